@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The layers (DESIGN.md): CohortCore <- CohortStore <- CohortPluginKit <- shells.
+// GTK targets (CGtk, CohortUI, cohort-gtk) join this file with the app issue.
+let package = Package(
+  name: "Cohort",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "cohort", targets: ["cohort"]),
+    .library(name: "CohortCore", targets: ["CohortCore"]),
+    .library(name: "CohortStore", targets: ["CohortStore"]),
+    .library(name: "CohortPluginKit", targets: ["CohortPluginKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .target(name: "CohortCore"),
+    .target(name: "CohortStore", dependencies: ["CohortCore"]),
+    .target(name: "CohortPluginKit", dependencies: ["CohortCore", "CohortStore"]),
+    .target(name: "CohortSample", dependencies: ["CohortCore"]),
+    // The built-in features (DESIGN.md "Plugins/*"): exports, the folder check.
+    .target(name: "CohortPlugins", dependencies: ["CohortCore", "CohortStore", "CohortPluginKit"]),
+    .executableTarget(
+      name: "cohort",
+      dependencies: [
+        "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortSample",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore"]),
+    .testTarget(name: "CohortStoreTests", dependencies: ["CohortStore"]),
+    .testTarget(name: "CohortPluginKitTests", dependencies: ["CohortPluginKit"]),
+    .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
+    .testTarget(name: "CohortPluginsTests", dependencies: ["CohortPlugins", "CohortSample"]),
+    .testTarget(name: "cohortTests", dependencies: ["CohortCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,87 @@
+/// The unit of work: one class in one academic year, its pupils and their judgements.
+/// In memory, cells are keyed by pupil id; on disk they are compact arrays aligned with the
+/// pupil list (see ClassYear+Coding), which keeps large trusts small and fast to read.
+public struct ClassYear: Hashable, Sendable {
+  public struct Key: Hashable, Sendable {
+    public var subject: String
+    public var halfTerm: HalfTerm
+    public var pupil: String
+    public init(subject: String, halfTerm: HalfTerm, pupil: String) {
+      self.subject = subject
+      self.halfTerm = halfTerm
+      self.pupil = pupil
+    }
+  }
+
+  public var format: Int
+  public var school: String
+  public var classID: String
+  public var year: AcademicYear
+  /// The class list in display order.
+  public var pupils: [String]
+  public var cells: [Key: Cell]
+
+  public init(school: String, classID: String, year: AcademicYear, pupils: [String] = []) {
+    self.format = DocumentFormat.current
+    self.school = school
+    self.classID = classID
+    self.year = year
+    self.pupils = pupils
+    self.cells = [:]
+  }
+
+  public func cell(pupil: String, subject: String, halfTerm: HalfTerm) -> Cell? {
+    cells[Key(subject: subject, halfTerm: halfTerm, pupil: pupil)]
+  }
+
+  /// The code shown in the grid (nil when empty or cleared).
+  public func code(pupil: String, subject: String, halfTerm: HalfTerm) -> String? {
+    cell(pupil: pupil, subject: subject, halfTerm: halfTerm)?.code
+  }
+
+  /// Sets (or with nil clears) a code. The time never goes backwards for a cell, so a later
+  /// edit always beats an earlier one even within the same millisecond.
+  @discardableResult
+  public mutating func set(
+    _ code: String?, pupil: String, subject: String, halfTerm: HalfTerm, by author: Author, at now: Int64
+  ) -> Cell {
+    let key = Key(subject: subject, halfTerm: halfTerm, pupil: pupil)
+    let at = max(now, (cells[key]?.at ?? 0) + 1)
+    let cell = Cell(code: code, author: author, at: at)
+    cells[key] = cell
+    if !pupils.contains(pupil) { pupils.append(pupil) }
+    return cell
+  }
+
+  /// Merges another copy of the same document cell by cell. Commutative, associative and
+  /// idempotent for the cells; the pupil list keeps this copy's order and adds the other's
+  /// newcomers at the end.
+  public func merged(with other: ClassYear) -> ClassYear {
+    var out = self
+    out.format = max(format, other.format)
+    let known = Set(pupils)
+    out.pupils += other.pupils.filter { !known.contains($0) }
+    for (key, theirs) in other.cells {
+      if let mine = out.cells[key], !theirs.wins(over: mine) { continue }
+      out.cells[key] = theirs
+    }
+    return out
+  }
+
+  /// Cells whose content differs from `old`'s: what a save changes, for the journal.
+  public func changes(since old: ClassYear?) -> [(key: Key, old: Cell?, new: Cell)] {
+    var out: [(key: Key, old: Cell?, new: Cell)] = []
+    for (key, cell) in cells {
+      let before = old?.cells[key]
+      if before != cell { out.append((key, before, cell)) }
+    }
+    return out.sorted { ($0.new.at, $0.key.pupil, $0.key.subject) < ($1.new.at, $1.key.pupil, $1.key.subject) }
+  }
+
+  /// Every non-empty judgement, for exports and analysis.
+  public var judgements: [Judgement] {
+    cells.compactMap { key, cell in
+      cell.code == nil ? nil : Judgement(pupil: key.pupil, subject: key.subject, halfTerm: key.halfTerm, cell: cell)
+    }
+  }
+}

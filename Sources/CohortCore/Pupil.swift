@@ -1,0 +1,87 @@
+/// Sex as recorded by the school census. Raw values are stored on disk.
+public enum Sex: String, CaseIterable, Sendable, Codable {
+  case female = "F"
+  case male = "M"
+  case unknown = "U"
+}
+
+/// Special educational needs provision: none, SEN support (K) or an EHC plan (E).
+public enum SENDStatus: String, CaseIterable, Sendable, Codable {
+  case none = "N"
+  case support = "K"
+  case ehcPlan = "E"
+}
+
+/// A pupil on a school's roster. The `id` is Cohort's own and never changes; the UPN can be
+/// missing (a new arrival) or temporary, so it is not the key.
+public struct Pupil: Hashable, Sendable, Codable, Identifiable {
+  public var id: String
+  /// Kept as text so that an invalid UPN from an import is shown, not lost; `validUPN` checks it.
+  public var upn: String?
+  public var forename: String
+  public var surname: String
+  public var dob: SchoolDate
+  public var sex: Sex
+  public var pupilPremium: Bool
+  public var fsm: Bool
+  public var ever6FSM: Bool
+  public var lookedAfter: Bool
+  public var send: SENDStatus
+  public var eal: Bool
+  /// Special category data: optional, and only ever shown to those who need it.
+  public var ethnicity: String?
+  /// Set when the pupil leaves the school; their judgements stay.
+  public var leftOn: SchoolDate?
+
+  public init(
+    id: String, upn: String? = nil, forename: String, surname: String, dob: SchoolDate,
+    sex: Sex = .unknown, pupilPremium: Bool = false, fsm: Bool = false, ever6FSM: Bool = false,
+    lookedAfter: Bool = false, send: SENDStatus = .none, eal: Bool = false,
+    ethnicity: String? = nil, leftOn: SchoolDate? = nil
+  ) {
+    self.id = id
+    self.upn = upn
+    self.forename = forename
+    self.surname = surname
+    self.dob = dob
+    self.sex = sex
+    self.pupilPremium = pupilPremium
+    self.fsm = fsm
+    self.ever6FSM = ever6FSM
+    self.lookedAfter = lookedAfter
+    self.send = send
+    self.eal = eal
+    self.ethnicity = ethnicity
+    self.leftOn = leftOn
+  }
+
+  public var fullName: String { "\(forename) \(surname)" }
+  /// Disadvantaged as schools report it: pupil premium, FSM, Ever-6 FSM or looked after.
+  public var isDisadvantaged: Bool { pupilPremium || fsm || ever6FSM || lookedAfter }
+  public var validUPN: UPN? { upn.flatMap { try? UPN($0) } }
+  public func yearGroup(in year: AcademicYear) -> YearGroup { YearGroup(born: dob, in: year) }
+
+  enum CodingKeys: String, CodingKey {
+    case id, upn, forename, surname, dob, sex, pupilPremium, fsm, ever6FSM, lookedAfter, send, eal,
+      ethnicity, leftOn
+  }
+
+  /// Older or partial documents leave out characteristics: they default to "no".
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    upn = try c.decodeIfPresent(String.self, forKey: .upn)
+    forename = try c.decode(String.self, forKey: .forename)
+    surname = try c.decode(String.self, forKey: .surname)
+    dob = try c.decode(SchoolDate.self, forKey: .dob)
+    sex = try c.decodeIfPresent(Sex.self, forKey: .sex) ?? .unknown
+    pupilPremium = try c.decodeIfPresent(Bool.self, forKey: .pupilPremium) ?? false
+    fsm = try c.decodeIfPresent(Bool.self, forKey: .fsm) ?? false
+    ever6FSM = try c.decodeIfPresent(Bool.self, forKey: .ever6FSM) ?? false
+    lookedAfter = try c.decodeIfPresent(Bool.self, forKey: .lookedAfter) ?? false
+    send = try c.decodeIfPresent(SENDStatus.self, forKey: .send) ?? .none
+    eal = try c.decodeIfPresent(Bool.self, forKey: .eal) ?? false
+    ethnicity = try c.decodeIfPresent(String.self, forKey: .ethnicity)
+    leftOn = try c.decodeIfPresent(SchoolDate.self, forKey: .leftOn)
+  }
+}

@@ -1,0 +1,161 @@
+import CohortCore
+import CohortPluginKit
+import CohortStore
+
+/// `cohort check`: reads every document and every reference between them, and says what is
+/// wrong in words that name the file, the pupil and the field. It never changes anything.
+public struct FolderCheck {
+  public struct Finding: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+    public let severity: Severity
+    public let path: String
+    public let message: String
+    public var description: String { "\(severity): \(path): \(message)" }
+  }
+
+  public struct Report: Sendable {
+    public var findings: [Finding] = []
+    public var documents = 0
+    public var pupils = 0
+    public var judgements = 0
+    public var errors: [Finding] { findings.filter { $0.severity == .error } }
+    public var warnings: [Finding] { findings.filter { $0.severity == .warning } }
+    public var ok: Bool { errors.isEmpty }
+  }
+
+  let folder: DataFolder
+  let registry: PluginRegistry
+  var report = Report()
+
+  public init(folder: DataFolder, registry: PluginRegistry) {
+    self.folder = folder
+    self.registry = registry
+  }
+
+  public static func run(folder: DataFolder, registry: PluginRegistry) -> Report {
+    var check = FolderCheck(folder: folder, registry: registry)
+    check.checkAll()
+    return check.report
+  }
+
+  mutating func error(_ path: String, _ message: String) {
+    report.findings.append(Finding(severity: .error, path: path, message: message))
+  }
+  mutating func warning(_ path: String, _ message: String) {
+    report.findings.append(Finding(severity: .warning, path: path, message: message))
+  }
+
+  /// Loads a document, recording why it could not be read.
+  mutating func load<T: Decodable>(_ type: T.Type, _ path: String) -> T? {
+    do {
+      guard let value = try folder.read(T.self, at: path) else {
+        error(path, "is missing")
+        return nil
+      }
+      report.documents += 1
+      return value
+    } catch let e as StoreError {
+      switch e {
+      case .unreadable(_, let reason): error(path, reason)
+      case .newerFormat(_, let found): warning(path, "written by a newer Cohort (format \(found)): not checked")
+      default: error(path, e.description)
+      }
+    } catch {
+      self.error(path, "\(error)")
+    }
+    return nil
+  }
+
+  mutating func checkAll() {
+    for p in registry.problems { warning(p.path, "plugin skipped: \(p.reason)") }
+    guard let trust = load(Trust.self, DataFolder.trustPath) else { return }
+    let scheme = registry.codeScheme(id: trust.codeScheme)
+    if scheme == nil { error(DataFolder.trustPath, "code scheme '\(trust.codeScheme)' is provided by no plugin") }
+    let subjects = Set(trust.subjects.map(\.id))
+    if subjects.count != trust.subjects.count { error(DataFolder.trustPath, "a subject id appears twice") }
+    var upns: [String: String] = [:]
+    var classIDs: [String: String] = [:]
+    var expected = Set<String>([DataFolder.trustPath])
+    for ref in trust.schools {
+      if !isSafeID(ref.id) {
+        error(DataFolder.trustPath, "school id '\(ref.id)' is not a safe id")
+        continue
+      }
+      let schoolPath = DataFolder.schoolPath(ref.id)
+      let rosterPath = DataFolder.rosterPath(ref.id)
+      expected.formUnion([schoolPath, rosterPath])
+      guard let school = load(School.self, schoolPath) else { continue }
+      if school.id != ref.id { error(schoolPath, "id is '\(school.id)' but trust.json lists '\(ref.id)'") }
+      let roster = load(Roster.self, rosterPath) ?? Roster(school: ref.id)
+      let pupils = checkRoster(roster, path: rosterPath, upns: &upns)
+      for year in school.years {
+        var placed: [String: String] = [:]
+        for c in school.classes(in: year) {
+          let key = "\(year) \(c.id)"
+          if let other = classIDs[key] {
+            error(schoolPath, "class id '\(c.id)' in \(year) is also used at \(other)")
+          }
+          classIDs[key] = ref.id
+          let path = DataFolder.classPath(school: ref.id, year: year, classID: c.id)
+          expected.insert(path)
+          guard folder.fileMode(path) != nil, let doc = load(ClassYear.self, path) else { continue }
+          checkClass(doc, path: path, school: ref.id, classID: c.id, year: year, pupils: pupils, placed: &placed, scheme: scheme, subjects: subjects)
+        }
+      }
+    }
+    for path in folder.allFiles() {
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      if name.contains(".tmp-") {
+        warning(path, "left by a save that was interrupted; the document itself is intact (safe to delete)")
+      } else if path.hasPrefix("schools/") && path.hasSuffix(".json") && !expected.contains(path) {
+        warning(path, "is not referenced by trust.json or its school.json: it is not shown anywhere")
+      }
+    }
+  }
+
+  mutating func checkRoster(_ roster: Roster, path: String, upns: inout [String: String]) -> [String: Pupil] {
+    var pupils: [String: Pupil] = [:]
+    for p in roster.pupils {
+      report.pupils += 1
+      if pupils[p.id] != nil { error(path, "pupil id \(p.id) appears twice") }
+      pupils[p.id] = p
+      if let text = p.upn {
+        do {
+          let upn = try UPN(text)
+          if let other = upns[upn.value] {
+            error(path, "pupil \(p.id): UPN \(upn.value) is also pupil \(other)'s")
+          }
+          upns[upn.value] = p.id
+        } catch {
+          self.error(path, "pupil \(p.id): \(error)")
+        }
+      }
+    }
+    return pupils
+  }
+
+  mutating func checkClass(
+    _ doc: ClassYear, path: String, school: String, classID: String, year: AcademicYear, pupils: [String: Pupil],
+    placed: inout [String: String], scheme: CodeScheme?, subjects: Set<String>
+  ) {
+    if doc.school != school || doc.classID != classID || doc.year != year {
+      error(path, "says it is \(doc.school)/\(doc.year)/\(doc.classID), but lies at \(school)/\(year)/\(classID)")
+    }
+    if Set(doc.pupils).count != doc.pupils.count { error(path, "a pupil is listed twice") }
+    for id in doc.pupils {
+      if pupils[id] == nil { error(path, "pupil \(id) is not on the school's roster (pupils.json)") }
+      if let other = placed[id] { error(path, "pupil \(id) is also in class \(other) in \(year)") }
+      placed[id] = classID
+    }
+    var unknownSubjects = Set<String>()
+    for (key, cell) in doc.cells {
+      guard let code = cell.code else { continue }
+      report.judgements += 1
+      if !subjects.contains(key.subject) { unknownSubjects.insert(key.subject) }
+      if let scheme, scheme.code(id: code) == nil {
+        error(path, "pupil \(key.pupil), \(key.subject) \(key.halfTerm.rawValue): code '\(code)' is not in scheme \(scheme.id)")
+      }
+    }
+    for s in unknownSubjects.sorted() { error(path, "subject '\(s)' is not one of trust.json's subjects") }
+  }
+}

@@ -1,0 +1,49 @@
+import CohortCore
+
+/// Finding things by the ids people type: a class by its id, a pupil by UPN or id.
+extension DataFolder {
+  /// All schools named in trust.json, each loaded (an unreadable one throws with its path).
+  public func loadSchools(of trust: Trust) throws -> [School] {
+    try trust.schools.map { try loadSchool($0.id) }
+  }
+
+  /// The class with this id in this year; `school` narrows the search when ids repeat.
+  public func findClass(_ id: String, year: AcademicYear, school: String? = nil) throws -> (School, SchoolClass) {
+    let trust = try loadTrust()
+    var found: [(School, SchoolClass)] = []
+    for ref in trust.schools where school == nil || ref.id == school {
+      let s = try loadSchool(ref.id)
+      if let c = s.classes(in: year).first(where: { $0.id == id.lowercased() }) { found.append((s, c)) }
+    }
+    guard let first = found.first else {
+      throw StoreError.notFound("no class '\(id)' in \(year)\(school.map { " at school \($0)" } ?? "")")
+    }
+    if found.count > 1 {
+      throw StoreError.invalid("class id '\(id)' is used by \(found.map(\.0.id).joined(separator: " and ")): add --school")
+    }
+    return first
+  }
+
+  /// A pupil by Cohort id or UPN (any case and spacing), with their school.
+  public func findPupil(_ key: String) throws -> (school: String, pupil: Pupil) {
+    let trust = try loadTrust()
+    let upn = key.uppercased().filter { !$0.isWhitespace }
+    for ref in trust.schools {
+      let roster = try loadRoster(ref.id)
+      if let p = roster.pupils.first(where: { $0.id == key || $0.upn?.uppercased() == upn }) {
+        return (ref.id, p)
+      }
+    }
+    throw StoreError.notFound("no pupil with id or UPN '\(key)' in this trust")
+  }
+
+  /// The class-year document that lists the pupil in `year`, if any.
+  public func classYear(of pupil: String, school: String, year: AcademicYear) throws -> ClassYear? {
+    let s = try loadSchool(school)
+    for c in s.classes(in: year) {
+      let doc = try loadClassYear(school: school, classID: c.id, year: year)
+      if doc.pupils.contains(pupil) { return doc }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,215 @@
+import CohortCore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The data folder (DESIGN.md): the only code that opens a data file.
+///
+///     trust.json
+///     schools/<school>/school.json, pupils.json
+///     schools/<school>/<2026-27>/<class>.json
+///     journal/<device>.jsonl
+public final class DataFolder: Sendable {
+  public static let supportedFormat = DocumentFormat.current
+
+  public let root: String
+  /// Who is making changes through this handle, and on which device.
+  public let author: Author
+  let files: DurableFiles
+
+  public init(root: String, author: Author, fileSystem: FileSystem = PosixFileSystem()) {
+    var r = root
+    while r.count > 1 && r.hasSuffix("/") { r.removeLast() }
+    self.root = r
+    self.author = author
+    self.files = DurableFiles(fs: fileSystem)
+  }
+
+  // MARK: paths (relative to root; ids are checked before they become path components)
+
+  public static let trustPath = "trust.json"
+  public static func schoolPath(_ school: String) -> String { "schools/\(school)/school.json" }
+  public static func rosterPath(_ school: String) -> String { "schools/\(school)/pupils.json" }
+  public static func classPath(school: String, year: AcademicYear, classID: String) -> String {
+    "schools/\(school)/\(year)/\(classID).json"
+  }
+  public func journalPath() -> String { "journal/\(slug(author.device).isEmpty ? "device" : slug(author.device)).jsonl" }
+
+  public func absolute(_ relative: String) -> String { root + "/" + relative }
+  public var exists: Bool { files.fs.kind(absolute(Self.trustPath)) == .file }
+
+  // MARK: reading
+
+  /// Decodes a document, or nil when it does not exist. A document that exists but cannot be
+  /// read throws `.unreadable` with its path; nothing is changed.
+  public func read<T: Decodable>(_ type: T.Type, at relative: String) throws -> T? {
+    let path = absolute(relative)
+    guard files.fs.kind(path) != nil else { return nil }
+    let bytes: [UInt8]
+    do { bytes = try files.read(path) } catch { throw StoreError.io(error) }
+    do {
+      return try DocumentCoding.decode(T.self, from: bytes)
+    } catch let problem as DocumentProblem {
+      if let found = Self.formatVersion(bytes), found > Self.supportedFormat {
+        throw StoreError.newerFormat(path: relative, found: found)
+      }
+      throw StoreError.unreadable(path: relative, reason: problem.reason)
+    }
+  }
+
+  static func formatVersion(_ bytes: [UInt8]) -> Int? {
+    struct Probe: Decodable { var format: Int }
+    return try? JSONDecoder().decode(Probe.self, from: Data(bytes)).format
+  }
+
+  public func loadTrust() throws -> Trust {
+    guard let trust = try read(Trust.self, at: Self.trustPath) else {
+      throw StoreError.notFound("\(root) is not a Cohort data folder (no trust.json): create one with `cohort init`")
+    }
+    return trust
+  }
+
+  public func loadSchool(_ id: String) throws -> School {
+    try checkID(id, "school")
+    guard let school = try read(School.self, at: Self.schoolPath(id)) else {
+      throw StoreError.notFound("no school '\(id)' in \(root)")
+    }
+    return school
+  }
+
+  public func loadRoster(_ school: String) throws -> Roster {
+    try checkID(school, "school")
+    return try read(Roster.self, at: Self.rosterPath(school)) ?? Roster(school: school)
+  }
+
+  /// The class-year document, or an empty one when nothing has been entered yet.
+  public func loadClassYear(school: String, classID: String, year: AcademicYear) throws -> ClassYear {
+    try checkID(school, "school")
+    try checkID(classID, "class")
+    let path = Self.classPath(school: school, year: year, classID: classID)
+    return try read(ClassYear.self, at: path) ?? ClassYear(school: school, classID: classID, year: year)
+  }
+
+  // MARK: writing
+
+  /// Writes a whole document (trust, school, roster) atomically, refusing to replace a file
+  /// that cannot be read or that a newer Cohort wrote.
+  public func write<T: Codable>(_ value: T, at relative: String, event: String? = nil) throws {
+    try locked {
+      try guardReplaceable(T.self, at: relative)
+      try replace(relative, with: DocumentCoding.encode(value))
+      if let event { try journal([entry(doc: relative, event: event)]) }
+    }
+  }
+
+  public func saveTrust(_ trust: Trust, event: String? = nil) throws {
+    try write(trust, at: Self.trustPath, event: event)
+  }
+  public func saveSchool(_ school: School) throws {
+    try checkID(school.id, "school")
+    try write(school, at: Self.schoolPath(school.id))
+  }
+  public func saveRoster(_ roster: Roster) throws {
+    try checkID(roster.school, "school")
+    try write(roster, at: Self.rosterPath(roster.school))
+  }
+
+  /// Saves a class-year: under the folder lock, re-reads what is on disk, merges cell by cell
+  /// (so another process's edits survive), writes atomically, journals every changed cell,
+  /// and returns the merged document the caller should now show.
+  @discardableResult
+  public func save(_ doc: ClassYear) throws -> ClassYear {
+    try checkID(doc.school, "school")
+    try checkID(doc.classID, "class")
+    let relative = Self.classPath(school: doc.school, year: doc.year, classID: doc.classID)
+    return try locked {
+      let disk = try guardReplaceable(ClassYear.self, at: relative)
+      let merged = disk.map { $0.merged(with: doc) } ?? doc
+      if let disk, merged == disk { return merged }
+      try replace(relative, with: DocumentCoding.encode(merged))
+      let entries = merged.changes(since: disk).map { change in
+        JournalEntry(
+          at: change.new.at, by: change.new.author.by, device: change.new.author.device, doc: relative,
+          pupil: change.key.pupil, subject: change.key.subject, halfTerm: change.key.halfTerm,
+          old: change.old?.code, new: change.new.code)
+      }
+      try journal(entries)
+      return merged
+    }
+  }
+
+  /// Reads the current disk copy; throws when it must not be replaced.
+  @discardableResult
+  func guardReplaceable<T: Decodable>(_ type: T.Type, at relative: String) throws -> T? {
+    do {
+      let value = try read(T.self, at: relative)
+      let path = absolute(relative)
+      if value != nil, let found = Self.formatVersion((try? files.read(path)) ?? []), found > Self.supportedFormat {
+        throw StoreError.newerFormat(path: relative, found: found)
+      }
+      return value
+    }
+  }
+
+  /// Runs `body` holding the folder's lock (see DurableFiles.withLock).
+  func locked<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try files.withLock(absolute(".cohort.lock"), body)
+    } catch let e as FileSystemError {
+      throw StoreError.io(e)
+    }
+  }
+
+  func replace(_ relative: String, with data: Data) throws {
+    files.removeStaleTemps(of: absolute(relative))
+    do { try files.replace(absolute(relative), with: data) } catch { throw StoreError.io(error) }
+  }
+
+  public func journal(_ entries: [JournalEntry]) throws {
+    guard !entries.isEmpty else { return }
+    var data = Data()
+    for e in entries { data.append(try e.line()) }
+    do { try files.append(data, to: absolute(journalPath())) } catch { throw StoreError.io(error) }
+  }
+
+  func entry(doc: String, event: String) -> JournalEntry {
+    JournalEntry(at: Self.now(), by: author.by, device: author.device, doc: doc, event: event)
+  }
+
+  /// Milliseconds since 1970.
+  public static func now() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+
+  func checkID(_ id: String, _ what: String) throws {
+    guard isSafeID(id) else {
+      throw StoreError.invalid("'\(id)' is not a valid \(what) id (lower-case letters, digits, - and _)")
+    }
+  }
+
+  // MARK: listing
+
+  /// Every file in the data folder, relative to root, for `cohort check`.
+  public func allFiles() -> [String] {
+    var out: [String] = []
+    func walk(_ relative: String) {
+      let path = relative.isEmpty ? root : absolute(relative)
+      guard let names = try? files.fs.list(path) else { return }
+      for name in names {
+        let child = relative.isEmpty ? name : relative + "/" + name
+        if files.fs.kind(absolute(child)) == .directory { walk(child) } else { out.append(child) }
+      }
+    }
+    walk("")
+    return out
+  }
+
+  /// Class-year documents of a school in a year that exist on disk.
+  public func classDocuments(school: String, year: AcademicYear) -> [String] {
+    let folder = "schools/\(school)/\(year)"
+    let names = (try? files.fs.list(absolute(folder))) ?? []
+    return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }
+  }
+
+  public func fileMode(_ relative: String) -> mode_t? { files.fs.mode(absolute(relative)) }
+}

@@ -1,0 +1,43 @@
+import CohortCore
+import Foundation
+
+/// One line of a device's journal: who changed which cell, from what to what.
+public struct JournalEntry: Codable, Hashable, Sendable {
+  public var at: Int64
+  public var by: String
+  public var device: String
+  /// The document's path inside the data folder.
+  public var doc: String
+  public var pupil: String?
+  public var subject: String?
+  public var halfTerm: HalfTerm?
+  public var old: String?
+  public var new: String?
+  /// What happened, for entries that are not cell edits ("created trust", "sample").
+  public var event: String?
+
+  public init(
+    at: Int64, by: String, device: String, doc: String, pupil: String? = nil, subject: String? = nil,
+    halfTerm: HalfTerm? = nil, old: String? = nil, new: String? = nil, event: String? = nil
+  ) {
+    self.at = at
+    self.by = by
+    self.device = device
+    self.doc = doc
+    self.pupil = pupil
+    self.subject = subject
+    self.halfTerm = halfTerm
+    self.old = old
+    self.new = new
+    self.event = event
+  }
+
+  /// One compact line (the journal is read by machines; sorted keys keep it diffable).
+  func line() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(self)
+    data.append(0x0A)
+    return data
+  }
+}

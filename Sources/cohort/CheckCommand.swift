@@ -1,0 +1,43 @@
+import ArgumentParser
+import CohortPluginKit
+import CohortPlugins
+import CohortStore
+
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check", abstract: "Validate every document and reference in a data folder (changes nothing).")
+
+  @OptionGroup var options: DataOptions
+  @Flag(help: "Print JSON for scripts.") var json = false
+
+  struct Output: Encodable {
+    struct Item: Encodable {
+      var severity: String
+      var path: String
+      var message: String
+    }
+    var ok: Bool
+    var documents: Int
+    var pupils: Int
+    var judgements: Int
+    var findings: [Item]
+  }
+
+  func run() throws {
+    let folder = options.folder()
+    _ = try folder.loadTrust()  // not a data folder at all: one line, not a list
+    let report = FolderCheck.run(folder: folder, registry: PluginRegistry.load(dataFolder: options.data))
+    if json {
+      try printJSON(
+        Output(
+          ok: report.ok, documents: report.documents, pupils: report.pupils, judgements: report.judgements,
+          findings: report.findings.map { .init(severity: $0.severity.rawValue, path: $0.path, message: $0.message) }))
+    } else {
+      for f in report.findings { print(f) }
+      print(
+        "\(report.documents) documents, \(report.pupils) pupils, \(report.judgements) judgements: \(report.errors.count) errors, \(report.warnings.count) warnings"
+      )
+    }
+    if !report.ok { throw CommandFailure("\(report.errors.count) problems found in \(options.data)") }
+  }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import CohortCore
+import CohortStore
+import Foundation
+
+struct CohortCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cohort",
+    abstract: "Assessment tracking for primary schools and trusts: the headless command line.",
+    subcommands: [
+      InitCommand.self, SampleCommand.self, SetCommand.self, ShowCommand.self, ExportCommand.self,
+      CheckCommand.self,
+    ]
+  )
+
+  /// Our own errors are one line on stderr with exit 1; usage errors keep ArgumentParser's
+  /// wording and exit code.
+  static func runAndExit() -> Never {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+      Foundation.exit(0)
+    } catch let e as StoreError {
+      fail(e.description)
+    } catch let e as InputError {
+      fail(e.message)
+    } catch let e as CommandFailure {
+      fail(e.message)
+    } catch {
+      exit(withError: error)
+    }
+  }
+
+  static func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("cohort: \(message)\n".utf8))
+    Foundation.exit(1)
+  }
+}
+
+/// A failure that has already been explained to the user.
+struct CommandFailure: Error {
+  let message: String
+  init(_ message: String) { self.message = message }
+}
+
+/// Options every command shares.
+struct DataOptions: ParsableArguments {
+  @Option(name: .long, help: "The data folder.")
+  var data: String
+
+  @Option(name: .long, help: "Who is making the change (default: $USER).")
+  var by: String?
+
+  var author: Author {
+    let env = ProcessInfo.processInfo.environment
+    let device = env["COHORT_DEVICE"].flatMap { $0.isEmpty ? nil : $0 } ?? ProcessInfo.processInfo.hostName
+    return Author(by: by ?? env["USER"] ?? "unknown", device: device)
+  }
+
+  func folder() -> DataFolder { DataFolder(root: data, author: author) }
+}
+
+/// Prints a value as pretty JSON with sorted keys.
+func printJSON<T: Encodable>(_ value: T) throws {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}

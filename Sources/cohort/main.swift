@@ -1,0 +1,2 @@
+// The `cohort` command line: argument parsing only; the work is in the libraries.
+CohortCommand.runAndExit()

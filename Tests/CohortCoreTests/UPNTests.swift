@@ -1,0 +1,51 @@
+import Testing
+
+@testable import CohortCore
+
+@Suite struct UPNTests {
+  @Test func acceptsAPublishedValidUPNAndNormalises() throws {
+    #expect(try UPN("B801200005001").value == "B801200005001")
+    #expect(try UPN(" b801 2000 05001 ").value == "B801200005001")
+    #expect(try UPN("B801200005001").isTemporary == false)
+  }
+
+  @Test func checkLetterMismatchNamesBothLetters() throws {
+    let e = try #require(throws: InputError.self) { try UPN("A801200005001") }
+    #expect(e.message.contains("'A'"))
+    #expect(e.message.contains("'B'"))
+  }
+
+  @Test func temporaryUPNsEndInALetter() throws {
+    let body = Array("80120000501") + ["A"]
+    let check = try #require(UPN.checkLetter(body))
+    let upn = try UPN(String(check) + String(body))
+    #expect(upn.isTemporary)
+  }
+
+  @Test(arguments: ["I", "O", "S"])
+  func neverEndsInIOrOOrS(last: String) throws {
+    let e = try #require(throws: InputError.self) { try UPN("B80120000500" + last) }
+    #expect(e.message.contains("I, O or S"))
+  }
+
+  @Test(arguments: [
+    ("B80120000500", "13 characters"), ("B8012000050011", "13 characters"), ("B80120X005001", "character 7 must be a digit"),
+    ("1801200005001", "check letter"),
+  ])
+  func eachFailureHasAReason(text: String, reason: String) throws {
+    let e = try #require(throws: InputError.self) { try UPN(text) }
+    #expect(e.message.contains(reason), "\(e.message)")
+  }
+
+  @Test func everyMistypedDigitIsCaught() throws {
+    let good = Array("801200005001")
+    let check = try #require(UPN.checkLetter(good))
+    for i in good.indices {
+      for d in "0123456789" where d != good[i] {
+        var bad = good
+        bad[i] = d
+        #expect(throws: InputError.self) { try UPN(String(check) + String(bad)) }
+      }
+    }
+  }
+}
