@@ -34,7 +34,7 @@ let package = Package(
     .testTarget(name: "CohortPluginKitTests", dependencies: ["CohortPluginKit"]),
     .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
     .testTarget(name: "CohortPluginsTests", dependencies: ["CohortPlugins", "CohortSample"]),
-    .testTarget(name: "cohortTests", dependencies: ["CohortCore"]),
+    .testTarget(name: "cohortTests", dependencies: ["cohort", "CohortCore"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -19,7 +19,11 @@ extension ClassYear: Codable {
     }
   }
 
-  enum CodingKeys: String, CodingKey { case format, school, classID = "class", year, pupils, authors, judgements }
+  enum CodingKeys: String, CodingKey {
+    case format, school
+    case classID = "class"
+    case year, pupils, authors, judgements
+  }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -41,7 +45,8 @@ extension ClassYear: Codable {
         else {
           throw DecodingError.dataCorruptedError(
             forKey: .judgements, in: c,
-            debugDescription: "\(subject) \(halfName): codes, by and at must each have one entry per pupil (\(pupils.count))")
+            debugDescription:
+              "\(subject) \(halfName): codes, by and at must each have one entry per pupil (\(pupils.count))")
         }
         for i in pupils.indices where column.at[i] != 0 || column.codes[i] != nil {
           let a = column.by[i]

@@ -3,7 +3,10 @@ import Foundation
 /// Where plugins come from, highest precedence first: the trust's data folder (synced to every
 /// laptop), the user's folder, then the built-in resources.
 public enum PluginFolders {
-  public enum Source: String, Sendable, Codable { case trust, user, builtIn = "built-in" }
+  public enum Source: String, Sendable, Codable {
+    case trust, user
+    case builtIn = "built-in"
+  }
 
   public static func standard(dataFolder: String?) -> [(Source, String)] {
     var out: [(Source, String)] = []

@@ -1,3 +1,5 @@
+import CohortCore
+
 /// The extension points a plugin can fill. Raw values appear in manifests.
 public enum ExtensionPoint: String, Codable, Sendable, CaseIterable {
   case codeScheme = "code-scheme"
@@ -26,5 +28,3 @@ struct DataPluginFile: Decodable {
   var manifest: PluginManifest
   var codeScheme: CohortCore.CodeScheme?
 }
-
-import CohortCore

@@ -99,7 +99,9 @@ public struct FolderCheck {
           let path = DataFolder.classPath(school: ref.id, year: year, classID: c.id)
           expected.insert(path)
           guard folder.fileMode(path) != nil, let doc = load(ClassYear.self, path) else { continue }
-          checkClass(doc, path: path, school: ref.id, classID: c.id, year: year, pupils: pupils, placed: &placed, scheme: scheme, subjects: subjects)
+          checkClass(
+            doc, path: path, school: ref.id, classID: c.id, year: year, pupils: pupils, placed: &placed, scheme: scheme,
+            subjects: subjects)
         }
       }
     }
@@ -153,7 +155,9 @@ public struct FolderCheck {
       report.judgements += 1
       if !subjects.contains(key.subject) { unknownSubjects.insert(key.subject) }
       if let scheme, scheme.code(id: code) == nil {
-        error(path, "pupil \(key.pupil), \(key.subject) \(key.halfTerm.rawValue): code '\(code)' is not in scheme \(scheme.id)")
+        error(
+          path,
+          "pupil \(key.pupil), \(key.subject) \(key.halfTerm.rawValue): code '\(code)' is not in scheme \(scheme.id)")
       }
     }
     for s in unknownSubjects.sorted() { error(path, "subject '\(s)' is not one of trust.json's subjects") }

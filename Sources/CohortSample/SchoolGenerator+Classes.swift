@@ -14,7 +14,9 @@ extension SchoolGenerator {
       let forms = (members.count + 29) / 30
       for form in 0..<forms {
         var inClass = stride(from: form, to: members.count, by: forms).map { members[$0] }
-        inClass.sort { ($0.pupil.surname, $0.pupil.forename, $0.pupil.id) < ($1.pupil.surname, $1.pupil.forename, $1.pupil.id) }
+        inClass.sort {
+          ($0.pupil.surname, $0.pupil.forename, $0.pupil.id) < ($1.pupil.surname, $1.pupil.forename, $1.pupil.id)
+        }
         let letter = forms > 1 ? String(UnicodeScalar(UInt8(65 + form))) : ""
         let yearText = years.map { $0 == 0 ? "R" : String($0) }.joined()
         let id = "\(ref.id)-\(years == [0] ? "r" : "y\(yearText)")\(letter.lowercased())"
@@ -38,7 +40,8 @@ extension SchoolGenerator {
     let halves = HalfTerm.allCases.filter { year < options.endYear || $0 <= options.through }
     for p in pupils {
       var pupilRNG = SeededRandom(options.seed, index, p.pupil.id.hashValueStable, year.startYear)
-      let outOfYear = p.pupil.send == .ehcPlan ? pupilRNG.chance(0.7) : p.pupil.send == .support && pupilRNG.chance(0.08)
+      let outOfYear =
+        p.pupil.send == .ehcPlan ? pupilRNG.chance(0.7) : p.pupil.send == .support && pupilRNG.chance(0.08)
       let sinceReception = (year.startYear - p.receptionYear) * 6
       for (s, subject) in subjects.enumerated() {
         let drift = driftPath(pupil: p.pupil.id, subject: s, halfTerms: sinceReception + 6)

@@ -19,7 +19,8 @@ extension DataFolder {
       throw StoreError.notFound("no class '\(id)' in \(year)\(school.map { " at school \($0)" } ?? "")")
     }
     if found.count > 1 {
-      throw StoreError.invalid("class id '\(id)' is used by \(found.map(\.0.id).joined(separator: " and ")): add --school")
+      throw StoreError.invalid(
+        "class id '\(id)' is used by \(found.map(\.0.id).joined(separator: " and ")): add --school")
     }
     return first
   }

@@ -35,7 +35,9 @@ public final class DataFolder: Sendable {
   public static func classPath(school: String, year: AcademicYear, classID: String) -> String {
     "schools/\(school)/\(year)/\(classID).json"
   }
-  public func journalPath() -> String { "journal/\(slug(author.device).isEmpty ? "device" : slug(author.device)).jsonl" }
+  public func journalPath() -> String {
+    "journal/\(slug(author.device).isEmpty ? "device" : slug(author.device)).jsonl"
+  }
 
   public func absolute(_ relative: String) -> String { root + "/" + relative }
   public var exists: Bool { files.fs.kind(absolute(Self.trustPath)) == .file }

@@ -40,7 +40,8 @@ public enum Documents {
 extension Documents {
   /// Writes a file outside the data folder (an export) atomically and privately: an export
   /// holds pupil data too.
-  public static func writePrivateFile(_ data: Data, to path: String, fileSystem: FileSystem = PosixFileSystem()) throws {
+  public static func writePrivateFile(_ data: Data, to path: String, fileSystem: FileSystem = PosixFileSystem()) throws
+  {
     do { try DurableFiles(fs: fileSystem).replace(path, with: data) } catch { throw StoreError.io(error) }
   }
 }

@@ -73,7 +73,9 @@ public struct PosixFileSystem: FileSystem {
     var buffer = [UInt8](repeating: 0, count: count)
     var done = 0
     while done < count {
-      let n = buffer.withUnsafeMutableBytes { Glibc.pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+      let n = buffer.withUnsafeMutableBytes {
+        Glibc.pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done))
+      }
       if n < 0 {
         if errno == EINTR { continue }
         throw Self.fail("read", "fd \(fd)")

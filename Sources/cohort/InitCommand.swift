@@ -3,7 +3,8 @@ import CohortCore
 import CohortStore
 
 struct InitCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "init", abstract: "Create an empty data folder for a trust.")
+  static let configuration = CommandConfiguration(
+    commandName: "init", abstract: "Create an empty data folder for a trust.")
 
   @OptionGroup var options: DataOptions
   @Option(help: "The trust's name.") var trust: String

@@ -70,5 +70,7 @@ struct ShowCommand: ParsableCommand {
     return f.joined(separator: " ")
   }
 
-  func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
+  func pad(_ s: String, _ width: Int) -> String {
+    s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+  }
 }

@@ -57,8 +57,10 @@ import Testing
         var d = doc()
         for _ in 0..<Int.random(in: 0...12, using: &rng) {
           d.set(
-            ["G", "Y", "P", nil].randomElement(using: &rng)!, pupil: ["p1", "p2", "p3", "p4"].randomElement(using: &rng)!,
-            subject: ["reading", "maths"].randomElement(using: &rng)!, halfTerm: [.autumn1, .autumn2].randomElement(using: &rng)!,
+            ["G", "Y", "P", nil].randomElement(using: &rng)!,
+            pupil: ["p1", "p2", "p3", "p4"].randomElement(using: &rng)!,
+            subject: ["reading", "maths"].randomElement(using: &rng)!,
+            halfTerm: [.autumn1, .autumn2].randomElement(using: &rng)!,
             by: authors.randomElement(using: &rng)!, at: Int64.random(in: 1...6, using: &rng))
         }
         versions.append(d)
@@ -89,7 +91,8 @@ import Testing
 
 @Suite struct DocumentCodingTests {
   @Test func classYearRoundTripsThroughItsCompactLayout() throws {
-    var d = ClassYear(school: "oak", classID: "oak-y3", year: AcademicYear(startYear: 2026), pupils: ["p1", "p2", "p3"])
+    var d = ClassYear(
+      school: "oak", classID: "oak-y3", year: AcademicYear(startYear: 2026), pupils: ["p1", "p2", "p3"])
     d.set("G", pupil: "p1", subject: "reading", halfTerm: .autumn1, by: Author(by: "A", device: "x"), at: 7)
     d.set(nil, pupil: "p3", subject: "reading", halfTerm: .autumn1, by: Author(by: "B", device: "y"), at: 9)
     d.set("Y", pupil: "p2", subject: "maths", halfTerm: .summer2, by: Author(by: "A", device: "x"), at: 8)

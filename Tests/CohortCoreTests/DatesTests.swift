@@ -35,7 +35,9 @@ import Testing
     #expect(error.message.contains("autum1"))
     #expect(error.message.contains("autumn1, autumn2, spring1, spring2, summer1, summer2"))
     #expect(HalfTerm.autumn2.term == .autumn)
-    #expect(HalfTermRef(AcademicYear(startYear: 2026), .autumn1).previous == HalfTermRef(AcademicYear(startYear: 2025), .summer2))
+    #expect(
+      HalfTermRef(AcademicYear(startYear: 2026), .autumn1).previous
+        == HalfTermRef(AcademicYear(startYear: 2025), .summer2))
   }
 
   @Test func halfTermOfADate() {
@@ -69,7 +71,8 @@ import Testing
 
   @Test(arguments: [
     ("2018-03-14", "2026-03-14", "8:00"), ("2018-03-14", "2026-03-13", "7:11"), ("2018-01-31", "2026-02-28", "8:01"),
-    ("2018-01-31", "2026-02-27", "8:00"), ("2018-01-31", "2026-01-30", "7:11"), ("2020-02-29", "2026-02-28", "6:00"), ("2018-03-14", "2018-03-14", "0:00"),
+    ("2018-01-31", "2026-02-27", "8:00"), ("2018-01-31", "2026-01-30", "7:11"), ("2020-02-29", "2026-02-28", "6:00"),
+    ("2018-03-14", "2018-03-14", "0:00"),
   ])
   func ageInYearsAndMonths(born: String, on: String, expected: String) {
     let age = Age(born: SchoolDate(iso: born)!, on: SchoolDate(iso: on)!)

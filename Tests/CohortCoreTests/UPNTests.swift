@@ -29,7 +29,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("B80120000500", "13 characters"), ("B8012000050011", "13 characters"), ("B80120X005001", "character 7 must be a digit"),
+    ("B80120000500", "13 characters"), ("B8012000050011", "13 characters"),
+    ("B80120X005001", "character 7 must be a digit"),
     ("1801200005001", "check letter"),
   ])
   func eachFailureHasAReason(text: String, reason: String) throws {

@@ -10,7 +10,9 @@ import Testing
   func seed(_ t: TestFolder) throws -> DataFolder {
     let f = t.folder()
     try f.saveTrust(Trust(id: "t", name: "T", schools: [SchoolRef(id: "oak", name: "Oak")]))
-    try f.saveSchool(School(id: "oak", name: "Oak", classes: [year: [SchoolClass(id: "oak-y3", name: "Y3", yearGroups: [YearGroup(3)])]]))
+    try f.saveSchool(
+      School(
+        id: "oak", name: "Oak", classes: [year: [SchoolClass(id: "oak-y3", name: "Y3", yearGroups: [YearGroup(3)])]]))
     return f
   }
 
@@ -63,7 +65,9 @@ import Testing
           let f = DataFolder(root: root, author: Author(by: "W\(w)", device: "d\(w)"))
           for p in pupils {
             var doc = try! f.loadClassYear(school: "oak", classID: "oak-y3", year: year)
-            doc.set(w == 0 ? "G" : "Y", pupil: p, subject: w == 0 ? "reading" : "maths", halfTerm: .autumn1, by: f.author, at: DataFolder.now())
+            doc.set(
+              w == 0 ? "G" : "Y", pupil: p, subject: w == 0 ? "reading" : "maths", halfTerm: .autumn1, by: f.author,
+              at: DataFolder.now())
             try! f.save(doc)
           }
         }
@@ -96,7 +100,9 @@ import Testing
   @Test func aSchemaErrorNamesTheField() throws {
     let t = TestFolder()
     let f = try seed(t)
-    try t.write(DataFolder.rosterPath("oak"), #"{"format":1,"school":"oak","pupils":[{"id":"p1","forename":"A","surname":"B","dob":"2018-02-30"}]}"#)
+    try t.write(
+      DataFolder.rosterPath("oak"),
+      #"{"format":1,"school":"oak","pupils":[{"id":"p1","forename":"A","surname":"B","dob":"2018-02-30"}]}"#)
     #expect {
       _ = try f.loadRoster("oak")
     } throws: { error in

@@ -18,7 +18,8 @@ import Testing
   @Test(arguments: [
     (#"{"a":1,}"#, "trailing comma"), (#"[1,2,]"#, "trailing comma"), (#"{"a":1,"a":2}"#, "duplicate key \"a\""),
     ("{\"a\":1} // note", "after the end"), ("/* c */ {}", "comments"), (#"[NaN]"#, "NaN"), (#"[Infinity]"#, "NaN"),
-    (#"["\x"]"#, "invalid escape"), (#"["\u12G4"]"#, "four hex"), (#"[01]"#, "leading zeros"), (#"[1.]"#, "decimal point"),
+    (#"["\x"]"#, "invalid escape"), (#"["\u12G4"]"#, "four hex"), (#"[01]"#, "leading zeros"),
+    (#"[1.]"#, "decimal point"),
     (#"{'a':1}"#, "expected a quoted key"), ("[\"a\u{01}\"]", "control characters"), (#"{"a" 1}"#, "expected :"),
     (#"[1 2]"#, "expected , or ]"), (#"{"a":1"#, "not closed"), (#"""#, "not closed"), ("", "unexpected end"),
     ("\u{FEFF}{}", "byte-order mark"), ("[tru]", "expected true"),
