@@ -2,12 +2,13 @@
 import PackageDescription
 
 // The layers (DESIGN.md): CohortCore <- CohortStore <- CohortPluginKit <- shells.
-// GTK targets (CGtk, CohortUI, cohort-gtk) join this file with the app issue.
+// Only CGtk, CohortUI and cohort-gtk know GTK.
 let package = Package(
   name: "Cohort",
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "cohort", targets: ["cohort"]),
+    .executable(name: "cohort-gtk", targets: ["cohort-gtk"]),
     .library(name: "CohortCore", targets: ["CohortCore"]),
     .library(name: "CohortStore", targets: ["CohortStore"]),
     .library(name: "CohortPluginKit", targets: ["CohortPluginKit"]),
@@ -29,11 +30,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .systemLibrary(name: "CGtk", pkgConfig: "gtk4", providers: [.apt(["libgtk-4-dev"])]),
+    // The views, with a small GTK wrapper in CohortUI/Gtk.
+    .target(
+      name: "CohortUI", dependencies: ["CGtk", "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins"]),
+    .executableTarget(name: "cohort-gtk", dependencies: ["CohortUI"]),
     .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore"]),
     .testTarget(name: "CohortStoreTests", dependencies: ["CohortStore"]),
     .testTarget(name: "CohortPluginKitTests", dependencies: ["CohortPluginKit"]),
     .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
     .testTarget(name: "CohortPluginsTests", dependencies: ["CohortPlugins", "CohortSample"]),
+    .testTarget(name: "CohortUITests", dependencies: ["CohortUI", "CGtk", "CohortSample"]),
     .testTarget(name: "cohortTests", dependencies: ["cohort", "CohortCore"]),
   ],
   swiftLanguageModes: [.v6]

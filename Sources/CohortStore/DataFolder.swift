@@ -214,4 +214,7 @@ public final class DataFolder: Sendable {
   }
 
   public func fileMode(_ relative: String) -> mode_t? { files.fs.mode(absolute(relative)) }
+
+  /// Changes whenever the document is saved (by anyone); nil when it does not exist.
+  public func stamp(_ relative: String) -> FileStamp? { files.fs.stamp(absolute(relative)) }
 }

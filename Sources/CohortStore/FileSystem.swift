@@ -24,6 +24,14 @@ public protocol FileSystem: Sendable {
   func list(_ directory: String) throws(FileSystemError) -> [String]
   func kind(_ path: String) -> FileKind?
   func mode(_ path: String) -> mode_t?
+  func stamp(_ path: String) -> FileStamp?
+}
+
+/// What changes when a file is replaced or rewritten: cheap to poll for other writers' saves.
+public struct FileStamp: Hashable, Sendable {
+  public let inode: UInt64
+  public let size: Int64
+  public let modifiedNanoseconds: Int64
 }
 
 public enum FileKind: Sendable { case file, directory }
@@ -137,6 +145,14 @@ public struct PosixFileSystem: FileSystem {
     var st = stat()
     guard stat(path, &st) == 0 else { return nil }
     return (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+  }
+
+  public func stamp(_ path: String) -> FileStamp? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return FileStamp(
+      inode: UInt64(st.st_ino), size: Int64(st.st_size),
+      modifiedNanoseconds: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
   }
 
   public func mode(_ path: String) -> mode_t? {

@@ -97,4 +97,5 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
   func list(_ directory: String) throws(FileSystemError) -> [String] { try real.list(directory) }
   func kind(_ path: String) -> FileKind? { real.kind(path) }
   func mode(_ path: String) -> mode_t? { real.mode(path) }
+  func stamp(_ path: String) -> FileStamp? { real.stamp(path) }
 }

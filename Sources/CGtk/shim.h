@@ -1,0 +1,48 @@
+// What Swift cannot import from GTK directly: function-like cast macros, variadic calls,
+// and the libdispatch hooks that let the GLib main loop drain Swift's main queue.
+#ifndef COHORT_CGTK_SHIM_H
+#define COHORT_CGTK_SHIM_H
+
+#include <gtk/gtk.h>
+#include <glib-unix.h>
+
+// libdispatch's main-queue hooks (exported by libdispatch on Linux).
+extern int _dispatch_get_main_queue_handle_4CF(void);
+extern void _dispatch_main_queue_callback_4CF(void *msg);
+
+static inline GtkWidget *cg_widget(gpointer p) { return GTK_WIDGET(p); }
+static inline GtkWindow *cg_window(gpointer p) { return GTK_WINDOW(p); }
+static inline GtkBox *cg_box(gpointer p) { return GTK_BOX(p); }
+static inline GtkGrid *cg_grid(gpointer p) { return GTK_GRID(p); }
+static inline GtkLabel *cg_label(gpointer p) { return GTK_LABEL(p); }
+static inline GtkButton *cg_button(gpointer p) { return GTK_BUTTON(p); }
+static inline GtkListBox *cg_list_box(gpointer p) { return GTK_LIST_BOX(p); }
+static inline GtkListBoxRow *cg_list_box_row(gpointer p) { return GTK_LIST_BOX_ROW(p); }
+static inline GtkStack *cg_stack(gpointer p) { return GTK_STACK(p); }
+static inline GtkDropDown *cg_drop_down(gpointer p) { return GTK_DROP_DOWN(p); }
+static inline GtkScrolledWindow *cg_scrolled(gpointer p) { return GTK_SCROLLED_WINDOW(p); }
+static inline GtkPaned *cg_paned(gpointer p) { return GTK_PANED(p); }
+static inline GtkHeaderBar *cg_header_bar(gpointer p) { return GTK_HEADER_BAR(p); }
+static inline GtkApplication *cg_application(gpointer p) { return GTK_APPLICATION(p); }
+static inline GApplication *cg_g_application(gpointer p) { return G_APPLICATION(p); }
+static inline GtkAccessible *cg_accessible(gpointer p) { return GTK_ACCESSIBLE(p); }
+static inline GtkEventController *cg_controller(gpointer p) { return GTK_EVENT_CONTROLLER(p); }
+static inline GtkStackSwitcher *cg_stack_switcher(gpointer p) { return GTK_STACK_SWITCHER(p); }
+static inline GObject *cg_object(gpointer p) { return G_OBJECT(p); }
+static inline GtkStyleProvider *cg_style_provider(gpointer p) { return GTK_STYLE_PROVIDER(p); }
+static inline GActionMap *cg_action_map(gpointer p) { return G_ACTION_MAP(p); }
+static inline GtkRoot *cg_root(gpointer p) { return GTK_ROOT(p); }
+
+// Accessible properties are set through a variadic call.
+static inline void cg_accessible_set_label(gpointer w, const char *label) {
+  gtk_accessible_update_property(GTK_ACCESSIBLE(w), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+static inline void cg_accessible_set_description(gpointer w, const char *text) {
+  gtk_accessible_update_property(GTK_ACCESSIBLE(w), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+static inline void cg_object_set_bool(gpointer o, const char *name, gboolean value) {
+  g_object_set(G_OBJECT(o), name, value, NULL);
+}
+
+#endif

@@ -1,0 +1,94 @@
+import CohortCore
+import CohortPluginKit
+import CohortStore
+import Foundation
+
+/// An open data folder: the trust, its schools, the plugins and the code scheme in use.
+public final class AppContext {
+  public let folder: DataFolder
+  public let trust: Trust
+  public let registry: PluginRegistry
+  public let scheme: CodeScheme
+  public private(set) var schools: [School]
+  private var rosters: [String: Roster] = [:]
+
+  public init(path: String, author: Author) throws {
+    folder = DataFolder(root: path, author: author)
+    trust = try folder.loadTrust()
+    registry = PluginRegistry.load(dataFolder: path)
+    scheme = try registry.codeScheme(for: trust)
+    schools = try folder.loadSchools(of: trust)
+  }
+
+  public func school(_ id: String) -> School? { schools.first { $0.id == id } }
+
+  public func roster(_ school: String) throws -> Roster {
+    if let r = rosters[school] { return r }
+    let r = try folder.loadRoster(school)
+    rosters[school] = r
+    return r
+  }
+
+  /// Every academic year any school has classes in, oldest first.
+  public var years: [AcademicYear] { Array(Set(schools.flatMap(\.years))).sorted() }
+
+  /// The year and half-term to open on: today's, or the latest year the data has.
+  public func defaultPeriod(today: SchoolDate) -> (AcademicYear, HalfTerm) {
+    let current = AcademicYear(containing: today)
+    if years.contains(current) || years.isEmpty { return (current, HalfTerm.containing(today)) }
+    return (years.last!, .summer2)
+  }
+
+  /// Opens a class for a half-term: its document, roster and last half-term's codes.
+  @MainActor
+  public func openClass(
+    _ classID: String, school schoolID: String, year: AcademicYear, halfTerm: HalfTerm,
+    hop: @escaping ClassSession.MainHop
+  ) throws -> ClassSession {
+    guard let school = school(schoolID), let c = school.classes(in: year).first(where: { $0.id == classID }) else {
+      throw StoreError.notFound("no class '\(classID)' in \(year)")
+    }
+    let doc = try folder.loadClassYear(school: schoolID, classID: classID, year: year)
+    let earlier = halfTerm == .autumn1 ? try lastYearsSummer(for: doc.pupils, school: school, year: year) : [:]
+    let model = GridModel(
+      doc: doc, roster: try roster(schoolID), scheme: scheme, subjects: trust.subjects, halfTerm: halfTerm,
+      author: folder.author, earlier: earlier, clock: DataFolder.now)
+    return ClassSession(folder: folder, school: school, schoolClass: c, model: model, hop: hop)
+  }
+
+  /// Summer 2 codes of the previous year, from whichever classes the pupils were in then.
+  func lastYearsSummer(for pupils: [String], school: School, year: AcademicYear) throws -> [String: [String: String]] {
+    let wanted = Set(pupils)
+    var out: [String: [String: String]] = [:]
+    for c in school.classes(in: year.previous) {
+      let doc = try folder.loadClassYear(school: school.id, classID: c.id, year: year.previous)
+      for p in doc.pupils where wanted.contains(p) {
+        for s in trust.subjects {
+          if let code = doc.code(pupil: p, subject: s.id, halfTerm: .summer2) { out[p, default: [:]][s.id] = code }
+        }
+      }
+    }
+    return out
+  }
+}
+
+/// Remembers the last data folder between runs ($XDG_CONFIG_HOME/cohort/settings.json).
+public enum AppSettings {
+  struct Stored: Codable {
+    var lastDataFolder: String?
+  }
+
+  static var path: String {
+    let env = ProcessInfo.processInfo.environment
+    let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+    return base + "/cohort/settings.json"
+  }
+
+  public static var lastDataFolder: String? {
+    get { (try? Documents.read(Stored.self, at: path))?.lastDataFolder }
+    set {
+      guard let data = try? DocumentCoding.encode(Stored(lastDataFolder: newValue)) else { return }
+      try? Documents.writePrivateFile(data, to: path)
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import CohortCore
+
+/// What every page can ask of the window.
+@MainActor
+public protocol PageHost: AnyObject {
+  var context: AppContext { get }
+  var scope: Scope { get }
+  /// A short message in the status bar (a hint, or what just happened).
+  func say(_ message: String)
+  /// The save state shown in the status bar.
+  func showSaveState(_ text: String, failed: Bool)
+  func navigate(to level: Scope.Level)
+}
+
+/// A page of the window (Judgements, Scores, ...). The shell knows pages only through this.
+@MainActor
+public protocol AppPage: AnyObject {
+  var widget: Widget { get }
+  /// The scope or half-term changed.
+  func show(_ scope: Scope)
+  /// Saves what must be saved before the window closes; throws when that failed.
+  func flush() throws
+}
+
+/// How a page is made: its id (the stack name), title, and constructor.
+public struct PageKind: Sendable {
+  public let id: String
+  public let title: String
+  public let make: @MainActor (PageHost) -> AppPage
+}

@@ -1,0 +1,23 @@
+/// The one list of the window's built-in pages, in switcher order.
+@MainActor
+enum BuiltInPages {
+  static let all: [PageKind] = [
+    JudgementsPage.kind,
+    PlaceholderPage.kind(
+      id: "scores", title: "Scores",
+      text: "Standardised test scores for the class (NFER, PiRA, PUMA, GAPS) will be entered and imported here."),
+    PlaceholderPage.kind(
+      id: "side-by-side", title: "Side by side",
+      text: "Teacher judgements beside the latest test scores, with disagreements flagged, will appear here."),
+    PlaceholderPage.kind(
+      id: "analysis", title: "Analysis",
+      text: "Charts from the trust down to one class, pupil groups and pupils falling behind will appear here."),
+    PlaceholderPage.kind(
+      id: "meetings", title: "Meetings",
+      text:
+        "Pupil progress meetings: the agenda from the data, notes and actions, and last meeting's actions to review."),
+    PlaceholderPage.kind(
+      id: "pupil", title: "Pupil",
+      text: "One pupil's codes and scores over all their years, with flags and interventions."),
+  ]
+}

@@ -1,0 +1,168 @@
+import CGtk
+import CohortCore
+import Foundation
+
+/// The heart of the product: one class's codes for a half-term, entered from the keyboard.
+@MainActor
+final class JudgementsPage: AppPage {
+  static let kind = PageKind(id: "judgements", title: "Judgements") { JudgementsPage(host: $0) }
+
+  let widget: Widget
+  private unowned let host: PageHost
+  private let toolbar: Widget
+  private let legend: Widget
+  private let content: Widget
+  private var session: ClassSession?
+  private var grid: GridView?
+  private var shownScope: Scope?
+  private var undoButton: Widget?
+  private var redoButton: Widget?
+
+  init(host: PageHost) {
+    self.host = host
+    widget = UI.box(true, spacing: 8, classes: ["judgements-page"])
+    toolbar = UI.box(false, spacing: 6, classes: ["toolbar"])
+    legend = gtk_flow_box_new()!
+    UI.addClasses(legend, ["legend"])
+    gtk_flow_box_set_selection_mode(OpaquePointer(legend), GTK_SELECTION_NONE)
+    gtk_flow_box_set_max_children_per_line(OpaquePointer(legend), 12)
+    gtk_flow_box_set_column_spacing(OpaquePointer(legend), 8)
+    content = UI.box(true)
+    gtk_widget_set_vexpand(content, 1)
+    UI.append(widget, toolbar, legend, content)
+    buildToolbar()
+    buildLegend()
+    MainLoop.every(1.5) { [weak self] in
+      guard let self else { return false }
+      self.session?.refreshIfChangedOnDisk()
+      return true
+    }
+  }
+
+  private func buildToolbar() {
+    let copyColumn = UI.button(
+      "Copy last half-term: subject", tooltip: "Fill this subject's empty cells with last half-term's codes"
+    ) {
+      [weak self] in self?.edit { $0.copyLastHalfTerm(column: $0.cursor.column) }
+    }
+    let copyClass = UI.button("Copy last half-term: class", tooltip: "Fill every empty cell with last half-term's code")
+    {
+      [weak self] in self?.edit { $0.copyLastHalfTerm(column: nil) }
+    }
+    let fill = UI.button("Fill down", tooltip: "Copy the current code into the empty cells below it (Ctrl+D)") {
+      [weak self] in self?.edit { $0.fillDown() }
+    }
+    let paste = UI.button(
+      "Paste column", tooltip: "Paste codes copied from a spreadsheet, from the current cell down (Ctrl+V)"
+    ) {
+      [weak self] in self?.pasteFromClipboard()
+    }
+    let undo = UI.button("Undo", tooltip: "Undo the last change (Ctrl+Z)") { [weak self] in self?.edit { $0.undo() } }
+    let redo = UI.button("Redo", tooltip: "Redo (Ctrl+Shift+Z)") { [weak self] in self?.edit { $0.redo() } }
+    undoButton = undo
+    redoButton = redo
+    UI.append(toolbar, copyColumn, copyClass, fill, paste, undo, redo)
+    updateUndo()
+  }
+
+  private func buildLegend() {
+    // A flow box wraps on a narrow window instead of widening it.
+    func add(_ w: Widget) { gtk_flow_box_insert(OpaquePointer(legend), w, -1) }
+    add(UI.label("Keys:", classes: ["dim-label"]))
+    for code in host.context.scheme.codes {
+      let item = UI.box(false, spacing: 4)
+      let chip = UI.label(code.id, classes: ["code-chip", "code-\(Style.cssName(code.id))"], xalign: 0.5)
+      UI.append(item, chip, UI.label("\(code.key) \(code.label)"))
+      add(item)
+    }
+    add(UI.label("Delete clears · Ctrl+? shortcuts", classes: ["dim-label"]))
+  }
+
+  private func edit(_ body: (GridModel) -> Void) {
+    guard let grid else { return }
+    body(grid.model)
+    session?.edited()
+    updateUndo()
+    grid.focusCursor()
+  }
+
+  private func updateUndo() {
+    let model = grid?.model
+    if let undoButton { gtk_widget_set_sensitive(undoButton, model?.canUndo == true ? 1 : 0) }
+    if let redoButton { gtk_widget_set_sensitive(redoButton, model?.canRedo == true ? 1 : 0) }
+  }
+
+  func show(_ scope: Scope) {
+    guard scope != shownScope else { return }
+    do { try flush() } catch { host.say("Could not save the previous class: \(error)") }
+    shownScope = scope
+    session = nil
+    grid = nil
+    UI.removeAllChildren(content)
+    guard case .schoolClass(let schoolID, let classID) = scope.level else {
+      gtk_widget_set_visible(toolbar, 0)
+      gtk_widget_set_visible(legend, 0)
+      let message = UI.label(
+        "Choose a class in the sidebar to enter judgements.", classes: ["dim-label", "title-3"], xalign: 0.5)
+      gtk_widget_set_vexpand(message, 1)
+      UI.append(content, message)
+      return
+    }
+    do {
+      let s = try host.context.openClass(
+        classID, school: schoolID, year: scope.year, halfTerm: scope.halfTerm, hop: MainLoop.hop)
+      s.after = { MainLoop.after($0, $1) }
+      s.onStateChange = { [weak self] state in self?.showState(state) }
+      let g = GridView(model: s.model)
+      g.onEdit = { [weak self] in
+        self?.session?.edited()
+        self?.updateUndo()
+      }
+      g.onHint = { [weak self] in self?.host.say($0) }
+      g.onPasteRequest = { [weak self] in self?.pasteFromClipboard() }
+      session = s
+      grid = g
+      gtk_widget_set_visible(toolbar, 1)
+      gtk_widget_set_visible(legend, 1)
+      if s.model.rowCount == 0 {
+        UI.append(content, UI.label("No pupils in this class yet.", classes: ["dim-label"], xalign: 0.5))
+      } else {
+        UI.append(content, g.header, UI.scrolled(g.widget))
+      }
+      updateUndo()
+      showState(.saved)
+      MainLoop.after(0) { [weak g] in g?.focusCursor() }
+    } catch {
+      UI.append(content, UI.label("Could not open this class: \(error)", classes: ["error"], xalign: 0.5))
+    }
+  }
+
+  private func showState(_ state: ClassSession.SaveState) {
+    switch state {
+    case .saved: host.showSaveState("All changes saved", failed: false)
+    case .saving: host.showSaveState("Saving…", failed: false)
+    case .failed(let why): host.showSaveState("Not saved yet (kept here, retrying): \(why)", failed: true)
+    }
+  }
+
+  private func pasteFromClipboard() {
+    guard let grid else { return }
+    let clipboard = gtk_widget_get_clipboard(grid.widget)
+    ClipboardText.read(clipboard) { [weak self] text in
+      guard let self, let text, let grid = self.grid else { return }
+      do {
+        let n = try grid.model.paste(text)
+        self.session?.edited()
+        self.updateUndo()
+        self.host.say("Pasted \(n) code\(n == 1 ? "" : "s")")
+      } catch let e as InputError {
+        self.host.say(e.message)
+      } catch {
+        self.host.say("\(error)")
+      }
+      grid.focusCursor()
+    }
+  }
+
+  func flush() throws { try session?.flush() }
+}

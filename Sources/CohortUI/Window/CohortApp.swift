@@ -1,0 +1,105 @@
+import CGtk
+import CohortCore
+import CohortStore
+import Foundation
+
+/// `cohort-gtk`: parses its own arguments, opens the data folder, and runs the GTK app.
+@MainActor
+public enum CohortApp {
+  public static let applicationID = "org.cohortapp.Cohort"
+
+  struct Options {
+    var data: String?
+    var classID: String?
+    var year: String?
+    var halfTerm: String?
+  }
+
+  static var windows: [MainWindow] = []
+
+  public static func main() -> Never {
+    let options: Options
+    do { options = try parse(Array(CommandLine.arguments.dropFirst())) } catch {
+      FileHandle.standardError.write(Data("cohort-gtk: \(error)\n".utf8))
+      exit(2)
+    }
+    guard gtk_init_check() != 0 else {
+      FileHandle.standardError.write(Data("cohort-gtk: no display: use the `cohort` command line instead\n".utf8))
+      exit(1)
+    }
+    MainLoop.pumpDispatchMainQueue()
+    let app = gtk_application_new(applicationID, G_APPLICATION_NON_UNIQUE)!
+    Signal.on(app, "activate") { activate(app, options) }
+    let status = g_application_run(cg_g_application(app), 0, nil)
+    exit(status)
+  }
+
+  static func parse(_ args: [String]) throws -> Options {
+    var o = Options()
+    var i = 0
+    while i < args.count {
+      let a = args[i]
+      guard i + 1 < args.count, a.hasPrefix("--") else {
+        throw InputError(
+          "unexpected '\(a)' (usage: cohort-gtk [--data DIR] [--class ID] [--year 2026-27] [--half-term autumn1])")
+      }
+      let v = args[i + 1]
+      switch a {
+      case "--data": o.data = v
+      case "--class": o.classID = v
+      case "--year": o.year = v
+      case "--half-term": o.halfTerm = v
+      default: throw InputError("unknown option '\(a)'")
+      }
+      i += 2
+    }
+    return o
+  }
+
+  static func activate(_ app: UnsafeMutablePointer<GtkApplication>, _ o: Options) {
+    let env = ProcessInfo.processInfo.environment
+    let author = Author(
+      by: env["USER"] ?? "unknown",
+      device: env["COHORT_DEVICE"].flatMap { $0.isEmpty ? nil : $0 } ?? ProcessInfo.processInfo.hostName)
+    guard let path = o.data ?? AppSettings.lastDataFolder else {
+      showProblem(
+        app, "No data folder yet. Start Cohort with --data DIR (a folder made by `cohort init` or `cohort sample`).")
+      return
+    }
+    do {
+      let context = try AppContext(path: path, author: author)
+      AppSettings.lastDataFolder = path
+      Style.install(scheme: context.scheme)
+      let today = SchoolDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
+      var (year, half) = context.defaultPeriod(today: today)
+      if let y = o.year { year = try AcademicYear.parse(y) }
+      if let h = o.halfTerm { half = try HalfTerm.parse(h) }
+      var level = Scope.Level.trust
+      if let c = o.classID {
+        guard let school = context.schools.first(where: { $0.classes(in: year).contains { $0.id == c } }) else {
+          throw InputError("no class '\(c)' in \(year)")
+        }
+        level = .schoolClass(school: school.id, classID: c)
+      }
+      let window = MainWindow(app: app, context: context, start: Scope(level: level, year: year, halfTerm: half))
+      windows.append(window)
+      Shortcuts.install(app: app, window: window.window)
+    } catch {
+      showProblem(app, "Could not open \(path): \(error)")
+    }
+  }
+
+  /// A small window that says what is wrong, instead of a crash or a silent exit.
+  static func showProblem(_ app: UnsafeMutablePointer<GtkApplication>, _ text: String) {
+    FileHandle.standardError.write(Data("cohort-gtk: \(text)\n".utf8))
+    let w = gtk_application_window_new(app)!
+    gtk_window_set_title(cg_window(w), "Cohort")
+    gtk_window_set_default_size(cg_window(w), 640, 200)
+    let label = UI.label(text, xalign: 0.5)
+    gtk_label_set_wrap(cg_label(label), 1)
+    gtk_widget_set_margin_start(label, 24)
+    gtk_widget_set_margin_end(label, 24)
+    gtk_window_set_child(cg_window(w), label)
+    gtk_window_present(cg_window(w))
+  }
+}

@@ -1,0 +1,181 @@
+import CGtk
+import CohortCore
+import Foundation
+
+/// The one window: header (breadcrumb, year and half-term pickers, page switcher), the
+/// sidebar tree, the pages, and a status bar with the save state. It names no page.
+@MainActor
+final class MainWindow: PageHost {
+  let context: AppContext
+  private(set) var scope: Scope
+  let window: Widget
+  private let sidebar = Sidebar()
+  private let stack: Widget
+  private let breadcrumb: Widget
+  private let saveState: Widget
+  private let message: Widget
+  private var pages: [AppPage] = []
+  private var closeConfirmed = false
+
+  init(app: UnsafeMutablePointer<GtkApplication>, context: AppContext, start: Scope) {
+    self.context = context
+    self.scope = start
+    window = gtk_application_window_new(app)!
+    gtk_window_set_title(cg_window(window), "Cohort: \(context.trust.name)")
+    gtk_window_set_default_size(cg_window(window), 1280, 860)
+    stack = gtk_stack_new()!
+    gtk_stack_set_transition_type(cg_stack(stack), GTK_STACK_TRANSITION_TYPE_NONE)
+    breadcrumb = UI.label("", classes: ["breadcrumb"], xalign: 0.5)
+    saveState = UI.label("", classes: ["save-state"])
+    message = UI.label("", classes: ["dim-label"])
+    gtk_label_set_ellipsize(cg_label(message), PANGO_ELLIPSIZE_END)
+    buildHeader()
+    buildBody()
+    for kind in BuiltInPages.all {
+      let page = kind.make(self)
+      pages.append(page)
+      let p = gtk_stack_add_titled(cg_stack(stack), page.widget, kind.id, kind.title)
+      _ = p
+    }
+    Signal.onBool(window, "close-request") { [weak self] in self?.shouldStayOpen() ?? false }
+    Signal.onLink(breadcrumb) { [weak self] uri in
+      self?.follow(uri)
+      return true
+    }
+    sidebar.onSelect = { [weak self] level in self?.navigate(to: level) }
+    sidebar.load(context, year: scope.year, selected: scope.level)
+    apply()
+    gtk_window_present(cg_window(window))
+  }
+
+  private func buildHeader() {
+    let header = gtk_header_bar_new()!
+    gtk_header_bar_set_title_widget(cg_header_bar(header), breadcrumb)
+    let years = context.years.isEmpty ? [scope.year] : context.years
+    let yearPicker = UI.dropDown(
+      years.map(\.description), name: "Academic year", selected: years.firstIndex(of: scope.year) ?? 0
+    ) {
+      [weak self] i in self?.changeYear(years[i])
+    }
+    let halves = HalfTerm.allCases
+    let halfPicker = UI.dropDown(halves.map(\.label), name: "Half-term", selected: scope.halfTerm.index) {
+      [weak self] i in
+      guard let self else { return }
+      self.scope.halfTerm = halves[i]
+      self.apply()
+    }
+    gtk_header_bar_pack_start(cg_header_bar(header), yearPicker)
+    gtk_header_bar_pack_start(cg_header_bar(header), halfPicker)
+    let help = UI.button("?", name: "Keyboard shortcuts", tooltip: "Keyboard shortcuts (Ctrl+?)") { [weak self] in
+      guard let self else { return }
+      _ = gtk_widget_activate_action_variant(self.window, "win.show-help-overlay", nil)
+    }
+    gtk_header_bar_pack_end(cg_header_bar(header), help)
+    gtk_label_set_ellipsize(cg_label(breadcrumb), PANGO_ELLIPSIZE_MIDDLE)
+    gtk_window_set_titlebar(cg_window(window), header)
+  }
+
+  private func buildBody() {
+    let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
+    gtk_paned_set_start_child(cg_paned(paned), sidebar.widget)
+    gtk_paned_set_shrink_start_child(cg_paned(paned), 0)
+    gtk_paned_set_resize_start_child(cg_paned(paned), 0)
+    let main = UI.box(true)
+    let switcher = gtk_stack_switcher_new()!
+    gtk_stack_switcher_set_stack(cg_stack_switcher(switcher), cg_stack(stack))
+    UI.setAccessibleName(switcher, "Pages")
+    UI.addClasses(switcher, ["page-switcher"])
+    gtk_widget_set_halign(switcher, GTK_ALIGN_START)
+    UI.append(main, switcher)
+    gtk_widget_set_vexpand(stack, 1)
+    let status = UI.box(false, spacing: 16, classes: ["statusbar"])
+    gtk_widget_set_hexpand(message, 1)
+    UI.append(status, message, saveState)
+    UI.append(main, stack, status)
+    gtk_paned_set_end_child(cg_paned(paned), main)
+    gtk_paned_set_position(cg_paned(paned), 270)
+    gtk_window_set_child(cg_window(window), paned)
+  }
+
+  // MARK: PageHost
+
+  func say(_ text: String) { UI.setText(message, text) }
+
+  func showSaveState(_ text: String, failed: Bool) {
+    UI.setText(saveState, text)
+    UI.setClass(saveState, "failed", failed)
+  }
+
+  func navigate(to level: Scope.Level) {
+    scope.level = level
+    sidebar.select(level)
+    apply()
+  }
+
+  private func changeYear(_ year: AcademicYear) {
+    scope.year = year
+    // A class id belongs to one year: keep the school, drop the class when it is gone.
+    if case .schoolClass(let s, let c) = scope.level,
+      context.school(s)?.classes(in: year).contains(where: { $0.id == c }) != true
+    {
+      scope.level = .school(s)
+    }
+    sidebar.load(context, year: year, selected: scope.level)
+    apply()
+  }
+
+  private func apply() {
+    UI.markup(breadcrumb, breadcrumbMarkup())
+    say("")
+    for page in pages { page.show(scope) }
+  }
+
+  private func breadcrumbMarkup() -> String {
+    var parts = ["<a href=\"trust\">\(UI.escape(context.trust.name))</a>"]
+    if let id = scope.schoolID, let school = context.school(id) {
+      parts.append("<a href=\"school:\(id)\">\(UI.escape(school.name))</a>")
+      switch scope.level {
+      case .yearGroup(_, let g): parts.append(UI.escape(g.label))
+      case .schoolClass(_, let c):
+        if let sc = school.classes(in: scope.year).first(where: { $0.id == c }) {
+          if let g = sc.yearGroups.min() {
+            parts.append("<a href=\"year:\(id):\(g.number)\">\(UI.escape(g.label))</a>")
+          }
+          parts.append("<b>\(UI.escape(sc.name))</b>")
+        }
+      default: break
+      }
+    }
+    return parts.joined(separator: "  ›  ") + "   ·   \(scope.year) \(scope.halfTerm.label)"
+  }
+
+  private func follow(_ uri: String) {
+    let parts = uri.split(separator: ":").map(String.init)
+    switch parts.first {
+    case "trust": navigate(to: .trust)
+    case "school" where parts.count == 2: navigate(to: .school(parts[1]))
+    case "year" where parts.count == 3: navigate(to: .yearGroup(school: parts[1], YearGroup(Int(parts[2]) ?? 0)))
+    default: break
+    }
+  }
+
+  /// Saves everything before the window closes. If a save fails the window stays open with
+  /// the reason; closing again closes anyway (the person has been told).
+  private func shouldStayOpen() -> Bool {
+    if closeConfirmed { return false }
+    for page in pages {
+      do {
+        try page.flush()
+      } catch {
+        showSaveState(
+          "Could not save before closing: \(error). Close again to quit without these changes.", failed: true)
+        closeConfirmed = true
+        return true
+      }
+    }
+    return false
+  }
+
+  /// For tests and the shortcuts: the page widgets in switcher order.
+  var pageCount: Int { pages.count }
+}

@@ -1,0 +1,3 @@
+import CohortUI
+
+CohortApp.main()

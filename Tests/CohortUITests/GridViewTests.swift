@@ -1,0 +1,82 @@
+import CGtk
+import CohortCore
+import Foundation
+import Testing
+
+@testable import CohortUI
+
+/// GTK needs a display: these run under xvfb-run (make test) and are skipped without one.
+@MainActor
+enum Display {
+  static let available: Bool = {
+    guard let d = ProcessInfo.processInfo.environment["DISPLAY"], !d.isEmpty else { return false }
+    return gtk_init_check() != 0
+  }()
+}
+
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["DISPLAY"]?.isEmpty == false))
+@MainActor struct GridViewTests {
+  func window(_ view: GridView) -> Widget {
+    let w = gtk_window_new()!
+    gtk_window_set_child(cg_window(w), view.widget)
+    gtk_window_present(cg_window(w))
+    MainLoop.spin(until: { gtk_widget_get_mapped(view.widget) != 0 })
+    return w
+  }
+
+  func focused(_ w: Widget) -> Widget? { gtk_root_get_focus(cg_root(w)) }
+
+  @Test func keysEnterCodesMoveTheFocusAndUndo() throws {
+    try #require(Display.available)
+    let m = Fixtures.model(pupils: 3)
+    let view = GridView(model: m)
+    var edits = 0
+    var hints: [String] = []
+    view.onEdit = { edits += 1 }
+    view.onHint = { hints.append($0) }
+    let w = window(view)
+    defer { gtk_window_destroy(cg_window(w)) }
+    view.focusCursor()
+    #expect(view.handleKey(UInt32(GDK_KEY_g), GdkModifierType(rawValue: 0)))
+    #expect(m.rawCode(at: GridPosition(row: 0, column: 0)) == "G")
+    #expect(focused(w) == view.button(at: GridPosition(row: 1, column: 0)))
+    #expect(view.handleKey(UInt32(GDK_KEY_Right), GdkModifierType(rawValue: 0)))
+    #expect(focused(w) == view.button(at: GridPosition(row: 1, column: 1)))
+    #expect(view.handleKey(UInt32(GDK_KEY_x), GdkModifierType(rawValue: 0)))
+    #expect(hints.last?.contains("'x'") == true)
+    #expect(view.handleKey(UInt32(GDK_KEY_z), GDK_CONTROL_MASK))
+    #expect(m.rawCode(at: GridPosition(row: 0, column: 0)) == nil)
+    #expect(
+      view.handleKey(UInt32(GDK_KEY_Z), GdkModifierType(rawValue: GDK_CONTROL_MASK.rawValue | GDK_SHIFT_MASK.rawValue)))
+    #expect(m.rawCode(at: GridPosition(row: 0, column: 0)) == "G")
+    #expect(view.chipText(at: GridPosition(row: 0, column: 0)) == "G")
+    #expect(view.handleKey(UInt32(GDK_KEY_Up), GdkModifierType(rawValue: 0)))
+    #expect(view.handleKey(UInt32(GDK_KEY_Left), GdkModifierType(rawValue: 0)))
+    #expect(view.handleKey(UInt32(GDK_KEY_Delete), GdkModifierType(rawValue: 0)))
+    #expect(m.rawCode(at: GridPosition(row: 0, column: 0)) == nil)
+    #expect(view.chipText(at: GridPosition(row: 0, column: 0)) == "")
+    #expect(edits == 4)
+    // Keys the grid does not use are left to the window (shortcuts, Ctrl+Q).
+    #expect(!view.handleKey(UInt32(GDK_KEY_q), GDK_CONTROL_MASK))
+    #expect(!view.handleKey(UInt32(GDK_KEY_F5), GdkModifierType(rawValue: 0)))
+  }
+
+  @Test func cellsCarryTheirAccessibleNameAndShowLastHalfTermFaded() throws {
+    try #require(Display.available)
+    var doc = Fixtures.doc(2)
+    doc.set("Y", pupil: "p1", subject: "maths", halfTerm: .autumn1, by: Fixtures.author, at: 5)
+    let m = Fixtures.model(pupils: 2, doc: doc)
+    let view = GridView(model: m)
+    let w = window(view)
+    defer { gtk_window_destroy(cg_window(w)) }
+    #expect(view.previousText(at: GridPosition(row: 1, column: 2)) == "was Y")
+    #expect(view.previousText(at: GridPosition(row: 0, column: 2)) == "")
+    // Another writer's code arrives through the model and is drawn.
+    var theirs = Fixtures.doc(2)
+    theirs.set(
+      "P", pupil: "p0", subject: "writing", halfTerm: .autumn2, by: Author(by: "B", device: "b"), at: 9_999_999)
+    m.absorb(theirs)
+    #expect(view.chipText(at: GridPosition(row: 0, column: 1)) == "P")
+    #expect(view.labelText(at: GridPosition(row: 0, column: 1)) == "Greater depth")
+  }
+}
