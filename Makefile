@@ -7,7 +7,11 @@ RUN_DATA ?= $(DATA_HOME)/cohort/sample-trust
 # Judgements in data/ run to this half-term, so regenerating it is deterministic.
 SAMPLE_ARGS := --schools 7 --pupils-per-school 210 --years 2 --seed 1 --end-year 2026-27 --through autumn1
 
-.PHONY: all deps build test lint format coverage run reset-sample sample-data install clean
+# GUI tests run on a virtual display with a session bus (for the accessibility tree).
+XVFB := xvfb-run -a -s "-screen 0 1400x950x24" dbus-run-session --
+BIN = $$($(SWIFT) build --show-bin-path)
+
+.PHONY: all deps build test test-e2e lint format coverage run reset-sample sample-data screenshots install clean
 
 all: build
 
@@ -17,11 +21,25 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# Builds, runs every test, then checks the style.
+# Builds, runs every test (GUI ones on a virtual display), then checks the style.
 test: deps
+	@scripts/install-deps test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(XVFB) $(SWIFT) test
+	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+# Only the end-to-end test through the accessibility tree.
+test-e2e: build
+	@scripts/install-deps test
+	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
+
+# Screenshots of the grid in the light and dark styles, in out/.
+screenshots: build
+	@scripts/install-deps screenshots
+	mkdir -p out
+	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot.py "$(BIN)" out/grid-light.png
+	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot.py "$(BIN)" out/grid-dark.png dark
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
@@ -45,11 +63,19 @@ sample-data: build
 	rm -rf data.new && $(SWIFT) run cohort sample --data data.new $(SAMPLE_ARGS)
 	rm -f data.new/.cohort.lock && rm -rf data && mv data.new data
 
-install: build
-	$(SWIFT) build -c release
-	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/cohort"
+# Installs both programs (with the Swift runtime linked in), the built-in plugins and the
+# desktop integration where a Linux desktop finds them.
+install: deps
+	$(SWIFT) build -c release --static-swift-stdlib
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/cohort" "$(DESTDIR)$(PREFIX)/share/applications" \
+	  "$(DESTDIR)$(PREFIX)/share/metainfo" "$(DESTDIR)$(PREFIX)/share/icons/hicolor/scalable/apps"
 	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/cohort" "$(DESTDIR)$(PREFIX)/bin/cohort"
-	cp -r resources/plugins "$(DESTDIR)$(PREFIX)/share/cohort/"
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/cohort-gtk" "$(DESTDIR)$(PREFIX)/bin/cohort-gtk"
+	cp -r resources/plugins resources/icons resources/style.css "$(DESTDIR)$(PREFIX)/share/cohort/"
+	install -m 644 resources/org.cohortapp.Cohort.desktop "$(DESTDIR)$(PREFIX)/share/applications/"
+	install -m 644 resources/org.cohortapp.Cohort.metainfo.xml "$(DESTDIR)$(PREFIX)/share/metainfo/"
+	install -m 644 resources/icons/hicolor/scalable/apps/org.cohortapp.Cohort.svg \
+	  "$(DESTDIR)$(PREFIX)/share/icons/hicolor/scalable/apps/"
 
 clean:
 	rm -rf .build

@@ -6,7 +6,7 @@ import Foundation
 /// `cohort-gtk`: parses its own arguments, opens the data folder, and runs the GTK app.
 @MainActor
 public enum CohortApp {
-  public static let applicationID = "org.cohortapp.Cohort"
+  public nonisolated static let applicationID = "org.cohortapp.Cohort"
 
   struct Options {
     var data: String?

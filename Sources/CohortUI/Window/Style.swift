@@ -21,6 +21,9 @@ enum Style {
   static func install(scheme: CodeScheme) {
     guard let display = gdk_display_get_default() else { return }
     if let resources = PluginFolders.resourcesFolder() {
+      // The icon, for runs from a build tree (an install puts it in the icon theme).
+      gtk_icon_theme_add_search_path(gtk_icon_theme_get_for_display(display), resources + "/icons")
+      gtk_window_set_default_icon_name(CohortApp.applicationID)
       let file = gtk_css_provider_new()!
       gtk_css_provider_load_from_path(file, resources + "/style.css")
       gtk_style_context_add_provider_for_display(
