@@ -103,8 +103,11 @@ final class GridView {
     let chip = UI.label("", classes: ["code-chip"], xalign: 0.5)
     let label = UI.label("", classes: ["code-label"])
     gtk_widget_set_hexpand(label, 1)
-    // As wide as the longest label, so columns never jump while codes are typed.
-    gtk_label_set_width_chars(cg_label(label), Int32(model.scheme.codes.map(\.label.count).max() ?? 8))
+    // A fixed width, so columns never jump while codes are typed (the tooltip has it all).
+    let chars = Int32(min(14, model.scheme.codes.map(\.label.count).max() ?? 8))
+    gtk_label_set_width_chars(cg_label(label), chars)
+    gtk_label_set_max_width_chars(cg_label(label), chars)
+    gtk_label_set_ellipsize(cg_label(label), PANGO_ELLIPSIZE_END)
     let previous = UI.label("", classes: ["previous"], xalign: 1)
     UI.append(box, chip, label, previous)
     gtk_button_set_child(cg_button(button), box)

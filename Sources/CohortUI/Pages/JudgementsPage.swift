@@ -22,11 +22,8 @@ final class JudgementsPage: AppPage {
     self.host = host
     widget = UI.box(true, spacing: 8, classes: ["judgements-page"])
     toolbar = UI.box(false, spacing: 6, classes: ["toolbar"])
-    legend = gtk_flow_box_new()!
-    UI.addClasses(legend, ["legend"])
-    gtk_flow_box_set_selection_mode(OpaquePointer(legend), GTK_SELECTION_NONE)
-    gtk_flow_box_set_max_children_per_line(OpaquePointer(legend), 12)
-    gtk_flow_box_set_column_spacing(OpaquePointer(legend), 8)
+    legend = UI.label("", classes: ["legend"])
+    gtk_label_set_wrap(cg_label(legend), 1)
     content = UI.box(true)
     gtk_widget_set_vexpand(content, 1)
     UI.append(widget, toolbar, legend, content)
@@ -65,17 +62,14 @@ final class JudgementsPage: AppPage {
     updateUndo()
   }
 
+  /// One wrapping line of markup: each code's colour chip, key and label.
   private func buildLegend() {
-    // A flow box wraps on a narrow window instead of widening it.
-    func add(_ w: Widget) { gtk_flow_box_insert(OpaquePointer(legend), w, -1) }
-    add(UI.label("Keys:", classes: ["dim-label"]))
-    for code in host.context.scheme.codes {
-      let item = UI.box(false, spacing: 4)
-      let chip = UI.label(code.id, classes: ["code-chip", "code-\(Style.cssName(code.id))"], xalign: 0.5)
-      UI.append(item, chip, UI.label("\(code.key) \(code.label)"))
-      add(item)
+    let parts = host.context.scheme.codes.map { code -> String in
+      let text = RGB(hex: code.colour)?.prefersDarkText == false ? "#ffffff" : "#111111"
+      return "<span background=\"\(code.colour)\" foreground=\"\(text)\" weight=\"bold\">  \(UI.escape(code.id))  </span>"
+        + " <b>\(UI.escape(code.key))</b> \(UI.escape(code.label))"
     }
-    add(UI.label("Delete clears · Ctrl+? shortcuts", classes: ["dim-label"]))
+    UI.markup(legend, "Keys:   " + parts.joined(separator: "     ") + "     <i>Delete clears · Ctrl+? shortcuts</i>")
   }
 
   private func edit(_ body: (GridModel) -> Void) {
@@ -127,7 +121,7 @@ final class JudgementsPage: AppPage {
       if s.model.rowCount == 0 {
         UI.append(content, UI.label("No pupils in this class yet.", classes: ["dim-label"], xalign: 0.5))
       } else {
-        UI.append(content, g.header, UI.scrolled(g.widget))
+        UI.append(content, Self.scroller(header: g.header, body: g.widget))
       }
       updateUndo()
       showState(.saved)
@@ -135,6 +129,48 @@ final class JudgementsPage: AppPage {
     } catch {
       UI.append(content, UI.label("Could not open this class: \(error)", classes: ["error"], xalign: 0.5))
     }
+  }
+
+  /// The headings stay in view while the pupils scroll; both scroll sideways together.
+  static func scroller(header: Widget, body: Widget) -> Widget {
+    let inner = UI.scrolled(body)
+    gtk_scrolled_window_set_policy(cg_scrolled(inner), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC)
+    let column = UI.box(true)
+    UI.append(column, header, inner)
+    let outer = UI.scrolled(column)
+    gtk_scrolled_window_set_policy(cg_scrolled(outer), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER)
+    return outer
+  }
+
+  /// Above class level: the classes in scope, one button each, to go straight to a grid.
+  private func showClassChooser(_ scope: Scope) {
+    let box = UI.box(true, spacing: 10, classes: ["class-chooser"])
+    gtk_widget_set_halign(box, GTK_ALIGN_CENTER)
+    gtk_widget_set_valign(box, GTK_ALIGN_CENTER)
+    UI.append(box, UI.label("Choose a class to enter judgements.", classes: ["dim-label", "title-3"], xalign: 0.5))
+    var schools = host.context.schools
+    var yearGroup: YearGroup?
+    switch scope.level {
+    case .school(let id): schools = schools.filter { $0.id == id }
+    case .yearGroup(let id, let g):
+      schools = schools.filter { $0.id == id }
+      yearGroup = g
+    default: schools = []
+    }
+    for school in schools {
+      let row = gtk_flow_box_new()!
+      gtk_flow_box_set_selection_mode(OpaquePointer(row), GTK_SELECTION_NONE)
+      gtk_flow_box_set_max_children_per_line(OpaquePointer(row), 7)
+      for c in school.classes(in: scope.year) where yearGroup.map({ c.yearGroups.contains($0) }) ?? true {
+        let button = UI.button(c.name, name: "Open \(c.name), \(school.name)") { [weak self] in
+          self?.host.navigate(to: .schoolClass(school: school.id, classID: c.id))
+        }
+        gtk_flow_box_insert(OpaquePointer(row), button, -1)
+      }
+      UI.append(box, UI.label(school.name, classes: ["heading"], xalign: 0.5), row)
+    }
+    gtk_widget_set_vexpand(box, 1)
+    UI.append(content, box)
   }
 
   private func showState(_ state: ClassSession.SaveState) {

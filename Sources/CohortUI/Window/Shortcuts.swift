@@ -3,7 +3,8 @@ import CGtk
 /// The keyboard shortcuts window (Ctrl+?) and the app-wide accelerators.
 @MainActor
 enum Shortcuts {
-  static let xml = """
+  static func xml(codeKeys: String) -> String {
+    """
     <interface>
       <object class="GtkShortcutsWindow" id="shortcuts">
         <property name="modal">1</property>
@@ -13,7 +14,7 @@ enum Shortcuts {
             <child>
               <object class="GtkShortcutsGroup">
                 <property name="title">Entering codes</property>
-                \(item("y g p o n", "Enter a code by its key and move to the next pupil"))
+                \(item(codeKeys, "Enter a code by its key and move to the next pupil"))
                 \(item("Delete BackSpace", "Clear the cell"))
                 \(item("<Ctrl>d", "Fill down into the empty cells below"))
                 \(item("<Ctrl>v", "Paste a column copied from a spreadsheet"))
@@ -42,6 +43,7 @@ enum Shortcuts {
       </object>
     </interface>
     """
+  }
 
   static func item(_ accelerator: String, _ title: String) -> String {
     """
@@ -52,8 +54,8 @@ enum Shortcuts {
     """
   }
 
-  static func install(app: UnsafeMutablePointer<GtkApplication>, window: Widget) {
-    let builder = gtk_builder_new_from_string(xml, -1)
+  static func install(app: UnsafeMutablePointer<GtkApplication>, window: Widget, codeKeys: [String]) {
+    let builder = gtk_builder_new_from_string(xml(codeKeys: codeKeys.joined(separator: " ")), -1)
     if let shortcuts = gtk_builder_get_object(builder, "shortcuts") {
       gtk_application_window_set_help_overlay(
         UnsafeMutableRawPointer(window).assumingMemoryBound(to: GtkApplicationWindow.self), OpaquePointer(shortcuts))

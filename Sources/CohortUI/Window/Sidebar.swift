@@ -11,6 +11,7 @@ final class Sidebar {
   private var items: [Widget: Scope.Level] = [:]
   private var children: [String: [Widget]] = [:]
   private var expanded = Set<String>()
+  private var schoolLabels: [String: (Widget, String)] = [:]
   var onSelect: (Scope.Level) -> Void = { _ in }
 
   init() {
@@ -32,10 +33,12 @@ final class Sidebar {
     UI.removeAllChildren(list)
     items = [:]
     children = [:]
+    schoolLabels = [:]
     if let school = selectedSchool(selected) { expanded.insert(school) }
     add(context.trust.name, name: "Trust: \(context.trust.name)", level: .trust, depth: 0, classes: ["trust"])
     for school in context.schools {
-      add("▸ " + school.name, name: "School: \(school.name)", level: .school(school.id), depth: 1, classes: ["school"])
+      let schoolRow = add("", name: "School: \(school.name)", level: .school(school.id), depth: 1, classes: ["school"])
+      if let label = gtk_list_box_row_get_child(cg_list_box_row(schoolRow)) { schoolLabels[school.id] = (label, school.name) }
       var rows: [Widget] = []
       let classes = school.classes(in: year)
       let groups = Array(Set(classes.compactMap { $0.yearGroups.min() })).sorted()
@@ -59,7 +62,7 @@ final class Sidebar {
             classes: ["dim-label"]))
       }
       children[school.id] = rows
-      for r in rows { gtk_widget_set_visible(r, expanded.contains(school.id) ? 1 : 0) }
+      showExpanded(school.id)
     }
     select(selected)
   }
@@ -68,6 +71,8 @@ final class Sidebar {
   private func add(_ text: String, name: String, level: Scope.Level, depth: Int, classes: [String]) -> Widget {
     let label = UI.label(text, classes: classes)
     gtk_widget_set_margin_start(label, Int32(depth * 16))
+    gtk_label_set_ellipsize(cg_label(label), PANGO_ELLIPSIZE_END)
+    gtk_widget_set_tooltip_text(label, name)
     let row = gtk_list_box_row_new()!
     gtk_list_box_row_set_child(cg_list_box_row(row), label)
     UI.setAccessibleName(row, name)
@@ -77,9 +82,14 @@ final class Sidebar {
   }
 
   private func toggle(_ school: String) {
-    let open = !expanded.contains(school)
-    if open { expanded.insert(school) } else { expanded.remove(school) }
+    if expanded.contains(school) { expanded.remove(school) } else { expanded.insert(school) }
+    showExpanded(school)
+  }
+
+  private func showExpanded(_ school: String) {
+    let open = expanded.contains(school)
     for r in children[school] ?? [] { gtk_widget_set_visible(r, open ? 1 : 0) }
+    if let (label, name) = schoolLabels[school] { UI.setText(label, (open ? "▾ " : "▸ ") + name) }
   }
 
   func select(_ level: Scope.Level) {
