@@ -66,7 +66,8 @@ final class JudgementsPage: AppPage {
   private func buildLegend() {
     let parts = host.context.scheme.codes.map { code -> String in
       let text = RGB(hex: code.colour)?.prefersDarkText == false ? "#ffffff" : "#111111"
-      return "<span background=\"\(code.colour)\" foreground=\"\(text)\" weight=\"bold\">  \(UI.escape(code.id))  </span>"
+      return
+        "<span background=\"\(code.colour)\" foreground=\"\(text)\" weight=\"bold\">  \(UI.escape(code.id))  </span>"
         + " <b>\(UI.escape(code.key))</b> \(UI.escape(code.label))"
     }
     UI.markup(legend, "Keys:   " + parts.joined(separator: "     ") + "     <i>Delete clears · Ctrl+? shortcuts</i>")

@@ -38,7 +38,9 @@ final class Sidebar {
     add(context.trust.name, name: "Trust: \(context.trust.name)", level: .trust, depth: 0, classes: ["trust"])
     for school in context.schools {
       let schoolRow = add("", name: "School: \(school.name)", level: .school(school.id), depth: 1, classes: ["school"])
-      if let label = gtk_list_box_row_get_child(cg_list_box_row(schoolRow)) { schoolLabels[school.id] = (label, school.name) }
+      if let label = gtk_list_box_row_get_child(cg_list_box_row(schoolRow)) {
+        schoolLabels[school.id] = (label, school.name)
+      }
       var rows: [Widget] = []
       let classes = school.classes(in: year)
       let groups = Array(Set(classes.compactMap { $0.yearGroups.min() })).sorted()
