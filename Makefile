@@ -11,7 +11,7 @@ SAMPLE_ARGS := --schools 7 --pupils-per-school 210 --years 2 --seed 1 --end-year
 XVFB := xvfb-run -a -s "-screen 0 1400x950x24" dbus-run-session --
 BIN = $$($(SWIFT) build --show-bin-path)
 
-.PHONY: all deps build test test-e2e lint format coverage run reset-sample sample-data screenshots install clean
+.PHONY: all deps build test test-e2e test-example lint format coverage run reset-sample sample-data screenshots install clean
 
 all: build
 
@@ -27,7 +27,13 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(XVFB) $(SWIFT) test
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	scripts/test-example
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples
+
+# The out-of-tree example plugin, built and loaded by the command line and the app.
+test-example: build
+	@scripts/install-deps test
+	scripts/test-example
 
 # Only the end-to-end test through the accessibility tree.
 test-e2e: build
@@ -42,10 +48,10 @@ screenshots: build
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot.py "$(BIN)" out/grid-dark.png dark
 
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples
 
 format:
-	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift Examples
 
 coverage: deps
 	$(SWIFT) test --enable-code-coverage
@@ -63,10 +69,11 @@ sample-data: build
 	rm -rf data.new && $(SWIFT) run cohort sample --data data.new $(SAMPLE_ARGS)
 	rm -f data.new/.cohort.lock && rm -rf data && mv data.new data
 
-# Installs both programs (with the Swift runtime linked in), the built-in plugins and the
-# desktop integration where a Linux desktop finds them.
+# Installs both programs, the built-in plugins and the desktop integration where a Linux
+# desktop finds them. The programs use the Swift toolchain's runtime (not a static copy), so
+# that compiled plugins share it.
 install: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/cohort" "$(DESTDIR)$(PREFIX)/share/applications" \
 	  "$(DESTDIR)$(PREFIX)/share/metainfo" "$(DESTDIR)$(PREFIX)/share/icons/hicolor/scalable/apps"
 	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/cohort" "$(DESTDIR)$(PREFIX)/bin/cohort"

@@ -11,7 +11,8 @@ let package = Package(
     .executable(name: "cohort-gtk", targets: ["cohort-gtk"]),
     .library(name: "CohortCore", targets: ["CohortCore"]),
     .library(name: "CohortStore", targets: ["CohortStore"]),
-    .library(name: "CohortPluginKit", targets: ["CohortPluginKit"]),
+    // Compiled plugins build against this library (see Examples/ and docs/plugins.md).
+    .library(name: "CohortPluginKit", type: .dynamic, targets: ["CohortPluginKit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -28,13 +29,16 @@ let package = Package(
       dependencies: [
         "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortSample",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      // Compiled plugins bind to the host's copy of CohortPluginKit's types.
+      linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
     ),
     .systemLibrary(name: "CGtk", pkgConfig: "gtk4", providers: [.apt(["libgtk-4-dev"])]),
     // The views, with a small GTK wrapper in CohortUI/Gtk.
     .target(
       name: "CohortUI", dependencies: ["CGtk", "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins"]),
-    .executableTarget(name: "cohort-gtk", dependencies: ["CohortUI"]),
+    .executableTarget(
+      name: "cohort-gtk", dependencies: ["CohortUI"], linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
     .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore"]),
     .testTarget(name: "CohortStoreTests", dependencies: ["CohortStore"]),
     .testTarget(name: "CohortPluginKitTests", dependencies: ["CohortPluginKit"]),

@@ -35,6 +35,8 @@ public struct Trust: Hashable, Sendable, Codable {
   public var subjects: [Subject]
   /// The id of a code-scheme plugin.
   public var codeScheme: String
+  /// Plugins switched off for every school of this trust (synced with the data folder).
+  public var disabledPlugins: [String]
 
   public init(
     id: String, name: String, schools: [SchoolRef] = [], subjects: [Subject] = Subject.defaults,
@@ -46,6 +48,7 @@ public struct Trust: Hashable, Sendable, Codable {
     self.schools = schools
     self.subjects = subjects
     self.codeScheme = codeScheme
+    self.disabledPlugins = []
   }
 
   public func subject(_ text: String) throws -> Subject {
@@ -55,7 +58,7 @@ public struct Trust: Hashable, Sendable, Codable {
       "unknown subject '\(text)': expected one of \(subjects.map(\.id).joined(separator: ", "))")
   }
 
-  enum CodingKeys: String, CodingKey { case format, id, name, schools, subjects, codeScheme }
+  enum CodingKeys: String, CodingKey { case format, id, name, schools, subjects, codeScheme, disabledPlugins }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -65,6 +68,7 @@ public struct Trust: Hashable, Sendable, Codable {
     schools = try c.decodeIfPresent([SchoolRef].self, forKey: .schools) ?? []
     subjects = try c.decodeIfPresent([Subject].self, forKey: .subjects) ?? Subject.defaults
     codeScheme = try c.decodeIfPresent(String.self, forKey: .codeScheme) ?? CodeScheme.defaultID
+    disabledPlugins = try c.decodeIfPresent([String].self, forKey: .disabledPlugins) ?? []
   }
 }
 

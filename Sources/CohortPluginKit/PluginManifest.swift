@@ -1,8 +1,16 @@
 import CohortCore
 
-/// The extension points a plugin can fill. Raw values appear in manifests.
+/// The extension points a plugin can fill. Raw values appear in manifests and listings.
 public enum ExtensionPoint: String, Codable, Sendable, CaseIterable {
   case codeScheme = "code-scheme"
+  case standardisedTest = "standardised-test"
+  case scoreTable = "score-table"
+  case flagRule = "flag-rule"
+  case importer
+  case exporter
+  case report
+  /// A page of the desktop app (CohortUI's extension point).
+  case page
 }
 
 /// What every plugin declares about itself.
@@ -12,12 +20,27 @@ public struct PluginManifest: Codable, Hashable, Sendable {
   public var version: String
   public var description: String?
   public var provides: [ExtensionPoint]
+  /// Ids of plugins that must be active first.
   public var depends: [String]?
   /// The plugin API version the plugin was written for.
   public var api: Int?
+
+  public init(
+    id: String, name: String, version: String, description: String? = nil, provides: [ExtensionPoint],
+    depends: [String]? = nil, api: Int? = PluginAPI.version
+  ) {
+    self.id = id
+    self.name = name
+    self.version = version
+    self.description = description
+    self.provides = provides
+    self.depends = depends
+    self.api = api
+  }
 }
 
-/// The plugin API this build offers.
+/// The plugin API this build offers. A plugin written for a newer one is refused; bump this
+/// when a protocol in this module changes incompatibly.
 public enum PluginAPI {
   public static let version = 1
 }
@@ -26,5 +49,5 @@ public enum PluginAPI {
 struct DataPluginFile: Decodable {
   var format: Int
   var manifest: PluginManifest
-  var codeScheme: CohortCore.CodeScheme?
+  var codeScheme: CodeScheme?
 }

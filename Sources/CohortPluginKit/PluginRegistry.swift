@@ -1,31 +1,44 @@
 import CohortCore
 import CohortStore
 
-/// A plugin that loaded, and where from.
-public struct LoadedPlugin: Sendable, Hashable {
+/// A plugin the registry found, where from, and what became of it.
+public struct LoadedPlugin: Sendable {
+  public enum State: Sendable, Equatable {
+    case active
+    /// Switched off for this trust (trust.json).
+    case disabled
+    /// Could not be used: the reason says why (API version, a missing dependency, bad content).
+    case refused(String)
+    /// Another plugin with the same id in a folder of higher precedence won.
+    case shadowed(by: String)
+  }
   public let manifest: PluginManifest
   public let source: PluginFolders.Source
+  /// The file it came from; "(built in)" for plugins compiled into Cohort.
   public let path: String
+  public internal(set) var state: State
 }
 
-/// A plugin file that did not load: its path and why. The rest still load.
+/// A plugin file that did not load at all: its path and why. The rest still load.
 public struct PluginProblem: Sendable, Hashable, CustomStringConvertible {
   public let path: String
   public let reason: String
   public var description: String { "\(path): \(reason)" }
 }
 
-/// Every extension the running Cohort knows. The shells ask it for "all code schemes" and
-/// never name a feature themselves.
+/// Every extension the running Cohort knows. The shells ask it for "all code schemes", "the
+/// exporter for csv judgements"... and never name a feature themselves.
 public final class PluginRegistry: Sendable {
   public let plugins: [LoadedPlugin]
   public let problems: [PluginProblem]
   public let codeSchemes: [CodeScheme]
+  public let exporters: [Exporter]
 
-  init(plugins: [LoadedPlugin], problems: [PluginProblem], codeSchemes: [CodeScheme]) {
+  init(plugins: [LoadedPlugin], problems: [PluginProblem], registrar: PluginRegistrar) {
     self.plugins = plugins
-    self.problems = problems
-    self.codeSchemes = codeSchemes
+    self.problems = problems + registrar.problems.map { PluginProblem(path: "(registration)", reason: $0) }
+    self.codeSchemes = registrar.codeSchemes.map(\.1)
+    self.exporters = registrar.exporters.map(\.1)
   }
 
   public func codeScheme(id: String) -> CodeScheme? { codeSchemes.first { $0.id == id } }
@@ -35,50 +48,40 @@ public final class PluginRegistry: Sendable {
     if let s = codeScheme(id: trust.codeScheme) { return s }
     let known = codeSchemes.map(\.id).joined(separator: ", ")
     throw InputError(
-      "trust.json names code scheme '\(trust.codeScheme)', which no plugin provides (known: \(known.isEmpty ? "none" : known))"
+      "trust.json names code scheme '\(trust.codeScheme)', which no active plugin provides (known: \(known.isEmpty ? "none" : known))"
     )
   }
 
-  /// Loads the data plugins of every folder, highest precedence first: the first plugin with
-  /// a given id wins, later ones are shadowed. A broken file is reported and skipped.
-  public static func load(dataFolder: String?) -> PluginRegistry {
-    load(folders: PluginFolders.standard(dataFolder: dataFolder))
+  public func exporter(format: String, what: String) throws -> Exporter {
+    if let e = exporters.first(where: { $0.format == format.lowercased() && $0.what == what.lowercased() }) { return e }
+    let known = exporters.map { "\($0.format) --what \($0.what)" }.sorted().joined(separator: ", ")
+    throw InputError("no exporter for \(format) --what \(what): available are \(known)")
   }
 
-  public static func load(folders: [(PluginFolders.Source, String)]) -> PluginRegistry {
-    var plugins: [LoadedPlugin] = []
-    var problems: [PluginProblem] = []
-    var schemes: [CodeScheme] = []
-    var seen = Set<String>()
+  /// Loads every plugin: data plugins from the standard folders, compiled ones from the
+  /// user's folder and `builtIns`. Precedence is trust folder, then user folder, then built in.
+  public static func load(dataFolder: String?, builtIns: [CompiledPlugin], disabled: Set<String> = []) -> PluginRegistry
+  {
+    load(folders: PluginFolders.standard(dataFolder: dataFolder), builtIns: builtIns, disabled: disabled)
+  }
+
+  public static func load(
+    folders: [(PluginFolders.Source, String)], builtIns: [CompiledPlugin] = [], disabled: Set<String> = []
+  ) -> PluginRegistry {
+    var resolver = PluginResolver()
     for (source, folder) in folders {
-      for path in Documents.jsonFiles(under: folder) {
-        do {
-          let file = try Documents.read(DataPluginFile.self, at: path)
-          let m = file.manifest
-          if let api = m.api, api > PluginAPI.version {
-            throw InputError("needs plugin API \(api); this Cohort offers \(PluginAPI.version)")
-          }
-          guard seen.insert(m.id).inserted else { continue }
-          if m.provides.contains(.codeScheme) {
-            guard let scheme = file.codeScheme else {
-              throw InputError("provides code-scheme but has no \"codeScheme\"")
-            }
-            let issues = scheme.problems()
-            if !issues.isEmpty { throw InputError(issues.joined(separator: "; ")) }
-            schemes.append(scheme)
-          }
-          plugins.append(LoadedPlugin(manifest: m, source: source, path: path))
-        } catch let e as StoreError {
-          if case .unreadable(_, let reason) = e {
-            problems.append(PluginProblem(path: path, reason: reason))
-          } else {
-            problems.append(PluginProblem(path: path, reason: e.description))
-          }
-        } catch {
-          problems.append(PluginProblem(path: path, reason: "\(error)"))
+      resolver.addDataPlugins(source: source, folder: folder)
+      if source == .user {
+        let (compiled, problems) = SharedLibraryPlugins.load(folder: folder)
+        resolver.problems += problems
+        for (path, plugin) in compiled {
+          resolver.add(plugin.manifest, source: .user, path: path, body: .compiled(plugin))
         }
       }
     }
-    return PluginRegistry(plugins: plugins, problems: problems, codeSchemes: schemes)
+    for plugin in builtIns {
+      resolver.add(plugin.manifest, source: .builtIn, path: "(built in)", body: .compiled(plugin))
+    }
+    return resolver.resolve(disabled: disabled)
   }
 }

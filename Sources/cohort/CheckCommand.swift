@@ -25,8 +25,8 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let folder = options.folder()
-    _ = try folder.loadTrust()  // not a data folder at all: one line, not a list
-    let report = FolderCheck.run(folder: folder, registry: PluginRegistry.load(dataFolder: options.data))
+    let trust = try folder.loadTrust()  // not a data folder at all: one line, not a list
+    let report = FolderCheck.run(folder: folder, registry: BuiltInPlugins.registry(for: folder, trust: trust))
     if json {
       try printJSON(
         Output(

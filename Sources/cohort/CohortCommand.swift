@@ -1,5 +1,7 @@
 import ArgumentParser
 import CohortCore
+import CohortPluginKit
+import CohortPlugins
 import CohortStore
 import Foundation
 
@@ -9,7 +11,7 @@ struct CohortCommand: ParsableCommand {
     abstract: "Assessment tracking for primary schools and trusts: the headless command line.",
     subcommands: [
       InitCommand.self, SampleCommand.self, SetCommand.self, ShowCommand.self, ExportCommand.self,
-      CheckCommand.self,
+      CheckCommand.self, PluginsCommand.self,
     ]
   )
 
@@ -58,6 +60,21 @@ struct DataOptions: ParsableArguments {
   }
 
   func folder() -> DataFolder { DataFolder(root: data, author: author) }
+
+  /// The data folder with its trust, plugins and code scheme.
+  func open() throws -> Opened {
+    let folder = folder()
+    let trust = try folder.loadTrust()
+    let registry = BuiltInPlugins.registry(for: folder, trust: trust)
+    return Opened(folder: folder, trust: trust, registry: registry, scheme: try registry.codeScheme(for: trust))
+  }
+}
+
+struct Opened {
+  let folder: DataFolder
+  let trust: Trust
+  let registry: PluginRegistry
+  let scheme: CodeScheme
 }
 
 /// Prints a value as pretty JSON with sorted keys.
@@ -65,4 +82,8 @@ func printJSON<T: Encodable>(_ value: T) throws {
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
   print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+extension Opened {
+  var parts: (DataFolder, Trust, CodeScheme) { (folder, trust, scheme) }
 }

@@ -1,37 +1,26 @@
 import ArgumentParser
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
 import CohortStore
 import Foundation
 
+/// `cohort export FORMAT --what WHAT`: any exporter a plugin provides.
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "export", abstract: "Export data to files.", subcommands: [ExportCSV.self])
-}
-
-struct ExportCSV: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "csv", abstract: "Export judgements or pupils as CSV.")
-
-  enum What: String, ExpressibleByArgument, CaseIterable { case judgements, pupils }
+    commandName: "export", abstract: "Export data to a file (cohort plugins list shows every exporter).")
 
   @OptionGroup var options: DataOptions
-  @Option(help: "The CSV file to write.") var out: String
-  @Option(help: "judgements or pupils.") var what: What = .judgements
-  @Option(help: "For pupils: the academic year whose classes to show (default: the latest).") var year: String?
+  @Argument(help: "The format, e.g. csv.") var format: String
+  @Option(help: "The file to write.") var out: String
+  @Option(help: "What to export, e.g. judgements or pupils.") var what = "judgements"
+  @Option(help: "The academic year, where the export uses one (default: the latest).") var year: String?
 
   func run() throws {
-    let folder = options.folder()
-    let text: String
-    switch what {
-    case .judgements:
-      let scheme = try PluginRegistry.load(dataFolder: options.data).codeScheme(for: try folder.loadTrust())
-      text = try CSVExport.judgements(folder, scheme: scheme)
-    case .pupils:
-      text = try CSVExport.pupils(folder, year: try year.map(AcademicYear.parse))
-    }
-    try Documents.writePrivateFile(Data(text.utf8), to: out)
-    let rows = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } - 1
-    print("Wrote \(rows) \(what.rawValue) rows to \(out)")
+    let opened = try options.open()
+    let exporter = try opened.registry.exporter(format: format, what: what)
+    let data = try exporter.export(
+      ExportRequest(folder: opened.folder, scheme: opened.scheme, year: try year.map(AcademicYear.parse)))
+    try Documents.writePrivateFile(data, to: out)
+    print("Wrote \(exporter.title) to \(out) (\(data.count) bytes)")
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CohortCore
 import CohortPluginKit
+import CohortPlugins
 import CohortSample
 import CohortStore
 import Foundation
@@ -37,7 +38,7 @@ struct SampleCommand: ParsableCommand {
     opts.pupilsPerSchool = pupilsPerSchool
     opts.years = years
     opts.seed = seed
-    let registry = PluginRegistry.load(dataFolder: nil)
+    let registry = BuiltInPlugins.registry()
     let trust = SampleTrust.trust(opts, name: trustName)
     let scheme = try registry.codeScheme(for: trust)
     try folder.saveTrust(trust)

@@ -14,9 +14,7 @@ struct SetCommand: ParsableCommand {
   @Option(help: "A code id of the trust's scheme (any case); 'none' clears the cell.") var code: String
 
   func run() throws {
-    let folder = options.folder()
-    let trust = try folder.loadTrust()
-    let scheme = try PluginRegistry.load(dataFolder: options.data).codeScheme(for: trust)
+    let (folder, trust, scheme) = try options.open().parts
     let academicYear = try AcademicYear.parse(year)
     let half = try HalfTerm.parse(halfTerm)
     let subjectID = try trust.subject(subject).id

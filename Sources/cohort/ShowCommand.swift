@@ -27,9 +27,7 @@ struct ShowCommand: ParsableCommand {
   }
 
   func run() throws {
-    let folder = options.folder()
-    let trust = try folder.loadTrust()
-    let scheme = try PluginRegistry.load(dataFolder: options.data).codeScheme(for: trust)
+    let (folder, trust, scheme) = try options.open().parts
     let academicYear = try AcademicYear.parse(year)
     let half = try HalfTerm.parse(halfTerm)
     let (s, c) = try folder.findClass(classID, year: academicYear, school: school)

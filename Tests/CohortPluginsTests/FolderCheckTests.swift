@@ -11,7 +11,7 @@ import Testing
 final class SampleFolder {
   let path = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-check-\(UUID().uuidString)").path
   let folder: DataFolder
-  let registry = PluginRegistry.load(dataFolder: nil)
+  let registry = BuiltInPlugins.registry()
   let year = AcademicYear(startYear: 2026)
 
   init(schools: Int = 2) throws {

@@ -1,5 +1,6 @@
 import CohortCore
 import CohortPluginKit
+import CohortPlugins
 import CohortStore
 import Foundation
 
@@ -15,7 +16,7 @@ public final class AppContext {
   public init(path: String, author: Author) throws {
     folder = DataFolder(root: path, author: author)
     trust = try folder.loadTrust()
-    registry = PluginRegistry.load(dataFolder: path)
+    registry = BuiltInPlugins.registry(for: folder, trust: trust)
     scheme = try registry.codeScheme(for: trust)
     schools = try folder.loadSchools(of: trust)
   }

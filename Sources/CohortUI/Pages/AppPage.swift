@@ -1,4 +1,5 @@
 import CohortCore
+import CohortPluginKit
 
 /// What every page can ask of the window.
 @MainActor
@@ -22,9 +23,18 @@ public protocol AppPage: AnyObject {
   func flush() throws
 }
 
-/// How a page is made: its id (the stack name), title, and constructor.
+/// The app's page extension point: a page plugin's manifest, title, and constructor.
 public struct PageKind: Sendable {
-  public let id: String
+  public let manifest: PluginManifest
   public let title: String
   public let make: @MainActor (PageHost) -> AppPage
+  /// The stack name.
+  public var id: String { manifest.id }
+
+  public init(id: String, title: String, description: String, make: @escaping @MainActor (PageHost) -> AppPage) {
+    manifest = PluginManifest(
+      id: "page.\(id)", name: "\(title) page", version: "1.0.0", description: description, provides: [.page])
+    self.title = title
+    self.make = make
+  }
 }

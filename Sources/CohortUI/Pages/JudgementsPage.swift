@@ -5,7 +5,9 @@ import Foundation
 /// The heart of the product: one class's codes for a half-term, entered from the keyboard.
 @MainActor
 final class JudgementsPage: AppPage {
-  static let kind = PageKind(id: "judgements", title: "Judgements") { JudgementsPage(host: $0) }
+  static let kind = PageKind(
+    id: "judgements", title: "Judgements", description: "A class's codes for a half-term, entered from the keyboard."
+  ) { JudgementsPage(host: $0) }
 
   let widget: Widget
   private unowned let host: PageHost

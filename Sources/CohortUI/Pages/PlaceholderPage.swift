@@ -21,6 +21,6 @@ final class PlaceholderPage: AppPage {
   func flush() throws {}
 
   static func kind(id: String, title: String, text: String) -> PageKind {
-    PageKind(id: id, title: title) { _ in PlaceholderPage(title: title, text: text) }
+    PageKind(id: id, title: title, description: text) { _ in PlaceholderPage(title: title, text: text) }
   }
 }

@@ -16,6 +16,7 @@ final class MainWindow: PageHost {
   private let message: Widget
   private var pages: [AppPage] = []
   private var closeConfirmed = false
+  private var pluginsWindow: PluginsWindow?
 
   init(app: UnsafeMutablePointer<GtkApplication>, context: AppContext, start: Scope) {
     self.context = context
@@ -71,6 +72,11 @@ final class MainWindow: PageHost {
       _ = gtk_widget_activate_action_variant(self.window, "win.show-help-overlay", nil)
     }
     gtk_header_bar_pack_end(cg_header_bar(header), help)
+    let plugins = UI.button("Plugins", name: "Plugins", tooltip: "Preferences: the plugins in use") { [weak self] in
+      guard let self else { return }
+      self.pluginsWindow = PluginsWindow(parent: self.window, context: self.context, pages: BuiltInPages.all)
+    }
+    gtk_header_bar_pack_end(cg_header_bar(header), plugins)
     gtk_label_set_ellipsize(cg_label(breadcrumb), PANGO_ELLIPSIZE_MIDDLE)
     gtk_window_set_titlebar(cg_window(window), header)
   }

@@ -1,0 +1,42 @@
+import CohortCore
+
+/// A plugin in code: built in (listed in one file of CohortPlugins) or a shared library in
+/// the user's plugin folder. It adds its extensions when the registry calls `register`.
+public protocol CompiledPlugin: Sendable {
+  var manifest: PluginManifest { get }
+  func register(_ registrar: PluginRegistrar)
+}
+
+/// What a plugin's `register` may add to. The registry checks each addition against the
+/// plugin's manifest (a plugin adds only what it says it provides).
+public final class PluginRegistrar: @unchecked Sendable {
+  var codeSchemes: [(String, CohortCore.CodeScheme)] = []
+  var exporters: [(String, Exporter)] = []
+  var problems: [String] = []
+  private var current: PluginManifest?
+
+  init() {}
+
+  func registering(_ manifest: PluginManifest, _ body: () -> Void) {
+    current = manifest
+    body()
+    current = nil
+  }
+
+  private func allowed(_ point: ExtensionPoint, _ what: String) -> String? {
+    guard let m = current else { return nil }
+    guard m.provides.contains(point) else {
+      problems.append("\(m.id) added \(what) but its manifest does not provide \(point.rawValue)")
+      return nil
+    }
+    return m.id
+  }
+
+  public func add(codeScheme: CohortCore.CodeScheme) {
+    if let id = allowed(.codeScheme, "code scheme \(codeScheme.id)") { codeSchemes.append((id, codeScheme)) }
+  }
+
+  public func add(exporter: Exporter) {
+    if let id = allowed(.exporter, "exporter \(exporter.id)") { exporters.append((id, exporter)) }
+  }
+}

@@ -1,0 +1,30 @@
+import CohortCore
+import CohortStore
+import Foundation
+
+/// The exporter extension point: data -> a file. `cohort export FORMAT --what WHAT` and the
+/// app's export menu find exporters by format and subject, never by name.
+public protocol Exporter: Sendable {
+  /// Unique among exporters, e.g. "csv.judgements".
+  var id: String { get }
+  /// The format word people type: "csv", "xlsx".
+  var format: String { get }
+  /// What is exported: "judgements", "pupils".
+  var what: String { get }
+  var title: String { get }
+  func export(_ request: ExportRequest) throws -> Data
+}
+
+/// Everything an exporter may read.
+public struct ExportRequest: Sendable {
+  public let folder: DataFolder
+  public let scheme: CodeScheme
+  /// The academic year asked for, if any.
+  public let year: AcademicYear?
+
+  public init(folder: DataFolder, scheme: CodeScheme, year: AcademicYear?) {
+    self.folder = folder
+    self.scheme = scheme
+    self.year = year
+  }
+}

@@ -1,0 +1,30 @@
+import CohortPluginKit
+import Foundation
+
+/// Judgements and pupils as CSV (columns fixed in CSVExport).
+struct CSVExportPlugin: CompiledPlugin {
+  let manifest = PluginManifest(
+    id: "export.csv", name: "CSV export", version: "1.0.0",
+    description: "Judgements and pupils as CSV files for spreadsheets and other tools.", provides: [.exporter])
+
+  func register(_ registrar: PluginRegistrar) {
+    registrar.add(exporter: Judgements())
+    registrar.add(exporter: Pupils())
+  }
+
+  struct Judgements: Exporter {
+    let id = "csv.judgements"
+    let format = "csv"
+    let what = "judgements"
+    let title = "Judgements (CSV)"
+    func export(_ r: ExportRequest) throws -> Data { Data(try CSVExport.judgements(r.folder, scheme: r.scheme).utf8) }
+  }
+
+  struct Pupils: Exporter {
+    let id = "csv.pupils"
+    let format = "csv"
+    let what = "pupils"
+    let title = "Pupils (CSV)"
+    func export(_ r: ExportRequest) throws -> Data { Data(try CSVExport.pupils(r.folder, year: r.year).utf8) }
+  }
+}
