@@ -1,6 +1,7 @@
 /// On disk a class-year stores, per subject and half-term, three arrays aligned with
 /// `pupils`: `codes` (null = empty), `by` (index into `authors`, -1 = never set) and `at`
-/// (milliseconds, 0 = never set). A null code with a time is a cleared cell.
+/// (milliseconds, 0 = never set). A null code with a time is a cleared cell. Scores are laid
+/// out the same way per test and term: `raw`, `standardised`, `date`, `age` (months), `by`, `at`.
 extension ClassYear: Codable {
   struct Column: Codable {
     var codes: [String?]
@@ -19,10 +20,38 @@ extension ClassYear: Codable {
     }
   }
 
+  struct ScoreColumn: Codable {
+    var raw: [Int?]
+    var standardised: [Int?]
+    var date: [SchoolDate?]
+    var age: [Int?]
+    var by: [Int]
+    var at: [Int64]
+
+    init(count n: Int) {
+      raw = Array(repeating: nil, count: n)
+      standardised = Array(repeating: nil, count: n)
+      date = Array(repeating: nil, count: n)
+      age = Array(repeating: nil, count: n)
+      by = Array(repeating: -1, count: n)
+      at = Array(repeating: 0, count: n)
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encodeAligned(raw, forKey: .raw)
+      try c.encodeAligned(standardised, forKey: .standardised)
+      try c.encodeAligned(date, forKey: .date)
+      try c.encodeAligned(age, forKey: .age)
+      try c.encode(by, forKey: .by)
+      try c.encode(at, forKey: .at)
+    }
+  }
+
   enum CodingKeys: String, CodingKey {
     case format, school
     case classID = "class"
-    case year, pupils, authors, judgements
+    case year, pupils, authors, judgements, scores
   }
 
   public init(from decoder: Decoder) throws {
@@ -60,6 +89,37 @@ extension ClassYear: Codable {
         }
       }
     }
+    scores = try Self.decodeScores(c, pupils: pupils, authors: authors)
+  }
+
+  static func decodeScores(
+    _ c: KeyedDecodingContainer<CodingKeys>, pupils: [String], authors: [Author]
+  ) throws -> [ScoreKey: ScoreCell] {
+    let tests = try c.decodeIfPresent([String: [String: ScoreColumn]].self, forKey: .scores) ?? [:]
+    var out: [ScoreKey: ScoreCell] = [:]
+    for (test, terms) in tests {
+      for (termName, col) in terms {
+        guard let term = Term(rawValue: termName) else {
+          throw DecodingError.dataCorruptedError(forKey: .scores, in: c, debugDescription: "unknown term '\(termName)' under \(test)")
+        }
+        let n = pupils.count
+        guard [col.raw.count, col.standardised.count, col.date.count, col.age.count, col.by.count, col.at.count].allSatisfy({ $0 == n })
+        else {
+          throw DecodingError.dataCorruptedError(
+            forKey: .scores, in: c, debugDescription: "\(test) \(termName): every array needs one entry per pupil (\(n))")
+        }
+        for i in 0..<n where col.at[i] != 0 {
+          guard authors.indices.contains(col.by[i]) else {
+            throw DecodingError.dataCorruptedError(
+              forKey: .scores, in: c, debugDescription: "\(test) \(termName) pupil \(pupils[i]): author index \(col.by[i]) is not in authors")
+          }
+          out[ScoreKey(test: test, term: term, pupil: pupils[i])] = ScoreCell(
+            raw: col.raw[i], standardised: col.standardised[i], date: col.date[i], ageMonths: col.age[i],
+            author: authors[col.by[i]], at: col.at[i])
+        }
+      }
+    }
+    return out
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -69,7 +129,7 @@ extension ClassYear: Codable {
     try c.encode(classID, forKey: .classID)
     try c.encode(year, forKey: .year)
     try c.encode(pupils, forKey: .pupils)
-    let authors = Array(Set(cells.values.map(\.author))).sorted()
+    let authors = Array(Set(cells.values.map(\.author)).union(scores.values.map(\.author))).sorted()
     let authorIndex = Dictionary(uniqueKeysWithValues: authors.enumerated().map { ($1, $0) })
     let position = Dictionary(pupils.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     var columns: [String: [String: Column]] = [:]
@@ -86,5 +146,29 @@ extension ClassYear: Codable {
     }
     try c.encode(authors, forKey: .authors)
     try c.encode(columns, forKey: .judgements)
+    guard !scores.isEmpty else { return }
+    var tests: [String: [String: ScoreColumn]] = [:]
+    for (key, cell) in scores {
+      guard let i = position[key.pupil] else { continue }
+      var col = tests[key.test, default: [:]][key.term.rawValue] ?? ScoreColumn(count: pupils.count)
+      col.raw[i] = cell.raw
+      col.standardised[i] = cell.standardised
+      col.date[i] = cell.date
+      col.age[i] = cell.ageMonths
+      col.by[i] = authorIndex[cell.author]!
+      col.at[i] = cell.at
+      tests[key.test, default: [:]][key.term.rawValue] = col
+    }
+    try c.encode(tests, forKey: .scores)
+  }
+}
+
+extension KeyedEncodingContainer {
+  /// Arrays with explicit nulls, so they stay aligned with the pupil list.
+  mutating func encodeAligned<T: Encodable>(_ values: [T?], forKey key: Key) throws {
+    var list = nestedUnkeyedContainer(forKey: key)
+    for v in values {
+      if let v { try list.encode(v) } else { try list.encodeNil() }
+    }
   }
 }

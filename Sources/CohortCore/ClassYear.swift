@@ -20,6 +20,8 @@ public struct ClassYear: Hashable, Sendable {
   /// The class list in display order.
   public var pupils: [String]
   public var cells: [Key: Cell]
+  /// Standardised test results of the class's pupils in this year.
+  public var scores: [ScoreKey: ScoreCell]
 
   public init(school: String, classID: String, year: AcademicYear, pupils: [String] = []) {
     self.format = DocumentFormat.current
@@ -28,6 +30,7 @@ public struct ClassYear: Hashable, Sendable {
     self.year = year
     self.pupils = pupils
     self.cells = [:]
+    self.scores = [:]
   }
 
   public func cell(pupil: String, subject: String, halfTerm: HalfTerm) -> Cell? {
@@ -53,6 +56,25 @@ public struct ClassYear: Hashable, Sendable {
     return cell
   }
 
+  public func score(pupil: String, test: String, term: Term) -> ScoreCell? {
+    scores[ScoreKey(test: test, term: term, pupil: pupil)].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  /// Sets (or with both nil clears) a score; like `set`, time never goes backwards per cell.
+  @discardableResult
+  public mutating func setScore(
+    pupil: String, test: String, term: Term, raw: Int?, standardised: Int?, date: SchoolDate?, ageMonths: Int?,
+    by author: Author, at now: Int64
+  ) -> ScoreCell {
+    let key = ScoreKey(test: test, term: term, pupil: pupil)
+    let cell = ScoreCell(
+      raw: raw, standardised: standardised, date: date, ageMonths: ageMonths, author: author,
+      at: max(now, (scores[key]?.at ?? 0) + 1))
+    scores[key] = cell
+    if !pupils.contains(pupil) { pupils.append(pupil) }
+    return cell
+  }
+
   /// Merges another copy of the same document cell by cell. Commutative, associative and
   /// idempotent for the cells; the pupil list keeps this copy's order and adds the other's
   /// newcomers at the end.
@@ -65,7 +87,19 @@ public struct ClassYear: Hashable, Sendable {
       if let mine = out.cells[key], !theirs.wins(over: mine) { continue }
       out.cells[key] = theirs
     }
+    for (key, theirs) in other.scores {
+      if let mine = out.scores[key], !theirs.wins(over: mine) { continue }
+      out.scores[key] = theirs
+    }
     return out
+  }
+
+  /// Score cells that differ from `old`'s, for the journal.
+  public func scoreChanges(since old: ClassYear?) -> [(key: ScoreKey, old: ScoreCell?, new: ScoreCell)] {
+    scores.compactMap { key, cell in
+      let before = old?.scores[key]
+      return before == cell ? nil : (key, before, cell)
+    }.sorted { ($0.new.at, $0.key.pupil, $0.key.test) < ($1.new.at, $1.key.pupil, $1.key.test) }
   }
 
   /// Cells whose content differs from `old`'s: what a save changes, for the journal.

@@ -1,6 +1,8 @@
 /// Every document on disk says which format wrote it; a newer one opens read-only.
 public enum DocumentFormat {
-  public static let current = 1
+  /// 2: class-year documents may hold standardised scores. A Cohort that reads only format 1
+  /// opens them read-only instead of dropping the scores on save.
+  public static let current = 2
 }
 
 /// A subject judged each half-term. Ids are stored on disk and in every export.
@@ -37,6 +39,11 @@ public struct Trust: Hashable, Sendable, Codable {
   public var codeScheme: String
   /// Plugins switched off for every school of this trust (synced with the data folder).
   public var disabledPlugins: [String]
+  /// How many common-band steps apart a judgement and a test score must be to be flagged as
+  /// disagreeing (1: any difference).
+  public var disagreementSteps: Int
+  /// The standardised tests the trust uses (ids of test plugins); nil for every one installed.
+  public var tests: [String]?
 
   public init(
     id: String, name: String, schools: [SchoolRef] = [], subjects: [Subject] = Subject.defaults,
@@ -49,6 +56,7 @@ public struct Trust: Hashable, Sendable, Codable {
     self.subjects = subjects
     self.codeScheme = codeScheme
     self.disabledPlugins = []
+    self.disagreementSteps = 1
   }
 
   public func subject(_ text: String) throws -> Subject {
@@ -58,7 +66,8 @@ public struct Trust: Hashable, Sendable, Codable {
       "unknown subject '\(text)': expected one of \(subjects.map(\.id).joined(separator: ", "))")
   }
 
-  enum CodingKeys: String, CodingKey { case format, id, name, schools, subjects, codeScheme, disabledPlugins }
+  enum CodingKeys: String, CodingKey { case format, id, name, schools, subjects, codeScheme, disabledPlugins, disagreementSteps, tests
+  }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -69,6 +78,8 @@ public struct Trust: Hashable, Sendable, Codable {
     subjects = try c.decodeIfPresent([Subject].self, forKey: .subjects) ?? Subject.defaults
     codeScheme = try c.decodeIfPresent(String.self, forKey: .codeScheme) ?? CodeScheme.defaultID
     disabledPlugins = try c.decodeIfPresent([String].self, forKey: .disabledPlugins) ?? []
+    disagreementSteps = try c.decodeIfPresent(Int.self, forKey: .disagreementSteps) ?? 1
+    tests = try c.decodeIfPresent([String].self, forKey: .tests)
   }
 }
 

@@ -12,6 +12,9 @@ public protocol CompiledPlugin: Sendable {
 public final class PluginRegistrar: @unchecked Sendable {
   var codeSchemes: [(String, CohortCore.CodeScheme)] = []
   var exporters: [(String, Exporter)] = []
+  var tests: [(String, TestDefinition)] = []
+  var importers: [(String, Importer)] = []
+  var scoreTables: [(String, ScoreTable)] = []
   var problems: [String] = []
   private var current: PluginManifest?
 
@@ -34,6 +37,18 @@ public final class PluginRegistrar: @unchecked Sendable {
 
   public func add(codeScheme: CohortCore.CodeScheme) {
     if let id = allowed(.codeScheme, "code scheme \(codeScheme.id)") { codeSchemes.append((id, codeScheme)) }
+  }
+
+  public func add(test: TestDefinition) {
+    if let id = allowed(.standardisedTest, "test \(test.id)") { tests.append((id, test)) }
+  }
+
+  public func add(scoreTable: ScoreTable) {
+    if let id = allowed(.scoreTable, "score table for \(scoreTable.test)") { scoreTables.append((id, scoreTable)) }
+  }
+
+  public func add(importer: Importer) {
+    if let id = allowed(.importer, "importer \(importer.id)") { importers.append((id, importer)) }
   }
 
   public func add(exporter: Exporter) {

@@ -21,10 +21,13 @@ public struct ExportRequest: Sendable {
   public let scheme: CodeScheme
   /// The academic year asked for, if any.
   public let year: AcademicYear?
+  /// The standardised tests the registry knows.
+  public let tests: [TestDefinition]
 
-  public init(folder: DataFolder, scheme: CodeScheme, year: AcademicYear?) {
+  public init(folder: DataFolder, scheme: CodeScheme, year: AcademicYear?, tests: [TestDefinition] = []) {
     self.folder = folder
     self.scheme = scheme
     self.year = year
+    self.tests = tests
   }
 }

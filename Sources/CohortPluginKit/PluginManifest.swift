@@ -50,4 +50,6 @@ struct DataPluginFile: Decodable {
   var format: Int
   var manifest: PluginManifest
   var codeScheme: CodeScheme?
+  var standardisedTest: TestDefinition?
+  var scoreTable: ScoreTable?
 }

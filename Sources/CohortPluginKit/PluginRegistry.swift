@@ -33,12 +33,41 @@ public final class PluginRegistry: Sendable {
   public let problems: [PluginProblem]
   public let codeSchemes: [CodeScheme]
   public let exporters: [Exporter]
+  public let tests: [TestDefinition]
+  public let importers: [Importer]
+  public let scoreTables: [ScoreTable]
 
   init(plugins: [LoadedPlugin], problems: [PluginProblem], registrar: PluginRegistrar) {
     self.plugins = plugins
     self.problems = problems + registrar.problems.map { PluginProblem(path: "(registration)", reason: $0) }
     self.codeSchemes = registrar.codeSchemes.map(\.1)
     self.exporters = registrar.exporters.map(\.1)
+    self.tests = registrar.tests.map(\.1)
+    self.importers = registrar.importers.map(\.1)
+    self.scoreTables = registrar.scoreTables.map(\.1)
+  }
+
+  public func importer(kind: String) throws -> Importer {
+    if let i = importers.first(where: { $0.kind == kind.lowercased() }) { return i }
+    throw InputError("no importer for '\(kind)': available are \(importers.map(\.kind).sorted().joined(separator: ", "))")
+  }
+
+  public func test(id: String) -> TestDefinition? { tests.first { $0.id == id.lowercased() } }
+
+  public func test(_ id: String) throws -> TestDefinition {
+    if let t = test(id: id) { return t }
+    throw InputError("unknown test '\(id)': expected one of \(tests.map(\.id).joined(separator: ", "))")
+  }
+
+  /// The trust's tests (all active ones when the trust names none).
+  public func tests(for trust: Trust) -> [TestDefinition] {
+    guard let chosen = trust.tests else { return tests }
+    return chosen.compactMap { test(id: $0) }
+  }
+
+  /// The newest table for a test (editions sort as text, e.g. "2023" after "2019").
+  public func scoreTable(for test: String) -> ScoreTable? {
+    scoreTables.filter { $0.test == test }.max { $0.edition < $1.edition }
   }
 
   public func codeScheme(id: String) -> CodeScheme? { codeSchemes.first { $0.id == id } }

@@ -67,7 +67,10 @@ struct PluginResolver {
       registrar.registering(c.loaded.manifest) {
         switch c.body {
         case .compiled(let plugin): plugin.register(registrar)
-        case .data(let file): if let s = file.codeScheme { registrar.add(codeScheme: s) }
+        case .data(let file):
+          if let s = file.codeScheme { registrar.add(codeScheme: s) }
+          if let t = file.standardisedTest { registrar.add(test: t) }
+          if let t = file.scoreTable { registrar.add(scoreTable: t) }
         }
       }
     }
@@ -80,6 +83,16 @@ struct PluginResolver {
     if m.provides.contains(.codeScheme) {
       guard let scheme = file.codeScheme else { return "provides code-scheme but has no \"codeScheme\"" }
       let issues = scheme.problems()
+      if !issues.isEmpty { return issues.joined(separator: "; ") }
+    }
+    if m.provides.contains(.standardisedTest) {
+      guard let test = file.standardisedTest else { return "provides standardised-test but has no \"standardisedTest\"" }
+      let issues = test.problems()
+      if !issues.isEmpty { return issues.joined(separator: "; ") }
+    }
+    if m.provides.contains(.scoreTable) {
+      guard let table = file.scoreTable else { return "provides score-table but has no \"scoreTable\"" }
+      let issues = table.problems()
       if !issues.isEmpty { return issues.joined(separator: "; ") }
     }
     return nil

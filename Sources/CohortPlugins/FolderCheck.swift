@@ -18,6 +18,7 @@ public struct FolderCheck {
     public var documents = 0
     public var pupils = 0
     public var judgements = 0
+    public var scores = 0
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
     public var warnings: [Finding] { findings.filter { $0.severity == .warning } }
     public var ok: Bool { errors.isEmpty }
@@ -161,5 +162,16 @@ public struct FolderCheck {
       }
     }
     for s in unknownSubjects.sorted() { error(path, "subject '\(s)' is not one of trust.json's subjects") }
+    for (key, cell) in doc.scores.sorted(by: { ($0.key.pupil, $0.key.test) < ($1.key.pupil, $1.key.test) }) {
+      guard let score = cell.standardised else { continue }
+      report.scores += 1
+      guard let test = registry.test(id: key.test) else {
+        error(path, "pupil \(key.pupil): a score for test '\(key.test)', which no active plugin defines")
+        continue
+      }
+      if !(test.minimum...test.maximum).contains(score) {
+        error(path, "pupil \(key.pupil), \(test.name) \(key.term.rawValue): \(score) is outside \(test.minimum)-\(test.maximum)")
+      }
+    }
   }
 }

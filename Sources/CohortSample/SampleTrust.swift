@@ -39,8 +39,13 @@ public struct SampleSchool: Sendable {
 /// Pupils keep a latent attainment per subject that moves a little each half-term, so most
 /// keep their band, some dip and recover, and a few fall behind, as real cohorts do.
 public enum SampleTrust {
+  /// The tests the sample trust sits three times a year in Years 1-6.
+  public static let testIDs = ["nfer-reading", "nfer-maths", "gaps"]
+
   public static func trust(_ options: SampleOptions, name: String = "Sample Learning Trust") -> Trust {
-    Trust(id: slug(name), name: name, schools: (0..<options.schools).map { ref(index: $0) })
+    var trust = Trust(id: slug(name), name: name, schools: (0..<options.schools).map { ref(index: $0) })
+    trust.tests = testIDs
+    return trust
   }
 
   /// School `index`: a name from the list, with a suffix (and number) once the list runs out.
@@ -54,10 +59,10 @@ public enum SampleTrust {
   }
 
   /// Generates school `index` on its own random stream, so schools can be made in any order.
-  public static func school(_ index: Int, options: SampleOptions, scheme: CodeScheme, subjects: [Subject])
-    -> SampleSchool
-  {
-    var generator = SchoolGenerator(index: index, options: options, scheme: scheme, subjects: subjects)
+  public static func school(
+    _ index: Int, options: SampleOptions, scheme: CodeScheme, subjects: [Subject], tests: [TestDefinition] = []
+  ) -> SampleSchool {
+    var generator = SchoolGenerator(index: index, options: options, scheme: scheme, subjects: subjects, tests: tests)
     return generator.make()
   }
 }

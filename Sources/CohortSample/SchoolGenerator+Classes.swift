@@ -60,8 +60,41 @@ extension SchoolGenerator {
           doc.set(code.id, pupil: p.pupil.id, subject: subject.id, halfTerm: half, by: author, at: at)
         }
       }
+      addScores(to: &doc, pupil: p, year: year, author: author)
     }
     return doc
+  }
+
+  /// Termly standardised scores for Years 1-6: the same latent attainment as the judgements
+  /// plus test-day noise, so scores and judgements mostly agree and sometimes honestly do not.
+  func addScores(to doc: inout ClassYear, pupil p: SamplePupil, year: AcademicYear, author: Author) {
+    let group = p.pupil.yearGroup(in: year)
+    let sinceReception = (year.startYear - p.receptionYear) * 6
+    for test in tests {
+      guard let s = subjects.firstIndex(where: { $0.id == test.subject }) else { continue }
+      let drift = driftPath(pupil: p.pupil.id, subject: s, halfTerms: sinceReception + 6)
+      var noise = SeededRandom(options.seed, index, p.pupil.id.hashValueStable, test.id.hashValueStable, year.startYear)
+      for term in Term.allCases where test.isTaken(by: group, in: term) {
+        let (half, date) = Self.sitting(term, year)
+        guard year < options.endYear || half <= options.through else { continue }
+        let level = p.ability[s] + drift[sinceReception + half.index]
+        let z = 0.85 * (level + 0.15) / 1.1 + 0.35 * noise.normal()
+        let score = min(test.maximum, max(test.minimum, Int((100 + 15 * z).rounded())))
+        let at = Int64(date.dayNumber) * 86_400_000 + 54_000_000 + Int64(noise.int(0...3_600_000))
+        doc.setScore(
+          pupil: p.pupil.id, test: test.id, term: term, raw: nil, standardised: score, date: date,
+          ageMonths: Age(born: p.pupil.dob, on: date)?.totalMonths, by: author, at: at)
+      }
+    }
+  }
+
+  /// When a term's test is sat: late in its second half-term.
+  static func sitting(_ term: Term, _ year: AcademicYear) -> (HalfTerm, SchoolDate) {
+    switch term {
+    case .autumn: (.autumn2, SchoolDate(year: year.startYear, month: 11, day: 20)!)
+    case .spring: (.spring2, SchoolDate(year: year.startYear + 1, month: 3, day: 12)!)
+    case .summer: (.summer2, SchoolDate(year: year.startYear + 1, month: 6, day: 11)!)
+    }
   }
 
   /// A slowly drifting offset to a pupil's ability, one value per half-term since Reception.

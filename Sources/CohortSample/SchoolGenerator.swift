@@ -6,16 +6,18 @@ struct SchoolGenerator {
   let options: SampleOptions
   let scheme: CodeScheme
   let subjects: [Subject]
+  let tests: [TestDefinition]
   let ref: SchoolRef
   var rng: SeededRandom
   /// Mixed-age schools put Years 1/2, 3/4 and 5/6 together.
   let mixedAge: Bool
 
-  init(index: Int, options: SampleOptions, scheme: CodeScheme, subjects: [Subject]) {
+  init(index: Int, options: SampleOptions, scheme: CodeScheme, subjects: [Subject], tests: [TestDefinition]) {
     self.index = index
     self.options = options
     self.scheme = scheme
     self.subjects = subjects
+    self.tests = tests
     self.ref = SampleTrust.ref(index: index)
     self.rng = SeededRandom(options.seed, index)
     self.mixedAge = index % 4 == 3

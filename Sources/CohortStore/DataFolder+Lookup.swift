@@ -48,3 +48,19 @@ extension DataFolder {
     return nil
   }
 }
+
+extension DataFolder {
+  /// Standardised scores of `pupils` in a year and term, from whichever classes they were in:
+  /// last summer's scores beside this autumn's.
+  public func scores(of pupils: [String], school: String, year: AcademicYear, term: Term) throws -> [String: [String: Int]] {
+    let wanted = Set(pupils)
+    var out: [String: [String: Int]] = [:]
+    for c in try loadSchool(school).classes(in: year) {
+      let doc = try loadClassYear(school: school, classID: c.id, year: year)
+      for (key, cell) in doc.scores where key.term == term && wanted.contains(key.pupil) {
+        if let s = cell.standardised { out[key.pupil, default: [:]][key.test] = s }
+      }
+    }
+    return out
+  }
+}

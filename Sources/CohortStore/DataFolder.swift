@@ -131,15 +131,53 @@ public final class DataFolder: Sendable {
       let merged = disk.map { $0.merged(with: doc) } ?? doc
       if let disk, merged == disk { return merged }
       try replace(relative, with: DocumentCoding.encode(merged))
-      let entries = merged.changes(since: disk).map { change in
-        JournalEntry(
-          at: change.new.at, by: change.new.author.by, device: change.new.author.device, doc: relative,
-          pupil: change.key.pupil, subject: change.key.subject, halfTerm: change.key.halfTerm,
-          old: change.old?.code, new: change.new.code)
+      try journal(journalEntries(merged, since: disk, path: relative))
+      return merged
+    }
+  }
+
+  /// Saves several class-years all or nothing (an import): each is merged with what is on
+  /// disk, all new files are written before any replaces its old one, and every changed cell
+  /// is journalled. Returns the merged documents.
+  @discardableResult
+  public func saveAll(_ docs: [ClassYear]) throws -> [ClassYear] {
+    for d in docs {
+      try checkID(d.school, "school")
+      try checkID(d.classID, "class")
+    }
+    return try locked {
+      var merged: [ClassYear] = []
+      var writes: [(path: String, data: Data)] = []
+      var entries: [JournalEntry] = []
+      for doc in docs {
+        let relative = Self.classPath(school: doc.school, year: doc.year, classID: doc.classID)
+        let disk = try guardReplaceable(ClassYear.self, at: relative)
+        let m = disk.map { $0.merged(with: doc) } ?? doc
+        merged.append(m)
+        if let disk, m == disk { continue }
+        files.removeStaleTemps(of: absolute(relative))
+        writes.append((absolute(relative), try DocumentCoding.encode(m)))
+        entries += journalEntries(m, since: disk, path: relative)
       }
+      do throws(FileSystemError) { try files.replaceAll(writes) } catch { throw StoreError.io(error) }
       try journal(entries)
       return merged
     }
+  }
+
+  func journalEntries(_ doc: ClassYear, since disk: ClassYear?, path relative: String) -> [JournalEntry] {
+    doc.changes(since: disk).map { change in
+      JournalEntry(
+        at: change.new.at, by: change.new.author.by, device: change.new.author.device, doc: relative,
+        pupil: change.key.pupil, subject: change.key.subject, halfTerm: change.key.halfTerm,
+        old: change.old?.code, new: change.new.code)
+    }
+      + doc.scoreChanges(since: disk).map { change in
+        JournalEntry(
+          at: change.new.at, by: change.new.author.by, device: change.new.author.device, doc: relative,
+          pupil: change.key.pupil, test: change.key.test, term: change.key.term, old: change.old?.summary,
+          new: change.new.summary)
+      }
   }
 
   /// Reads the current disk copy; throws when it must not be replaced.

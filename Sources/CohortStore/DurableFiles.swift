@@ -57,6 +57,35 @@ struct DurableFiles: Sendable {
     try syncFolder(folder)
   }
 
+  /// Replaces several files together: every new file is written and made durable first (the
+  /// step that fails on a full or failing disk), and only then are they renamed into place.
+  /// A failure before the renames changes nothing.
+  func replaceAll(_ files: [(path: String, data: Data)]) throws(FileSystemError) {
+    var temps: [(temp: String, path: String)] = []
+    do throws(FileSystemError) {
+      for f in files {
+        let folder = (f.path as NSString).deletingLastPathComponent
+        try makeFolders(folder)
+        let temp = folder + "/." + (f.path as NSString).lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = try fs.open(temp, flags: O_WRONLY | O_CREAT | O_EXCL, mode: Self.fileMode)
+        temps.append((temp, f.path))
+        defer { fs.close(fd) }
+        try fs.write(fd, f.data)
+        try fs.fsync(fd)
+        try fs.chmod(temp, mode: Self.fileMode)
+      }
+    } catch {
+      for t in temps { try? fs.unlink(t.temp) }
+      throw error
+    }
+    var folders = Set<String>()
+    for t in temps {
+      try fs.rename(t.temp, t.path)
+      folders.insert((t.path as NSString).deletingLastPathComponent)
+    }
+    for folder in folders.sorted() { try syncFolder(folder) }
+  }
+
   /// Removes temp files of `path` left by a save that was interrupted (a crash, or a disk that
   /// refused even the clean-up). Only call it holding the folder lock: then no other save of
   /// this document is in flight.

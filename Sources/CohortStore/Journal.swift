@@ -11,6 +11,9 @@ public struct JournalEntry: Codable, Hashable, Sendable {
   public var pupil: String?
   public var subject: String?
   public var halfTerm: HalfTerm?
+  /// For a score: the test and term (old and new are then "104 (raw 23)" or "-").
+  public var test: String?
+  public var term: Term?
   public var old: String?
   public var new: String?
   /// What happened, for entries that are not cell edits ("created trust", "sample").
@@ -18,7 +21,8 @@ public struct JournalEntry: Codable, Hashable, Sendable {
 
   public init(
     at: Int64, by: String, device: String, doc: String, pupil: String? = nil, subject: String? = nil,
-    halfTerm: HalfTerm? = nil, old: String? = nil, new: String? = nil, event: String? = nil
+    halfTerm: HalfTerm? = nil, test: String? = nil, term: Term? = nil, old: String? = nil, new: String? = nil,
+    event: String? = nil
   ) {
     self.at = at
     self.by = by
@@ -27,6 +31,8 @@ public struct JournalEntry: Codable, Hashable, Sendable {
     self.pupil = pupil
     self.subject = subject
     self.halfTerm = halfTerm
+    self.test = test
+    self.term = term
     self.old = old
     self.new = new
     self.event = event

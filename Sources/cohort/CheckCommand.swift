@@ -20,6 +20,7 @@ struct CheckCommand: ParsableCommand {
     var documents: Int
     var pupils: Int
     var judgements: Int
+    var scores: Int
     var findings: [Item]
   }
 
@@ -30,12 +31,12 @@ struct CheckCommand: ParsableCommand {
     if json {
       try printJSON(
         Output(
-          ok: report.ok, documents: report.documents, pupils: report.pupils, judgements: report.judgements,
+          ok: report.ok, documents: report.documents, pupils: report.pupils, judgements: report.judgements, scores: report.scores,
           findings: report.findings.map { .init(severity: $0.severity.rawValue, path: $0.path, message: $0.message) }))
     } else {
       for f in report.findings { print(f) }
       print(
-        "\(report.documents) documents, \(report.pupils) pupils, \(report.judgements) judgements: \(report.errors.count) errors, \(report.warnings.count) warnings"
+        "\(report.documents) documents, \(report.pupils) pupils, \(report.judgements) judgements, \(report.scores) scores: \(report.errors.count) errors, \(report.warnings.count) warnings"
       )
     }
     if !report.ok { throw CommandFailure("\(report.errors.count) problems found in \(options.data)") }

@@ -41,13 +41,14 @@ struct SampleCommand: ParsableCommand {
     let registry = BuiltInPlugins.registry()
     let trust = SampleTrust.trust(opts, name: trustName)
     let scheme = try registry.codeScheme(for: trust)
+    let tests = registry.tests(for: trust)
     try folder.saveTrust(trust)
     let failures = Failures()
     let plan = opts
     // Schools are independent streams: make and write them on every core.
     DispatchQueue.concurrentPerform(iterations: schools) { i in
       do {
-        let s = SampleTrust.school(i, options: plan, scheme: scheme, subjects: trust.subjects)
+        let s = SampleTrust.school(i, options: plan, scheme: scheme, subjects: trust.subjects, tests: tests)
         try folder.saveSchool(s.school)
         try folder.saveRoster(s.roster)
         for doc in s.classYears {

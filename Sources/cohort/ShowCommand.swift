@@ -4,7 +4,13 @@ import CohortPluginKit
 import CohortStore
 
 struct ShowCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a class's grid for a half-term.")
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "Show a class: its grid (the default) or judgements beside scores.",
+    subcommands: [ShowGrid.self, ShowSideBySide.self], defaultSubcommand: ShowGrid.self)
+}
+
+struct ShowGrid: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "grid", abstract: "Show a class's grid for a half-term.")
 
   @OptionGroup var options: DataOptions
   @Option(name: .customLong("class"), help: "Class id.") var classID: String

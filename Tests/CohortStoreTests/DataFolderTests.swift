@@ -213,3 +213,51 @@ import Testing
     }
   }
 }
+
+@Suite struct SaveAllTests {
+  let year = AcademicYear(startYear: 2026)
+
+  func seed(_ t: TestFolder) throws -> [ClassYear] {
+    let f = t.folder()
+    try f.saveTrust(Trust(id: "t", name: "T", schools: [SchoolRef(id: "oak", name: "Oak")]))
+    var docs: [ClassYear] = []
+    for c in ["oak-y3", "oak-y4"] {
+      var d = ClassYear(school: "oak", classID: c, year: year, pupils: ["p1"])
+      d.set("G", pupil: "p1", subject: "reading", halfTerm: .autumn1, by: f.author, at: 1)
+      docs.append(try f.save(d))
+    }
+    return docs
+  }
+
+  /// An import writes several documents: a failure at any step before they are all written
+  /// leaves every one as it was; after it, every one is new.
+  @Test func allOrNothingAtEveryStep() throws {
+    let t = TestFolder()
+    let base = try seed(t)
+    let paths = base.map { DataFolder.classPath(school: "oak", year: year, classID: $0.classID) }
+    let before = paths.map { t.bytes($0) }
+    let edits = base.map { d -> ClassYear in
+      var d = d
+      d.setScore(pupil: "p1", test: "nfer-reading", term: .autumn, raw: nil, standardised: 104, date: nil, ageMonths: nil, by: Author(by: "I", device: "i"), at: 50)
+      return d
+    }
+    let counter = FaultyFileSystem()
+    try t.folder(fs: counter).saveAll(edits)
+    let steps = counter.calls
+    for (i, p) in paths.enumerated() { try t.write(p, String(decoding: before[i]!, as: UTF8.self)) }
+    var failedCleanly = 0
+    for n in 1...steps {
+      for (i, p) in paths.enumerated() { try t.write(p, String(decoding: before[i]!, as: UTF8.self)) }
+      do {
+        try t.folder(fs: FaultyFileSystem(failAt: n, code: EIO)).saveAll(edits)
+      } catch {
+        let now = paths.map { t.bytes($0) }
+        let changed = zip(now, before).filter { $0 != $1 }.count
+        // Before the renames: nothing changed. A failure after them is in the journal append.
+        #expect(changed == 0 || changed == paths.count, "step \(n): \(changed) of \(paths.count) changed")
+        if changed == 0 { failedCleanly += 1 }
+      }
+    }
+    #expect(failedCleanly > 5)
+  }
+}

@@ -1,0 +1,89 @@
+import CohortCore
+import CohortStore
+import Foundation
+
+/// The importer extension point: a file -> a preview of what will change and every row that
+/// will not import and why -> applied all or nothing (`DataFolder.saveAll`).
+public protocol Importer: Sendable {
+  /// Unique among importers, e.g. "scores.csv".
+  var id: String { get }
+  /// The word people type after `cohort import`: "scores", "ctf".
+  var kind: String { get }
+  var title: String { get }
+  func preview(_ request: ImportRequest) throws -> ImportPreview
+}
+
+/// Everything an importer may use.
+public struct ImportRequest: Sendable {
+  public let folder: DataFolder
+  public let trust: Trust
+  public let registry: PluginRegistry
+  public let data: Data
+  /// The file's name, for messages.
+  public let fileName: String
+  /// What the person chose: "test", "year", "term", "date", "school"...
+  public let options: [String: String]
+
+  public init(folder: DataFolder, trust: Trust, registry: PluginRegistry, data: Data, fileName: String, options: [String: String]) {
+    self.folder = folder
+    self.trust = trust
+    self.registry = registry
+    self.data = data
+    self.fileName = fileName
+    self.options = options
+  }
+
+  public func option(_ name: String) throws -> String {
+    guard let v = options[name], !v.isEmpty else { throw InputError("this import needs --\(name)") }
+    return v
+  }
+}
+
+/// What an import would do, before anything is written.
+public struct ImportPreview: Sendable {
+  public struct Rejected: Sendable, Hashable {
+    public let line: Int
+    public let reason: String
+    public init(line: Int, reason: String) {
+      self.line = line
+      self.reason = reason
+    }
+  }
+
+  /// One line per change, e.g. "line 4: Amira Khan: 98 -> 104".
+  public var changes: [String] = []
+  public var unchanged = 0
+  public var rejected: [Rejected] = []
+  /// Things worth knowing that are not errors (an encoding assumed, a column ignored).
+  public var notes: [String] = []
+  /// The documents to save (already holding the changes).
+  public var documents: [ClassYear] = []
+  /// Age-standardisation tables to add to the trust's plugin folder.
+  public var tables: [ScoreTable] = []
+
+  public init() {}
+
+  public var isEmpty: Bool { changes.isEmpty && tables.isEmpty }
+
+  /// Writes the import: every class document together (all or nothing), then any tables as
+  /// data plugins in the trust's `plugins/tables/`.
+  public func apply(to folder: DataFolder) throws {
+    try folder.saveAll(documents)
+    for t in tables {
+      let file = ScoreTablePluginFile(
+        format: 1,
+        manifest: PluginManifest(
+          id: "table.\(t.test).\(slug(t.edition))", name: "\(t.test) age-standardisation table \(t.edition)", version: t.edition,
+          description: "Imported from the publisher's table.", provides: [.scoreTable]),
+        scoreTable: t)
+      try folder.write(file, at: "plugins/tables/\(t.test)-\(slug(t.edition)).json", event: "imported table \(t.test) \(t.edition)")
+    }
+  }
+}
+
+/// A score table written as a data plugin.
+struct ScoreTablePluginFile: Codable {
+  var format: Int
+  var manifest: PluginManifest
+  var scoreTable: ScoreTable
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import CohortCore
+import CohortPluginKit
+import CohortStore
+import Foundation
+
+/// `cohort import KIND FILE`: any importer a plugin provides. Shows what will change and every
+/// row that will not import; writes all or nothing.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import", abstract: "Import a file: scores, table (cohort plugins list shows every importer).")
+
+  @OptionGroup var options: DataOptions
+  @Argument(help: "What the file holds, e.g. scores or table.") var kind: String
+  @Argument(help: "The file to import.") var file: String
+  @Option(help: "Test id (scores, table).") var test: String?
+  @Option(help: "Academic year, e.g. 2026-27 (scores).") var year: String?
+  @Option(help: "autumn, spring or summer (scores).") var term: String?
+  @Option(help: "Test date when the file has none (scores), e.g. 20/11/2026.") var date: String?
+  @Option(help: "The table's edition, e.g. 2023 (table).") var edition: String?
+  @Option(help: "School id, where the import needs one.") var school: String?
+  @Flag(name: .customLong("dry-run"), help: "Show what would change; change nothing.") var dryRun = false
+  @Flag(name: .customLong("accept-partial"), help: "Import the good rows even when some rows will not import.")
+  var acceptPartial = false
+  @Flag(help: "Print the preview as JSON.") var json = false
+
+  struct Output: Encodable {
+    var changes: [String]
+    var unchanged: Int
+    var rejected: [[String: String]]
+    var notes: [String]
+    var applied: Bool
+  }
+
+  func run() throws {
+    let opened = try options.open()
+    let importer = try opened.registry.importer(kind: kind)
+    let data: Data
+    do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+      throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
+    }
+    var choices: [String: String] = [:]
+    for (k, v) in [("test", test), ("year", year), ("term", term), ("date", date), ("edition", edition), ("school", school)] {
+      if let v { choices[k] = v }
+    }
+    let preview = try importer.preview(
+      ImportRequest(
+        folder: opened.folder, trust: opened.trust, registry: opened.registry, data: data,
+        fileName: (file as NSString).lastPathComponent, options: choices))
+    let blocked = !preview.rejected.isEmpty && !acceptPartial
+    let apply = !dryRun && !blocked && !preview.isEmpty
+    if apply { try preview.apply(to: opened.folder) }
+    if json {
+      try printJSON(
+        Output(
+          changes: preview.changes, unchanged: preview.unchanged,
+          rejected: preview.rejected.map { ["line": String($0.line), "reason": $0.reason] }, notes: preview.notes, applied: apply))
+    } else {
+      for n in preview.notes { print("note: \(n)") }
+      for c in preview.changes { print(c) }
+      for r in preview.rejected { print("line \(r.line): will not import: \(r.reason)") }
+      let verb = apply ? "Imported" : "Would import"
+      print("\(verb) \(preview.changes.count) change(s); \(preview.unchanged) unchanged; \(preview.rejected.count) row(s) will not import.")
+    }
+    if blocked && !dryRun {
+      throw CommandFailure(
+        "\(preview.rejected.count) row(s) of \(file) will not import, so nothing was changed: fix them, or use --accept-partial to import the rest")
+    }
+  }
+}
