@@ -25,7 +25,7 @@ import Testing
       as? [String: Any]
     #expect(trust?["name"] as? String == "Learn AT")
     #expect(trust?["id"] as? String == "learn-at")
-    #expect(trust?["format"] as? Int == 1)
+    #expect(trust?["format"] as? Int == 2)
     let again = try CLI.run(["init", "--data", dir, "--trust", "Other"])
     #expect(again.status != 0)
     #expect(again.err.contains("already holds a trust"))
@@ -125,7 +125,7 @@ import Testing
     let dir = try sample(s)
     let path = dir + "/schools/oakfield/2026-27/oakfield-y3.json"
     let broken = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
-      of: "\"format\" : 1,", with: "\"format\" : 1,,")
+      of: "\"format\" : 2,", with: "\"format\" : 2,,")
     try Data(broken.utf8).write(to: URL(fileURLWithPath: path))
     let before = Scratch.snapshot(dir)
     let show = try CLI.run([

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct ScoresCommandTests {
+  func sample(_ s: Scratch) throws -> String {
+    let dir = s.sub("trust")
+    let r = try CLI.run(["sample", "--data", dir] + CommandLineTests.sampleArgs)
+    #expect(r.status == 0, "\(r.err)")
+    return dir
+  }
+
+  func pupils(_ dir: String, half: String = "autumn2") throws -> [[String: Any]] {
+    let show = try CLI.run(["show", "--data", dir, "--class", "oakfield-y3", "--year", "2026-27", "--half-term", half, "--json"])
+    let grid = try JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any]
+    return grid?["pupils"] as? [[String: Any]] ?? []
+  }
+
+  @Test func importRefusesABadFileWholeThenAcceptsPartOnRequest() throws {
+    let s = Scratch()
+    let dir = try sample(s)
+    let ps = try pupils(dir)
+    let upn0 = try #require(ps[0]["upn"] as? String)
+    let upn1 = try #require(ps[1]["upn"] as? String)
+    let csv = s.sub("scores.csv")
+    try Data("UPN,Standardised score\n\(upn0),104\n\(upn1),200\n".utf8).write(to: URL(fileURLWithPath: csv))
+    let args = ["import", "scores", csv, "--data", dir, "--test", "nfer-reading", "--year", "2026-27", "--term", "autumn", "--date", "20/11/2026"]
+    let before = Scratch.snapshot(dir)
+    let refused = try CLI.run(args)
+    #expect(refused.status == 1)
+    #expect(refused.out.contains("line 3: will not import") && refused.out.contains("200 is outside"))
+    #expect(refused.err.contains("nothing was changed"))
+    #expect(Scratch.snapshot(dir) == before)
+    let dry = try CLI.run(args + ["--dry-run", "--accept-partial"])
+    #expect(dry.status == 0 && dry.out.contains("Would import 1 change"))
+    #expect(Scratch.snapshot(dir) == before)
+    let partial = try CLI.run(args + ["--accept-partial"])
+    #expect(partial.status == 0 && partial.out.contains("Imported 1 change"))
+    let again = try CLI.run(args + ["--accept-partial", "--json"])
+    let out = try JSONSerialization.jsonObject(with: Data(again.out.utf8)) as? [String: Any]
+    #expect((out?["changes"] as? [Any])?.isEmpty == true && out?["unchanged"] as? Int == 1)
+
+    let side = try CLI.run(["show", "side-by-side", "--data", dir, "--class", "oakfield-y3", "--year", "2026-27", "--term", "autumn", "--json"])
+    #expect(side.status == 0, "\(side.err)")
+    let grid = try JSONSerialization.jsonObject(with: Data(side.out.utf8)) as? [String: Any]
+    let row = (grid?["pupils"] as? [[String: Any]])?.first { $0["id"] as? String == ps[0]["id"] as? String }
+    let reading = (row?["subjects"] as? [String: Any])?["reading"] as? [String: Any]
+    #expect(reading?["score"] as? Int == 104 && reading?["scoreBand"] as? String == "Average")
+    #expect(reading?["test"] as? String == "nfer-reading")
+
+    let export = try CLI.run(["export", "csv", "--what", "scores", "--data", dir, "--out", s.sub("s.csv")])
+    #expect(export.status == 0)
+    let text = try String(contentsOfFile: s.sub("s.csv"), encoding: .utf8)
+    #expect(text.hasPrefix("school,class,pupil_id,upn,academic_year,term,test,subject,raw,standardised,age_months,band,percentile\r\n"))
+    #expect(text.contains(",\(upn0),2026-27,autumn,nfer-reading,reading,,104,"))
+  }
+
+  @Test func unknownTestsAndTermsAreNamed() throws {
+    let s = Scratch()
+    let dir = try sample(s)
+    let csv = s.sub("x.csv")
+    try Data("UPN,Score\n".utf8).write(to: URL(fileURLWithPath: csv))
+    let r = try CLI.run(["import", "scores", csv, "--data", dir, "--test", "sats", "--year", "2026-27", "--term", "autumn"])
+    #expect(r.status == 1 && r.err.contains("unknown test 'sats'") && r.err.contains("nfer-reading"))
+    let t = try CLI.run(["import", "scores", csv, "--data", dir, "--test", "pira", "--year", "2026-27", "--term", "winter"])
+    #expect(t.status == 1 && t.err.contains("unknown term 'winter'"))
+    let k = try CLI.run(["import", "marks", csv, "--data", dir])
+    #expect(k.status == 1 && k.err.contains("no importer for 'marks'"))
+  }
+}
