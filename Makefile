@@ -27,6 +27,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(XVFB) $(SWIFT) test
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
 	scripts/test-example
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples
 
@@ -39,6 +40,7 @@ test-example: build
 test-e2e: build
 	@scripts/install-deps test
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
 
 # Screenshots of the grid in the light and dark styles, in out/.
 screenshots: build
@@ -46,6 +48,8 @@ screenshots: build
 	mkdir -p out
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot.py "$(BIN)" out/grid-light.png
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot.py "$(BIN)" out/grid-dark.png dark
+	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot_page.py "$(BIN)" out/scores.png Scores autumn2 2026-27 "104\n97\n"
+	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot_page.py "$(BIN)" out/side-by-side.png "Side by side" spring2 2025-26
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples

@@ -100,18 +100,23 @@ extension ClassYear: Codable {
     for (test, terms) in tests {
       for (termName, col) in terms {
         guard let term = Term(rawValue: termName) else {
-          throw DecodingError.dataCorruptedError(forKey: .scores, in: c, debugDescription: "unknown term '\(termName)' under \(test)")
+          throw DecodingError.dataCorruptedError(
+            forKey: .scores, in: c, debugDescription: "unknown term '\(termName)' under \(test)")
         }
         let n = pupils.count
-        guard [col.raw.count, col.standardised.count, col.date.count, col.age.count, col.by.count, col.at.count].allSatisfy({ $0 == n })
+        guard
+          [col.raw.count, col.standardised.count, col.date.count, col.age.count, col.by.count, col.at.count].allSatisfy(
+            { $0 == n })
         else {
           throw DecodingError.dataCorruptedError(
-            forKey: .scores, in: c, debugDescription: "\(test) \(termName): every array needs one entry per pupil (\(n))")
+            forKey: .scores, in: c,
+            debugDescription: "\(test) \(termName): every array needs one entry per pupil (\(n))")
         }
         for i in 0..<n where col.at[i] != 0 {
           guard authors.indices.contains(col.by[i]) else {
             throw DecodingError.dataCorruptedError(
-              forKey: .scores, in: c, debugDescription: "\(test) \(termName) pupil \(pupils[i]): author index \(col.by[i]) is not in authors")
+              forKey: .scores, in: c,
+              debugDescription: "\(test) \(termName) pupil \(pupils[i]): author index \(col.by[i]) is not in authors")
           }
           out[ScoreKey(test: test, term: term, pupil: pupils[i])] = ScoreCell(
             raw: col.raw[i], standardised: col.standardised[i], date: col.date[i], ageMonths: col.age[i],

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An age-standardisation table from a publisher: a raw score and the pupil's age in years
 /// and months on the test date give the standardised score. Outside the table there is no
 /// score, and the reason says why: never a guess.
@@ -13,7 +15,9 @@ public struct ScoreTable: Hashable, Sendable, Codable {
   /// scores[raw - minRaw][ageMonths - minAgeMonths]; nil where the publisher gives none.
   public var scores: [[Int?]]
 
-  public init(test: String, edition: String, minAgeMonths: Int, maxAgeMonths: Int, minRaw: Int, maxRaw: Int, scores: [[Int?]]) {
+  public init(
+    test: String, edition: String, minAgeMonths: Int, maxAgeMonths: Int, minRaw: Int, maxRaw: Int, scores: [[Int?]]
+  ) {
     self.test = test
     self.edition = edition
     self.minAgeMonths = minAgeMonths
@@ -26,7 +30,8 @@ public struct ScoreTable: Hashable, Sendable, Codable {
   public func standardised(raw: Int, age: Age) throws -> Int {
     guard (minAgeMonths...maxAgeMonths).contains(age.totalMonths) else {
       throw InputError(
-        "age \(age) is outside the \(edition) table's ages \(Age(totalMonths: minAgeMonths))-\(Age(totalMonths: maxAgeMonths))")
+        "age \(age) is outside the \(edition) table's ages \(Age(totalMonths: minAgeMonths))-\(Age(totalMonths: maxAgeMonths))"
+      )
     }
     guard (minRaw...maxRaw).contains(raw) else {
       throw InputError("raw score \(raw) is outside the \(edition) table's range \(minRaw)-\(maxRaw)")
@@ -54,10 +59,14 @@ extension ScoreTable {
   /// number, or "<70" / ">140" (stored as the test's reported minimum / maximum).
   public static func parseCSV(_ text: String, test: TestDefinition, edition: String) throws -> ScoreTable {
     let rows = CSVReader.rows(text)
-    guard let header = rows.first, header.count >= 2 else { throw InputError("line 1: expected a header: raw, then ages like 7:00") }
+    guard let header = rows.first, header.count >= 2 else {
+      throw InputError("line 1: expected a header: raw, then ages like 7:00")
+    }
     var ages: [Int] = []
     for (i, cell) in header.dropFirst().enumerated() {
-      guard let months = parseAge(cell) else { throw InputError("line 1, column \(i + 2): '\(cell)' is not an age like 7:00") }
+      guard let months = parseAge(cell) else {
+        throw InputError("line 1, column \(i + 2): '\(cell)' is not an age like 7:00")
+      }
       ages.append(months)
     }
     guard ages == Array(ages[0]...ages[0] + ages.count - 1) else {
@@ -104,5 +113,3 @@ extension ScoreTable {
     return parts[0] * 12 + parts[1]
   }
 }
-
-import Foundation

@@ -30,20 +30,24 @@ public enum SideBySide {
   ///   - halfTerm: whose judgements to show; the latest score up to its term is beside them.
   ///   - lastSummer: the previous year's summer scores by pupil and test (for autumn changes).
   public static func build(
-    doc: ClassYear, pupils: [Pupil], scheme: CodeScheme, subjects: [Subject], tests: [TestDefinition], halfTerm: HalfTerm,
+    doc: ClassYear, pupils: [Pupil], scheme: CodeScheme, subjects: [Subject], tests: [TestDefinition],
+    halfTerm: HalfTerm,
     steps: Int, lastSummer: [String: [String: Int]] = [:]
   ) -> [Row] {
     pupils.map { pupil in
       Row(
         pupil: pupil,
         entries: subjects.map {
-          entry(doc: doc, pupil: pupil, subject: $0, scheme: scheme, tests: tests, halfTerm: halfTerm, steps: steps, lastSummer: lastSummer)
+          entry(
+            doc: doc, pupil: pupil, subject: $0, scheme: scheme, tests: tests, halfTerm: halfTerm, steps: steps,
+            lastSummer: lastSummer)
         })
     }
   }
 
   static func entry(
-    doc: ClassYear, pupil: Pupil, subject: Subject, scheme: CodeScheme, tests: [TestDefinition], halfTerm: HalfTerm, steps: Int,
+    doc: ClassYear, pupil: Pupil, subject: Subject, scheme: CodeScheme, tests: [TestDefinition], halfTerm: HalfTerm,
+    steps: Int,
     lastSummer: [String: [String: Int]]
   ) -> Entry {
     let code = doc.code(pupil: pupil.id, subject: subject.id, halfTerm: halfTerm)
@@ -62,7 +66,8 @@ public enum SideBySide {
     }
     guard let (test, term, score) = found else {
       return Entry(
-        subject: subject, code: code, codeBand: codeBand, test: nil, term: nil, score: nil, scoreBand: nil, percentile: nil,
+        subject: subject, code: code, codeBand: codeBand, test: nil, term: nil, score: nil, scoreBand: nil,
+        percentile: nil,
         previousScore: nil, disagrees: false, realChange: nil, notes: [])
     }
     let band = test.band(of: score)
@@ -73,13 +78,15 @@ public enum SideBySide {
     var disagrees = false
     if let codeBand, let b = band?.band, abs(codeBand.rank - b.rank) >= max(1, steps) {
       disagrees = true
-      notes.append("judged \(codeBand.label.lowercased()) (\(code!)) but \(test.name) says \(b.label.lowercased()) (\(score))")
+      notes.append(
+        "judged \(codeBand.label.lowercased()) (\(code!)) but \(test.name) says \(b.label.lowercased()) (\(score))")
     }
     var change: Int?
     if let previous, abs(score - previous) > test.confidence {
       change = score - previous
       notes.append(
-        "\(test.name) \(score > previous ? "rose" : "fell") \(abs(score - previous)) points (\(previous) to \(score)), beyond its ±\(test.confidence)")
+        "\(test.name) \(score > previous ? "rose" : "fell") \(abs(score - previous)) points (\(previous) to \(score)), beyond its ±\(test.confidence)"
+      )
     }
     return Entry(
       subject: subject, code: code, codeBand: codeBand, test: test, term: term, score: score, scoreBand: band,

@@ -11,4 +11,3 @@ public enum StandardisedScale {
     return 50 * (1 + erf(z / 2.0.squareRoot()))
   }
 }
-

@@ -77,10 +77,16 @@ public struct TestDefinition: Hashable, Sendable, Codable, Identifiable {
     if confidence < 0 { out.append("confidence must not be negative") }
     for score in minimum...max(minimum, maximum) {
       let n = bands.filter { $0.contains(score) }.count
-      if n == 0 { out.append("score \(score) is in no band") } else if n > 1 { out.append("score \(score) is in \(n) bands") }
+      if n == 0 {
+        out.append("score \(score) is in no band")
+      } else if n > 1 {
+        out.append("score \(score) is in \(n) bands")
+      }
       if out.count > 3 { break }
     }
-    for b in bands where RGB(hex: b.colour) == nil { out.append("band \(b.label): colour '\(b.colour)' is not #RRGGBB") }
+    for b in bands where RGB(hex: b.colour) == nil {
+      out.append("band \(b.label): colour '\(b.colour)' is not #RRGGBB")
+    }
     return out
   }
 }

@@ -66,7 +66,8 @@ public struct Trust: Hashable, Sendable, Codable {
       "unknown subject '\(text)': expected one of \(subjects.map(\.id).joined(separator: ", "))")
   }
 
-  enum CodingKeys: String, CodingKey { case format, id, name, schools, subjects, codeScheme, disabledPlugins, disagreementSteps, tests
+  enum CodingKeys: String, CodingKey {
+    case format, id, name, schools, subjects, codeScheme, disabledPlugins, disagreementSteps, tests
   }
 
   public init(from decoder: Decoder) throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Dates as UK spreadsheets and MIS exports write them: 14/03/2019, 14/3/19, 14-03-2019,
 /// 2019-03-14, 14 Mar 2019, 14 March 2019. Day first, always (never the US order).
 public enum UKDate {
@@ -5,16 +7,18 @@ public enum UKDate {
 
   public static func parse(_ text: String) -> SchoolDate? {
     let t = text.trimmingCharacters(in: .whitespaces)
-    if let iso = SchoolDate(iso: String(t.prefix(10))), t.count == 10 || t.dropFirst(10).first == "T" || t.dropFirst(10).first == " " {
+    if let iso = SchoolDate(iso: String(t.prefix(10))),
+      t.count == 10 || t.dropFirst(10).first == "T" || t.dropFirst(10).first == " "
+    {
       return iso
     }
-    let parts = t.lowercased().split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." || $0 == " " }).map(String.init)
+    let parts = t.lowercased().split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." || $0 == " " }).map(
+      String.init)
     guard parts.count == 3, let day = Int(parts[0]) else { return nil }
-    let month = Int(parts[1]) ?? months.firstIndex(where: { parts[1].hasPrefix($0) && parts[1].count >= 3 }).map { $0 + 1 }
+    let month =
+      Int(parts[1]) ?? months.firstIndex(where: { parts[1].hasPrefix($0) && parts[1].count >= 3 }).map { $0 + 1 }
     guard let month, var year = Int(parts[2].prefix(4)) else { return nil }
     if parts[2].count == 2 { year += year > 50 ? 1900 : 2000 }
     return SchoolDate(year: year, month: month, day: day)
   }
 }
-
-import Foundation

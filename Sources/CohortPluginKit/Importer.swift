@@ -24,7 +24,9 @@ public struct ImportRequest: Sendable {
   /// What the person chose: "test", "year", "term", "date", "school"...
   public let options: [String: String]
 
-  public init(folder: DataFolder, trust: Trust, registry: PluginRegistry, data: Data, fileName: String, options: [String: String]) {
+  public init(
+    folder: DataFolder, trust: Trust, registry: PluginRegistry, data: Data, fileName: String, options: [String: String]
+  ) {
     self.folder = folder
     self.trust = trust
     self.registry = registry
@@ -73,10 +75,12 @@ public struct ImportPreview: Sendable {
       let file = ScoreTablePluginFile(
         format: 1,
         manifest: PluginManifest(
-          id: "table.\(t.test).\(slug(t.edition))", name: "\(t.test) age-standardisation table \(t.edition)", version: t.edition,
+          id: "table.\(t.test).\(slug(t.edition))", name: "\(t.test) age-standardisation table \(t.edition)",
+          version: t.edition,
           description: "Imported from the publisher's table.", provides: [.scoreTable]),
         scoreTable: t)
-      try folder.write(file, at: "plugins/tables/\(t.test)-\(slug(t.edition)).json", event: "imported table \(t.test) \(t.edition)")
+      try folder.write(
+        file, at: "plugins/tables/\(t.test)-\(slug(t.edition)).json", event: "imported table \(t.test) \(t.edition)")
     }
   }
 }

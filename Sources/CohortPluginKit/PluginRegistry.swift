@@ -49,7 +49,8 @@ public final class PluginRegistry: Sendable {
 
   public func importer(kind: String) throws -> Importer {
     if let i = importers.first(where: { $0.kind == kind.lowercased() }) { return i }
-    throw InputError("no importer for '\(kind)': available are \(importers.map(\.kind).sorted().joined(separator: ", "))")
+    throw InputError(
+      "no importer for '\(kind)': available are \(importers.map(\.kind).sorted().joined(separator: ", "))")
   }
 
   public func test(id: String) -> TestDefinition? { tests.first { $0.id == id.lowercased() } }

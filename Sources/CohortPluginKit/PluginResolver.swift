@@ -86,7 +86,9 @@ struct PluginResolver {
       if !issues.isEmpty { return issues.joined(separator: "; ") }
     }
     if m.provides.contains(.standardisedTest) {
-      guard let test = file.standardisedTest else { return "provides standardised-test but has no \"standardisedTest\"" }
+      guard let test = file.standardisedTest else {
+        return "provides standardised-test but has no \"standardisedTest\""
+      }
       let issues = test.problems()
       if !issues.isEmpty { return issues.joined(separator: "; ") }
     }

@@ -1,4 +1,5 @@
 import CohortCore
+import Foundation
 
 /// Finds columns by the many names exports give them: "UPN", "Unique Pupil Number"; "Date of
 /// Birth", "DOB"... Headers are compared without case, spaces or punctuation.
@@ -32,5 +33,3 @@ struct CSVColumns {
   static let fullName = ["name", "pupil name", "pupil", "full name"]
   static let dob = ["dob", "date of birth", "birth date", "birthdate"]
 }
-
-import Foundation

@@ -170,7 +170,9 @@ public struct FolderCheck {
         continue
       }
       if !(test.minimum...test.maximum).contains(score) {
-        error(path, "pupil \(key.pupil), \(test.name) \(key.term.rawValue): \(score) is outside \(test.minimum)-\(test.maximum)")
+        error(
+          path,
+          "pupil \(key.pupil), \(test.name) \(key.term.rawValue): \(score) is outside \(test.minimum)-\(test.maximum)")
       }
     }
   }

@@ -1,5 +1,6 @@
 import CohortCore
 import CohortStore
+import Foundation
 
 /// Finds the trust's pupils from what an imported row says: UPN first, else surname,
 /// forename and date of birth. Ambiguous matches are listed, never guessed.
@@ -35,7 +36,9 @@ struct PupilMatcher {
     if let u = upn?.uppercased().filter({ !$0.isWhitespace }), !u.isEmpty {
       let hits = byUPN[u] ?? []
       if hits.count == 1 { return .success(hits[0]) }
-      if hits.count > 1 { return .failure(InputError("UPN \(u) belongs to \(hits.count) pupils: fix the rosters first")) }
+      if hits.count > 1 {
+        return .failure(InputError("UPN \(u) belongs to \(hits.count) pupils: fix the rosters first"))
+      }
       if surname == nil || dob == nil { return .failure(InputError("no pupil with UPN \(u)")) }
     }
     guard let surname, let forename, let dob else {
@@ -45,8 +48,8 @@ struct PupilMatcher {
     if hits.count == 1 { return .success(hits[0]) }
     if hits.isEmpty { return .failure(InputError("no pupil called \(forename) \(surname) born \(dob)")) }
     return .failure(
-      InputError("\(hits.count) pupils are called \(forename) \(surname) born \(dob) (\(hits.map(\.pupil.id).joined(separator: ", "))): add the UPN"))
+      InputError(
+        "\(hits.count) pupils are called \(forename) \(surname) born \(dob) (\(hits.map(\.pupil.id).joined(separator: ", "))): add the UPN"
+      ))
   }
 }
-
-import Foundation

@@ -35,22 +35,26 @@ struct ScoresImporter: Importer {
     guard let headerRow = rows.first else { throw InputError("\(r.fileName) is empty") }
     let cols = CSVColumns(headerRow)
     let c = (
-      upn: cols.index(CSVColumns.upn), surname: cols.index(CSVColumns.surname), forename: cols.index(CSVColumns.forename),
+      upn: cols.index(CSVColumns.upn), surname: cols.index(CSVColumns.surname),
+      forename: cols.index(CSVColumns.forename),
       name: cols.index(CSVColumns.fullName), dob: cols.index(CSVColumns.dob), std: cols.index(Self.standardisedColumn),
       raw: cols.index(Self.rawColumn), date: cols.index(Self.dateColumn)
     )
     guard c.upn != nil || ((c.surname != nil && c.forename != nil) || c.name != nil) && c.dob != nil else {
       throw InputError(
-        "\(r.fileName): no column for the UPN, or for names and date of birth (found: \(headerRow.joined(separator: ", ")))")
+        "\(r.fileName): no column for the UPN, or for names and date of birth (found: \(headerRow.joined(separator: ", ")))"
+      )
     }
     guard c.std != nil || c.raw != nil else {
-      throw InputError("\(r.fileName): no column for a standardised or raw score (found: \(headerRow.joined(separator: ", ")))")
+      throw InputError(
+        "\(r.fileName): no column for a standardised or raw score (found: \(headerRow.joined(separator: ", ")))")
     }
     let matcher = try PupilMatcher(folder: r.folder, trust: r.trust)
     let table = r.registry.scoreTable(for: test.id)
     var docs = DocumentSet(folder: r.folder, year: year)
     var seen: [String: Int] = [:]
-    for (n, row) in rows.enumerated().dropFirst() where !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+    for (n, row) in rows.enumerated().dropFirst()
+    where !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
       let line = n + 1
       func reject(_ why: String) { preview.rejected.append(.init(line: line, reason: why)) }
       var surname = CSVColumns.field(row, c.surname)
@@ -76,7 +80,8 @@ struct ScoresImporter: Importer {
       }
       seen[p.id] = line
       do {
-        let score = try Self.score(row: row, columns: (c.std, c.raw, c.date), test: test, table: table, pupil: p, defaultDate: defaultDate)
+        let score = try Self.score(
+          row: row, columns: (c.std, c.raw, c.date), test: test, table: table, pupil: p, defaultDate: defaultDate)
         let yearGroup = p.yearGroup(in: year)
         guard test.isTaken(by: yearGroup, in: term) else {
           throw InputError("\(p.fullName) is in \(yearGroup.label): \(test.name) is not taken then in \(term.label)")
@@ -85,7 +90,9 @@ struct ScoresImporter: Importer {
           throw InputError("\(p.fullName) is in no class in \(year)")
         }
         let old = doc.score(pupil: p.id, test: test.id, term: term)
-        if old?.raw == score.raw && old?.standardised == score.standardised && (score.date == nil || old?.date == score.date) {
+        if old?.raw == score.raw && old?.standardised == score.standardised
+          && (score.date == nil || old?.date == score.date)
+        {
           preview.unchanged += 1
           continue
         }
@@ -93,7 +100,9 @@ struct ScoresImporter: Importer {
           pupil: p.id, test: test.id, term: term, raw: score.raw, standardised: score.standardised, date: score.date,
           ageMonths: score.age, by: r.folder.author, at: DataFolder.now())
         docs.update(doc)
-        preview.changes.append("line \(line): \(p.fullName) (\(p.id)): \(old?.summary ?? "no score") -> \(doc.score(pupil: p.id, test: test.id, term: term)!.summary)")
+        preview.changes.append(
+          "line \(line): \(p.fullName) (\(p.id)): \(old?.summary ?? "no score") -> \(doc.score(pupil: p.id, test: test.id, term: term)!.summary)"
+        )
       } catch let e as InputError {
         reject("\(p.fullName): \(e.message)")
       }
@@ -105,7 +114,10 @@ struct ScoresImporter: Importer {
   /// "Khan, Amira" or "Amira Khan" -> (surname, forename).
   static func split(_ full: String) -> (String?, String?) {
     if let comma = full.firstIndex(of: ",") {
-      return (String(full[..<comma]).trimmingCharacters(in: .whitespaces), String(full[full.index(after: comma)...]).trimmingCharacters(in: .whitespaces))
+      return (
+        String(full[..<comma]).trimmingCharacters(in: .whitespaces),
+        String(full[full.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
+      )
     }
     let parts = full.split(separator: " ")
     guard parts.count >= 2 else { return (full, nil) }
@@ -144,9 +156,12 @@ struct ScoresImporter: Importer {
       s.standardised = try test.check(standardised: v)
     } else if let raw = s.raw {
       guard let table else {
-        throw InputError("raw score \(raw) but no age-standardisation table for \(test.name): import one with `cohort import table`")
+        throw InputError(
+          "raw score \(raw) but no age-standardisation table for \(test.name): import one with `cohort import table`")
       }
-      guard let age else { throw InputError("raw score \(raw) needs a test date (a column or --date) to know the pupil's age") }
+      guard let age else {
+        throw InputError("raw score \(raw) needs a test date (a column or --date) to know the pupil's age")
+      }
       s.standardised = try table.standardised(raw: raw, age: age)
     } else {
       throw InputError("no score")

@@ -78,7 +78,7 @@ extension SchoolGenerator {
         let (half, date) = Self.sitting(term, year)
         guard year < options.endYear || half <= options.through else { continue }
         let level = p.ability[s] + drift[sinceReception + half.index]
-        let z = 0.85 * (level + 0.15) / 1.1 + 0.35 * noise.normal()
+        let z = 0.85 * (level + 0.15) / 1.1 + 0.25 * noise.normal()
         let score = min(test.maximum, max(test.minimum, Int((100 + 15 * z).rounded())))
         let at = Int64(date.dayNumber) * 86_400_000 + 54_000_000 + Int64(noise.int(0...3_600_000))
         doc.setScore(

@@ -52,7 +52,9 @@ extension DataFolder {
 extension DataFolder {
   /// Standardised scores of `pupils` in a year and term, from whichever classes they were in:
   /// last summer's scores beside this autumn's.
-  public func scores(of pupils: [String], school: String, year: AcademicYear, term: Term) throws -> [String: [String: Int]] {
+  public func scores(of pupils: [String], school: String, year: AcademicYear, term: Term) throws -> [String: [String:
+    Int]]
+  {
     let wanted = Set(pupils)
     var out: [String: [String: Int]] = [:]
     for c in try loadSchool(school).classes(in: year) {

@@ -66,7 +66,9 @@ struct DurableFiles: Sendable {
       for f in files {
         let folder = (f.path as NSString).deletingLastPathComponent
         try makeFolders(folder)
-        let temp = folder + "/." + (f.path as NSString).lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temp =
+          folder + "/." + (f.path as NSString).lastPathComponent
+          + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = try fs.open(temp, flags: O_WRONLY | O_CREAT | O_EXCL, mode: Self.fileMode)
         temps.append((temp, f.path))
         defer { fs.close(fd) }

@@ -31,7 +31,8 @@ struct CheckCommand: ParsableCommand {
     if json {
       try printJSON(
         Output(
-          ok: report.ok, documents: report.documents, pupils: report.pupils, judgements: report.judgements, scores: report.scores,
+          ok: report.ok, documents: report.documents, pupils: report.pupils, judgements: report.judgements,
+          scores: report.scores,
           findings: report.findings.map { .init(severity: $0.severity.rawValue, path: $0.path, message: $0.message) }))
     } else {
       for f in report.findings { print(f) }

@@ -20,7 +20,8 @@ struct ExportCommand: ParsableCommand {
     let exporter = try opened.registry.exporter(format: format, what: what)
     let data = try exporter.export(
       ExportRequest(
-        folder: opened.folder, scheme: opened.scheme, year: try year.map(AcademicYear.parse), tests: opened.registry.tests))
+        folder: opened.folder, scheme: opened.scheme, year: try year.map(AcademicYear.parse),
+        tests: opened.registry.tests))
     try Documents.writePrivateFile(data, to: out)
     print("Wrote \(exporter.title) to \(out) (\(data.count) bytes)")
   }

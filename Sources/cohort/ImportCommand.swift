@@ -40,7 +40,9 @@ struct ImportCommand: ParsableCommand {
       throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
     }
     var choices: [String: String] = [:]
-    for (k, v) in [("test", test), ("year", year), ("term", term), ("date", date), ("edition", edition), ("school", school)] {
+    for (k, v) in [
+      ("test", test), ("year", year), ("term", term), ("date", date), ("edition", edition), ("school", school),
+    ] {
       if let v { choices[k] = v }
     }
     let preview = try importer.preview(
@@ -54,17 +56,21 @@ struct ImportCommand: ParsableCommand {
       try printJSON(
         Output(
           changes: preview.changes, unchanged: preview.unchanged,
-          rejected: preview.rejected.map { ["line": String($0.line), "reason": $0.reason] }, notes: preview.notes, applied: apply))
+          rejected: preview.rejected.map { ["line": String($0.line), "reason": $0.reason] }, notes: preview.notes,
+          applied: apply))
     } else {
       for n in preview.notes { print("note: \(n)") }
       for c in preview.changes { print(c) }
       for r in preview.rejected { print("line \(r.line): will not import: \(r.reason)") }
       let verb = apply ? "Imported" : "Would import"
-      print("\(verb) \(preview.changes.count) change(s); \(preview.unchanged) unchanged; \(preview.rejected.count) row(s) will not import.")
+      print(
+        "\(verb) \(preview.changes.count) change(s); \(preview.unchanged) unchanged; \(preview.rejected.count) row(s) will not import."
+      )
     }
     if blocked && !dryRun {
       throw CommandFailure(
-        "\(preview.rejected.count) row(s) of \(file) will not import, so nothing was changed: fix them, or use --accept-partial to import the rest")
+        "\(preview.rejected.count) row(s) of \(file) will not import, so nothing was changed: fix them, or use --accept-partial to import the rest"
+      )
     }
   }
 }

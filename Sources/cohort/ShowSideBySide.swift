@@ -66,7 +66,8 @@ struct ShowSideBySide: ParsableCommand {
                   (
                     e.subject.id,
                     Out.Subject(
-                      code: e.code, codeBand: e.codeBand?.rawValue, test: e.test?.id, term: e.term?.rawValue, score: e.score,
+                      code: e.code, codeBand: e.codeBand?.rawValue, test: e.test?.id, term: e.term?.rawValue,
+                      score: e.score,
                       scoreBand: e.scoreBand?.label, percentile: e.percentile.map { ($0 * 10).rounded() / 10 },
                       previousScore: e.previousScore, disagrees: e.disagrees, realChange: e.realChange, notes: e.notes)
                   )

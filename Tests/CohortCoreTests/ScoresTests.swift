@@ -66,7 +66,10 @@ enum TestFixtures {
     #expect(try t.standardised(raw: 2, age: Age(totalMonths: 85)) == 99)
   }
 
-  @Test(arguments: [(0, 83, "age 6:11 is outside"), (0, 87, "age 7:03 is outside"), (4, 84, "raw score 4 is outside"), (-1, 84, "raw score -1"), (0, 86, "gives no score")])
+  @Test(arguments: [
+    (0, 83, "age 6:11 is outside"), (0, 87, "age 7:03 is outside"), (4, 84, "raw score 4 is outside"),
+    (-1, 84, "raw score -1"), (0, 86, "gives no score"),
+  ])
   func outsideTheTableThereIsNoScoreAndAReason(raw: Int, months: Int, reason: String) throws {
     let t = try table()
     #expect {
@@ -77,7 +80,8 @@ enum TestFixtures {
   }
 
   @Test(arguments: [
-    ("raw,7:00,7:02\n0,70,71\n", "month by month"), ("raw,7:00\n0,70\n2,71\n", "one by one"), ("raw,7:00\n0,200\n", "not a score"),
+    ("raw,7:00,7:02\n0,70,71\n", "month by month"), ("raw,7:00\n0,70\n2,71\n", "one by one"),
+    ("raw,7:00\n0,200\n", "not a score"),
     ("raw,seven\n0,70\n", "not an age"), ("raw,7:00\nx,70\n", "not a raw score"),
   ])
   func badTablesSayWhereAndWhy(text: String, reason: String) {
@@ -91,7 +95,8 @@ enum TestFixtures {
 
 @Suite struct CSVAndDatesTests {
   @Test func readsQuotedFieldsSemicolonsAndCRLF() {
-    #expect(CSVReader.rows("a,\"b, c\",\"say \"\"hi\"\"\"\r\n1,2,3\r\n") == [["a", "b, c", "say \"hi\""], ["1", "2", "3"]])
+    #expect(
+      CSVReader.rows("a,\"b, c\",\"say \"\"hi\"\"\"\r\n1,2,3\r\n") == [["a", "b, c", "say \"hi\""], ["1", "2", "3"]])
     #expect(CSVReader.rows("UPN;Score\nA;1\n") == [["UPN", "Score"], ["A", "1"]])
     #expect(CSVReader.rows("a\tb\n\"multi\nline\"\tx") == [["a", "b"], ["multi\nline", "x"]])
   }
@@ -105,7 +110,8 @@ enum TestFixtures {
 
   @Test(arguments: [
     ("14/03/2019", "2019-03-14"), ("4/3/2019", "2019-03-04"), ("14/03/19", "2019-03-14"), ("2019-03-14", "2019-03-14"),
-    ("14-03-2019", "2019-03-14"), ("14 Mar 2019", "2019-03-14"), ("14 March 2019", "2019-03-14"), ("2019-03-14T00:00:00", "2019-03-14"),
+    ("14-03-2019", "2019-03-14"), ("14 Mar 2019", "2019-03-14"), ("14 March 2019", "2019-03-14"),
+    ("2019-03-14T00:00:00", "2019-03-14"),
   ])
   func ukDates(text: String, iso: String) {
     #expect(UKDate.parse(text)?.description == iso)
@@ -120,14 +126,22 @@ enum TestFixtures {
 
 @Suite struct ScoreCellsTests {
   let a = Author(by: "A", device: "a")
-  func doc() -> ClassYear { ClassYear(school: "oak", classID: "oak-y3", year: AcademicYear(startYear: 2026), pupils: ["p1", "p2"]) }
+  func doc() -> ClassYear {
+    ClassYear(school: "oak", classID: "oak-y3", year: AcademicYear(startYear: 2026), pupils: ["p1", "p2"])
+  }
 
   @Test func scoresMergeNewestWinsAndRoundTrip() throws {
     var one = doc()
-    one.setScore(pupil: "p1", test: "nfer-reading", term: .autumn, raw: 23, standardised: 104, date: SchoolDate(iso: "2026-11-20"), ageMonths: 100, by: a, at: 5)
+    one.setScore(
+      pupil: "p1", test: "nfer-reading", term: .autumn, raw: 23, standardised: 104, date: SchoolDate(iso: "2026-11-20"),
+      ageMonths: 100, by: a, at: 5)
     var two = one
-    two.setScore(pupil: "p1", test: "nfer-reading", term: .autumn, raw: nil, standardised: nil, date: nil, ageMonths: nil, by: a, at: 9)
-    two.setScore(pupil: "p2", test: "nfer-maths", term: .spring, raw: nil, standardised: 88, date: nil, ageMonths: nil, by: a, at: 7)
+    two.setScore(
+      pupil: "p1", test: "nfer-reading", term: .autumn, raw: nil, standardised: nil, date: nil, ageMonths: nil, by: a,
+      at: 9)
+    two.setScore(
+      pupil: "p2", test: "nfer-maths", term: .spring, raw: nil, standardised: 88, date: nil, ageMonths: nil, by: a,
+      at: 7)
     let m = one.merged(with: two)
     #expect(m.score(pupil: "p1", test: "nfer-reading", term: .autumn) == nil)
     #expect(m.score(pupil: "p2", test: "nfer-maths", term: .spring)?.standardised == 88)
@@ -162,13 +176,24 @@ enum TestFixtures {
   let a = Author(by: "A", device: "a")
   let pupil = Pupil(id: "p1", forename: "Amira", surname: "Khan", dob: SchoolDate(iso: "2018-03-14")!)
 
-  func row(code: String, autumn: Int?, spring: Int?, steps: Int = 1, lastSummer: Int? = nil, half: HalfTerm = .spring2) -> SideBySide.Entry {
+  func row(code: String, autumn: Int?, spring: Int?, steps: Int = 1, lastSummer: Int? = nil, half: HalfTerm = .spring2)
+    -> SideBySide.Entry
+  {
     var doc = ClassYear(school: "oak", classID: "c", year: AcademicYear(startYear: 2026), pupils: ["p1"])
     doc.set(code, pupil: "p1", subject: "reading", halfTerm: half, by: a, at: 1)
-    if let autumn { doc.setScore(pupil: "p1", test: "nfer-reading", term: .autumn, raw: nil, standardised: autumn, date: nil, ageMonths: nil, by: a, at: 1) }
-    if let spring { doc.setScore(pupil: "p1", test: "nfer-reading", term: .spring, raw: nil, standardised: spring, date: nil, ageMonths: nil, by: a, at: 1) }
+    if let autumn {
+      doc.setScore(
+        pupil: "p1", test: "nfer-reading", term: .autumn, raw: nil, standardised: autumn, date: nil, ageMonths: nil,
+        by: a, at: 1)
+    }
+    if let spring {
+      doc.setScore(
+        pupil: "p1", test: "nfer-reading", term: .spring, raw: nil, standardised: spring, date: nil, ageMonths: nil,
+        by: a, at: 1)
+    }
     return SideBySide.build(
-      doc: doc, pupils: [pupil], scheme: scheme, subjects: [Subject(id: "reading", name: "Reading")], tests: [TestFixtures.nfer],
+      doc: doc, pupils: [pupil], scheme: scheme, subjects: [Subject(id: "reading", name: "Reading")],
+      tests: [TestFixtures.nfer],
       halfTerm: half, steps: steps, lastSummer: lastSummer.map { ["p1": ["nfer-reading": $0]] } ?? [:])[0].entries[0]
   }
 

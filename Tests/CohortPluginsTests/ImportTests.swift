@@ -7,11 +7,14 @@ import Testing
 @testable import CohortPlugins
 
 @Suite struct ScoresImportTests {
-  func request(_ s: SampleFolder, _ text: String, _ options: [String: String], registry: PluginRegistry? = nil, data: Data? = nil)
+  func request(
+    _ s: SampleFolder, _ text: String, _ options: [String: String], registry: PluginRegistry? = nil, data: Data? = nil
+  )
     throws -> ImportRequest
   {
     ImportRequest(
-      folder: s.folder, trust: try s.folder.loadTrust(), registry: registry ?? s.registry, data: data ?? Data(text.utf8),
+      folder: s.folder, trust: try s.folder.loadTrust(), registry: registry ?? s.registry,
+      data: data ?? Data(text.utf8),
       fileName: "scores.csv", options: options)
   }
 
@@ -48,7 +51,8 @@ import Testing
     #expect(reasons[4]?.contains("no pupil with UPN A123") == true)
     #expect(reasons[5]?.contains("150 is outside") == true)
     #expect(reasons[6]?.contains("already on line 2") == true)
-    #expect(reasons[7]?.contains("no pupil called Here Nobody") == true || reasons[7]?.contains("no pupil called") == true)
+    #expect(
+      reasons[7]?.contains("no pupil called Here Nobody") == true || reasons[7]?.contains("no pupil called") == true)
     #expect(reasons[8]?.contains("Reception") == true)
     #expect(reasons[9]?.contains("no score") == true)
     #expect(preview.rejected.count == 6)
@@ -107,7 +111,8 @@ import Testing
     #expect(second.rejected.isEmpty)
     #expect(second.changes.first?.contains("90 (raw 2)") == true)
     // Out of the table: a reason, never a guess.
-    let third = try ScoresImporter().preview(try request(s, "UPN,Raw score\n\(p.upn!),9\n", options, registry: registry))
+    let third = try ScoresImporter().preview(
+      try request(s, "UPN,Raw score\n\(p.upn!),9\n", options, registry: registry))
     #expect(third.rejected.first?.reason.contains("raw score 9 is outside") == true)
   }
 }

@@ -67,9 +67,9 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
     let s = try session(scratch)
     var states: [ClassSession.SaveState] = []
     s.onStateChange = { states.append($0) }
-    _ = s.model.type("g")
+    _ = s.grid.type("g")
     s.edited()
-    _ = s.model.type("y")
+    _ = s.grid.type("y")
     s.edited()
     await waitUntil { s.state == .saved && !s.hasUnsavedChanges }
     #expect(try onDisk(scratch, "p0") == "G")
@@ -86,7 +86,7 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
       DispatchQueue.main.asyncAfter(deadline: .now() + delay) { MainActor.assumeIsolated { body() } }
     }
     disk.full = true
-    _ = s.model.type("p")
+    _ = s.grid.type("p")
     s.edited()
     await waitUntil { if case .failed = s.state { true } else { false } }
     guard case .failed(let why) = s.state else {
@@ -94,7 +94,7 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
       return
     }
     #expect(why.contains("No space left on device"))
-    #expect(s.model.rawCode(at: GridPosition(row: 0, column: 0)) == "P")
+    #expect(s.grid.rawCode(at: GridPosition(row: 0, column: 0)) == "P")
     #expect(s.hasUnsavedChanges)
     disk.full = false
     await waitUntil { s.state == .saved }
@@ -104,7 +104,7 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
   @Test func flushSavesWhatIsPendingBeforeClosing() throws {
     let scratch = ScratchFolder()
     let s = try session(scratch)
-    _ = s.model.type("g")
+    _ = s.grid.type("g")
     s.edited()  // the save is in flight on the background queue
     try s.flush()
     #expect(try onDisk(scratch, "p0") == "G")
@@ -116,16 +116,16 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
     let disk = FlakyDisk()
     let s = try session(scratch, disk)
     disk.full = true
-    _ = s.model.type("g")
+    _ = s.grid.type("g")
     s.edited()
     #expect(throws: StoreError.self) { try s.flush() }
-    #expect(s.model.rawCode(at: GridPosition(row: 0, column: 0)) == "G")
+    #expect(s.grid.rawCode(at: GridPosition(row: 0, column: 0)) == "G")
   }
 
   @Test func anotherProcessesSaveAppearsAndIsNeverOverwritten() async throws {
     let scratch = ScratchFolder()
     let s = try session(scratch)
-    _ = s.model.type("g")
+    _ = s.grid.type("g")
     s.edited()
     await waitUntil { s.state == .saved && !s.hasUnsavedChanges }
     let other = try scratch.folder(device: "cli")
@@ -133,12 +133,16 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
     doc.set("Y", pupil: "p3", subject: "maths", halfTerm: .autumn2, by: other.author, at: DataFolder.now())
     try other.save(doc)
     #expect(s.refreshIfChangedOnDisk())
-    #expect(s.model.rawCode(at: GridPosition(row: 3, column: 2)) == "Y")
+    #expect(s.grid.rawCode(at: GridPosition(row: 3, column: 2)) == "Y")
     #expect(!s.refreshIfChangedOnDisk())
-    _ = s.model.type("p")
+    _ = s.grid.type("p")
     s.edited()
     await waitUntil { s.state == .saved && !s.hasUnsavedChanges }
     #expect(try onDisk(scratch, "p3", "maths") == "Y")
     #expect(try onDisk(scratch, "p1") == "P")
   }
+}
+
+extension ClassSession {
+  var grid: GridModel { model as! GridModel }
 }

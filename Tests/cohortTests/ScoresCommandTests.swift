@@ -10,7 +10,9 @@ import Testing
   }
 
   func pupils(_ dir: String, half: String = "autumn2") throws -> [[String: Any]] {
-    let show = try CLI.run(["show", "--data", dir, "--class", "oakfield-y3", "--year", "2026-27", "--half-term", half, "--json"])
+    let show = try CLI.run([
+      "show", "--data", dir, "--class", "oakfield-y3", "--year", "2026-27", "--half-term", half, "--json",
+    ])
     let grid = try JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any]
     return grid?["pupils"] as? [[String: Any]] ?? []
   }
@@ -23,7 +25,10 @@ import Testing
     let upn1 = try #require(ps[1]["upn"] as? String)
     let csv = s.sub("scores.csv")
     try Data("UPN,Standardised score\n\(upn0),104\n\(upn1),200\n".utf8).write(to: URL(fileURLWithPath: csv))
-    let args = ["import", "scores", csv, "--data", dir, "--test", "nfer-reading", "--year", "2026-27", "--term", "autumn", "--date", "20/11/2026"]
+    let args = [
+      "import", "scores", csv, "--data", dir, "--test", "nfer-reading", "--year", "2026-27", "--term", "autumn",
+      "--date", "20/11/2026",
+    ]
     let before = Scratch.snapshot(dir)
     let refused = try CLI.run(args)
     #expect(refused.status == 1)
@@ -39,7 +44,10 @@ import Testing
     let out = try JSONSerialization.jsonObject(with: Data(again.out.utf8)) as? [String: Any]
     #expect((out?["changes"] as? [Any])?.isEmpty == true && out?["unchanged"] as? Int == 1)
 
-    let side = try CLI.run(["show", "side-by-side", "--data", dir, "--class", "oakfield-y3", "--year", "2026-27", "--term", "autumn", "--json"])
+    let side = try CLI.run([
+      "show", "side-by-side", "--data", dir, "--class", "oakfield-y3", "--year", "2026-27", "--term", "autumn",
+      "--json",
+    ])
     #expect(side.status == 0, "\(side.err)")
     let grid = try JSONSerialization.jsonObject(with: Data(side.out.utf8)) as? [String: Any]
     let row = (grid?["pupils"] as? [[String: Any]])?.first { $0["id"] as? String == ps[0]["id"] as? String }
@@ -50,7 +58,9 @@ import Testing
     let export = try CLI.run(["export", "csv", "--what", "scores", "--data", dir, "--out", s.sub("s.csv")])
     #expect(export.status == 0)
     let text = try String(contentsOfFile: s.sub("s.csv"), encoding: .utf8)
-    #expect(text.hasPrefix("school,class,pupil_id,upn,academic_year,term,test,subject,raw,standardised,age_months,band,percentile\r\n"))
+    #expect(
+      text.hasPrefix(
+        "school,class,pupil_id,upn,academic_year,term,test,subject,raw,standardised,age_months,band,percentile\r\n"))
     #expect(text.contains(",\(upn0),2026-27,autumn,nfer-reading,reading,,104,"))
   }
 
@@ -59,9 +69,13 @@ import Testing
     let dir = try sample(s)
     let csv = s.sub("x.csv")
     try Data("UPN,Score\n".utf8).write(to: URL(fileURLWithPath: csv))
-    let r = try CLI.run(["import", "scores", csv, "--data", dir, "--test", "sats", "--year", "2026-27", "--term", "autumn"])
+    let r = try CLI.run([
+      "import", "scores", csv, "--data", dir, "--test", "sats", "--year", "2026-27", "--term", "autumn",
+    ])
     #expect(r.status == 1 && r.err.contains("unknown test 'sats'") && r.err.contains("nfer-reading"))
-    let t = try CLI.run(["import", "scores", csv, "--data", dir, "--test", "pira", "--year", "2026-27", "--term", "winter"])
+    let t = try CLI.run([
+      "import", "scores", csv, "--data", dir, "--test", "pira", "--year", "2026-27", "--term", "winter",
+    ])
     #expect(t.status == 1 && t.err.contains("unknown term 'winter'"))
     let k = try CLI.run(["import", "marks", csv, "--data", dir])
     #expect(k.status == 1 && k.err.contains("no importer for 'marks'"))

@@ -40,21 +40,50 @@ public final class AppContext {
     return (years.last!, .summer2)
   }
 
-  /// Opens a class for a half-term: its document, roster and last half-term's codes.
-  @MainActor
-  public func openClass(
-    _ classID: String, school schoolID: String, year: AcademicYear, halfTerm: HalfTerm,
-    hop: @escaping ClassSession.MainHop
-  ) throws -> ClassSession {
+  /// A class of the trust in a year, or an error naming it.
+  public func schoolClass(_ classID: String, school schoolID: String, year: AcademicYear) throws -> (
+    School, SchoolClass
+  ) {
     guard let school = school(schoolID), let c = school.classes(in: year).first(where: { $0.id == classID }) else {
       throw StoreError.notFound("no class '\(classID)' in \(year)")
     }
+    return (school, c)
+  }
+
+  /// Opens a class's judgements for a half-term: its document, roster and last half-term's codes.
+  @MainActor
+  public func openJudgements(
+    _ classID: String, school schoolID: String, year: AcademicYear, halfTerm: HalfTerm,
+    hop: @escaping ClassSession.MainHop
+  ) throws -> (ClassSession, GridModel) {
+    let (school, c) = try schoolClass(classID, school: schoolID, year: year)
     let doc = try folder.loadClassYear(school: schoolID, classID: classID, year: year)
     let earlier = halfTerm == .autumn1 ? try lastYearsSummer(for: doc.pupils, school: school, year: year) : [:]
     let model = GridModel(
       doc: doc, roster: try roster(schoolID), scheme: scheme, subjects: trust.subjects, halfTerm: halfTerm,
       author: folder.author, earlier: earlier, clock: DataFolder.now)
-    return ClassSession(folder: folder, school: school, schoolClass: c, model: model, hop: hop)
+    return (ClassSession(folder: folder, school: school, schoolClass: c, model: model, hop: hop), model)
+  }
+
+  /// The trust's tests that a class's year groups sit in a term.
+  public func tests(for c: SchoolClass, term: Term) -> [TestDefinition] {
+    registry.tests(for: trust).filter { t in c.yearGroups.contains { t.isTaken(by: $0, in: term) } }
+  }
+
+  /// Opens a class's scores in one test and term.
+  @MainActor
+  public func openScores(
+    _ classID: String, school schoolID: String, year: AcademicYear, test: TestDefinition, term: Term,
+    hop: @escaping ClassSession.MainHop
+  ) throws -> (ClassSession, ScoreSheet) {
+    let (school, c) = try schoolClass(classID, school: schoolID, year: year)
+    let doc = try folder.loadClassYear(school: schoolID, classID: classID, year: year)
+    let lastSummer =
+      term == .autumn ? try folder.scores(of: doc.pupils, school: schoolID, year: year.previous, term: .summer) : [:]
+    let sheet = ScoreSheet(
+      doc: doc, roster: try roster(schoolID), test: test, term: term, table: registry.scoreTable(for: test.id),
+      author: folder.author, lastSummer: lastSummer, clock: DataFolder.now)
+    return (ClassSession(folder: folder, school: school, schoolClass: c, model: sheet, hop: hop), sheet)
   }
 
   /// Summer 2 codes of the previous year, from whichever classes the pupils were in then.

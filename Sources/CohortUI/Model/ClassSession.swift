@@ -2,7 +2,17 @@ import CohortCore
 import CohortStore
 import Foundation
 
-/// One open class: its grid model, and the saving that happens without the teacher doing
+/// A page's model of one class-year document: the session saves `doc` and hands back what
+/// was merged (other writers' edits) through `absorb`.
+@MainActor
+public protocol DocumentModel: AnyObject {
+  var doc: ClassYear { get }
+  func absorb(_ other: ClassYear)
+}
+
+extension GridModel: DocumentModel {}
+
+/// One open class: a page's model, and the saving that happens without the teacher doing
 /// anything. Each edit is saved on a background queue (the save merges what is on disk, so
 /// other writers' edits come back and show); a failed save keeps the edit, says why, and
 /// retries. Other processes' saves are picked up by `refreshIfChangedOnDisk`.
@@ -15,7 +25,7 @@ public final class ClassSession {
   }
 
   public let folder: DataFolder
-  public let model: GridModel
+  public let model: DocumentModel
   public let school: School
   public let schoolClass: SchoolClass
   public private(set) var state: SaveState = .saved
@@ -39,7 +49,9 @@ public final class ClassSession {
     DataFolder.classPath(school: model.doc.school, year: model.doc.year, classID: model.doc.classID)
   }
 
-  public init(folder: DataFolder, school: School, schoolClass: SchoolClass, model: GridModel, hop: @escaping MainHop) {
+  public init(
+    folder: DataFolder, school: School, schoolClass: SchoolClass, model: DocumentModel, hop: @escaping MainHop
+  ) {
     self.folder = folder
     self.school = school
     self.schoolClass = schoolClass

@@ -1,3 +1,4 @@
+import CGtk
 import CohortCore
 import CohortPluginKit
 
@@ -21,6 +22,14 @@ public protocol AppPage: AnyObject {
   func show(_ scope: Scope)
   /// Saves what must be saved before the window closes; throws when that failed.
   func flush() throws
+  /// The page has just been shown: put the keyboard focus where typing starts.
+  func didAppear()
+}
+
+extension AppPage {
+  public func didAppear() {}
+  /// Only the page on screen takes the keyboard focus.
+  var isShown: Bool { gtk_widget_get_mapped(widget) != 0 }
 }
 
 /// The app's page extension point: a page plugin's manifest, title, and constructor.

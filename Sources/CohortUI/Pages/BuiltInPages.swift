@@ -3,12 +3,8 @@
 enum BuiltInPages {
   static let all: [PageKind] = [
     JudgementsPage.kind,
-    PlaceholderPage.kind(
-      id: "scores", title: "Scores",
-      text: "Standardised test scores for the class (NFER, PiRA, PUMA, GAPS) will be entered and imported here."),
-    PlaceholderPage.kind(
-      id: "side-by-side", title: "Side by side",
-      text: "Teacher judgements beside the latest test scores, with disagreements flagged, will appear here."),
+    ScoresPage.kind,
+    SideBySidePage.kind,
     PlaceholderPage.kind(
       id: "analysis", title: "Analysis",
       text: "Charts from the trust down to one class, pupil groups and pupils falling behind will appear here."),

@@ -14,7 +14,8 @@ final class JudgementsPage: AppPage {
   private let toolbar: Widget
   private let legend: Widget
   private let content: Widget
-  private var session: ClassSession?
+  private let binding: SessionBinding
+  private var session: ClassSession? { binding.session }
   private var grid: GridView?
   private var shownScope: Scope?
   private var undoButton: Widget?
@@ -22,6 +23,7 @@ final class JudgementsPage: AppPage {
 
   init(host: PageHost) {
     self.host = host
+    binding = SessionBinding(host: host)
     widget = UI.box(true, spacing: 8, classes: ["judgements-page"])
     toolbar = UI.box(false, spacing: 6, classes: ["toolbar"])
     legend = UI.label("", classes: ["legend"])
@@ -31,11 +33,6 @@ final class JudgementsPage: AppPage {
     UI.append(widget, toolbar, legend, content)
     buildToolbar()
     buildLegend()
-    MainLoop.every(1.5) { [weak self] in
-      guard let self else { return false }
-      self.session?.refreshIfChangedOnDisk()
-      return true
-    }
   }
 
   private func buildToolbar() {
@@ -67,10 +64,7 @@ final class JudgementsPage: AppPage {
   /// One wrapping line of markup: each code's colour chip, key and label.
   private func buildLegend() {
     let parts = host.context.scheme.codes.map { code -> String in
-      let text = RGB(hex: code.colour)?.prefersDarkText == false ? "#ffffff" : "#111111"
-      return
-        "<span background=\"\(code.colour)\" foreground=\"\(text)\" weight=\"bold\">  \(UI.escape(code.id))  </span>"
-        + " <b>\(UI.escape(code.key))</b> \(UI.escape(code.label))"
+      chipMarkup(" \(code.id) ", colour: code.colour) + " <b>\(UI.escape(code.key))</b> \(UI.escape(code.label))"
     }
     UI.markup(legend, "Keys:   " + parts.joined(separator: "     ") + "     <i>Delete clears · Ctrl+? shortcuts</i>")
   }
@@ -93,7 +87,7 @@ final class JudgementsPage: AppPage {
     guard scope != shownScope else { return }
     do { try flush() } catch { host.say("Could not save the previous class: \(error)") }
     shownScope = scope
-    session = nil
+    binding.bind(nil)
     grid = nil
     UI.removeAllChildren(content)
     guard case .schoolClass(let schoolID, let classID) = scope.level else {
@@ -106,29 +100,26 @@ final class JudgementsPage: AppPage {
       return
     }
     do {
-      let s = try host.context.openClass(
+      let (s, model) = try host.context.openJudgements(
         classID, school: schoolID, year: scope.year, halfTerm: scope.halfTerm, hop: MainLoop.hop)
-      s.after = { MainLoop.after($0, $1) }
-      s.onStateChange = { [weak self] state in self?.showState(state) }
-      let g = GridView(model: s.model)
+      let g = GridView(model: model)
       g.onEdit = { [weak self] in
         self?.session?.edited()
         self?.updateUndo()
       }
       g.onHint = { [weak self] in self?.host.say($0) }
       g.onPasteRequest = { [weak self] in self?.pasteFromClipboard() }
-      session = s
+      binding.bind(s)
       grid = g
       gtk_widget_set_visible(toolbar, 1)
       gtk_widget_set_visible(legend, 1)
-      if s.model.rowCount == 0 {
+      if model.rowCount == 0 {
         UI.append(content, UI.label("No pupils in this class yet.", classes: ["dim-label"], xalign: 0.5))
       } else {
         UI.append(content, Self.scroller(header: g.header, body: g.widget))
       }
       updateUndo()
-      showState(.saved)
-      MainLoop.after(0) { [weak g] in g?.focusCursor() }
+      MainLoop.after(0) { [weak self] in self?.didAppear() }
     } catch {
       UI.append(content, UI.label("Could not open this class: \(error)", classes: ["error"], xalign: 0.5))
     }
@@ -176,14 +167,6 @@ final class JudgementsPage: AppPage {
     UI.append(content, box)
   }
 
-  private func showState(_ state: ClassSession.SaveState) {
-    switch state {
-    case .saved: host.showSaveState("All changes saved", failed: false)
-    case .saving: host.showSaveState("Saving…", failed: false)
-    case .failed(let why): host.showSaveState("Not saved yet (kept here, retrying): \(why)", failed: true)
-    }
-  }
-
   private func pasteFromClipboard() {
     guard let grid else { return }
     let clipboard = gtk_widget_get_clipboard(grid.widget)
@@ -203,5 +186,9 @@ final class JudgementsPage: AppPage {
     }
   }
 
-  func flush() throws { try session?.flush() }
+  func flush() throws { try binding.flush() }
+
+  func didAppear() {
+    if isShown { grid?.focusCursor() }
+  }
 }

@@ -38,6 +38,10 @@ final class MainWindow: PageHost {
       let p = gtk_stack_add_titled(cg_stack(stack), page.widget, kind.id, kind.title)
       _ = p
     }
+    Signal.onPointer(stack, "notify::visible-child") { [weak self] _ in
+      guard let self, let child = gtk_stack_get_visible_child(cg_stack(self.stack)) else { return }
+      self.pages.first { $0.widget == child }?.didAppear()
+    }
     Signal.onBool(window, "close-request") { [weak self] in self?.shouldStayOpen() ?? false }
     Signal.onLink(breadcrumb) { [weak self] uri in
       self?.follow(uri)

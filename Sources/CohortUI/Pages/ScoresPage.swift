@@ -1,0 +1,239 @@
+import CGtk
+import CohortCore
+import Foundation
+
+/// Standardised scores for a class in one test and term: type a score and press Enter (it is
+/// checked, saved and the cursor moves on); the band, percentile and last term's score sit
+/// beside it.
+@MainActor
+final class ScoresPage: AppPage {
+  static let kind = PageKind(
+    id: "scores", title: "Scores",
+    description: "Standardised test scores for a class, typed or from a raw score and the publisher's table."
+  ) { ScoresPage(host: $0) }
+
+  let widget: Widget
+  private unowned let host: PageHost
+  private let binding: SessionBinding
+  private let toolbar: Widget
+  private let content: Widget
+  private var sheet: ScoreSheet?
+  private var rows: [RowWidgets] = []
+  private var shownScope: Scope?
+  /// The test chosen last, kept while moving between classes.
+  private var chosenTest: String?
+
+  struct RowWidgets {
+    let entry: Widget
+    let band: Widget
+    let percentile: Widget
+    let previous: Widget
+  }
+
+  init(host: PageHost) {
+    self.host = host
+    binding = SessionBinding(host: host)
+    widget = UI.box(true, spacing: 8, classes: ["scores-page"])
+    toolbar = UI.box(false, spacing: 8, classes: ["toolbar"])
+    content = UI.box(true)
+    gtk_widget_set_vexpand(content, 1)
+    UI.append(widget, toolbar, content)
+  }
+
+  func flush() throws { try binding.flush() }
+
+  func didAppear() {
+    if isShown { focus(0) }
+  }
+
+  func show(_ scope: Scope) {
+    guard scope != shownScope else { return }
+    do { try flush() } catch { host.say("Could not save the previous scores: \(error)") }
+    shownScope = scope
+    rebuild()
+  }
+
+  private func message(_ text: String) {
+    let label = UI.label(text, classes: ["dim-label", "title-3"], xalign: 0.5)
+    gtk_label_set_wrap(cg_label(label), 1)
+    gtk_widget_set_vexpand(label, 1)
+    UI.append(content, label)
+  }
+
+  private func rebuild() {
+    binding.bind(nil)
+    sheet = nil
+    rows = []
+    UI.removeAllChildren(toolbar)
+    UI.removeAllChildren(content)
+    guard let scope = shownScope, case .schoolClass(let schoolID, let classID) = scope.level else {
+      message("Choose a class in the sidebar to enter its test scores.")
+      return
+    }
+    let term = scope.halfTerm.term
+    do {
+      let (_, c) = try host.context.schoolClass(classID, school: schoolID, year: scope.year)
+      let tests = host.context.tests(for: c, term: term)
+      guard !tests.isEmpty else {
+        message("\(c.name) sits none of the trust's standardised tests in \(term.label).")
+        return
+      }
+      let test = tests.first { $0.id == chosenTest } ?? tests[0]
+      let (session, sheet) = try host.context.openScores(
+        classID, school: schoolID, year: scope.year, test: test, term: term, hop: MainLoop.hop)
+      self.sheet = sheet
+      binding.bind(session)
+      buildToolbar(tests: tests, test: test, sheet: sheet)
+      buildGrid(sheet)
+      sheet.onChange = { [weak self] changed in for r in changed { self?.refresh(r) } }
+    } catch {
+      message("Could not open this class: \(error)")
+    }
+  }
+
+  private func buildToolbar(tests: [TestDefinition], test: TestDefinition, sheet: ScoreSheet) {
+    let picker = UI.dropDown(tests.map(\.name), name: "Test", selected: tests.firstIndex(of: test) ?? 0) {
+      [weak self] i in
+      guard let self, tests[i].id != self.sheet?.test.id else { return }
+      try? self.flush()
+      self.chosenTest = tests[i].id
+      self.rebuild()
+    }
+    let modes = [
+      "Standardised scores",
+      sheet.table == nil ? "Raw scores (no table imported)" : "Raw scores (\(sheet.table!.edition) table)",
+    ]
+    let mode = UI.dropDown(modes, name: "Scores typed as", selected: 0) { [weak self] i in
+      guard let self, let sheet = self.sheet else { return }
+      if i == 1 && sheet.table == nil {
+        self.host.say(
+          "Raw scores need the publisher's age-standardisation table: import it with `cohort import table`.")
+      }
+      sheet.mode = i == 1 ? .raw : .standardised
+    }
+    let date = gtk_entry_new()!
+    UI.setAccessibleName(date, "Test date")
+    gtk_editable_set_text(OpaquePointer(date), "\(sheet.date.day)/\(sheet.date.month)/\(sheet.date.year)")
+    gtk_editable_set_width_chars(OpaquePointer(date), 11)
+    gtk_widget_set_tooltip_text(date, "The date the test was sat: it gives each pupil's age for raw scores")
+    Signal.on(date, "activate") { [weak self] in self?.setDate(date) }
+    let info = UI.label(
+      "\(test.publisher) · range \(test.minimum)-\(test.maximum) · changes beyond ±\(test.confidence) are real",
+      classes: ["dim-label"])
+    UI.append(toolbar, picker, mode, UI.label("Test date"), date, info)
+  }
+
+  private func setDate(_ entry: Widget) {
+    let text = String(cString: gtk_editable_get_text(OpaquePointer(entry)))
+    guard let d = UKDate.parse(text) else {
+      host.say("'\(text)' is not a date: write it like 20/11/2026")
+      return
+    }
+    sheet?.date = d
+    host.say("Test date \(d): new scores use it for the pupils' ages")
+  }
+
+  private func buildGrid(_ sheet: ScoreSheet) {
+    let grid = gtk_grid_new()!
+    gtk_grid_set_row_spacing(cg_grid(grid), 4)
+    gtk_grid_set_column_spacing(cg_grid(grid), 14)
+    UI.addClasses(grid, ["judgement-grid"])
+    UI.setAccessibleName(grid, "Scores grid")
+    for (c, title) in ["Pupil", "\(sheet.test.name), \(sheet.term.label)", "Band", "Percentile", "Last time"]
+      .enumerated()
+    {
+      gtk_grid_attach(cg_grid(grid), UI.label(title, classes: ["grid-header"]), Int32(c), 0, 1, 1)
+    }
+    for (r, pupil) in sheet.pupils.enumerated() {
+      let name = UI.label(
+        pupil.fullName + (sheet.sits(row: r) ? "" : "  (\(pupil.yearGroup(in: sheet.doc.year).label))"))
+      let entry = gtk_entry_new()!
+      gtk_editable_set_width_chars(OpaquePointer(entry), 6)
+      UI.setAccessibleName(entry, sheet.accessibleName(row: r))
+      UI.addClasses(entry, ["score-entry"])
+      Signal.on(entry, "activate") { [weak self] in
+        if self?.commit(r) == true { self?.focus(r + 1) }
+      }
+      let keys = gtk_event_controller_key_new()!
+      Signal.onKeyPressed(UnsafeMutableRawPointer(keys)) { [weak self] keyval, _ in
+        switch Int32(keyval) {
+        case GDK_KEY_Down:
+          if self?.commit(r) == true { self?.focus(r + 1) }
+          return true
+        case GDK_KEY_Up:
+          if self?.commit(r) == true { self?.focus(r - 1) }
+          return true
+        case GDK_KEY_Escape:
+          self?.refresh(r)
+          return true
+        default: return false
+        }
+      }
+      gtk_widget_add_controller(entry, keys)
+      let focus = gtk_event_controller_focus_new()!
+      Signal.on(UnsafeMutableRawPointer(focus), "leave") { [weak self] in _ = self?.commit(r) }
+      gtk_widget_add_controller(entry, focus)
+      let row = RowWidgets(
+        entry: entry, band: UI.label(""), percentile: UI.label(""), previous: UI.label("", classes: ["previous"]))
+      for (c, w) in [name, entry, row.band, row.percentile, row.previous].enumerated() {
+        gtk_grid_attach(cg_grid(grid), w, Int32(c), Int32(r + 1), 1, 1)
+      }
+      rows.append(row)
+      refresh(r)
+    }
+    gtk_widget_set_halign(grid, GTK_ALIGN_START)
+    UI.append(content, UI.scrolled(grid))
+    MainLoop.after(0) { [weak self] in self?.didAppear() }
+  }
+
+  private func focus(_ r: Int) {
+    guard rows.indices.contains(r) else { return }
+    gtk_widget_grab_focus(rows[r].entry)
+  }
+
+  /// Saves what was typed in row `r`; false (and a message) when it is not a score.
+  private func commit(_ r: Int) -> Bool {
+    guard let sheet, rows.indices.contains(r) else { return false }
+    let entry = rows[r].entry
+    let text = String(cString: gtk_editable_get_text(OpaquePointer(entry)))
+    let shown = sheet.score(row: r).flatMap { sheet.mode == .raw ? $0.raw : $0.standardised }.map(String.init) ?? ""
+    if text == shown {
+      UI.setClass(entry, "error", false)
+      return true
+    }
+    do {
+      if try sheet.enter(row: r, text: text) { binding.session?.edited() }
+      UI.setClass(entry, "error", false)
+      return true
+    } catch let e as InputError {
+      UI.setClass(entry, "error", true)
+      host.say("\(sheet.pupils[r].fullName): \(e.message): not saved")
+      return false
+    } catch {
+      host.say("\(error)")
+      return false
+    }
+  }
+
+  /// Shows row `r` as the sheet has it.
+  private func refresh(_ r: Int) {
+    guard let sheet, rows.indices.contains(r) else { return }
+    let w = rows[r]
+    let cell = sheet.score(row: r)
+    let value = sheet.mode == .raw ? cell?.raw : cell?.standardised
+    if gtk_widget_has_focus(w.entry) == 0
+      || value.map(String.init) != String(cString: gtk_editable_get_text(OpaquePointer(w.entry)))
+    {
+      gtk_editable_set_text(OpaquePointer(w.entry), value.map(String.init) ?? "")
+    }
+    UI.setClass(w.entry, "error", false)
+    if let band = sheet.band(row: r) {
+      UI.markup(w.band, chipMarkup(band.label, colour: band.colour))
+    } else {
+      UI.setText(w.band, "")
+    }
+    UI.setText(w.percentile, sheet.percentile(row: r).map { "\(ordinal(Int($0.rounded()))) percentile" } ?? "")
+    let raw = cell?.raw.map { " (raw \($0))" } ?? ""
+    UI.setText(w.previous, (sheet.previous(row: r).map { "last time \($0)" } ?? "") + raw)
+  }
+}
