@@ -28,6 +28,7 @@ test: deps
 	$(XVFB) $(SWIFT) test
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
 	scripts/test-example
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples
 
@@ -41,6 +42,7 @@ test-e2e: build
 	@scripts/install-deps test
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
 
 # Screenshots of the grid in the light and dark styles, in out/.
 screenshots: build

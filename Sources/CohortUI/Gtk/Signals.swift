@@ -90,3 +90,22 @@ public enum Signal {
     connect(label, "activate-link", unsafeBitCast(trampoline, to: GCallback.self), TextHandler(body))
   }
 }
+
+final class IntHandler {
+  let call: @MainActor (Int32) -> Void
+  init(_ call: @escaping @MainActor (Int32) -> Void) { self.call = call }
+}
+
+extension Signal {
+  /// A signal with one int argument: GtkNativeDialog's response.
+  @MainActor
+  public static func onInt(_ instance: gpointer, _ signal: String, _ body: @escaping @MainActor (Int32) -> Void) {
+    let trampoline: @MainActor @convention(c) (gpointer?, gint, gpointer?) -> Void = { _, value, data in
+      Unmanaged<IntHandler>.fromOpaque(data!).takeUnretainedValue().call(value)
+    }
+    let data = Unmanaged.passRetained(IntHandler(body)).toOpaque()
+    g_signal_connect_data(
+      instance, signal, unsafeBitCast(trampoline, to: GCallback.self), data,
+      { data, _ in if let data { Unmanaged<AnyObject>.fromOpaque(data).release() } }, GConnectFlags(rawValue: 0))
+  }
+}

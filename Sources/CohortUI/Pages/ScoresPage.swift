@@ -120,7 +120,35 @@ final class ScoresPage: AppPage {
     let info = UI.label(
       "\(test.publisher) · range \(test.minimum)-\(test.maximum) · changes beyond ±\(test.confidence) are real",
       classes: ["dim-label"])
-    UI.append(toolbar, picker, mode, UI.label("Test date"), date, info)
+    let importButton = UI.button("Import scores…", tooltip: "Scores from a CSV: previewed before anything changes") {
+      [weak self] in self?.chooseImport()
+    }
+    UI.append(toolbar, picker, mode, UI.label("Test date"), date, importButton, info)
+  }
+
+  private var importWindow: ImportWindow?
+
+  /// Imports this test's scores for the term from a CSV, through whichever importer handles
+  /// scores, with a preview first.
+  private func chooseImport() {
+    guard let sheet, let scope = shownScope else { return }
+    FileChooser.openFile(parent: widget, title: "Import \(sheet.test.name) scores") { [weak self] path in
+      guard let self else { return }
+      do {
+        try? self.flush()
+        let importer = try self.host.context.registry.importer(kind: "scores")
+        let d = sheet.date
+        self.importWindow = try ImportWindow(
+          parent: self.widget, context: self.host.context, importer: importer, path: path,
+          options: ["test": sheet.test.id, "year": scope.year.description, "term": sheet.term.rawValue, "date": "\(d)"]
+        ) { [weak self] message in
+          self?.host.say(message)
+          self?.rebuild()
+        }
+      } catch {
+        self.host.say("Could not read \(path): \(error)")
+      }
+    }
   }
 
   private func setDate(_ entry: Widget) {

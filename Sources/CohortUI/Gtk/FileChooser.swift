@@ -1,0 +1,28 @@
+import CGtk
+
+/// Asks for a file to open (the desktop's own dialog where there is one).
+@MainActor
+enum FileChooser {
+  private static var open: [OpaquePointer] = []
+
+  static func openFile(parent: Widget?, title: String, _ chosen: @escaping @MainActor (String) -> Void) {
+    let window = parent.flatMap { gtk_widget_get_root($0) }.map {
+      UnsafeMutableRawPointer($0).assumingMemoryBound(to: GtkWindow.self)
+    }
+    guard let dialog = gtk_file_chooser_native_new(title, window, GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel")
+    else { return }
+    open.append(dialog)
+    Signal.onInt(UnsafeMutableRawPointer(dialog), "response") { response in
+      if response == GTK_RESPONSE_ACCEPT.rawValue, let file = gtk_file_chooser_get_file(dialog) {
+        if let path = g_file_get_path(file) {
+          chosen(String(cString: path))
+          g_free(path)
+        }
+        g_object_unref(UnsafeMutableRawPointer(file))
+      }
+      open.removeAll { $0 == dialog }
+      g_object_unref(UnsafeMutableRawPointer(dialog))
+    }
+    gtk_native_dialog_show(UnsafeMutableRawPointer(dialog).assumingMemoryBound(to: GtkNativeDialog.self))
+  }
+}
