@@ -1,0 +1,131 @@
+"""Shared helpers for the end-to-end scripts: drive the real app through the accessibility
+tree (what a screen reader sees), count checks, and print `N passed, N failed`."""
+import os, shutil, subprocess, tempfile, time
+
+import pyatspi
+
+
+class Checks:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def __call__(self, ok, what):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print("FAIL:", what)
+        return ok
+
+    def finish(self):
+        print(f"{self.passed} passed, {self.failed} failed")
+        return 1 if self.failed else 0
+
+
+def find(node, pred, depth=0):
+    """The first node under `node` (depth first) for which `pred` holds."""
+    if node is None or depth > 40:
+        return None
+    try:
+        if pred(node):
+            return node
+        for i in range(node.childCount):
+            hit = find(node.getChildAtIndex(i), pred, depth + 1)
+            if hit is not None:
+                return hit
+    except Exception:
+        return None
+    return None
+
+
+def wait(fn, timeout=20):
+    """Polls `fn` until it returns something true, or None after `timeout` seconds."""
+    end = time.time() + timeout
+    while time.time() < end:
+        v = fn()
+        if v:
+            return v
+        time.sleep(0.05)
+    return None
+
+
+def click(node, settle=0.3):
+    x, y, w, h = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    pyatspi.Registry.generateMouseEvent(x + w // 2, y + h // 2, "b1c")
+    time.sleep(settle)
+
+
+def key(sym):
+    pyatspi.Registry.generateKeyboardEvent(sym, None, pyatspi.KEY_SYM)
+
+
+def type_text(text):
+    for ch in text:
+        key(0xff0d if ch == "\n" else ord(ch))
+
+
+def ctrl(sym, control_keycode=37):
+    pyatspi.Registry.generateKeyboardEvent(control_keycode, None, pyatspi.KEY_PRESS)
+    key(sym)
+    pyatspi.Registry.generateKeyboardEvent(control_keycode, None, pyatspi.KEY_RELEASE)
+
+
+def label_text(node):
+    try:
+        t = node.queryText()
+        return t.getText(0, t.characterCount)
+    except Exception:
+        return None
+
+
+class App:
+    """The real cohort-gtk on a private copy of the sample trust."""
+
+    def __init__(self, bin_dir, args=(), env=None, stderr=None):
+        self.work = tempfile.mkdtemp(prefix="cohort-e2e-")
+        os.chmod(self.work, 0o700)
+        self.data = os.path.join(self.work, "trust")
+        shutil.copytree("data", self.data)
+        self.bin = bin_dir
+        # Bring the accessibility registry up before the app starts: an app that starts first
+        # can end up with part of its tree never registered.
+        wait(lambda: pyatspi.Registry.getDesktop(0) is not None and True, 10)
+        time.sleep(0.5)
+        self.env = dict(os.environ, COHORT_DEVICE="e2e", XDG_CONFIG_HOME=os.path.join(self.work, "config"), **(env or {}))
+        self.proc = subprocess.Popen([f"{bin_dir}/cohort-gtk", "--data", self.data, *args], env=self.env, stderr=stderr)
+
+    def cli(self, *args):
+        return subprocess.check_output([f"{self.bin}/cohort", *args, "--data", self.data], env=self.env)
+
+    def root(self):
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            a = desktop.getChildAtIndex(i)
+            try:
+                if a is not None and a.get_process_id() == self.proc.pid:
+                    return a
+            except Exception:
+                pass
+        return None
+
+    def find(self, pred):
+        return find(self.root(), pred)
+
+    def named(self, name, role=None):
+        return wait(lambda: self.find(lambda n: n.name == name and (role is None or n.getRoleName() == role)))
+
+    def quit(self, check):
+        ctrl(ord("q"))
+        try:
+            self.proc.wait(15)
+            check(self.proc.returncode == 0, f"the app exits cleanly (status {self.proc.returncode})")
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            check(False, "the app closes on Ctrl+Q")
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(10)
+        shutil.rmtree(self.work, ignore_errors=True)
