@@ -11,7 +11,7 @@ SAMPLE_ARGS := --schools 7 --pupils-per-school 210 --years 2 --seed 1 --end-year
 XVFB := xvfb-run -a -s "-screen 0 1400x950x24" dbus-run-session --
 BIN = $$($(SWIFT) build --show-bin-path)
 
-.PHONY: all deps build test test-e2e test-example lint format coverage run reset-sample sample-data screenshots install clean
+.PHONY: all deps build test test-e2e test-example stress lint format coverage run reset-sample sample-data screenshots install clean
 
 all: build
 
@@ -36,6 +36,11 @@ test: deps
 test-example: build
 	@scripts/install-deps test
 	scripts/test-example
+
+# Crash consistency at scale: 1,000 SIGKILLs of a writer (and the two-writer test).
+stress: deps
+	$(SWIFT) build --build-tests
+	COHORT_KILLS=1000 $(SWIFT) test --filter CrashTests
 
 # Only the end-to-end test through the accessibility tree.
 test-e2e: build

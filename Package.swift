@@ -33,6 +33,8 @@ let package = Package(
       // Compiled plugins bind to the host's copy of CohortPluginKit's types.
       linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
     ),
+    // A writer for the crash-consistency and two-writer tests (not installed).
+    .executableTarget(name: "cohort-torture", dependencies: ["CohortStore"]),
     .systemLibrary(name: "CGtk", pkgConfig: "gtk4", providers: [.apt(["libgtk-4-dev"])]),
     // The views, with a small GTK wrapper in CohortUI/Gtk.
     .target(
@@ -45,7 +47,7 @@ let package = Package(
     .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
     .testTarget(name: "CohortPluginsTests", dependencies: ["CohortPlugins", "CohortSample"]),
     .testTarget(name: "CohortUITests", dependencies: ["CohortUI", "CGtk", "CohortSample"]),
-    .testTarget(name: "cohortTests", dependencies: ["cohort", "CohortCore"]),
+    .testTarget(name: "cohortTests", dependencies: ["cohort", "cohort-torture", "CohortCore", "CohortStore"]),
   ],
   swiftLanguageModes: [.v6]
 )

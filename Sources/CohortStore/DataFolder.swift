@@ -131,7 +131,7 @@ public final class DataFolder: Sendable {
       let merged = disk.map { $0.merged(with: doc) } ?? doc
       if let disk, merged == disk { return merged }
       try replace(relative, with: DocumentCoding.encode(merged))
-      try journal(journalEntries(merged, since: disk, path: relative))
+      try journal(journalEntries(merged, since: disk, path: relative) + conflicts(doc, lostTo: disk, path: relative))
       return merged
     }
   }
@@ -163,6 +163,21 @@ public final class DataFolder: Sendable {
       try journal(entries)
       return merged
     }
+  }
+
+  /// Our edits that another device's newer edit of the same cell beat (newest wins): each is
+  /// recorded, so that nobody's code vanishes without a trace.
+  func conflicts(_ mine: ClassYear, lostTo disk: ClassYear?, path relative: String) -> [JournalEntry] {
+    guard let disk else { return [] }
+    return mine.cells.compactMap { key, cell -> JournalEntry? in
+      guard cell.author == author, let theirs = disk.cells[key], theirs != cell, theirs.author.device != author.device,
+        theirs.wins(over: cell)
+      else { return nil }
+      return JournalEntry(
+        at: Self.now(), by: author.by, device: author.device, doc: relative, pupil: key.pupil, subject: key.subject,
+        halfTerm: key.halfTerm, old: cell.code, new: theirs.code,
+        event: "conflict: the newer edit by \(theirs.author.by) on \(theirs.author.device) was kept")
+    }.sorted { ($0.pupil ?? "", $0.subject ?? "") < ($1.pupil ?? "", $1.subject ?? "") }
   }
 
   func journalEntries(_ doc: ClassYear, since disk: ClassYear?, path relative: String) -> [JournalEntry] {
