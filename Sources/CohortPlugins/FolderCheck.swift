@@ -108,7 +108,11 @@ public struct FolderCheck {
     }
     for path in folder.allFiles() {
       let name = path.split(separator: "/").last.map(String.init) ?? path
-      if name.contains(".tmp-") {
+      if path.contains("/.conflicts/") {
+        continue
+      } else if name.contains("sync-conflict") || name.contains("conflicted copy") {
+        warning(path, "a sync tool's conflict copy: `cohort merge` (or opening the class) merges it cell by cell")
+      } else if name.contains(".tmp-") {
         warning(path, "left by a save that was interrupted; the document itself is intact (safe to delete)")
       } else if path.hasPrefix("schools/") && path.hasSuffix(".json") && !expected.contains(path) {
         warning(path, "is not referenced by trust.json or its school.json: it is not shown anywhere")

@@ -119,6 +119,8 @@ public final class ClassSession {
   @discardableResult
   public func refreshIfChangedOnDisk() -> Bool {
     guard !inFlight else { return false }
+    // A sync tool's conflict copy of this class: merge it in (it changes the stamp).
+    _ = try? folder.absorbConflictCopies(school: model.doc.school, classID: model.doc.classID, year: model.doc.year)
     let stamp = folder.stamp(relativePath)
     guard stamp != lastStamp else { return false }
     lastStamp = stamp
