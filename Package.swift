@@ -15,19 +15,27 @@ let package = Package(
     .library(name: "CohortPluginKit", type: .dynamic, targets: ["CohortPluginKit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
   ],
   targets: [
     .target(name: "CohortCore"),
     .target(name: "CohortStore", dependencies: ["CohortCore"]),
     .target(name: "CohortPluginKit", dependencies: ["CohortCore", "CohortStore"]),
     .target(name: "CohortSample", dependencies: ["CohortCore"]),
+    // Encrypted backups of a data folder (AES-GCM, key from a passphrase by PBKDF2).
+    .target(
+      name: "CohortBackup",
+      dependencies: [
+        "CohortStore", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]),
     // The built-in features (DESIGN.md "Plugins/*"): exports, the folder check.
     .target(name: "CohortPlugins", dependencies: ["CohortCore", "CohortStore", "CohortPluginKit"]),
     .executableTarget(
       name: "cohort",
       dependencies: [
-        "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortSample",
+        "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortSample", "CohortBackup",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Compiled plugins bind to the host's copy of CohortPluginKit's types.
@@ -46,6 +54,7 @@ let package = Package(
     .testTarget(name: "CohortPluginKitTests", dependencies: ["CohortPluginKit"]),
     .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
     .testTarget(name: "CohortPluginsTests", dependencies: ["CohortPlugins", "CohortSample"]),
+    .testTarget(name: "CohortBackupTests", dependencies: ["CohortBackup"]),
     .testTarget(name: "CohortUITests", dependencies: ["CohortUI", "CGtk", "CohortSample"]),
     .testTarget(name: "cohortTests", dependencies: ["cohort", "cohort-torture", "CohortCore", "CohortStore"]),
   ],

@@ -36,7 +36,8 @@ extension DataFolder {
     var merged = try loadClassYear(school: school, classID: classID, year: year)
     var absorbed: [String] = []
     for c in copies {
-      guard let copy = try? read(ClassYear.self, at: c.copy), copy.school == school, copy.classID == classID, copy.year == year
+      guard let copy = try? read(ClassYear.self, at: c.copy), copy.school == school, copy.classID == classID,
+        copy.year == year
       else { continue }
       merged = merged.merged(with: copy)
       absorbed.append(c.copy)
@@ -54,7 +55,8 @@ extension DataFolder {
       } catch let e as FileSystemError {
         throw StoreError.io(e)
       }
-      try journal(absorbed.map { entry(doc: $0, event: "merged a sync conflict copy into \(classID) and set it aside") })
+      try journal(
+        absorbed.map { entry(doc: $0, event: "merged a sync conflict copy into \(classID) and set it aside") })
     }
     return absorbed.count
   }

@@ -45,3 +45,10 @@ extension Documents {
     do { try DurableFiles(fs: fileSystem).replace(path, with: data) } catch { throw StoreError.io(error) }
   }
 }
+
+extension Documents {
+  /// A file's bytes as they are (backups copy documents without decoding them).
+  public static func readBytes(_ path: String, fileSystem: FileSystem = PosixFileSystem()) throws -> Data {
+    do { return Data(try DurableFiles(fs: fileSystem).read(path)) } catch { throw StoreError.io(error) }
+  }
+}

@@ -47,3 +47,19 @@ public struct JournalEntry: Codable, Hashable, Sendable {
     return data
   }
 }
+
+extension DataFolder {
+  /// Every device's journal, oldest first. A line cut short by a crash is skipped.
+  public func journalEntries() throws -> [JournalEntry] {
+    let names = (try? files.fs.list(absolute("journal"))) ?? []
+    var out: [JournalEntry] = []
+    let decoder = JSONDecoder()
+    for name in names where name.hasSuffix(".jsonl") {
+      let bytes = try Documents.readBytes(absolute("journal/" + name))
+      for line in bytes.split(separator: 0x0A) where !line.isEmpty {
+        if let e = try? decoder.decode(JournalEntry.self, from: Data(line)) { out.append(e) }
+      }
+    }
+    return out.sorted { ($0.at, $0.device) < ($1.at, $1.device) }
+  }
+}

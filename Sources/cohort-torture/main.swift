@@ -35,7 +35,8 @@ do {
       let pupil = doc.pupils.randomElement(using: &rng)!
       let subject = ["reading", "writing", "maths"].randomElement(using: &rng)!
       let half = halves.randomElement(using: &rng)!
-      let code = Bool.random(using: &rng) && Int.random(in: 0..<10, using: &rng) == 0 ? nil : codes.randomElement(using: &rng)!
+      let code =
+        Bool.random(using: &rng) && Int.random(in: 0..<10, using: &rng) == 0 ? nil : codes.randomElement(using: &rng)!
       let cell = doc.set(code, pupil: pupil, subject: subject, halfTerm: half, by: folder.author, at: DataFolder.now())
       doc = try folder.save(doc)
       emit("cell \(pupil) \(subject) \(half.rawValue) \(code ?? "-") \(cell.at)")
@@ -64,7 +65,9 @@ do {
       let half = halves[(i / doc.pupils.count) % halves.count]
       let code = codes[(i + seed) % codes.count]
       let own = doc.set(code, pupil: pupil, subject: subject, halfTerm: half, by: folder.author, at: DataFolder.now())
-      let shared = doc.set(codes[seed], pupil: doc.pupils[0], subject: "writing", halfTerm: .autumn1, by: folder.author, at: DataFolder.now())
+      let shared = doc.set(
+        codes[seed], pupil: doc.pupils[0], subject: "writing", halfTerm: .autumn1, by: folder.author,
+        at: DataFolder.now())
       doc = try folder.save(doc)
       emit("cell \(pupil) \(subject) \(half.rawValue) \(code) \(own.at)")
       emit("shared \(codes[seed]) \(shared.at)")

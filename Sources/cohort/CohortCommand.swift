@@ -11,7 +11,8 @@ struct CohortCommand: ParsableCommand {
     abstract: "Assessment tracking for primary schools and trusts: the headless command line.",
     subcommands: [
       InitCommand.self, SampleCommand.self, SetCommand.self, ShowCommand.self, ExportCommand.self,
-      CheckCommand.self, PluginsCommand.self, ImportCommand.self, MergeCommand.self,
+      CheckCommand.self, PluginsCommand.self, ImportCommand.self, MergeCommand.self, HistoryCommand.self,
+      BackupCommand.self, RestoreCommand.self,
     ]
   )
 

@@ -15,7 +15,9 @@ struct MergeCommand: ParsableCommand {
     var total = 0
     for school in try folder.loadSchools(of: trust) {
       for year in school.years {
-        for (_, classID) in Set(folder.conflictCopies(school: school.id, year: year).map { $0.classID }).sorted().map({ ((), $0) }) {
+        for (_, classID) in Set(folder.conflictCopies(school: school.id, year: year).map { $0.classID }).sorted().map({
+          ((), $0)
+        }) {
           let n = try folder.absorbConflictCopies(school: school.id, classID: classID, year: year)
           if n > 0 { print("\(school.id) \(year) \(classID): merged \(n) conflict cop\(n == 1 ? "y" : "ies")") }
           total += n

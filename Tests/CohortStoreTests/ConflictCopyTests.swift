@@ -8,7 +8,8 @@ import Testing
   let year = AcademicYear(startYear: 2026)
 
   @Test(arguments: [
-    ("oak-y3.sync-conflict-20261129-101530-ABCDEF7.json", true), ("oak-y3 (conflicted copy 2026-11-29 101530).json", true),
+    ("oak-y3.sync-conflict-20261129-101530-ABCDEF7.json", true),
+    ("oak-y3 (conflicted copy 2026-11-29 101530).json", true),
     ("oak-y3 (Amira's conflicted copy 2026-11-29).json", true), ("oak-y3.json", false), ("oak-y3 (copy).json", false),
     ("oak-y3b.json", false),
   ])
@@ -30,8 +31,12 @@ import Testing
     var laptopC = main
     laptopC.set("G", pupil: "p3", subject: "maths", halfTerm: .autumn1, by: Author(by: "C", device: "c"), at: 25)
     let folder = "schools/oak/2026-27/"
-    try t.write(folder + "oak-y3.sync-conflict-20261129-101530-BBBBBBB.json", String(decoding: try DocumentCoding.encode(laptopB), as: UTF8.self))
-    try t.write(folder + "oak-y3 (conflicted copy 2026-11-29 101600).json", String(decoding: try DocumentCoding.encode(laptopC), as: UTF8.self))
+    try t.write(
+      folder + "oak-y3.sync-conflict-20261129-101530-BBBBBBB.json",
+      String(decoding: try DocumentCoding.encode(laptopB), as: UTF8.self))
+    try t.write(
+      folder + "oak-y3 (conflicted copy 2026-11-29 101600).json",
+      String(decoding: try DocumentCoding.encode(laptopC), as: UTF8.self))
     try t.write(folder + "oak-y3.sync-conflict-20261129-101700-DDDDDDD.json", "{ not json")
     #expect(f.conflictCopies(school: "oak", year: year).count == 3)
     #expect(try f.absorbConflictCopies(school: "oak", classID: "oak-y3", year: year) == 2)

@@ -15,7 +15,8 @@ import Testing
   static let year = AcademicYear(startYear: 2026)
   static var kills: Int { Int(ProcessInfo.processInfo.environment["COHORT_KILLS"] ?? "") ?? 100 }
 
-  static let torture: String = CLI.binary.replacingOccurrences(of: "/cohort", with: "/cohort-torture", options: .backwards)
+  static let torture: String = CLI.binary.replacingOccurrences(
+    of: "/cohort", with: "/cohort-torture", options: .backwards)
 
   func makeFolder(_ s: Scratch) throws -> String {
     let dir = s.sub("trust")
@@ -150,14 +151,20 @@ import Testing
       }
     }
     // The shared cell holds the newest edit either writer made.
-    let shared = lines.flatMap { $0 }.filter { $0.hasPrefix("shared ") }.map { $0.split(separator: " ").map(String.init) }
+    let shared = lines.flatMap { $0 }.filter { $0.hasPrefix("shared ") }.map {
+      $0.split(separator: " ").map(String.init)
+    }
     let newest = shared.max { Int64($0[2])! < Int64($1[2])! }!
     let cell = doc.cell(pupil: "p0-0", subject: "writing", halfTerm: .autumn1)
     #expect(cell?.at == Int64(newest[2]) && cell?.code == newest[1])
     // Both writers' edits of it are in the journals, and so is every edit that lost.
-    let journal = try f.allFiles().filter { $0.hasSuffix(".jsonl") }.map { try String(contentsOfFile: dir + "/" + $0, encoding: .utf8) }
-      .joined()
-    let entries = journal.split(separator: "\n").compactMap { try? JSONDecoder().decode(JournalEntry.self, from: Data($0.utf8)) }
+    let journal = try f.allFiles().filter { $0.hasSuffix(".jsonl") }.map {
+      try String(contentsOfFile: dir + "/" + $0, encoding: .utf8)
+    }
+    .joined()
+    let entries = journal.split(separator: "\n").compactMap {
+      try? JSONDecoder().decode(JournalEntry.self, from: Data($0.utf8))
+    }
     let sharedEdits = entries.filter { $0.pupil == "p0-0" && $0.subject == "writing" && $0.event == nil }
     #expect(Set(sharedEdits.map(\.device)) == ["torture-0", "torture-1"])
     let conflicts = entries.filter { $0.event?.hasPrefix("conflict") == true }
