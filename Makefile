@@ -11,7 +11,7 @@ SAMPLE_ARGS := --schools 7 --pupils-per-school 210 --years 2 --seed 1 --end-year
 XVFB := xvfb-run -a -s "-screen 0 1400x950x24" dbus-run-session --
 BIN = $$($(SWIFT) build --show-bin-path)
 
-.PHONY: all deps build test test-e2e test-example stress lint format coverage run reset-sample sample-data screenshots install clean
+.PHONY: all deps build test test-e2e test-example stress fuzz lint format coverage run reset-sample sample-data screenshots install clean
 
 all: build
 
@@ -30,7 +30,7 @@ test: deps
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
 	scripts/test-example
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples Fuzz
 
 # The out-of-tree example plugin, built and loaded by the command line and the app.
 test-example: build
@@ -41,6 +41,13 @@ test-example: build
 stress: deps
 	$(SWIFT) build --build-tests
 	COHORT_KILLS=1000 $(SWIFT) test --filter CrashTests
+
+# libFuzzer on the document loader (strict JSON check and decoders) for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	$(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz -c release --sanitize=fuzzer
+	mkdir -p .build-fuzz/corpus && cp Fuzz/corpus/* .build-fuzz/corpus/
+	.build-fuzz/release/cohort-fuzz-json .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1
 
 # Only the end-to-end test through the accessibility tree.
 test-e2e: build
@@ -59,10 +66,10 @@ screenshots: build
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot_page.py "$(BIN)" out/side-by-side.png "Side by side" spring2 2025-26
 
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples Fuzz
 
 format:
-	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift Examples
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift Examples Fuzz
 
 coverage: deps
 	$(SWIFT) test --enable-code-coverage

@@ -8,7 +8,8 @@ public struct AcademicYear: Hashable, Comparable, Sendable, Codable, CustomStrin
   public init?(_ text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-      let start = Int(parts[0]), let end = Int(parts[1]), (start + 1) % 100 == end
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let start = Int(parts[0]), let end = Int(parts[1]), (start + 1) % 100 == end, start >= 1000
     else { return nil }
     self.startYear = start
   }

@@ -17,6 +17,7 @@ public struct SchoolDate: Hashable, Comparable, Sendable, Codable, CustomStringC
   public init?(iso: String) {
     let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
     else { return nil }
     self.init(year: y, month: m, day: d)
@@ -37,7 +38,8 @@ public struct SchoolDate: Hashable, Comparable, Sendable, Codable, CustomStringC
   public var description: String {
     let m = month < 10 ? "0\(month)" : "\(month)"
     let d = day < 10 ? "0\(day)" : "\(day)"
-    return "\(year)-\(m)-\(d)"
+    let y = String(year)
+    return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-\(m)-\(d)"
   }
 
   public static func < (a: SchoolDate, b: SchoolDate) -> Bool {

@@ -83,3 +83,15 @@ import Testing
     #expect(Age(born: SchoolDate(iso: "2018-03-14")!, on: SchoolDate(iso: "2018-03-13")!) == nil)
   }
 }
+
+@Suite struct FuzzFindingsTests {
+  /// Found by the fuzzer: "0226-27" decoded, then printed as "226-27", which did not decode.
+  @Test func datesAndYearsPrintAsTheyParse() {
+    #expect(AcademicYear("0226-27") == nil)
+    #expect(AcademicYear("+226-27") == nil)
+    #expect(SchoolDate(iso: "-001-03-14") == nil)
+    let early = SchoolDate(iso: "0019-03-14")!
+    #expect(early.description == "0019-03-14")
+    #expect(SchoolDate(iso: early.description) == early)
+  }
+}

@@ -1,0 +1,21 @@
+import CohortCore
+import CohortStore
+import Foundation
+
+/// Feeds arbitrary bytes to the strict JSON check and the document decoders: they may refuse,
+/// never crash, hang or accept what a strict parser would not.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  let strictOK = (try? StrictJSON.validate(bytes)) != nil
+  let doc = try? DocumentCoding.decode(ClassYear.self, from: bytes)
+  _ = try? DocumentCoding.decode(Roster.self, from: bytes)
+  _ = try? DocumentCoding.decode(Trust.self, from: bytes)
+  // Whatever decodes must have passed the strict check, and must encode and decode again.
+  if let doc {
+    precondition(strictOK, "decoded a document the strict check refused")
+    let again = try! DocumentCoding.decode(ClassYear.self, from: Array(try! DocumentCoding.encode(doc)))
+    precondition(again == doc, "a document changed on a round trip")
+  }
+  return 0
+}
