@@ -11,7 +11,7 @@ SAMPLE_ARGS := --schools 7 --pupils-per-school 210 --years 2 --seed 1 --end-year
 XVFB := xvfb-run -a -s "-screen 0 1400x950x24" dbus-run-session --
 BIN = $$($(SWIFT) build --show-bin-path)
 
-.PHONY: all deps build test test-e2e test-example stress fuzz lint format coverage run reset-sample sample-data screenshots install clean
+.PHONY: all deps build test test-e2e test-example test-sync stress fuzz lint format coverage run reset-sample sample-data screenshots install clean
 
 all: build
 
@@ -30,12 +30,18 @@ test: deps
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
 	scripts/test-example
+	/usr/bin/python3 Tests/sync/two_laptops.py "$(BIN)"
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples Fuzz
 
 # The out-of-tree example plugin, built and loaded by the command line and the app.
 test-example: build
 	@scripts/install-deps test
 	scripts/test-example
+
+# Two Syncthing instances in a private network namespace (root only); also part of make test.
+test-sync: build
+	@scripts/install-deps test
+	/usr/bin/python3 Tests/sync/two_laptops.py "$(BIN)"
 
 # Crash consistency at scale: 1,000 SIGKILLs of a writer (and the two-writer test).
 stress: deps

@@ -5,6 +5,7 @@
 //   cohort-torture edit DIR SEED [COUNT]     judgement edits to one class
 //   cohort-torture import DIR SEED [COUNT]   score imports across two classes (saveAll)
 //   cohort-torture writer DIR N [COUNT]      writer N of two: its own cells and one shared cell
+//   cohort-torture setup DIR 0               a trust with one school and classes oak-y3, oak-y4
 import CohortCore
 import CohortStore
 import Foundation
@@ -29,6 +30,17 @@ func emit(_ line: String) {
 
 do {
   switch mode {
+  case "setup":
+    try folder.saveTrust(Trust(id: "t", name: "T", schools: [SchoolRef(id: "oak", name: "Oak")]))
+    let classes = ["oak-y3", "oak-y4"].map { SchoolClass(id: $0, name: $0, yearGroups: [YearGroup(3)]) }
+    try folder.saveSchool(School(id: "oak", name: "Oak", classes: [year: classes]))
+    var pupils: [Pupil] = []
+    for (c, cls) in classes.enumerated() {
+      let ids = (0..<30).map { "p\(c)-\($0)" }
+      pupils += ids.map { Pupil(id: $0, forename: "F", surname: $0, dob: SchoolDate(iso: "2018-01-01")!) }
+      try folder.save(ClassYear(school: "oak", classID: cls.id, year: year, pupils: ids))
+    }
+    try folder.saveRoster(Roster(school: "oak", pupils: pupils))
   case "edit":
     var doc = try folder.loadClassYear(school: "oak", classID: "oak-y3", year: year)
     for _ in 0..<count {

@@ -87,14 +87,17 @@ import Testing
     let s = Scratch()
     let dir = s.sub("trust")
     #expect(try CLI.run(["sample", "--data", dir] + CommandLineTests.sampleArgs).status == 0)
+    let show = try CLI.run([
+      "show", "--data", dir, "--class", "oakfield-y3", "--year", "2026-27", "--half-term", "autumn2", "--json",
+    ])
+    let grid = try JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any]
+    let id = try #require((grid?["pupils"] as? [[String: Any]])?.first?["id"] as? String)
     let set = [
-      "set", "--data", dir, "--pupil", "oakfield-0100", "--subject", "reading", "--year", "2026-27", "--half-term",
-      "autumn2",
+      "set", "--data", dir, "--pupil", id, "--subject", "reading", "--year", "2026-27", "--half-term", "autumn2",
     ]
-    let pupilInClass = try CLI.run(set + ["--code", "G", "--by", "Ms Khan"])
-    guard pupilInClass.status == 0 else { return }  // the sample may not place this id in 2026-27
+    #expect(try CLI.run(set + ["--code", "G", "--by", "Ms Khan"]).status == 0)
     #expect(try CLI.run(set + ["--code", "Y", "--by", "Mr Shah"]).status == 0)
-    let history = try CLI.run(["history", "--data", dir, "--pupil", "oakfield-0100"])
+    let history = try CLI.run(["history", "--data", dir, "--pupil", id])
     #expect(history.out.contains("Ms Khan on cli-test  reading autumn2: - -> G"))
     #expect(history.out.contains("Mr Shah on cli-test  reading autumn2: G -> Y"))
     let archive = s.sub("trust.cohortbackup")
@@ -108,7 +111,19 @@ import Testing
     let restore = try CLI.run(["restore", "--data", s.sub("copy"), "--in", archive], env: env)
     #expect(restore.status == 0, "\(restore.err)")
     #expect(try CLI.run(["check", "--data", s.sub("copy")]).status == 0)
-    let after = try CLI.run(["history", "--data", s.sub("copy"), "--pupil", "oakfield-0100"])
+    let after = try CLI.run(["history", "--data", s.sub("copy"), "--pupil", id])
     #expect(after.out == history.out)
+    #expect(try CLI.run(["merge", "--data", dir]).status == 0)
+    // Every kind of write above left files private to the user.
+    for root in [dir, s.sub("copy")] {
+      for rel in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] {
+        let attrs = try FileManager.default.attributesOfItem(atPath: root + "/" + rel)
+        let mode = (attrs[.posixPermissions] as? Int) ?? 0
+        let isDir = attrs[.type] as? FileAttributeType == .typeDirectory
+        #expect(mode == (isDir ? 0o700 : 0o600), "\(rel) is \(String(mode, radix: 8))")
+      }
+    }
+    let archiveMode = try FileManager.default.attributesOfItem(atPath: archive)[.posixPermissions] as? Int
+    #expect(archiveMode == 0o600)
   }
 }

@@ -92,7 +92,10 @@ class App:
         # can end up with part of its tree never registered.
         wait(lambda: pyatspi.Registry.getDesktop(0) is not None and True, 10)
         time.sleep(0.5)
-        self.env = dict(os.environ, COHORT_DEVICE="e2e", XDG_CONFIG_HOME=os.path.join(self.work, "config"), **(env or {}))
+        # An empty temp folder of its own: pupil data must never land in temp files.
+        self.tmp = os.path.join(self.work, "tmp")
+        os.mkdir(self.tmp)
+        self.env = dict(os.environ, COHORT_DEVICE="e2e", TMPDIR=self.tmp, XDG_CONFIG_HOME=os.path.join(self.work, "config"), **(env or {}))
         self.proc = subprocess.Popen([f"{bin_dir}/cohort-gtk", "--data", self.data, *args], env=self.env, stderr=stderr)
 
     def cli(self, *args):
@@ -123,6 +126,9 @@ class App:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             check(False, "the app closes on Ctrl+Q")
+
+    def temp_files(self):
+        return [os.path.join(p, n) for p, _, files in os.walk(self.tmp) for n in files]
 
     def close(self):
         if self.proc.poll() is None:

@@ -56,7 +56,8 @@ def main():
     check(app.named("All changes saved", "label") is not None, "the status bar says all changes are saved")
     app.quit(check)
     err = app.proc.stderr.read().decode()
-    check(not any(p["name"] in err or (p.get("upn") and p["upn"] in err) for p in pupils), "no pupil data on stderr")
+    check(not any(p["name"] in err or (p.get("upn") and p["upn"] in err) for p in pupils), "no pupil names or UPNs on stderr")
+    check(not app.temp_files(), f"no temp files outside the data folder: {app.temp_files()[:3]}")
     got = {(p["id"], s): c for p in json.loads(app.cli(*show))["pupils"] for s, c in p["judgements"].items()}
     for k, code in expected.items():
         check(got.get(k) == code, f"{k} saved as {code}, found {got.get(k)}")
