@@ -180,7 +180,8 @@ public final class DataFolder: Sendable {
     }.sorted { ($0.pupil ?? "", $0.subject ?? "") < ($1.pupil ?? "", $1.subject ?? "") }
   }
 
-  func journalEntries(_ doc: ClassYear, since disk: ClassYear?, path relative: String) -> [JournalEntry] {
+  /// The journal entries for every cell of `doc` that differs from `disk`.
+  public func journalEntries(_ doc: ClassYear, since disk: ClassYear?, path relative: String) -> [JournalEntry] {
     doc.changes(since: disk).map { change in
       JournalEntry(
         at: change.new.at, by: change.new.author.by, device: change.new.author.device, doc: relative,
@@ -191,7 +192,7 @@ public final class DataFolder: Sendable {
         JournalEntry(
           at: change.new.at, by: change.new.author.by, device: change.new.author.device, doc: relative,
           pupil: change.key.pupil, test: change.key.test, term: change.key.term, old: change.old?.summary,
-          new: change.new.summary)
+          new: change.new.summary, score: change.new)
       }
   }
 

@@ -11,9 +11,14 @@ public struct JournalEntry: Codable, Hashable, Sendable {
   public var pupil: String?
   public var subject: String?
   public var halfTerm: HalfTerm?
-  /// For a score: the test and term (old and new are then "104 (raw 23)" or "-").
+  /// For a score: the test and term (old and new are then "104 (raw 23)" or "-"), and the
+  /// new score in full, so that replaying the journal rebuilds it exactly.
   public var test: String?
   public var term: Term?
+  public var raw: Int?
+  public var standardised: Int?
+  public var date: SchoolDate?
+  public var ageMonths: Int?
   public var old: String?
   public var new: String?
   /// What happened, for entries that are not cell edits ("created trust", "sample").
@@ -36,6 +41,18 @@ public struct JournalEntry: Codable, Hashable, Sendable {
     self.old = old
     self.new = new
     self.event = event
+  }
+
+  /// A score change, carrying the new score in full.
+  public init(
+    at: Int64, by: String, device: String, doc: String, pupil: String, test: String, term: Term, old: String?, new: String,
+    score: ScoreCell
+  ) {
+    self.init(at: at, by: by, device: device, doc: doc, pupil: pupil, test: test, term: term, old: old, new: new)
+    raw = score.raw
+    standardised = score.standardised
+    date = score.date
+    ageMonths = score.ageMonths
   }
 
   /// One compact line (the journal is read by machines; sorted keys keep it diffable).

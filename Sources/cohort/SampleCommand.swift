@@ -19,6 +19,8 @@ struct SampleCommand: ParsableCommand {
   @Option(help: "Last half-term with judgements in the last year (default: the one before today's).")
   var through: String?
   @Option(name: .customLong("trust-name"), help: "The trust's name.") var trustName = "Sample Learning Trust"
+  @Flag(help: "Also record every generated code and score in the journal (so it can be replayed).")
+  var journal = false
 
   func validate() throws {
     guard (1...500).contains(schools) else { throw ValidationError("--schools must be 1-500") }
@@ -45,6 +47,8 @@ struct SampleCommand: ParsableCommand {
     try folder.saveTrust(trust)
     let failures = Failures()
     let plan = opts
+    let record = journal
+    let journalLock = NSLock()
     // Schools are independent streams: make and write them on every core.
     DispatchQueue.concurrentPerform(iterations: schools) { i in
       do {
@@ -52,7 +56,9 @@ struct SampleCommand: ParsableCommand {
         try folder.saveSchool(s.school)
         try folder.saveRoster(s.roster)
         for doc in s.classYears {
-          try folder.write(doc, at: DataFolder.classPath(school: doc.school, year: doc.year, classID: doc.classID))
+          let path = DataFolder.classPath(school: doc.school, year: doc.year, classID: doc.classID)
+          try folder.write(doc, at: path)
+          if record { try journalLock.withLock { try folder.journal(folder.journalEntries(doc, since: nil, path: path)) } }
         }
       } catch {
         failures.add("\(error)")
