@@ -67,6 +67,7 @@ public final class DataFolder: Sendable {
   }
 
   public func loadTrust() throws -> Trust {
+    if files.fs.kind(absolute(Self.intentPath)) == .file { try recover() }
     guard let trust = try read(Trust.self, at: Self.trustPath) else {
       throw StoreError.notFound("\(root) is not a Cohort data folder (no trust.json): create one with `cohort init`")
     }
@@ -159,7 +160,9 @@ public final class DataFolder: Sendable {
         writes.append((absolute(relative), try DocumentCoding.encode(m)))
         entries += journalEntries(m, since: disk, path: relative)
       }
-      do throws(FileSystemError) { try files.replaceAll(writes) } catch { throw StoreError.io(error) }
+      do throws(FileSystemError) { try files.replaceAll(writes, intent: absolute(Self.intentPath)) } catch {
+        throw StoreError.io(error)
+      }
       try journal(entries)
       return merged
     }
@@ -209,14 +212,27 @@ public final class DataFolder: Sendable {
     }
   }
 
-  /// Runs `body` holding the folder's lock (see DurableFiles.withLock).
+  /// Where an import's promise to rename its files lives until they are all in place.
+  static let intentPath = ".cohort-pending"
+
+  /// Runs `body` holding the folder's lock (see DurableFiles.withLock), after completing any
+  /// import that a crash or a failing disk interrupted between its renames.
   func locked<T>(_ body: () throws -> T) throws -> T {
     do {
-      return try files.withLock(absolute(".cohort.lock"), body)
+      return try files.withLock(absolute(".cohort.lock")) {
+        do throws(FileSystemError) { try files.finishIntent(absolute(Self.intentPath)) } catch {
+          throw StoreError.io(error)
+        }
+        files.removeStaleTemps(of: absolute(Self.intentPath))
+        return try body()
+      }
     } catch let e as FileSystemError {
       throw StoreError.io(e)
     }
   }
+
+  /// Completes an interrupted import, if any (opening a folder does this).
+  public func recover() throws { try locked {} }
 
   func replace(_ relative: String, with data: Data) throws {
     files.removeStaleTemps(of: absolute(relative))

@@ -60,7 +60,7 @@ struct DurableFiles: Sendable {
   /// Replaces several files together: every new file is written and made durable first (the
   /// step that fails on a full or failing disk), and only then are they renamed into place.
   /// A failure before the renames changes nothing.
-  func replaceAll(_ files: [(path: String, data: Data)]) throws(FileSystemError) {
+  func replaceAll(_ files: [(path: String, data: Data)], intent: String) throws(FileSystemError) {
     var temps: [(temp: String, path: String)] = []
     do throws(FileSystemError) {
       for f in files {
@@ -80,12 +80,32 @@ struct DurableFiles: Sendable {
       for t in temps { try? fs.unlink(t.temp) }
       throw error
     }
+    // The commit point: once the intent is durable, the renames will all happen, now or when
+    // the folder is next opened (roll forward), even if the disk fails between two of them.
+    let plan = temps.map { "\($0.temp)\t\($0.path)" }.joined(separator: "\n")
+    do throws(FileSystemError) {
+      try replace(intent, with: Data(plan.utf8))
+    } catch {
+      for t in temps { try? fs.unlink(t.temp) }
+      throw error
+    }
+    try finishIntent(intent)
+  }
+
+  /// Completes the renames an interrupted `replaceAll` promised, then forgets the intent.
+  func finishIntent(_ intent: String) throws(FileSystemError) {
+    guard fs.kind(intent) == .file else { return }
+    let text = String(decoding: try read(intent), as: UTF8.self)
     var folders = Set<String>()
-    for t in temps {
-      try fs.rename(t.temp, t.path)
-      folders.insert((t.path as NSString).deletingLastPathComponent)
+    for line in text.split(separator: "\n") {
+      let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+      guard parts.count == 2 else { continue }
+      if fs.kind(parts[0]) == .file { try fs.rename(parts[0], parts[1]) }
+      folders.insert((parts[1] as NSString).deletingLastPathComponent)
     }
     for folder in folders.sorted() { try syncFolder(folder) }
+    try fs.unlink(intent)
+    try syncFolder((intent as NSString).deletingLastPathComponent)
   }
 
   /// Removes temp files of `path` left by a save that was interrupted (a crash, or a disk that

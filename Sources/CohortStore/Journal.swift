@@ -45,7 +45,8 @@ public struct JournalEntry: Codable, Hashable, Sendable {
 
   /// A score change, carrying the new score in full.
   public init(
-    at: Int64, by: String, device: String, doc: String, pupil: String, test: String, term: Term, old: String?, new: String,
+    at: Int64, by: String, device: String, doc: String, pupil: String, test: String, term: Term, old: String?,
+    new: String,
     score: ScoreCell
   ) {
     self.init(at: at, by: by, device: device, doc: doc, pupil: pupil, test: test, term: term, old: old, new: new)

@@ -17,7 +17,8 @@ public enum JournalReplay {
         doc.cells[key] = cell
       } else if let test = e.test, let term = e.term {
         let key = ScoreKey(test: test, term: term, pupil: pupil)
-        let cell = ScoreCell(raw: e.raw, standardised: e.standardised, date: e.date, ageMonths: e.ageMonths, author: author, at: e.at)
+        let cell = ScoreCell(
+          raw: e.raw, standardised: e.standardised, date: e.date, ageMonths: e.ageMonths, author: author, at: e.at)
         if let current = doc.scores[key], !cell.wins(over: current) { continue }
         doc.scores[key] = cell
       } else {
@@ -32,7 +33,9 @@ public enum JournalReplay {
   /// "schools/oak/2026-27/oak-y3.json" -> an empty class-year for it.
   static func emptyDocument(at path: String) -> ClassYear? {
     let parts = path.split(separator: "/").map(String.init)
-    guard parts.count == 4, parts[0] == "schools", let year = AcademicYear(parts[2]), parts[3].hasSuffix(".json") else { return nil }
+    guard parts.count == 4, parts[0] == "schools", let year = AcademicYear(parts[2]), parts[3].hasSuffix(".json") else {
+      return nil
+    }
     return ClassYear(school: parts[1], classID: String(parts[3].dropLast(5)), year: year)
   }
 }

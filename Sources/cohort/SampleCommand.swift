@@ -58,7 +58,9 @@ struct SampleCommand: ParsableCommand {
         for doc in s.classYears {
           let path = DataFolder.classPath(school: doc.school, year: doc.year, classID: doc.classID)
           try folder.write(doc, at: path)
-          if record { try journalLock.withLock { try folder.journal(folder.journalEntries(doc, since: nil, path: path)) } }
+          if record {
+            try journalLock.withLock { try folder.journal(folder.journalEntries(doc, since: nil, path: path)) }
+          }
         }
       } catch {
         failures.add("\(error)")

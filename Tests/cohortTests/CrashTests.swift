@@ -178,7 +178,11 @@ import Testing
     let r = try CLI.run(["sample", "--data", dir, "--journal"] + CommandLineTests.sampleArgs)
     #expect(r.status == 0, "\(r.err)")
     // Some ordinary edits on top, through the store as the app makes them.
-    #expect(try CLI.run(["set", "--data", dir, "--pupil", firstPupil(dir), "--subject", "maths", "--year", "2026-27", "--half-term", "autumn2", "--code", "P"]).status == 0)
+    #expect(
+      try CLI.run([
+        "set", "--data", dir, "--pupil", firstPupil(dir), "--subject", "maths", "--year", "2026-27", "--half-term",
+        "autumn2", "--code", "P",
+      ]).status == 0)
     let f = DataFolder(root: dir, author: Author(by: "check", device: "check"))
     let trust = try f.loadTrust()
     var empty: [String: ClassYear] = [:]
@@ -207,7 +211,9 @@ import Testing
   }
 
   func firstPupil(_ dir: String) throws -> String {
-    let show = try CLI.run(["show", "--data", dir, "--class", "oakfield-y3", "--year", "2026-27", "--half-term", "autumn2", "--json"])
+    let show = try CLI.run([
+      "show", "--data", dir, "--class", "oakfield-y3", "--year", "2026-27", "--half-term", "autumn2", "--json",
+    ])
     let grid = try JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any]
     return try #require((grid?["pupils"] as? [[String: Any]])?.first?["id"] as? String)
   }
