@@ -56,7 +56,11 @@ def main():
     check(app.named("All changes saved", "label") is not None, "the status bar says all changes are saved")
     app.quit(check)
     err = app.proc.stderr.read().decode()
-    check(not any(p["name"] in err or (p.get("upn") and p["upn"] in err) for p in pupils), "no pupil names or UPNs on stderr")
+    roster = json.load(open(f"{app.data}/schools/oakfield/pupils.json"))["pupils"]
+    personal = [w for p in roster for w in (p["forename"] + " " + p["surname"], p.get("upn"), p["dob"],
+                                              "/".join(reversed(p["dob"].split("-")))) if w]
+    leaked = [w for w in personal if w in err]
+    check(not leaked, f"no pupil names, UPNs or dates of birth on stderr ({len(leaked)} found)")
     check(not app.temp_files(), f"no temp files outside the data folder: {app.temp_files()[:3]}")
     got = {(p["id"], s): c for p in json.loads(app.cli(*show))["pupils"] for s, c in p["judgements"].items()}
     for k, code in expected.items():

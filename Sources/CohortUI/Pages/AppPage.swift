@@ -12,6 +12,9 @@ public protocol PageHost: AnyObject {
   /// The save state shown in the status bar.
   func showSaveState(_ text: String, failed: Bool)
   func navigate(to level: Scope.Level)
+  /// The pupil last chosen (a cell in a grid), for pages about one pupil.
+  var selectedPupil: (school: String, id: String)? { get }
+  func select(pupil id: String, school: String)
 }
 
 /// A page of the window (Judgements, Scores, ...). The shell knows pages only through this.
@@ -24,10 +27,13 @@ public protocol AppPage: AnyObject {
   func flush() throws
   /// The page has just been shown: put the keyboard focus where typing starts.
   func didAppear()
+  /// Another pupil was chosen.
+  func pupilSelected()
 }
 
 extension AppPage {
   public func didAppear() {}
+  public func pupilSelected() {}
   /// Only the page on screen takes the keyboard focus.
   var isShown: Bool { gtk_widget_get_mapped(widget) != 0 }
 }

@@ -12,8 +12,6 @@ enum BuiltInPages {
       id: "meetings", title: "Meetings",
       text:
         "Pupil progress meetings: the agenda from the data, notes and actions, and last meeting's actions to review."),
-    PlaceholderPage.kind(
-      id: "pupil", title: "Pupil",
-      text: "One pupil's codes and scores over all their years, with flags and interventions."),
+    PupilPage.kind,
   ]
 }

@@ -18,6 +18,8 @@ final class GridView {
   var onEdit: () -> Void = {}
   var onHint: (String) -> Void = { _ in }
   var onPasteRequest: () -> Void = {}
+  /// The pupil under the cursor, whenever it moves.
+  var onCursor: (String) -> Void = { _ in }
 
   struct CellWidgets {
     let button: Widget
@@ -112,7 +114,10 @@ final class GridView {
     UI.append(box, chip, label, previous)
     gtk_button_set_child(cg_button(button), box)
     UI.setAccessibleName(button, model.accessibleName(at: p))
-    Signal.on(button, "clicked") { [weak self] in self?.model.cursor = p }
+    Signal.on(button, "clicked") { [weak self] in
+      self?.model.cursor = p
+      self?.focusCursor()
+    }
     positions[button] = p
     return CellWidgets(button: button, chip: chip, label: label, previous: previous)
   }
@@ -153,6 +158,7 @@ final class GridView {
     guard !cells.isEmpty, model.columnCount > 0 else { return }
     let p = model.cursor
     gtk_widget_grab_focus(cells[p.row][p.column].button)
+    onCursor(model.pupils[p.row].id)
   }
 
   /// Keeps the model's cursor on the focused cell (a click, or focus from outside).

@@ -109,6 +109,7 @@ final class JudgementsPage: AppPage {
       }
       g.onHint = { [weak self] in self?.host.say($0) }
       g.onPasteRequest = { [weak self] in self?.pasteFromClipboard() }
+      g.onCursor = { [weak self] id in self?.host.select(pupil: id, school: schoolID) }
       binding.bind(s)
       grid = g
       gtk_widget_set_visible(toolbar, 1)

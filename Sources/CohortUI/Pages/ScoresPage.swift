@@ -120,6 +120,8 @@ final class ScoresPage: AppPage {
     let info = UI.label(
       "\(test.publisher) · range \(test.minimum)-\(test.maximum) · changes beyond ±\(test.confidence) are real",
       classes: ["dim-label"])
+    gtk_label_set_ellipsize(cg_label(info), PANGO_ELLIPSIZE_END)
+    gtk_widget_set_hexpand(info, 1)
     let importButton = UI.button("Import scores…", tooltip: "Scores from a CSV: previewed before anything changes") {
       [weak self] in self?.chooseImport()
     }

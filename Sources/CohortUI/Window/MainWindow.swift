@@ -26,6 +26,8 @@ final class MainWindow: PageHost {
     gtk_window_set_default_size(cg_window(window), 1280, 860)
     stack = gtk_stack_new()!
     gtk_stack_set_transition_type(cg_stack(stack), GTK_STACK_TRANSITION_TYPE_NONE)
+    // Only the page on screen decides how wide the window must be.
+    gtk_stack_set_hhomogeneous(cg_stack(stack), 0)
     breadcrumb = UI.label("", classes: ["breadcrumb"], xalign: 0.5)
     saveState = UI.label("", classes: ["save-state"])
     message = UI.label("", classes: ["dim-label"])
@@ -114,6 +116,14 @@ final class MainWindow: PageHost {
   func showSaveState(_ text: String, failed: Bool) {
     UI.setText(saveState, text)
     UI.setClass(saveState, "failed", failed)
+  }
+
+  private(set) var selectedPupil: (school: String, id: String)?
+
+  func select(pupil id: String, school: String) {
+    guard selectedPupil?.id != id || selectedPupil?.school != school else { return }
+    selectedPupil = (school, id)
+    for page in pages { page.pupilSelected() }
   }
 
   func navigate(to level: Scope.Level) {

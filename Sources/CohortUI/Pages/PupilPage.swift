@@ -1,0 +1,137 @@
+import CGtk
+import CohortCore
+import CohortStore
+import Foundation
+
+/// One pupil over all their years: codes every half-term, test scores every term, and who
+/// changed what (from every device's journal).
+@MainActor
+final class PupilPage: AppPage {
+  static let kind = PageKind(
+    id: "pupil", title: "Pupil",
+    description: "One pupil's codes and scores over all their years, and the history of every change."
+  ) { PupilPage(host: $0) }
+
+  let widget: Widget
+  private unowned let host: PageHost
+  private let content: Widget
+
+  init(host: PageHost) {
+    self.host = host
+    content = UI.box(true, spacing: 12, classes: ["pupil-page"])
+    widget = UI.scrolled(content)
+    message("Choose a pupil: select one of their cells in the Judgements grid.")
+  }
+
+  func flush() throws {}
+  func show(_ scope: Scope) { if isShown { render() } }
+  func didAppear() { render() }
+  func pupilSelected() { if isShown { render() } }
+
+  private func message(_ text: String) {
+    UI.removeAllChildren(content)
+    UI.append(content, UI.label(text, classes: ["dim-label", "title-3"], xalign: 0.5))
+  }
+
+  private func render() {
+    guard let chosen = host.selectedPupil else { return }
+    let context = host.context
+    do {
+      guard let school = context.school(chosen.school),
+        let pupil = try context.roster(chosen.school).pupil(id: chosen.id)
+      else {
+        return message("That pupil is no longer on the roster.")
+      }
+      UI.removeAllChildren(content)
+      let year = host.scope.year
+      var facts = [
+        "\(pupil.yearGroup(in: year).label) in \(year)", "born \(pupil.dob.day)/\(pupil.dob.month)/\(pupil.dob.year)",
+      ]
+      if let upn = pupil.upn { facts.append("UPN \(upn)") }
+      if pupil.isDisadvantaged { facts.append("pupil premium") }
+      if pupil.send != .none { facts.append(pupil.send == .ehcPlan ? "EHC plan" : "SEN support") }
+      if pupil.eal { facts.append("EAL") }
+      if let left = pupil.leftOn { facts.append("left \(left)") }
+      UI.append(
+        content, UI.label(pupil.fullName, classes: ["title-1"]),
+        UI.label(facts.joined(separator: " · "), classes: ["dim-label"]))
+      let docs = try school.years.compactMap { y -> ClassYear? in
+        for c in school.classes(in: y) {
+          let d = try context.folder.loadClassYear(school: school.id, classID: c.id, year: y)
+          if d.pupils.contains(pupil.id) { return d }
+        }
+        return nil
+      }
+      UI.append(content, UI.label("Judgements", classes: ["heading"]), codesGrid(pupil, docs))
+      UI.append(content, UI.label("Standardised scores", classes: ["heading"]), UI.label(scores(pupil, docs)))
+      let history = try context.folder.journalEntries().filter { $0.pupil == pupil.id }.suffix(40).reversed()
+      let lines = history.map { e -> String in
+        let what = e.subject.map { "\($0) \(e.halfTerm?.label ?? "")" } ?? "\(e.test ?? "") \(e.term?.label ?? "")"
+        let day = SchoolDate(dayNumber: Int(e.at / 86_400_000))
+        return "\(day)  \(e.by) on \(e.device): \(what): \(e.event ?? "\(e.old ?? "-") → \(e.new ?? "-")")"
+      }
+      let historyLabel = UI.label(lines.isEmpty ? "No changes recorded yet." : lines.joined(separator: "\n"))
+      gtk_label_set_selectable(cg_label(historyLabel), 1)
+      UI.append(content, UI.label("History (newest first)", classes: ["heading"]), historyLabel)
+    } catch {
+      message("Could not read this pupil's records: \(error)")
+    }
+  }
+
+  private func codesGrid(_ pupil: Pupil, _ docs: [ClassYear]) -> Widget {
+    let grid = gtk_grid_new()!
+    gtk_grid_set_column_spacing(cg_grid(grid), 6)
+    gtk_grid_set_row_spacing(cg_grid(grid), 4)
+    UI.setAccessibleName(grid, "Judgements over time")
+    let subjects = host.context.trust.subjects
+    var column: Int32 = 1
+    for (r, s) in subjects.enumerated() { gtk_grid_attach(cg_grid(grid), UI.label(s.name), 0, Int32(r + 2), 1, 1) }
+    for doc in docs {
+      gtk_grid_attach(cg_grid(grid), UI.label(doc.year.description, classes: ["heading"]), column, 0, 6, 1)
+      for half in HalfTerm.allCases {
+        gtk_grid_attach(cg_grid(grid), UI.label(short(half), classes: ["dim-label"], xalign: 0.5), column, 1, 1, 1)
+        for (r, s) in subjects.enumerated() {
+          let cell = UI.label("", xalign: 0.5)
+          if let id = doc.code(pupil: pupil.id, subject: s.id, halfTerm: half) {
+            if let code = host.context.scheme.code(id: id) {
+              UI.markup(cell, chipMarkup(code.id, colour: code.colour))
+              gtk_widget_set_tooltip_text(cell, "\(s.name), \(half.label) \(doc.year): \(code.label)")
+            } else {
+              UI.setText(cell, id)
+            }
+          }
+          gtk_grid_attach(cg_grid(grid), cell, column, Int32(r + 2), 1, 1)
+        }
+        column += 1
+      }
+    }
+    gtk_widget_set_halign(grid, GTK_ALIGN_START)
+    return grid
+  }
+
+  private func short(_ h: HalfTerm) -> String {
+    switch h {
+    case .autumn1: "Au1"
+    case .autumn2: "Au2"
+    case .spring1: "Sp1"
+    case .spring2: "Sp2"
+    case .summer1: "Su1"
+    case .summer2: "Su2"
+    }
+  }
+
+  private func scores(_ pupil: Pupil, _ docs: [ClassYear]) -> String {
+    var lines: [String] = []
+    for test in host.context.registry.tests(for: host.context.trust) {
+      let parts = docs.flatMap { doc in
+        Term.allCases.compactMap { term in
+          doc.score(pupil: pupil.id, test: test.id, term: term)?.standardised.map { s in
+            "\(term.label) \(doc.year): \(s)" + (test.band(of: s).map { " (\($0.label))" } ?? "")
+          }
+        }
+      }
+      if !parts.isEmpty { lines.append("\(test.name): " + parts.joined(separator: " · ")) }
+    }
+    return lines.isEmpty ? "No test scores yet." : lines.joined(separator: "\n")
+  }
+}
