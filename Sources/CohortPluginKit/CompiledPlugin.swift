@@ -14,6 +14,7 @@ public final class PluginRegistrar: @unchecked Sendable {
   var exporters: [(String, Exporter)] = []
   var tests: [(String, TestDefinition)] = []
   var importers: [(String, Importer)] = []
+  var flagRules: [(String, FlagRule)] = []
   var scoreTables: [(String, ScoreTable)] = []
   var problems: [String] = []
   private var current: PluginManifest?
@@ -45,6 +46,10 @@ public final class PluginRegistrar: @unchecked Sendable {
 
   public func add(scoreTable: ScoreTable) {
     if let id = allowed(.scoreTable, "score table for \(scoreTable.test)") { scoreTables.append((id, scoreTable)) }
+  }
+
+  public func add(flagRule: FlagRule) {
+    if let id = allowed(.flagRule, "flag rule \(flagRule.id)") { flagRules.append((id, flagRule)) }
   }
 
   public func add(importer: Importer) {

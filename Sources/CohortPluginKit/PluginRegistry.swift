@@ -35,15 +35,18 @@ public final class PluginRegistry: Sendable {
   public let exporters: [Exporter]
   public let tests: [TestDefinition]
   public let importers: [Importer]
+  /// Active flag rules (a rule whose id the trust switched off is left out).
+  public let flagRules: [FlagRule]
   public let scoreTables: [ScoreTable]
 
-  init(plugins: [LoadedPlugin], problems: [PluginProblem], registrar: PluginRegistrar) {
+  init(plugins: [LoadedPlugin], problems: [PluginProblem], registrar: PluginRegistrar, disabled: Set<String> = []) {
     self.plugins = plugins
     self.problems = problems + registrar.problems.map { PluginProblem(path: "(registration)", reason: $0) }
     self.codeSchemes = registrar.codeSchemes.map(\.1)
     self.exporters = registrar.exporters.map(\.1)
     self.tests = registrar.tests.map(\.1)
     self.importers = registrar.importers.map(\.1)
+    self.flagRules = registrar.flagRules.map(\.1).filter { !disabled.contains($0.id) }
     self.scoreTables = registrar.scoreTables.map(\.1)
   }
 

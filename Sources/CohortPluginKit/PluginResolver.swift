@@ -74,7 +74,8 @@ struct PluginResolver {
         }
       }
     }
-    return PluginRegistry(plugins: candidates.map(\.loaded), problems: problems, registrar: registrar)
+    return PluginRegistry(
+      plugins: candidates.map(\.loaded), problems: problems, registrar: registrar, disabled: disabled)
   }
 
   /// Data plugins are checked before they run: a scheme that would confuse reports is refused.

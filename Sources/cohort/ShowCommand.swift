@@ -6,7 +6,8 @@ import CohortStore
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show", abstract: "Show a class: its grid (the default) or judgements beside scores.",
-    subcommands: [ShowGrid.self, ShowSideBySide.self], defaultSubcommand: ShowGrid.self)
+    subcommands: [ShowGrid.self, ShowSideBySide.self, ShowAnalysis.self, ShowFlags.self, ShowTransitions.self],
+    defaultSubcommand: ShowGrid.self)
 }
 
 struct ShowGrid: ParsableCommand {

@@ -1,0 +1,89 @@
+/// A pupil group for drill-down and gaps: one characteristic, or several that must all hold.
+public struct PupilGroup: Hashable, Sendable, CustomStringConvertible {
+  public enum Trait: String, CaseIterable, Sendable {
+    case female, male, disadvantaged, fsm, send
+    case senSupport = "sen-support"
+    case ehcp, eal
+    case summerBorn = "summer-born"
+    case lowPrior = "prior-low"
+    case middlePrior = "prior-middle"
+    case highPrior = "prior-high"
+
+    public var label: String {
+      switch self {
+      case .female: "girls"
+      case .male: "boys"
+      case .disadvantaged: "disadvantaged"
+      case .fsm: "FSM"
+      case .send: "SEND"
+      case .senSupport: "SEN support"
+      case .ehcp: "EHC plan"
+      case .eal: "EAL"
+      case .summerBorn: "summer-born"
+      case .lowPrior: "low prior attainment"
+      case .middlePrior: "middle prior attainment"
+      case .highPrior: "high prior attainment"
+      }
+    }
+  }
+
+  /// Every trait must hold; a trait in `without` must not.
+  public var with: [Trait]
+  public var without: [Trait]
+
+  public init(with: [Trait] = [], without: [Trait] = []) {
+    self.with = with
+    self.without = without
+  }
+
+  public static let everyone = PupilGroup()
+
+  /// "eal", "disadvantaged+send", "!disadvantaged", "female+!eal".
+  public static func parse(_ text: String) throws -> PupilGroup {
+    var g = PupilGroup()
+    for part in text.lowercased().split(separator: "+") {
+      let negated = part.hasPrefix("!")
+      let name = String(negated ? part.dropFirst() : part)
+      guard let t = Trait(rawValue: name) ?? (name == "pp" ? .disadvantaged : nil) else {
+        throw InputError(
+          "unknown group '\(name)': use \(Trait.allCases.map(\.rawValue).joined(separator: ", ")), joined with +, ! to exclude"
+        )
+      }
+      if negated { g.without.append(t) } else { g.with.append(t) }
+    }
+    return g
+  }
+
+  /// The group's complement among pupils (for gaps): "not EAL".
+  public var rest: PupilGroup? {
+    guard with.count + without.count == 1 else { return nil }
+    return with.isEmpty ? PupilGroup(with: without) : PupilGroup(without: with)
+  }
+
+  public func contains(_ r: PupilRecord, prior: (PupilRecord) -> CommonBand? = { _ in nil }) -> Bool {
+    with.allSatisfy { has($0, r, prior) } && !without.contains { has($0, r, prior) }
+  }
+
+  func has(_ t: Trait, _ r: PupilRecord, _ prior: (PupilRecord) -> CommonBand?) -> Bool {
+    let p = r.pupil
+    switch t {
+    case .female: return p.sex == .female
+    case .male: return p.sex == .male
+    case .disadvantaged: return p.isDisadvantaged
+    case .fsm: return p.fsm
+    case .send: return p.send != .none
+    case .senSupport: return p.send == .support
+    case .ehcp: return p.send == .ehcPlan
+    case .eal: return p.eal
+    case .summerBorn: return (4...8).contains(p.dob.month)
+    case .lowPrior: return prior(r) == .below
+    case .middlePrior: return prior(r) == .at
+    case .highPrior: return prior(r) == .above
+    }
+  }
+
+  public var description: String {
+    if with.isEmpty && without.isEmpty { return "all pupils" }
+    return (with.map(\.label) + without.map { "not \($0.label)" }).joined(separator: " and ")
+  }
+}

@@ -1,0 +1,41 @@
+import CohortCore
+
+/// A reason to look at a pupil, in words.
+public struct PupilFlag: Sendable, Codable, Hashable {
+  public let rule: String
+  public let subject: String?
+  public let reason: String
+  public init(rule: String, subject: String?, reason: String) {
+    self.rule = rule
+    self.subject = subject
+    self.reason = reason
+  }
+}
+
+/// What a rule may look at besides the pupil.
+public struct FlagContext: Sendable {
+  public let scheme: CodeScheme
+  public let subjects: [Subject]
+  public let tests: [TestDefinition]
+  /// The half-term being looked at.
+  public let at: HalfTermRef
+  /// Common-band steps apart for a judgement and a score to disagree.
+  public let steps: Int
+
+  public init(scheme: CodeScheme, subjects: [Subject], tests: [TestDefinition], at: HalfTermRef, steps: Int) {
+    self.scheme = scheme
+    self.subjects = subjects
+    self.tests = tests
+    self.at = at
+    self.steps = steps
+  }
+}
+
+/// The flag-rule extension point: pupil + data -> flags with reasons. Each rule has its own
+/// id, so a trust can switch rules off one by one (trust.json `disabledPlugins`).
+public protocol FlagRule: Sendable {
+  /// e.g. "flag.falling-behind".
+  var id: String { get }
+  var title: String { get }
+  func flags(for pupil: PupilRecord, in context: FlagContext) -> [PupilFlag]
+}

@@ -1,0 +1,164 @@
+import ArgumentParser
+import CohortCore
+import CohortPluginKit
+import CohortPlugins
+import CohortStore
+import Foundation
+
+/// Options shared by the analysis views: where, who, what and when.
+struct AnalysisOptions: ParsableArguments {
+  @Option(help: "trust, school:ID, year:SCHOOL:N, year:N, class:ID or pupils:ID,ID") var scope = "trust"
+  @Option(
+    help:
+      "A pupil group: girls are 'female'; also disadvantaged, fsm, send, sen-support, ehcp, eal, summer-born, prior-low/middle/high; join with +, exclude with !"
+  )
+  var group: String?
+  @Option(help: "Academic year, e.g. 2026-27.") var year: String
+  @Option(name: .customLong("half-term"), help: "autumn1 ... summer2.") var halfTerm: String
+
+  func when() throws -> HalfTermRef { HalfTermRef(try AcademicYear.parse(year), try HalfTerm.parse(halfTerm)) }
+  func parsedScope() throws -> AnalysisScope { try AnalysisScope.parse(scope) }
+  func parsedGroup() throws -> PupilGroup { try group.map(PupilGroup.parse) ?? .everyone }
+}
+
+struct ShowAnalysis: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "analysis", abstract: "Band counts per subject for a scope and group, with n, and the gap to the rest."
+  )
+
+  @OptionGroup var options: DataOptions
+  @OptionGroup var analysis: AnalysisOptions
+  @Option(help: "Break down by school, class or year group.") var breakdown: String?
+  @Flag(help: "Print JSON for scripts.") var json = false
+
+  struct Row: Encodable {
+    var subject: String
+    var scope: String
+    var summary: BandSummary
+    var gap: Gap?
+    var breakdown: [String: BandSummary]?
+  }
+
+  func run() throws {
+    let opened = try options.open()
+    let when = try analysis.when()
+    let scope = try analysis.parsedScope()
+    let group = try analysis.parsedGroup()
+    let a = Analysis(
+      records: try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year), scheme: opened.scheme)
+    let key: ((PupilRecord) -> String)? =
+      switch breakdown {
+      case nil: nil
+      case "school": { $0.school }
+      case "class": { $0.classID }
+      case "year", "year-group": { $0.yearGroup.shortLabel }
+      default: throw CommandFailure("--breakdown takes school, class or year")
+      }
+    let rows = opened.trust.subjects.map { s in
+      Row(
+        subject: s.id, scope: scope.description, summary: a.bands(scope, group: group, subject: s.id, at: when),
+        gap: a.gap(scope, group: group, subject: s.id, at: when),
+        breakdown: key.map { k in
+          Dictionary(uniqueKeysWithValues: a.breakdown(scope, by: k, group: group, subject: s.id, at: when))
+        })
+    }
+    if json { return try printJSON(rows) }
+    print("\(scope), \(group), \(when)")
+    for r in rows {
+      let s = r.summary
+      let pct = CommonBand.allCases.map { "\($0.label) \(String(format: "%.0f", s.percent($0)))%" }.joined(
+        separator: ", ")
+      print(
+        "  \(r.subject): n=\(s.n), assessed \(s.assessed): \(pct); not assessed \(s.notAssessed), not entered \(s.empty)"
+      )
+      if let g = r.gap {
+        print(
+          "    gap: \(g.group) \(String(format: "%.0f", g.groupSummary.atOrAbove))% at or above (n=\(g.groupSummary.assessed)) vs \(g.rest) \(String(format: "%.0f", g.restSummary.atOrAbove))% (n=\(g.restSummary.assessed)): \(String(format: "%+.0f", g.points)) points"
+        )
+      }
+      for (k, b) in (r.breakdown ?? [:]).sorted(by: { $0.key < $1.key }) {
+        print("    \(k): n=\(b.assessed), \(String(format: "%.0f", b.atOrAbove))% at or above")
+      }
+    }
+  }
+}
+
+struct ShowFlags: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "flags", abstract: "Pupils to look at, with every reason in words (the active flag rules).")
+
+  @OptionGroup var options: DataOptions
+  @OptionGroup var analysis: AnalysisOptions
+  @Flag(help: "Print JSON for scripts.") var json = false
+
+  struct Row: Encodable {
+    var id: String
+    var name: String
+    var classID: String
+    var flags: [PupilFlag]
+  }
+
+  func run() throws {
+    let opened = try options.open()
+    let when = try analysis.when()
+    let scope = try analysis.parsedScope()
+    let group = try analysis.parsedGroup()
+    let records = try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year)
+    let a = Analysis(records: records, scheme: opened.scheme)
+    let context = FlagContext(
+      scheme: opened.scheme, subjects: opened.trust.subjects, tests: opened.registry.tests(for: opened.trust), at: when,
+      steps: opened.trust.disagreementSteps)
+    let rows = a.pupils(in: scope, group: group, subject: opened.trust.subjects.first?.id ?? "", year: when.year)
+      .compactMap { r -> Row? in
+        let flags = opened.registry.flagRules.flatMap { $0.flags(for: r, in: context) }
+        return flags.isEmpty ? nil : Row(id: r.pupil.id, name: r.pupil.fullName, classID: r.classID, flags: flags)
+      }.sorted { ($0.classID, $0.name) < ($1.classID, $1.name) }
+    if json { return try printJSON(rows) }
+    for r in rows {
+      print("\(r.name) (\(r.classID))")
+      for f in r.flags { print("  - \(f.reason)") }
+    }
+    print("\(rows.count) pupils flagged by \(opened.registry.flagRules.map(\.title).joined(separator: ", "))")
+  }
+}
+
+struct ShowTransitions: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "transitions", abstract: "How many pupils moved between bands from one half-term to another, and who.")
+
+  @OptionGroup var options: DataOptions
+  @Option(help: "trust, school:ID, year:SCHOOL:N, year:N, class:ID") var scope = "trust"
+  @Option(help: "A pupil group (see show analysis).") var group: String?
+  @Option(help: "Subject id.") var subject: String
+  @Option(help: "From, e.g. 2025-26:summer2.") var from: String
+  @Option(help: "To, e.g. 2026-27:autumn1.") var to: String
+  @Flag(help: "Print JSON for scripts.") var json = false
+
+  static func ref(_ text: String) throws -> HalfTermRef {
+    let p = text.split(separator: ":").map(String.init)
+    guard p.count == 2 else { throw CommandFailure("'\(text)' should look like 2026-27:autumn1") }
+    return HalfTermRef(try AcademicYear.parse(p[0]), try HalfTerm.parse(p[1]))
+  }
+
+  func run() throws {
+    let opened = try options.open()
+    let (a, b) = (try Self.ref(from), try Self.ref(to))
+    let history = max(0, b.year.startYear - a.year.startYear)
+    let records = try AnalysisLoader.load(opened.folder, trust: opened.trust, year: b.year, history: history)
+    let m = Analysis(records: records, scheme: opened.scheme).transitions(
+      try AnalysisScope.parse(scope), group: try group.map(PupilGroup.parse) ?? .everyone,
+      subject: try opened.trust.subject(subject).id,
+      from: a, to: b)
+    if json { return try printJSON(m) }
+    print("\(subject): \(m.from) (rows) to \(m.to) (columns), \(m.total) pupils")
+    print(
+      "from \\ to".padding(toLength: 12, withPad: " ", startingAt: 0)
+        + TransitionMatrix.rows.map { $0.padding(toLength: 8, withPad: " ", startingAt: 0) }.joined())
+    for r in TransitionMatrix.rows {
+      print(
+        r.padding(toLength: 12, withPad: " ", startingAt: 0)
+          + TransitionMatrix.rows.map { String(m.count(r, $0)).padding(toLength: 8, withPad: " ", startingAt: 0) }
+          .joined())
+    }
+  }
+}

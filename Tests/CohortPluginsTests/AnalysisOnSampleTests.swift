@@ -1,0 +1,61 @@
+import CohortCore
+import CohortPluginKit
+import CohortStore
+import Foundation
+import Testing
+
+@testable import CohortPlugins
+
+@Suite struct AnalysisOnSampleTests {
+  /// The analysis of a generated trust against a brute-force recount straight from the documents.
+  @Test func bandCountsMatchABruteForceRecount() throws {
+    let s = try SampleFolder(schools: 3)
+    let trust = try s.folder.loadTrust()
+    let scheme = try s.registry.codeScheme(for: trust)
+    let when = HalfTermRef(s.year, .autumn1)
+    let a = Analysis(records: try AnalysisLoader.load(s.folder, trust: trust, year: s.year), scheme: scheme)
+    for subject in trust.subjects.map(\.id) {
+      for school in trust.schools {
+        var counts: [String: Int] = [:]
+        var n = 0
+        let sch = try s.folder.loadSchool(school.id)
+        for c in sch.classes(in: s.year) {
+          let doc = try s.folder.loadClassYear(school: school.id, classID: c.id, year: s.year)
+          for p in doc.pupils {
+            n += 1
+            if let code = doc.code(pupil: p, subject: subject, halfTerm: .autumn1), let band = scheme.band(of: code) {
+              counts[band.rawValue, default: 0] += 1
+            }
+          }
+        }
+        let summary = a.bands(.school(school.id), subject: subject, at: when)
+        #expect(summary.bands == counts, "\(school.id) \(subject)")
+        #expect(summary.n == n)
+      }
+    }
+  }
+
+  @Test func flagRulesGiveReasonsAndCanBeSwitchedOff() throws {
+    let s = try SampleFolder(schools: 1)
+    var trust = try s.folder.loadTrust()
+    let scheme = try s.registry.codeScheme(for: trust)
+    let records = try AnalysisLoader.load(s.folder, trust: trust, year: s.year)
+    let context = FlagContext(
+      scheme: scheme, subjects: trust.subjects, tests: [], at: HalfTermRef(s.year, .autumn1), steps: 1)
+    let registry = BuiltInPlugins.registry(for: s.folder, trust: trust)
+    #expect(
+      Set(registry.flagRules.map(\.id)).isSuperset(of: [
+        "flag.falling-behind", "flag.dropped-band", "flag.not-assessed",
+      ]))
+    let flags = records.flatMap { r in registry.flagRules.flatMap { $0.flags(for: r, in: context) } }
+    let behind = flags.filter { $0.rule == "flag.falling-behind" }
+    #expect(!behind.isEmpty && behind.allSatisfy { $0.reason.contains("below the year's expectations") })
+    // Every pupil coded Y in reading is flagged, and nobody else for reading.
+    let y = records.filter { $0.code("reading", at: HalfTermRef(s.year, .autumn1)) == "Y" }.count
+    #expect(behind.filter { $0.subject == "reading" }.count == y)
+    trust.disabledPlugins = ["flag.falling-behind"]
+    let off = BuiltInPlugins.registry(for: s.folder, trust: trust)
+    #expect(!off.flagRules.contains { $0.id == "flag.falling-behind" })
+    #expect(off.flagRules.contains { $0.id == "flag.dropped-band" })
+  }
+}
