@@ -35,7 +35,7 @@ let package = Package(
     .executableTarget(
       name: "cohort",
       dependencies: [
-        "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortSample", "CohortBackup",
+        "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortSample", "CohortBackup", "CohortCharts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Compiled plugins bind to the host's copy of CohortPluginKit's types.
@@ -43,6 +43,9 @@ let package = Package(
     ),
     // A writer for the crash-consistency and two-writer tests (not installed).
     .executableTarget(name: "cohort-torture", dependencies: ["CohortStore"]),
+    .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+    // Charts: specs built by pure code, drawn by one cairo renderer (PNG, SVG, PDF, screen).
+    .target(name: "CohortCharts", dependencies: ["CohortCore", "CCairo"]),
     .systemLibrary(name: "CGtk", pkgConfig: "gtk4", providers: [.apt(["libgtk-4-dev"])]),
     // The views, with a small GTK wrapper in CohortUI/Gtk.
     .target(
@@ -55,6 +58,7 @@ let package = Package(
     .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
     .testTarget(name: "CohortPluginsTests", dependencies: ["CohortPlugins", "CohortSample"]),
     .testTarget(name: "CohortBackupTests", dependencies: ["CohortBackup"]),
+    .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts"]),
     .testTarget(name: "CohortUITests", dependencies: ["CohortUI", "CGtk", "CohortSample"]),
     .testTarget(name: "cohortTests", dependencies: ["cohort", "cohort-torture", "CohortCore", "CohortStore"]),
   ],

@@ -127,3 +127,35 @@ import Testing
     #expect(archiveMode == 0o600)
   }
 }
+
+@Suite(.serialized) struct AnalysisCommandTests {
+  @Test func analysisFlagsTransitionsAndChartsHeadless() throws {
+    let s = Scratch()
+    let dir = s.sub("trust")
+    #expect(try CLI.run(["sample", "--data", dir] + CommandLineTests.sampleArgs).status == 0)
+    let base = ["--data", dir, "--year", "2026-27", "--half-term", "autumn1"]
+    let analysis = try CLI.run(["show", "analysis", "--group", "eal", "--json"] + base)
+    #expect(analysis.status == 0, "\(analysis.err)")
+    let rows = try JSONSerialization.jsonObject(with: Data(analysis.out.utf8)) as? [[String: Any]]
+    #expect(rows?.map { $0["subject"] as? String } == ["reading", "writing", "maths"])
+    let gap = rows?.first?["gap"] as? [String: Any]
+    #expect((gap?["groupSummary"] as? [String: Any])?["assessed"] as? Int ?? 0 > 0)
+    let flags = try CLI.run(["show", "flags", "--scope", "class:oakfield-y3", "--json"] + base)
+    #expect(flags.status == 0 && flags.out.contains("below the year's expectations"))
+    let t = try CLI.run([
+      "show", "transitions", "--data", dir, "--subject", "reading", "--from", "2025-26:summer2", "--to",
+      "2026-27:autumn1",
+    ])
+    #expect(t.status == 0 && t.out.contains("from \\ to"))
+    for ext in ["png", "svg", "pdf"] {
+      let out = s.sub("chart.\(ext)")
+      let r = try CLI.run(["chart", "bands", "--out", out] + base)
+      #expect(r.status == 0, "\(r.err)")
+      #expect((try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0 > 2000)
+    }
+    let bad = try CLI.run(["chart", "pie", "--out", s.sub("x.png")] + base)
+    #expect(bad.status == 1 && bad.err.contains("unknown chart 'pie'"))
+    let badGroup = try CLI.run(["show", "analysis", "--group", "tall"] + base)
+    #expect(badGroup.status == 1 && badGroup.err.contains("unknown group 'tall'"))
+  }
+}

@@ -1,0 +1,212 @@
+import CCairo
+import CohortCore
+import Foundation
+
+/// Draws a ChartSpec with cairo and pango: large type and strong contrast for a projector,
+/// values printed on the bars so a grey print still reads.
+public struct ChartRenderer {
+  public enum Format: String, Sendable {
+    case png, svg, pdf
+  }
+
+  public struct Failure: Error, CustomStringConvertible {
+    public let description: String
+  }
+
+  public var width = 1600.0
+  public var height = 1000.0
+
+  public init() {}
+
+  /// Renders to a file; the format follows the extension (.png, .svg, .pdf).
+  public func write(_ spec: ChartSpec, to path: String) throws {
+    guard let format = Format(rawValue: (path as NSString).pathExtension.lowercased()) else {
+      throw Failure(description: "\(path): the file must end in .png, .svg or .pdf")
+    }
+    let surface: OpaquePointer?
+    switch format {
+    case .png: surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
+    case .svg: surface = cairo_svg_surface_create(path, width, height)
+    case .pdf: surface = cairo_pdf_surface_create(path, width, height)
+    }
+    guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+      throw Failure(description: "\(path): cannot create the \(format.rawValue) surface")
+    }
+    defer { cairo_surface_destroy(surface) }
+    let cr = cairo_create(surface)!
+    draw(spec, on: cr)
+    cairo_destroy(cr)
+    cairo_surface_flush(surface)
+    if format == .png {
+      let status = cairo_surface_write_to_png(surface, path)
+      guard status == CAIRO_STATUS_SUCCESS else {
+        throw Failure(description: "\(path): \(String(cString: cairo_status_to_string(status)))")
+      }
+    } else {
+      cairo_surface_finish(surface)
+    }
+    chmod(path, 0o600)
+  }
+
+  /// Draws on any cairo context (a file surface, or a GTK drawing area).
+  public func draw(_ spec: ChartSpec, on cr: OpaquePointer) {
+    rgb(cr, "#FFFFFF")
+    cairo_paint(cr)
+    text(cr, spec.title, x: 60, y: 30, size: 34, bold: true)
+    text(cr, spec.subtitle, x: 60, y: 82, size: 24, colour: "#333333")
+    let plot = (x: 170.0, y: 150.0, w: width - 520, h: height - 320)
+    switch spec.kind {
+    case .stackedBars, .groupedBars: bars(spec, cr, plot)
+    case .heatmap: heatmap(spec, cr, plot)
+    }
+  }
+
+  func bars(_ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double)) {
+    // Value axis with gridlines every 20%.
+    for step in 0...5 {
+      let v = spec.yMax * Double(step) / 5
+      let y = p.y + p.h - p.h * Double(step) / 5
+      rgb(cr, "#CCCCCC")
+      cairo_set_line_width(cr, 1.5)
+      cairo_move_to(cr, p.x, y)
+      cairo_line_to(cr, p.x + p.w, y)
+      cairo_stroke(cr)
+      text(cr, String(format: "%.0f", v), x: p.x - 20, y: y - 14, size: 22, align: 1)
+    }
+    text(cr, spec.yLabel, x: 40, y: p.y + p.h / 2 + 120, size: 22, rotate: true)
+    let n = max(1, spec.categories.count)
+    let slot = p.w / Double(n)
+    let barWidth = min(220, slot * 0.62)
+    for (i, category) in spec.categories.enumerated() {
+      let cx = p.x + slot * (Double(i) + 0.5)
+      if spec.kind == .stackedBars {
+        var base = 0.0
+        for s in spec.series {
+          let v = s.values[i]
+          let h = p.h * v / spec.yMax
+          let top = p.y + p.h - p.h * base / spec.yMax - h
+          rgb(cr, s.colour)
+          cairo_rectangle(cr, cx - barWidth / 2, top, barWidth, h)
+          cairo_fill(cr)
+          if v >= 6 {
+            text(
+              cr, String(format: "%.0f%%", v), x: cx, y: top + h / 2 - 16, size: 24, bold: true,
+              colour: readable(on: s.colour), align: 0.5)
+          }
+          base += v
+        }
+      } else {
+        let k = Double(spec.series.count)
+        let w = barWidth / k
+        for (j, s) in spec.series.enumerated() {
+          let v = s.values[i]
+          let h = p.h * v / spec.yMax
+          let x = cx - barWidth / 2 + w * Double(j)
+          rgb(cr, s.colour)
+          cairo_rectangle(cr, x, p.y + p.h - h, w - 4, h)
+          cairo_fill(cr)
+          text(cr, String(format: "%.0f%%", v), x: x + w / 2, y: p.y + p.h - h - 34, size: 22, bold: true, align: 0.5)
+        }
+      }
+      text(cr, category, x: cx, y: p.y + p.h + 14, size: 24, bold: true, align: 0.5, maxWidth: slot - 8)
+      if i < spec.notes.count {
+        text(cr, spec.notes[i], x: cx, y: p.y + p.h + 78, size: 22, colour: "#333333", align: 0.5)
+      }
+    }
+    rgb(cr, "#000000")
+    cairo_set_line_width(cr, 2.5)
+    cairo_move_to(cr, p.x, p.y)
+    cairo_line_to(cr, p.x, p.y + p.h)
+    cairo_line_to(cr, p.x + p.w, p.y + p.h)
+    cairo_stroke(cr)
+    text(cr, spec.xLabel, x: p.x + p.w / 2, y: p.y + p.h + 118, size: 22, align: 0.5)
+    legend(spec.series.map { ($0.name, $0.colour) }.reversed(), cr, x: p.x + p.w + 50, y: p.y)
+  }
+
+  func heatmap(_ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double)) {
+    let rows = max(1, spec.rows.count)
+    let cols = max(1, spec.categories.count)
+    let left = p.x + 90
+    let cell = min((p.w - 90) / Double(cols), (p.h - 60) / Double(rows))
+    let top = p.y + 50
+    for (c, name) in spec.categories.enumerated() {
+      text(cr, name, x: left + cell * (Double(c) + 0.5), y: p.y + 6, size: 24, bold: true, align: 0.5)
+    }
+    for (r, name) in spec.rows.enumerated() {
+      text(cr, name, x: left - 16, y: top + cell * (Double(r) + 0.5) - 16, size: 24, bold: true, align: 1)
+      for c in 0..<cols {
+        let v = spec.counts[r][c]
+        let t = spec.yMax > 0 ? Double(v) / spec.yMax : 0
+        let shade = 1 - 0.85 * t
+        cairo_set_source_rgb(cr, shade, shade * 0.95 + 0.05 * (1 - t), 1 - 0.45 * t)
+        cairo_rectangle(cr, left + cell * Double(c), top + cell * Double(r), cell - 4, cell - 4)
+        cairo_fill(cr)
+        text(
+          cr, String(v), x: left + cell * (Double(c) + 0.5), y: top + cell * (Double(r) + 0.5) - 20, size: 30,
+          bold: true,
+          colour: t > 0.55 ? "#FFFFFF" : "#000000", align: 0.5)
+      }
+    }
+    text(
+      cr, "rows: \(spec.yLabel) · columns: \(spec.xLabel)", x: left, y: top + cell * Double(rows) + 20, size: 22,
+      colour: "#333333")
+  }
+
+  func legend(_ items: [(String, String)], _ cr: OpaquePointer, x: Double, y: Double) {
+    for (i, item) in items.enumerated() {
+      let yy = y + Double(i) * 56
+      rgb(cr, item.1)
+      cairo_rectangle(cr, x, yy, 40, 40)
+      cairo_fill(cr)
+      rgb(cr, "#000000")
+      cairo_set_line_width(cr, 1.5)
+      cairo_rectangle(cr, x, yy, 40, 40)
+      cairo_stroke(cr)
+      text(cr, item.0, x: x + 56, y: yy + 4, size: 26)
+    }
+  }
+
+  func readable(on colour: String) -> String { RGB(hex: colour)?.prefersDarkText == false ? "#FFFFFF" : "#000000" }
+
+  func rgb(_ cr: OpaquePointer, _ hex: String) {
+    let c = RGB(hex: hex) ?? RGB(hex: "#000000")!
+    cairo_set_source_rgb(cr, c.red, c.green, c.blue)
+  }
+
+  /// Text with pango; `align` 0 left, 0.5 centre, 1 right of x.
+  func text(
+    _ cr: OpaquePointer, _ s: String, x: Double, y: Double, size: Double, bold: Bool = false,
+    colour: String = "#000000",
+    align: Double = 0, rotate: Bool = false, maxWidth: Double? = nil
+  ) {
+    guard let layout = pango_cairo_create_layout(cr) else { return }
+    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    let font = pango_font_description_from_string("Sans \(bold ? "Bold " : "")\(Int(size * 0.75))")
+    pango_layout_set_font_description(layout, font)
+    pango_font_description_free(font)
+    pango_layout_set_text(layout, s, -1)
+    if let maxWidth {
+      // Long names wrap onto two centred lines rather than being cut.
+      pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
+      pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+      pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+      pango_layout_set_height(layout, -2)
+      pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
+    }
+    var w: Int32 = 0
+    var h: Int32 = 0
+    pango_layout_get_pixel_size(layout, &w, &h)
+    cairo_save(cr)
+    rgb(cr, colour)
+    if rotate {
+      cairo_move_to(cr, x, y)
+      cairo_rotate(cr, -Double.pi / 2)
+    } else if let maxWidth {
+      cairo_move_to(cr, x - maxWidth / 2, y)
+    } else {
+      cairo_move_to(cr, x - Double(w) * align, y)
+    }
+    pango_cairo_show_layout(cr, layout)
+    cairo_restore(cr)
+  }
+}

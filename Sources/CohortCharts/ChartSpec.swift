@@ -1,0 +1,49 @@
+import CohortCore
+
+/// A chart as data: built by pure code (tested without drawing), drawn by `ChartRenderer`.
+public struct ChartSpec: Sendable, Codable, Equatable {
+  public enum Kind: String, Sendable, Codable {
+    /// Bars of 100%, one segment per series (bands per subject or scope).
+    case stackedBars
+    /// Side-by-side bars per category, one per series (schools, classes, groups).
+    case groupedBars
+    /// A matrix of counts, darker for more (transitions).
+    case heatmap
+  }
+
+  public struct Series: Sendable, Codable, Equatable {
+    public var name: String
+    public var colour: String
+    /// One value per category.
+    public var values: [Double]
+  }
+
+  public var kind: Kind
+  public var title: String
+  public var subtitle: String
+  public var xLabel: String
+  public var yLabel: String
+  public var categories: [String]
+  public var series: [Series]
+  /// "n=123" and the like, one per category, printed under every bar.
+  public var notes: [String]
+  /// For heat maps: row labels (categories are the columns) and counts[row][column].
+  public var rows: [String] = []
+  public var counts: [[Int]] = []
+  /// The value axis runs 0...yMax (percentages: 100).
+  public var yMax: Double = 100
+
+  public init(
+    kind: Kind, title: String, subtitle: String, xLabel: String, yLabel: String, categories: [String], series: [Series],
+    notes: [String]
+  ) {
+    self.kind = kind
+    self.title = title
+    self.subtitle = subtitle
+    self.xLabel = xLabel
+    self.yLabel = yLabel
+    self.categories = categories
+    self.series = series
+    self.notes = notes
+  }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import CohortCharts
+import CohortCore
+import CohortPlugins
+import CohortStore
+import Foundation
+
+/// `cohort chart KIND --out FILE.png|svg|pdf`: any chart, with no display.
+struct ChartCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "chart",
+    abstract: "Draw a chart to PNG, SVG or PDF: bands (per subject), by-school, by-class, by-year, transitions.")
+
+  @OptionGroup var options: DataOptions
+  @Argument(help: "bands, by-school, by-class, by-year or transitions") var kind: String
+  @OptionGroup var analysis: AnalysisOptions
+  @Option(help: "Subject (by-* and transitions; default: the first).") var subject: String?
+  @Option(help: "Transitions from, e.g. 2025-26:summer2 (default: the half-term before).") var from: String?
+  @Option(help: "The file to write: .png, .svg or .pdf.") var out: String
+
+  func run() throws {
+    let opened = try options.open()
+    let when = try analysis.when()
+    let scope = try analysis.parsedScope()
+    let group = try analysis.parsedGroup()
+    let subject = try subject.map { try opened.trust.subject($0) } ?? opened.trust.subjects[0]
+    let start = try from.map(ShowTransitions.ref) ?? when.previous
+    let history = max(0, when.year.startYear - start.year.startYear)
+    let a = Analysis(
+      records: try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year, history: history),
+      scheme: opened.scheme)
+    let name = try scopeName(scope, opened)
+    let spec: ChartSpec
+    switch kind {
+    case "bands":
+      spec = Charts.bandsBySubject(
+        a, scope: scope, scopeName: name, group: group, subjects: opened.trust.subjects, at: when)
+    case "by-school", "by-class", "by-year":
+      let names = Dictionary(uniqueKeysWithValues: opened.trust.schools.map { ($0.id, $0.name) })
+      let (key, keyName): ((PupilRecord) -> String, String) =
+        kind == "by-school"
+        ? ({ $0.school }, "school")
+        : kind == "by-class" ? ({ $0.classID }, "class") : ({ $0.yearGroup.label }, "year group")
+      spec = Charts.atOrAboveBy(
+        a, scope: scope, scopeName: name, by: key, keyName: keyName, names: names, group: group, subject: subject,
+        at: when)
+    case "transitions":
+      spec = Charts.transitions(
+        a.transitions(scope, group: group, subject: subject.id, from: start, to: when), subject: subject,
+        scopeName: name)
+    default:
+      throw CommandFailure("unknown chart '\(kind)': bands, by-school, by-class, by-year or transitions")
+    }
+    do { try ChartRenderer().write(spec, to: out) } catch let e as ChartRenderer.Failure {
+      throw CommandFailure(e.description)
+    }
+    print("Drew \(spec.title) to \(out)")
+  }
+
+  func scopeName(_ scope: AnalysisScope, _ o: Opened) throws -> String {
+    switch scope {
+    case .trust: return o.trust.name
+    case .school(let s): return o.trust.schools.first { $0.id == s }?.name ?? s
+    case .yearGroup(let s, let g):
+      return (s.flatMap { id in o.trust.schools.first { $0.id == id }?.name } ?? o.trust.name) + ", \(g.label)"
+    case .schoolClass(let c): return c
+    case .pupils(let ids): return "\(ids.count) pupils"
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import CohortCore
+import Foundation
+import Testing
+
+@testable import CohortCharts
+
+@Suite struct ChartTests {
+  let scheme = CodeScheme(
+    id: "ygp", name: "YGP",
+    codes: [
+      Code(id: "Y", key: "y", label: "Not yet", colour: "#F5C400", band: .below),
+      Code(id: "G", key: "g", label: "Secure", colour: "#2E7D32", band: .at),
+      Code(id: "P", key: "p", label: "Greater depth", colour: "#6A1B9A", band: .above),
+    ])
+  let when = HalfTermRef(AcademicYear(startYear: 2026), .autumn1)
+
+  var analysis: Analysis {
+    let codes = ["Y", "G", "G", "P"]
+    return Analysis(
+      records: codes.enumerated().map { i, c in
+        PupilRecord(
+          pupil: Pupil(id: "p\(i)", forename: "F", surname: "S", dob: SchoolDate(iso: "2018-01-01")!),
+          school: i < 2 ? "oak" : "elm",
+          classID: "c", yearGroup: YearGroup(3), codes: [when: ["reading": c, "maths": "G"]])
+      }, scheme: scheme)
+  }
+
+  @Test func bandsChartHasSchemeColoursPercentagesAndN() {
+    let spec = Charts.bandsBySubject(
+      analysis, scope: .trust, scopeName: "Trust", group: .everyone,
+      subjects: [Subject(id: "reading", name: "Reading"), Subject(id: "maths", name: "Maths")],
+      at: when)
+    #expect(spec.kind == .stackedBars && spec.categories == ["Reading", "Maths"])
+    #expect(spec.series.map(\.name) == ["Below", "At", "Above"])
+    #expect(spec.series.map(\.colour) == ["#F5C400", "#2E7D32", "#6A1B9A"])
+    #expect(spec.series[0].values == [25, 0] && spec.series[1].values == [50, 100])
+    #expect(spec.notes == ["n=4", "n=4"])
+    #expect(spec.title.contains("Autumn 1 2026-27") && !spec.yLabel.isEmpty && !spec.xLabel.isEmpty)
+  }
+
+  @Test func breakdownAndTransitionCharts() {
+    let by = Charts.atOrAboveBy(
+      analysis, scope: .trust, scopeName: "Trust", by: \.school, keyName: "school", names: ["oak": "Oak Primary"],
+      group: .everyone,
+      subject: Subject(id: "reading", name: "Reading"), at: when)
+    #expect(by.categories == ["elm", "Oak Primary"])
+    #expect(by.series[0].values == [100, 50] && by.notes == ["n=2", "n=2"])
+    let m = analysis.transitions(.trust, subject: "reading", from: when.previous, to: when)
+    let heat = Charts.transitions(m, subject: Subject(id: "reading", name: "Reading"), scopeName: "Trust")
+    #expect(heat.kind == .heatmap && heat.rows == ["No code", "Below", "At", "Above"])
+    #expect(heat.counts[0] == [0, 1, 2, 1] && heat.yMax == 2)
+  }
+
+  @Test(arguments: ["png", "svg", "pdf"])
+  func rendersEveryFormatHeadless(ext: String) throws {
+    let spec = Charts.bandsBySubject(
+      analysis, scope: .trust, scopeName: "Trust", group: .everyone,
+      subjects: [Subject(id: "reading", name: "Reading")], at: when)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("chart-\(UUID().uuidString).\(ext)").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try ChartRenderer().write(spec, to: path)
+    let data = try #require(FileManager.default.contents(atPath: path))
+    let head = String(decoding: data.prefix(8), as: UTF8.self)
+    switch ext {
+    case "png": #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    case "svg": #expect(String(decoding: data.prefix(200), as: UTF8.self).contains("<svg"))
+    default: #expect(head.hasPrefix("%PDF"))
+    }
+    #expect(data.count > 2000)
+    #expect(throws: ChartRenderer.Failure.self) { try ChartRenderer().write(spec, to: path + ".gif") }
+  }
+}
