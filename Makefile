@@ -30,6 +30,7 @@ test: deps
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
 	scripts/test-example
 	/usr/bin/python3 Tests/sync/two_laptops.py "$(BIN)"
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples Fuzz
@@ -63,6 +64,7 @@ test-e2e: build
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
 
 # Screenshots of the grid in the light and dark styles, in out/.
 screenshots: build

@@ -49,7 +49,8 @@ let package = Package(
     .systemLibrary(name: "CGtk", pkgConfig: "gtk4", providers: [.apt(["libgtk-4-dev"])]),
     // The views, with a small GTK wrapper in CohortUI/Gtk.
     .target(
-      name: "CohortUI", dependencies: ["CGtk", "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins"]),
+      name: "CohortUI",
+      dependencies: ["CGtk", "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortCharts"]),
     .executableTarget(
       name: "cohort-gtk", dependencies: ["CohortUI"], linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
     .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore"]),

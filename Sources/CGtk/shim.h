@@ -33,6 +33,9 @@ static inline GtkStyleProvider *cg_style_provider(gpointer p) { return GTK_STYLE
 static inline GActionMap *cg_action_map(gpointer p) { return G_ACTION_MAP(p); }
 static inline GtkRoot *cg_root(gpointer p) { return GTK_ROOT(p); }
 
+static inline gboolean cg_is_list_box(gpointer p) { return GTK_IS_LIST_BOX(p); }
+static inline gboolean cg_is_flow_box(gpointer p) { return GTK_IS_FLOW_BOX(p); }
+
 // Accessible properties are set through a variadic call.
 static inline void cg_accessible_set_label(gpointer w, const char *label) {
   gtk_accessible_update_property(GTK_ACCESSIBLE(w), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);

@@ -49,12 +49,22 @@ public struct ChartRenderer {
   }
 
   /// Draws on any cairo context (a file surface, or a GTK drawing area).
+  /// Which category (bar) lies under a point, for drilling down by clicking a chart.
+  public func category(at x: Double, _ y: Double, in spec: ChartSpec) -> Int? {
+    guard spec.kind != .heatmap, !spec.categories.isEmpty else { return nil }
+    let p = plotArea
+    guard x >= p.x, x < p.x + p.w, y >= p.y, y <= p.y + p.h + 110 else { return nil }
+    return min(spec.categories.count - 1, Int((x - p.x) / (p.w / Double(spec.categories.count))))
+  }
+
+  var plotArea: (x: Double, y: Double, w: Double, h: Double) { (170.0, 150.0, width - 520, height - 320) }
+
   public func draw(_ spec: ChartSpec, on cr: OpaquePointer) {
     rgb(cr, "#FFFFFF")
     cairo_paint(cr)
     text(cr, spec.title, x: 60, y: 30, size: 34, bold: true)
     text(cr, spec.subtitle, x: 60, y: 82, size: 24, colour: "#333333")
-    let plot = (x: 170.0, y: 150.0, w: width - 520, h: height - 320)
+    let plot = plotArea
     switch spec.kind {
     case .stackedBars, .groupedBars: bars(spec, cr, plot)
     case .heatmap: heatmap(spec, cr, plot)

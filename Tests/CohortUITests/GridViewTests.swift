@@ -80,3 +80,33 @@ enum Display {
     #expect(view.labelText(at: GridPosition(row: 0, column: 1)) == "Greater depth")
   }
 }
+
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["DISPLAY"]?.isEmpty == false))
+@MainActor struct SidebarTests {
+  /// Changing the year rebuilds the sidebar: every old row must go (a wrong remove call once
+  /// looped forever here).
+  @Test func reloadingTheSidebarReplacesItsRows() throws {
+    try #require(Display.available)
+    let scratch = ScratchFolder()
+    _ = try scratch.folder()
+    let context = try AppContext(path: scratch.path, author: Fixtures.author)
+    let sidebar = Sidebar()
+    func rows() -> Int {
+      var n = 0
+      var child = gtk_widget_get_first_child(
+        gtk_scrolled_window_get_child(cg_scrolled(sidebar.widget)).flatMap { gtk_widget_get_first_child($0) }
+          ?? sidebar.widget)
+      while let c = child {
+        n += 1
+        child = gtk_widget_get_next_sibling(c)
+      }
+      return n
+    }
+    sidebar.load(context, year: Fixtures.year, selected: .trust)
+    let first = rows()
+    sidebar.load(context, year: Fixtures.year.previous, selected: .trust)
+    sidebar.load(context, year: Fixtures.year, selected: .trust)
+    #expect(first >= 3)
+    #expect(rows() == first)
+  }
+}

@@ -56,6 +56,12 @@ def click(node, settle=0.3):
     time.sleep(settle)
 
 
+def activate(node, settle=0.3):
+    """Presses a button through its accessible action (it need not be on screen)."""
+    node.queryAction().doAction(0)
+    time.sleep(settle)
+
+
 def key(sym):
     pyatspi.Registry.generateKeyboardEvent(sym, None, pyatspi.KEY_SYM)
 

@@ -109,3 +109,23 @@ extension Signal {
       { data, _ in if let data { Unmanaged<AnyObject>.fromOpaque(data).release() } }, GConnectFlags(rawValue: 0))
   }
 }
+
+final class PointHandler {
+  let call: @MainActor (Double, Double) -> Void
+  init(_ call: @escaping @MainActor (Double, Double) -> Void) { self.call = call }
+}
+
+extension Signal {
+  /// GtkGestureClick's pressed: (n_press, x, y).
+  @MainActor
+  public static func onPressed(_ gesture: gpointer, _ body: @escaping @MainActor (Double, Double) -> Void) {
+    let trampoline: @MainActor @convention(c) (gpointer?, gint, gdouble, gdouble, gpointer?) -> Void = {
+      _, _, x, y, data in
+      Unmanaged<PointHandler>.fromOpaque(data!).takeUnretainedValue().call(x, y)
+    }
+    let data = Unmanaged.passRetained(PointHandler(body)).toOpaque()
+    g_signal_connect_data(
+      gesture, "pressed", unsafeBitCast(trampoline, to: GCallback.self), data,
+      { data, _ in if let data { Unmanaged<AnyObject>.fromOpaque(data).release() } }, GConnectFlags(rawValue: 0))
+  }
+}

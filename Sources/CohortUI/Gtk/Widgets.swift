@@ -76,8 +76,18 @@ public enum UI {
     if on { gtk_widget_add_css_class(w, name) } else { gtk_widget_remove_css_class(w, name) }
   }
 
-  public static func removeAllChildren(_ box: Widget) {
-    while let child = gtk_widget_get_first_child(box) { gtk_box_remove(cg_box(box), child) }
+  /// Empties a box, list box or flow box (each has its own remove; the wrong one removes
+  /// nothing and would loop forever).
+  public static func removeAllChildren(_ container: Widget) {
+    while let child = gtk_widget_get_first_child(container) {
+      if cg_is_list_box(container) != 0 {
+        gtk_list_box_remove(cg_list_box(container), child)
+      } else if cg_is_flow_box(container) != 0 {
+        gtk_flow_box_remove(OpaquePointer(container), child)
+      } else {
+        gtk_box_remove(cg_box(container), child)
+      }
+    }
   }
 
   /// Escapes text for Pango markup.

@@ -5,9 +5,7 @@ enum BuiltInPages {
     JudgementsPage.kind,
     ScoresPage.kind,
     SideBySidePage.kind,
-    PlaceholderPage.kind(
-      id: "analysis", title: "Analysis",
-      text: "Charts from the trust down to one class, pupil groups and pupils falling behind will appear here."),
+    AnalysisPage.kind,
     PlaceholderPage.kind(
       id: "meetings", title: "Meetings",
       text:

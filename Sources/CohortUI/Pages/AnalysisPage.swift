@@ -1,0 +1,202 @@
+import CGtk
+import CohortCharts
+import CohortCore
+import CohortPluginKit
+import CohortPlugins
+import Dispatch
+import Foundation
+
+/// From the trust down to one class: bands per subject for the scope, then the next level
+/// down (schools, year groups, classes) as bars to click, then the pupils to look at with
+/// their reasons. A group filter applies everywhere. Data loads off the main thread.
+@MainActor
+final class AnalysisPage: AppPage {
+  static let kind = PageKind(
+    id: "analysis", title: "Analysis",
+    description: "Charts from the trust down to one class, for any pupil group, and the pupils falling behind."
+  ) { AnalysisPage(host: $0) }
+
+  static let groups: [(String, PupilGroup)] = [
+    ("All pupils", .everyone), ("Disadvantaged", PupilGroup(with: [.disadvantaged])),
+    ("SEND", PupilGroup(with: [.send])),
+    ("EAL", PupilGroup(with: [.eal])), ("Girls", PupilGroup(with: [.female])), ("Boys", PupilGroup(with: [.male])),
+    ("Summer-born", PupilGroup(with: [.summerBorn])), ("Low prior attainment", PupilGroup(with: [.lowPrior])),
+  ]
+
+  let widget: Widget
+  private unowned let host: PageHost
+  private let toolbar: Widget
+  private let content: Widget
+  private let bandsChart = ChartView(name: "Bands per subject")
+  private let drillChart = ChartView(name: "Next level down")
+  private let drillButtons: Widget
+  private let flagsLabel: Widget
+  private var group = PupilGroup.everyone
+  private var subjectIndex = 0
+  private var records: [AcademicYear: [PupilRecord]] = [:]
+  private var loading = Set<AcademicYear>()
+  private var drillTargets: [Scope.Level] = []
+
+  init(host: PageHost) {
+    self.host = host
+    widget = UI.box(true, spacing: 8, classes: ["analysis-page"])
+    toolbar = UI.box(false, spacing: 8, classes: ["toolbar"])
+    content = UI.box(true, spacing: 8)
+    drillButtons = gtk_flow_box_new()!
+    gtk_flow_box_set_selection_mode(OpaquePointer(drillButtons), GTK_SELECTION_NONE)
+    gtk_flow_box_set_max_children_per_line(OpaquePointer(drillButtons), 10)
+    flagsLabel = UI.label("")
+    gtk_label_set_wrap(cg_label(flagsLabel), 1)
+    gtk_label_set_selectable(cg_label(flagsLabel), 1)
+    let charts = UI.box(true, spacing: 8)
+    UI.append(charts, bandsChart.widget, drillChart.widget)
+    UI.append(content, drillButtons, flagsLabel, charts)
+    UI.append(widget, toolbar, UI.scrolled(content))
+    let subjects = host.context.trust.subjects
+    let subjectPicker = UI.dropDown(subjects.map(\.name), name: "Subject", selected: 0) { [weak self] i in
+      self?.subjectIndex = i
+      self?.render()
+    }
+    let groupPicker = UI.dropDown(Self.groups.map(\.0), name: "Pupil group", selected: 0) { [weak self] i in
+      self?.group = Self.groups[i].1
+      self?.render()
+    }
+    UI.append(toolbar, UI.label("Subject"), subjectPicker, UI.label("Group"), groupPicker)
+    drillChart.onPick = { [weak self] i in self?.drill(i) }
+  }
+
+  func flush() throws {}
+  func show(_ scope: Scope) { if isShown { render() } }
+  /// Coming back to the page reloads: codes may have been entered meanwhile.
+  func didAppear() {
+    records = [:]
+    render()
+  }
+
+  /// Loads a year's records on a background queue; renders when they arrive.
+  private func data(for year: AcademicYear) -> [PupilRecord]? {
+    if let r = records[year] { return r }
+    if !loading.contains(year) {
+      loading.insert(year)
+      host.say("Loading \(year)…")
+      let folder = host.context.folder
+      let trust = host.context.trust
+      DispatchQueue.global().async {
+        let result = Result { try AnalysisLoader.load(folder, trust: trust, year: year) }
+        MainLoop.hop { [weak self] in
+          guard let self else { return }
+          self.loading.remove(year)
+          switch result {
+          case .success(let r):
+            self.records[year] = r
+            self.host.say("")
+            self.render()
+          case .failure(let e): self.host.say("Could not load \(year): \(e)")
+          }
+        }
+      }
+    }
+    return nil
+  }
+
+  private func render() {
+    let scope = host.scope
+    guard let recs = data(for: scope.year) else { return }
+    let context = host.context
+    let a = Analysis(records: recs, scheme: context.scheme)
+    let when = HalfTermRef(scope.year, scope.halfTerm)
+    let subject = context.trust.subjects[min(subjectIndex, context.trust.subjects.count - 1)]
+    let (analysisScope, name) = describe(scope.level)
+    bandsChart.show(
+      Charts.bandsBySubject(
+        a, scope: analysisScope, scopeName: name, group: group, subjects: context.trust.subjects, at: when))
+    UI.removeAllChildren(drillButtons)
+    drillTargets = []
+    var key: ((PupilRecord) -> String)?
+    var keyName = ""
+    var names: [String: String] = [:]
+    switch scope.level {
+    case .trust:
+      key = { $0.school }
+      keyName = "school"
+      names = Dictionary(uniqueKeysWithValues: context.schools.map { ($0.id, $0.name) })
+    case .school:
+      key = { String($0.yearGroup.number) }
+      keyName = "year group"
+      names = Dictionary(uniqueKeysWithValues: YearGroup.primary.map { (String($0.number), $0.label) })
+    case .yearGroup:
+      key = { $0.classID }
+      keyName = "class"
+      if let s = scope.schoolID {
+        names = Dictionary(
+          uniqueKeysWithValues: context.school(s)?.classes(in: scope.year).map { ($0.id, $0.name) } ?? [])
+      }
+    case .schoolClass: key = nil
+    }
+    if let key {
+      let spec = Charts.atOrAboveBy(
+        a, scope: analysisScope, scopeName: name, by: key, keyName: keyName, names: names, group: group,
+        subject: subject, at: when)
+      drillChart.show(spec)
+      gtk_widget_set_visible(drillChart.widget, 1)
+      let ids = a.breakdown(analysisScope, by: key, group: group, subject: subject.id, at: when).map(\.0)
+      for id in ids {
+        let target: Scope.Level =
+          switch scope.level {
+          case .trust: .school(id)
+          case .school(let s): .yearGroup(school: s, YearGroup(Int(id) ?? 0))
+          default: .schoolClass(school: scope.schoolID ?? "", classID: id)
+          }
+        drillTargets.append(target)
+        let button = UI.button(names[id] ?? id, name: "Open \(names[id] ?? id)") { [weak self] in
+          self?.host.navigate(to: target)
+        }
+        gtk_flow_box_insert(OpaquePointer(drillButtons), button, -1)
+      }
+    } else {
+      gtk_widget_set_visible(drillChart.widget, 0)
+    }
+    UI.markup(flagsLabel, flagsMarkup(a, analysisScope, when))
+  }
+
+  private func drill(_ index: Int) {
+    guard drillTargets.indices.contains(index) else { return }
+    host.navigate(to: drillTargets[index])
+  }
+
+  private func describe(_ level: Scope.Level) -> (AnalysisScope, String) {
+    let c = host.context
+    switch level {
+    case .trust: return (.trust, c.trust.name)
+    case .school(let s): return (.school(s), c.school(s)?.name ?? s)
+    case .yearGroup(let s, let g): return (.yearGroup(school: s, g), "\(c.school(s)?.name ?? s), \(g.label)")
+    case .schoolClass(let s, let id):
+      return (
+        .schoolClass(id),
+        "\(c.school(s)?.name ?? s), " + (c.school(s)?.classes(in: host.scope.year).first { $0.id == id }?.name ?? id)
+      )
+    }
+  }
+
+  /// The pupils to look at in the scope (at class level all of them; above, a count).
+  private func flagsMarkup(_ a: Analysis, _ scope: AnalysisScope, _ when: HalfTermRef) -> String {
+    let c = host.context
+    let fc = FlagContext(
+      scheme: c.scheme, subjects: c.trust.subjects, tests: c.registry.tests(for: c.trust), at: when,
+      steps: c.trust.disagreementSteps)
+    let pupils = a.pupils(in: scope, group: group, subject: c.trust.subjects.first?.id ?? "", year: when.year)
+    let flagged = pupils.compactMap { r -> (PupilRecord, [PupilFlag])? in
+      let f = c.registry.flagRules.flatMap { $0.flags(for: r, in: fc) }
+      return f.isEmpty ? nil : (r, f)
+    }.sorted { $0.0.pupil.surname < $1.0.pupil.surname }
+    var out = "<b>Pupils to look at: \(flagged.count) of \(pupils.count)</b>"
+    if case .schoolClass = host.scope.level {
+      for (r, flags) in flagged {
+        out += "\n<b>\(UI.escape(r.pupil.fullName))</b>: " + flags.map { UI.escape($0.reason) }.joined(separator: "; ")
+      }
+    } else {
+      out += " (open a class to see each pupil and why)"
+    }
+    return out
+  }
+}
