@@ -68,6 +68,7 @@ public struct ChartRenderer {
     switch spec.kind {
     case .stackedBars, .groupedBars: bars(spec, cr, plot)
     case .heatmap: heatmap(spec, cr, plot)
+    case .lines, .scatter: lines(spec, cr, plot)
     }
   }
 
@@ -115,7 +116,9 @@ public struct ChartRenderer {
           rgb(cr, s.colour)
           cairo_rectangle(cr, x, p.y + p.h - h, w - 4, h)
           cairo_fill(cr)
-          text(cr, String(format: "%.0f%%", v), x: x + w / 2, y: p.y + p.h - h - 34, size: 22, bold: true, align: 0.5)
+          text(
+            cr, String(format: "%.0f", v) + spec.valueSuffix, x: x + w / 2, y: p.y + p.h - h - 34, size: 22, bold: true,
+            align: 0.5)
         }
       }
       text(cr, category, x: cx, y: p.y + p.h + 14, size: 24, bold: true, align: 0.5, maxWidth: slot - 8)
@@ -131,6 +134,71 @@ public struct ChartRenderer {
     cairo_stroke(cr)
     text(cr, spec.xLabel, x: p.x + p.w / 2, y: p.y + p.h + 118, size: 22, align: 0.5)
     legend(spec.series.map { ($0.name, $0.colour) }.reversed(), cr, x: p.x + p.w + 50, y: p.y)
+  }
+
+  /// Lines across the categories, or a scatter of points over them.
+  func lines(_ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double)) {
+    let span = max(1e-9, spec.yMax - spec.yMin)
+    func y(_ v: Double) -> Double { p.y + p.h - p.h * (v - spec.yMin) / span }
+    for step in 0...5 {
+      let v = spec.yMin + span * Double(step) / 5
+      rgb(cr, "#CCCCCC")
+      cairo_set_line_width(cr, 1.5)
+      cairo_move_to(cr, p.x, y(v))
+      cairo_line_to(cr, p.x + p.w, y(v))
+      cairo_stroke(cr)
+      text(cr, String(format: "%.0f", v), x: p.x - 20, y: y(v) - 14, size: 22, align: 1)
+    }
+    text(cr, spec.yLabel, x: 40, y: p.y + p.h / 2 + 120, size: 22, rotate: true)
+    let n = max(1, spec.categories.count)
+    let slot = p.w / Double(n)
+    func x(_ i: Int) -> Double { p.x + slot * (Double(i) + 0.5) }
+    for (i, c) in spec.categories.enumerated() {
+      text(cr, c, x: x(i), y: p.y + p.h + 14, size: 22, bold: true, align: 0.5, maxWidth: slot - 4)
+      if i < spec.notes.count {
+        text(cr, spec.notes[i], x: x(i), y: p.y + p.h + 78, size: 22, colour: "#333333", align: 0.5)
+      }
+    }
+    if spec.kind == .lines {
+      for s in spec.series {
+        rgb(cr, s.colour)
+        cairo_set_line_width(cr, 5)
+        cairo_new_path(cr)
+        for (i, v) in s.values.enumerated() { i == 0 ? cairo_move_to(cr, x(i), y(v)) : cairo_line_to(cr, x(i), y(v)) }
+        cairo_stroke(cr)
+        for (i, v) in s.values.enumerated() {
+          cairo_new_sub_path(cr)
+          cairo_arc(cr, x(i), y(v), 8, 0, 2 * Double.pi)
+          cairo_fill(cr)
+        }
+        if let last = s.values.last {
+          text(
+            cr, String(format: "%.0f%%", last), x: x(s.values.count - 1) + 14, y: y(last) - 14, size: 22, bold: true,
+            colour: s.colour)
+        }
+      }
+      legend(spec.series.map { ($0.name, $0.colour) }, cr, x: p.x + p.w + 50, y: p.y)
+    } else {
+      // Deterministic jitter so that pupils with the same score do not hide each other.
+      for (k, pt) in spec.points.enumerated() {
+        let jitter = (Double((k * 7919) % 101) / 100 - 0.5) * slot * 0.5
+        rgb(cr, pt.colour)
+        cairo_new_path(cr)
+        cairo_arc(cr, x(pt.category) + jitter, y(pt.value), 7, 0, 2 * Double.pi)
+        cairo_fill_preserve(cr)
+        rgb(cr, "#000000")
+        cairo_set_line_width(cr, 1)
+        cairo_stroke(cr)
+      }
+      legend(spec.series.map { ($0.name, $0.colour) }, cr, x: p.x + p.w + 50, y: p.y)
+    }
+    rgb(cr, "#000000")
+    cairo_set_line_width(cr, 2.5)
+    cairo_move_to(cr, p.x, p.y)
+    cairo_line_to(cr, p.x, p.y + p.h)
+    cairo_line_to(cr, p.x + p.w, p.y + p.h)
+    cairo_stroke(cr)
+    text(cr, spec.xLabel, x: p.x + p.w / 2, y: p.y + p.h + 118, size: 22, align: 0.5)
   }
 
   func heatmap(_ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double)) {

@@ -9,6 +9,17 @@ public struct ChartSpec: Sendable, Codable, Equatable {
     case groupedBars
     /// A matrix of counts, darker for more (transitions).
     case heatmap
+    /// One line per series across the categories (half-terms).
+    case lines
+    /// Points (judgement band across, test score up).
+    case scatter
+  }
+
+  public struct Point: Sendable, Codable, Equatable {
+    /// Category index (jittered when drawn) and value.
+    public var category: Int
+    public var value: Double
+    public var colour: String
   }
 
   public struct Series: Sendable, Codable, Equatable {
@@ -30,8 +41,13 @@ public struct ChartSpec: Sendable, Codable, Equatable {
   /// For heat maps: row labels (categories are the columns) and counts[row][column].
   public var rows: [String] = []
   public var counts: [[Int]] = []
-  /// The value axis runs 0...yMax (percentages: 100).
+  /// The value axis runs yMin...yMax (percentages: 0...100).
   public var yMax: Double = 100
+  public var yMin: Double = 0
+  /// For scatter charts.
+  public var points: [Point] = []
+  /// Printed after each value on a bar: "%" for percentages, "" for counts.
+  public var valueSuffix = "%"
 
   public init(
     kind: Kind, title: String, subtitle: String, xLabel: String, yLabel: String, categories: [String], series: [Series],

@@ -54,5 +54,76 @@ public enum Charts {
     return spec
   }
 
+  /// A test's scores as a histogram over its bands, with n.
+  public static func scoreDistribution(
+    _ summary: ScoreSummary, test: TestDefinition, scopeName: String, at when: TermRef
+  ) -> ChartSpec {
+    let counts = test.bands.map { Double(summary.bands[$0.label, default: 0]) }
+    var spec = ChartSpec(
+      kind: .groupedBars, title: "\(test.name) \(when.term.label) \(when.year): \(scopeName)",
+      subtitle: "n=\(summary.n)" + (summary.mean.map { String(format: ", mean %.1f", $0) } ?? "")
+        + (summary.median.map { String(format: ", median %.0f", $0) } ?? ""),
+      xLabel: "Band", yLabel: "Pupils", categories: test.bands.map(\.label),
+      series: [ChartSpec.Series(name: "Pupils", colour: "#1565C0", values: counts)],
+      notes: counts.map { "n=\(Int($0))" })
+    // A round top for the axis: the next multiple of 50 above the tallest bar.
+    spec.yMax = max(50, ((counts.max() ?? 0) * 1.1 / 50).rounded(.up) * 50)
+    spec.valueSuffix = ""
+    return spec
+  }
+
+  /// At or above expectations half-term by half-term, one line per subject.
+  public static func progress(
+    _ a: Analysis, scope: AnalysisScope, scopeName: String, group: PupilGroup, subjects: [Subject],
+    over times: [HalfTermRef]
+  )
+    -> ChartSpec
+  {
+    let palette = ["#1565C0", "#C62828", "#2E7D32", "#6A1B9A", "#EF6C00"]
+    let series = subjects.enumerated().map { i, s in
+      ChartSpec.Series(
+        name: s.name, colour: palette[i % palette.count],
+        values: a.progress(scope, group: group, subject: s.id, over: times).map(\.1.atOrAbove))
+    }
+    let n =
+      times.last.map { t in subjects.first.map { a.bands(scope, group: group, subject: $0.id, at: t).assessed } ?? 0 }
+      ?? 0
+    return ChartSpec(
+      kind: .lines, title: "At or above expectations over time: \(scopeName)",
+      subtitle: "\(group == .everyone ? "All pupils" : group.description) · n=\(n) at the latest half-term",
+      xLabel: "Half-term",
+      yLabel: "% at or above", categories: times.map { "\($0.halfTerm.label)\n\($0.year)" }, series: series, notes: [])
+  }
+
+  /// Each pupil's judgement band against their score in the same term: where they disagree shows.
+  public static func judgementVersusScore(
+    _ a: Analysis, scope: AnalysisScope, scopeName: String, test: TestDefinition, at when: HalfTermRef
+  )
+    -> ChartSpec
+  {
+    var spec = ChartSpec(
+      kind: .scatter, title: "\(test.name) against judgements: \(scopeName)",
+      subtitle: "\(when.halfTerm.label) \(when.year)",
+      xLabel: "Teacher judgement", yLabel: "Standardised score", categories: CommonBand.allCases.map(\.label),
+      series: [], notes: [])
+    let term = TermRef(when.year, when.halfTerm.term)
+    for r in a.pupils(in: scope, group: .everyone, subject: test.subject, year: when.year) {
+      guard
+        let band = r.code(test.subject, at: when).flatMap({ a.scheme.code(id: $0) }).flatMap({
+          $0.kind == .assessed ? $0.band : nil
+        }),
+        let score = r.scores[test.id]?[term]
+      else { continue }
+      spec.points.append(
+        .init(category: band.rank, value: Double(score), colour: test.band(of: score)?.colour ?? "#555555"))
+    }
+    spec.notes = CommonBand.allCases.map { b in "n=\(spec.points.filter { $0.category == b.rank }.count)" }
+    spec.yMin = Double(test.minimum)
+    spec.yMax = Double(test.maximum)
+    // The legend names the test's bands, so the colours are never the only clue.
+    spec.series = test.bands.reversed().map { ChartSpec.Series(name: $0.label, colour: $0.colour, values: []) }
+    return spec
+  }
+
   static func label(_ band: String) -> String { CommonBand(rawValue: band)?.label ?? "No code" }
 }

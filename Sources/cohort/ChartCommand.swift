@@ -9,13 +9,15 @@ import Foundation
 struct ChartCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "chart",
-    abstract: "Draw a chart to PNG, SVG or PDF: bands (per subject), by-school, by-class, by-year, transitions.")
+    abstract:
+      "Draw a chart to PNG, SVG or PDF: bands, by-school, by-class, by-year, transitions, progress, scores, scatter.")
 
   @OptionGroup var options: DataOptions
   @Argument(help: "bands, by-school, by-class, by-year or transitions") var kind: String
   @OptionGroup var analysis: AnalysisOptions
   @Option(help: "Subject (by-* and transitions; default: the first).") var subject: String?
   @Option(help: "Transitions from, e.g. 2025-26:summer2 (default: the half-term before).") var from: String?
+  @Option(help: "Test id (scores, scatter; default: the first test of the subject).") var test: String?
   @Option(help: "The file to write: .png, .svg or .pdf.") var out: String
 
   func run() throws {
@@ -48,8 +50,24 @@ struct ChartCommand: ParsableCommand {
       spec = Charts.transitions(
         a.transitions(scope, group: group, subject: subject.id, from: start, to: when), subject: subject,
         scopeName: name)
+    case "progress":
+      let times = HalfTerm.allCases.filter { $0 <= when.halfTerm }.map { HalfTermRef(when.year, $0) }
+      spec = Charts.progress(
+        a, scope: scope, scopeName: name, group: group, subjects: opened.trust.subjects, over: times)
+    case "scores", "scatter":
+      let tests = opened.registry.tests(for: opened.trust)
+      guard let t = try test.map({ try opened.registry.test($0) }) ?? tests.first(where: { $0.subject == subject.id })
+      else {
+        throw CommandFailure("no test for \(subject.name): give --test")
+      }
+      let term = TermRef(when.year, when.halfTerm.term)
+      spec =
+        kind == "scores"
+        ? Charts.scoreDistribution(a.scores(scope, group: group, test: t, at: term), test: t, scopeName: name, at: term)
+        : Charts.judgementVersusScore(a, scope: scope, scopeName: name, test: t, at: when)
     default:
-      throw CommandFailure("unknown chart '\(kind)': bands, by-school, by-class, by-year or transitions")
+      throw CommandFailure(
+        "unknown chart '\(kind)': bands, by-school, by-class, by-year, transitions, progress, scores or scatter")
     }
     do { try ChartRenderer().write(spec, to: out) } catch let e as ChartRenderer.Failure {
       throw CommandFailure(e.description)

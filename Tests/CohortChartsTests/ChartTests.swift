@@ -70,3 +70,65 @@ import Testing
     #expect(throws: ChartRenderer.Failure.self) { try ChartRenderer().write(spec, to: path + ".gif") }
   }
 }
+
+@Suite struct MoreChartTests {
+  let year = AcademicYear(startYear: 2026)
+
+  func analysis() -> Analysis {
+    let scheme = CodeScheme(
+      id: "ygp", name: "YGP",
+      codes: [
+        Code(id: "Y", key: "y", label: "Not yet", colour: "#F5C400", band: .below),
+        Code(id: "G", key: "g", label: "Secure", colour: "#2E7D32", band: .at),
+      ])
+    let a1 = HalfTermRef(year, .autumn1)
+    let a2 = HalfTermRef(year, .autumn2)
+    return Analysis(
+      records: [("Y", "G", 80), ("G", "G", 100), ("G", "Y", 118)].enumerated().map { i, v in
+        PupilRecord(
+          pupil: Pupil(id: "p\(i)", forename: "F", surname: "S", dob: SchoolDate(iso: "2018-01-01")!), school: "oak",
+          classID: "c",
+          yearGroup: YearGroup(3), codes: [a1: ["reading": v.0], a2: ["reading": v.1]],
+          scores: ["nfer": [TermRef(year, .autumn): v.2]])
+      }, scheme: scheme)
+  }
+
+  var test: TestDefinition {
+    TestDefinition(
+      id: "nfer", publisher: "NFER", name: "NFER reading", subject: "reading", terms: Term.allCases,
+      yearGroups: [YearGroup(3)],
+      minimum: 69, maximum: 141,
+      bands: [
+        ScoreBand(label: "Below", lower: nil, upper: 84, band: .below, colour: "#E65100"),
+        ScoreBand(label: "Average", lower: 85, upper: 114, band: .at, colour: "#2E7D32"),
+        ScoreBand(label: "Above", lower: 115, upper: nil, band: .above, colour: "#6A1B9A"),
+      ], confidence: 6)
+  }
+
+  @Test func progressLinesPerSubject() {
+    let spec = Charts.progress(
+      analysis(), scope: .trust, scopeName: "T", group: .everyone, subjects: [Subject(id: "reading", name: "Reading")],
+      over: [HalfTermRef(year, .autumn1), HalfTermRef(year, .autumn2)])
+    #expect(spec.kind == .lines && spec.series.count == 1)
+    #expect(spec.series[0].values.map { ($0 * 10).rounded() / 10 } == [66.7, 66.7])
+    #expect(spec.categories.count == 2 && spec.subtitle.contains("n=3"))
+  }
+
+  @Test func scoreDistributionCountsPupilsPerBand() {
+    let a = analysis()
+    let s = a.scores(.trust, test: test, at: TermRef(year, .autumn))
+    let spec = Charts.scoreDistribution(s, test: test, scopeName: "T", at: TermRef(year, .autumn))
+    #expect(spec.series[0].values == [1, 1, 1] && spec.valueSuffix == "" && spec.yMax == 50)
+    #expect(spec.subtitle.contains("n=3") && spec.subtitle.contains("median 100"))
+  }
+
+  @Test func judgementAgainstScorePointsWithALegend() {
+    let spec = Charts.judgementVersusScore(
+      analysis(), scope: .trust, scopeName: "T", test: test, at: HalfTermRef(year, .autumn2))
+    #expect(spec.kind == .scatter && spec.points.count == 3)
+    #expect(spec.points.map(\.category) == [1, 1, 0])  // G, G, Y at Autumn 2
+    #expect(spec.points.map(\.colour) == ["#E65100", "#2E7D32", "#6A1B9A"])
+    #expect(spec.series.map(\.name) == ["Above", "Average", "Below"])
+    #expect(spec.notes == ["n=1", "n=2", "n=0"])
+  }
+}
