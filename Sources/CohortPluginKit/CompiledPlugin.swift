@@ -15,6 +15,7 @@ public final class PluginRegistrar: @unchecked Sendable {
   var tests: [(String, TestDefinition)] = []
   var importers: [(String, Importer)] = []
   var flagRules: [(String, FlagRule)] = []
+  var flagSettings: [String: [String: Double]] = [:]
   var scoreTables: [(String, ScoreTable)] = []
   var problems: [String] = []
   private var current: PluginManifest?
@@ -50,6 +51,16 @@ public final class PluginRegistrar: @unchecked Sendable {
 
   public func add(flagRule: FlagRule) {
     if let id = allowed(.flagRule, "flag rule \(flagRule.id)") { flagRules.append((id, flagRule)) }
+  }
+
+  /// Thresholds for flag rules; the plugin registered first (highest precedence) wins.
+  public func add(flagSettings: [String: [String: Double]]) {
+    guard allowed(.flagRule, "flag settings") != nil else { return }
+    for (rule, values) in flagSettings {
+      for (key, value) in values where self.flagSettings[rule]?[key] == nil {
+        self.flagSettings[rule, default: [:]][key] = value
+      }
+    }
   }
 
   public func add(importer: Importer) {

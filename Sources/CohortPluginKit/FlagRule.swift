@@ -21,14 +21,22 @@ public struct FlagContext: Sendable {
   public let at: HalfTermRef
   /// Common-band steps apart for a judgement and a score to disagree.
   public let steps: Int
+  /// Thresholds from data plugins, by rule id and name.
+  public let settings: [String: [String: Double]]
 
-  public init(scheme: CodeScheme, subjects: [Subject], tests: [TestDefinition], at: HalfTermRef, steps: Int) {
+  public init(
+    scheme: CodeScheme, subjects: [Subject], tests: [TestDefinition], at: HalfTermRef, steps: Int,
+    settings: [String: [String: Double]] = [:]
+  ) {
     self.scheme = scheme
     self.subjects = subjects
     self.tests = tests
     self.at = at
     self.steps = steps
+    self.settings = settings
   }
+
+  public func setting(_ rule: String, _ name: String) -> Double? { settings[rule]?[name] }
 }
 
 /// The flag-rule extension point: pupil + data -> flags with reasons. Each rule has its own

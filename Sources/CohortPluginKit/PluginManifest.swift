@@ -52,4 +52,6 @@ struct DataPluginFile: Decodable {
   var codeScheme: CodeScheme?
   var standardisedTest: TestDefinition?
   var scoreTable: ScoreTable?
+  /// Thresholds for flag rules, by rule id: {"flag.score-dropped": {"points": 10}}.
+  var flagSettings: [String: [String: Double]]?
 }

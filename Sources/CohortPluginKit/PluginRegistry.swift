@@ -37,6 +37,8 @@ public final class PluginRegistry: Sendable {
   public let importers: [Importer]
   /// Active flag rules (a rule whose id the trust switched off is left out).
   public let flagRules: [FlagRule]
+  /// Trust or user thresholds for the flag rules (data plugins providing flag-rule).
+  public let flagSettings: [String: [String: Double]]
   public let scoreTables: [ScoreTable]
 
   init(plugins: [LoadedPlugin], problems: [PluginProblem], registrar: PluginRegistrar, disabled: Set<String> = []) {
@@ -47,6 +49,7 @@ public final class PluginRegistry: Sendable {
     self.tests = registrar.tests.map(\.1)
     self.importers = registrar.importers.map(\.1)
     self.flagRules = registrar.flagRules.map(\.1).filter { !disabled.contains($0.id) }
+    self.flagSettings = registrar.flagSettings
     self.scoreTables = registrar.scoreTables.map(\.1)
   }
 

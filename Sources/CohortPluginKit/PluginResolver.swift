@@ -71,6 +71,7 @@ struct PluginResolver {
           if let s = file.codeScheme { registrar.add(codeScheme: s) }
           if let t = file.standardisedTest { registrar.add(test: t) }
           if let t = file.scoreTable { registrar.add(scoreTable: t) }
+          if let f = file.flagSettings { registrar.add(flagSettings: f) }
         }
       }
     }

@@ -43,7 +43,7 @@ struct DroppedBand: FlagRule {
       let before = c.at.previous
       guard let now = r.code(s.id, at: c.at).flatMap({ c.scheme.code(id: $0) }),
         let was = r.code(s.id, at: before).flatMap({ c.scheme.code(id: $0) }),
-        let a = was.band, let b = now.band, b < a
+        let a = was.band, let b = now.band, a.rank - b.rank >= Int(c.setting(id, "bands") ?? 1)
       else { return nil }
       return PupilFlag(
         rule: id, subject: s.id,
@@ -72,7 +72,8 @@ struct JudgementAndTestDisagree: FlagRule {
         let band = code.band,
         let (test, score) = ScoreDropped.latest(
           r, subject: s.id, tests: c.tests, upTo: TermRef(c.at.year, c.at.halfTerm.term)),
-        let scoreBand = test.band(of: score.value)?.band, abs(band.rank - scoreBand.rank) >= max(1, c.steps)
+        let scoreBand = test.band(of: score.value)?.band,
+        abs(band.rank - scoreBand.rank) >= max(1, Int(c.setting(id, "steps") ?? Double(c.steps)))
       else { return nil }
       return PupilFlag(
         rule: id, subject: s.id,

@@ -107,7 +107,7 @@ struct ShowFlags: ParsableCommand {
     let a = Analysis(records: records, scheme: opened.scheme)
     let context = FlagContext(
       scheme: opened.scheme, subjects: opened.trust.subjects, tests: opened.registry.tests(for: opened.trust), at: when,
-      steps: opened.trust.disagreementSteps)
+      steps: opened.trust.disagreementSteps, settings: opened.registry.flagSettings)
     let rows = a.pupils(in: scope, group: group, subject: opened.trust.subjects.first?.id ?? "", year: when.year)
       .compactMap { r -> Row? in
         let flags = opened.registry.flagRules.flatMap { $0.flags(for: r, in: context) }

@@ -59,3 +59,31 @@ import Testing
     #expect(off.flagRules.contains { $0.id == "flag.dropped-band" })
   }
 }
+
+@Suite struct FlagSettingsTests {
+  /// A trust raises a threshold by dropping a data plugin in its folder.
+  @Test func aTrustPluginSetsThresholds() throws {
+    let s = try SampleFolder(schools: 1)
+    let trust = try s.folder.loadTrust()
+    let plugin = """
+      {"format":1,"manifest":{"api":1,"id":"trust.flag-thresholds","name":"Our thresholds","version":"1","provides":["flag-rule"]},
+       "flagSettings":{"flag.dropped-band":{"bands":2}}}
+      """
+    let url = URL(fileURLWithPath: s.path + "/plugins/flags.json")
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(plugin.utf8).write(to: url)
+    let registry = BuiltInPlugins.registry(for: s.folder, trust: trust)
+    #expect(registry.flagSettings["flag.dropped-band"]?["bands"] == 2)
+    let scheme = try registry.codeScheme(for: trust)
+    let records = try AnalysisLoader.load(s.folder, trust: trust, year: AcademicYear(startYear: 2025))
+    let at = HalfTermRef(AcademicYear(startYear: 2025), .spring1)
+    let rule = try #require(registry.flagRules.first { $0.id == "flag.dropped-band" })
+    let plain = FlagContext(scheme: scheme, subjects: trust.subjects, tests: [], at: at, steps: 1)
+    let strict = FlagContext(
+      scheme: scheme, subjects: trust.subjects, tests: [], at: at, steps: 1, settings: registry.flagSettings)
+    let one = records.flatMap { rule.flags(for: $0, in: plain) }.count
+    let two = records.flatMap { rule.flags(for: $0, in: strict) }.count
+    #expect(one > 0)
+    #expect(two < one)
+  }
+}

@@ -183,7 +183,7 @@ final class AnalysisPage: AppPage {
     let c = host.context
     let fc = FlagContext(
       scheme: c.scheme, subjects: c.trust.subjects, tests: c.registry.tests(for: c.trust), at: when,
-      steps: c.trust.disagreementSteps)
+      steps: c.trust.disagreementSteps, settings: c.registry.flagSettings)
     let pupils = a.pupils(in: scope, group: group, subject: c.trust.subjects.first?.id ?? "", year: when.year)
     let flagged = pupils.compactMap { r -> (PupilRecord, [PupilFlag])? in
       let f = c.registry.flagRules.flatMap { $0.flags(for: r, in: fc) }
