@@ -126,6 +126,12 @@ public struct ChartRenderer {
         text(cr, spec.notes[i], x: cx, y: p.y + p.h + 78, size: 22, colour: "#333333", align: 0.5)
       }
     }
+    axes(spec, cr, p)
+    legend(spec.series.map { ($0.name, $0.colour) }.reversed(), cr, x: p.x + p.w + 50, y: p.y)
+  }
+
+  /// The two axis lines and the category axis's label.
+  func axes(_ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double)) {
     rgb(cr, "#000000")
     cairo_set_line_width(cr, 2.5)
     cairo_move_to(cr, p.x, p.y)
@@ -133,7 +139,6 @@ public struct ChartRenderer {
     cairo_line_to(cr, p.x + p.w, p.y + p.h)
     cairo_stroke(cr)
     text(cr, spec.xLabel, x: p.x + p.w / 2, y: p.y + p.h + 118, size: 22, align: 0.5)
-    legend(spec.series.map { ($0.name, $0.colour) }.reversed(), cr, x: p.x + p.w + 50, y: p.y)
   }
 
   /// Lines across the categories, or a scatter of points over them.
@@ -192,13 +197,7 @@ public struct ChartRenderer {
       }
       legend(spec.series.map { ($0.name, $0.colour) }, cr, x: p.x + p.w + 50, y: p.y)
     }
-    rgb(cr, "#000000")
-    cairo_set_line_width(cr, 2.5)
-    cairo_move_to(cr, p.x, p.y)
-    cairo_line_to(cr, p.x, p.y + p.h)
-    cairo_line_to(cr, p.x + p.w, p.y + p.h)
-    cairo_stroke(cr)
-    text(cr, spec.xLabel, x: p.x + p.w / 2, y: p.y + p.h + 118, size: 22, align: 0.5)
+    axes(spec, cr, p)
   }
 
   func heatmap(_ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double)) {
