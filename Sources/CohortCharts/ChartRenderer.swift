@@ -57,6 +57,20 @@ public struct ChartRenderer {
     return min(spec.categories.count - 1, Int((x - p.x) / (p.w / Double(spec.categories.count))))
   }
 
+  /// Which series of a stacked bar lies under a point: (category, series index).
+  public func segment(at x: Double, _ y: Double, in spec: ChartSpec) -> (Int, Int)? {
+    guard spec.kind == .stackedBars, let c = category(at: x, y, in: spec) else { return nil }
+    let p = plotArea
+    let value = (p.y + p.h - y) / p.h * spec.yMax
+    guard value >= 0 else { return nil }
+    var base = 0.0
+    for (i, s) in spec.series.enumerated() {
+      base += s.values[c]
+      if value <= base { return (c, i) }
+    }
+    return nil
+  }
+
   var plotArea: (x: Double, y: Double, w: Double, h: Double) { (170.0, 150.0, width - 520, height - 320) }
 
   public func draw(_ spec: ChartSpec, on cr: OpaquePointer) {

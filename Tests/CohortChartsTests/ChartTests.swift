@@ -132,3 +132,28 @@ import Testing
     #expect(spec.notes == ["n=1", "n=2", "n=0"])
   }
 }
+
+@Suite struct HitTestTests {
+  /// Clicking a chart maps back to what is under the pointer: the drill-down and the
+  /// "who is in this segment" list depend on it.
+  @Test func segmentsAndCategoriesUnderThePointer() {
+    var spec = ChartSpec(
+      kind: .stackedBars, title: "t", subtitle: "", xLabel: "x", yLabel: "y", categories: ["Reading", "Maths"],
+      series: [
+        .init(name: "Below", colour: "#F5C400", values: [20, 50]),
+        .init(name: "At", colour: "#2E7D32", values: [60, 40]),
+        .init(name: "Above", colour: "#6A1B9A", values: [20, 10]),
+      ], notes: [])
+    let r = ChartRenderer()
+    let p = r.plotArea
+    let slot = p.w / 2
+    func y(_ v: Double) -> Double { p.y + p.h - p.h * v / 100 }
+    #expect(r.segment(at: p.x + slot * 0.5, y(10), in: spec)! == (0, 0))
+    #expect(r.segment(at: p.x + slot * 0.5, y(50), in: spec)! == (0, 1))
+    #expect(r.segment(at: p.x + slot * 1.5, y(95), in: spec)! == (1, 2))
+    #expect(r.segment(at: p.x - 10, y(50), in: spec) == nil)
+    spec.kind = .groupedBars
+    #expect(r.segment(at: p.x + slot * 0.5, y(10), in: spec) == nil)
+    #expect(r.category(at: p.x + slot * 1.5, y(10), in: spec) == 1)
+  }
+}

@@ -8,7 +8,17 @@ from driver import App, Checks, activate, click, wait
 check = Checks()
 app = App(sys.argv[1] if len(sys.argv) > 1 else ".build/debug", ["--year", "2026-27", "--half-term", "autumn1"])
 click(app.named("Analysis", "page tab"))
-check(wait(lambda: app.find(lambda n: n.name == "Bands per subject")) is not None, "the trust's chart is shown")
+chart = wait(lambda: app.find(lambda n: n.name == "Bands per subject"))
+check(chart is not None, "the trust's chart is shown")
+if chart is not None:
+    # Click Reading's "below" segment (the renderer draws at 1600x1000, scaled to the widget).
+    import pyatspi
+    time.sleep(1)
+    x, y, w, h = chart.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    s = min(w / 1600, h / 1000)
+    pyatspi.Registry.generateMouseEvent(int(x + 350 * s), int(y + 728 * s), "b1c")
+    listed = wait(lambda: app.find(lambda n: n.getRoleName() == "label" and (n.name or "").startswith("Reading, below at Autumn 1")), 10)
+    check(listed is not None and "pupils" in listed.name, "clicking a segment lists the pupils in it")
 for step, name in [("school", "Open Oakfield Primary School"), ("year group", "Open Year 3"), ("class", "Open Year 3")]:
     button = wait(lambda: app.find(lambda n: n.name == name and n.getRoleName() == "push button"), 20)
     if not check(button is not None, f"the {step} can be opened ({name})"):

@@ -63,6 +63,7 @@ final class AnalysisPage: AppPage {
     }
     UI.append(toolbar, UI.label("Subject"), subjectPicker, UI.label("Group"), groupPicker)
     drillChart.onPick = { [weak self] i in self?.drill(i) }
+    bandsChart.onSegment = { [weak self] subject, band in self?.listPupils(subject: subject, band: band) }
   }
 
   func flush() throws {}
@@ -157,6 +158,27 @@ final class AnalysisPage: AppPage {
       gtk_widget_set_visible(drillChart.widget, 0)
     }
     UI.markup(flagsLabel, flagsMarkup(a, analysisScope, when))
+  }
+
+  /// The pupils behind one segment of the bands chart: a subject and a band.
+  private func listPupils(subject index: Int, band bandIndex: Int) {
+    let scope = host.scope
+    guard let recs = records[scope.year] else { return }
+    let c = host.context
+    let subject = c.trust.subjects[index]
+    let band = CommonBand.allCases[bandIndex]
+    let when = HalfTermRef(scope.year, scope.halfTerm)
+    let (analysisScope, name) = describe(scope.level)
+    let a = Analysis(records: recs, scheme: c.scheme)
+    let pupils = a.pupils(in: analysisScope, group: group, subject: subject.id, year: scope.year)
+      .filter { $0.code(subject.id, at: when).flatMap { c.scheme.band(of: $0) } == band }
+      .sorted { ($0.pupil.surname, $0.pupil.forename) < ($1.pupil.surname, $1.pupil.forename) }
+    let shown = pupils.prefix(80).map { "\(UI.escape($0.pupil.fullName)) (\(UI.escape($0.classID)))" }
+    let more = pupils.count > shown.count ? " and \(pupils.count - shown.count) more" : ""
+    UI.markup(
+      flagsLabel,
+      "<b>\(UI.escape(subject.name)), \(band.label.lowercased()) at \(when.halfTerm.label), \(UI.escape(name)): \(pupils.count) pupils</b>\n"
+        + shown.joined(separator: ", ") + more)
   }
 
   private func drill(_ index: Int) {

@@ -8,6 +8,8 @@ final class ChartView {
   let widget: Widget
   private let box: SpecBox
   var onPick: (Int) -> Void = { _ in }
+  /// A segment of a stacked bar was clicked: (category, series).
+  var onSegment: (Int, Int) -> Void = { _, _ in }
 
   final class SpecBox {
     var spec: ChartSpec?
@@ -46,6 +48,10 @@ final class ChartView {
     guard let spec = box.spec else { return }
     let r = ChartRenderer()
     let scale = min(Double(gtk_widget_get_width(widget)) / r.width, Double(gtk_widget_get_height(widget)) / r.height)
-    if let i = r.category(at: x / scale, y / scale, in: spec) { onPick(i) }
+    if let (c, s) = r.segment(at: x / scale, y / scale, in: spec) {
+      onSegment(c, s)
+    } else if let i = r.category(at: x / scale, y / scale, in: spec) {
+      onPick(i)
+    }
   }
 }
