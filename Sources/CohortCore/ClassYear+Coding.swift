@@ -2,7 +2,7 @@
 /// `pupils`: `codes` (null = empty), `by` (index into `authors`, -1 = never set) and `at`
 /// (milliseconds, 0 = never set). A null code with a time is a cleared cell. Scores are laid
 /// out the same way per test and term: `raw`, `standardised`, `date`, `age` (months), `by`, `at`.
-extension ClassYear: Codable {
+extension ClassYear: VersionedDocument {
   struct Column: Codable {
     var codes: [String?]
     var by: [Int]

@@ -15,7 +15,7 @@ public struct SchoolClass: Hashable, Sendable, Codable, Identifiable {
 }
 
 /// A school's own document: its details and its classes in each academic year.
-public struct School: Hashable, Sendable, Codable, Identifiable {
+public struct School: Hashable, Sendable, VersionedDocument, Identifiable {
   public var format: Int
   public var id: String
   public var name: String
@@ -66,7 +66,7 @@ public struct School: Hashable, Sendable, Codable, Identifiable {
 }
 
 /// A school's roster document.
-public struct Roster: Hashable, Sendable, Codable {
+public struct Roster: Hashable, Sendable, VersionedDocument {
   public var format: Int
   public var school: String
   public var pupils: [Pupil]

@@ -1,4 +1,9 @@
 /// Every document on disk says which format wrote it; a newer one opens read-only.
+/// A document that records the format version that wrote it.
+public protocol VersionedDocument: Codable {
+  var format: Int { get }
+}
+
 public enum DocumentFormat {
   /// 2: class-year documents may hold standardised scores. A Cohort that reads only format 1
   /// opens them read-only instead of dropping the scores on save.
@@ -29,7 +34,7 @@ public struct SchoolRef: Hashable, Sendable, Codable, Identifiable {
 }
 
 /// The trust: its schools, subjects and the code scheme every school uses.
-public struct Trust: Hashable, Sendable, Codable {
+public struct Trust: Hashable, Sendable, VersionedDocument {
   public var format: Int
   public var id: String
   public var name: String

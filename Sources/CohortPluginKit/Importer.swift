@@ -86,7 +86,7 @@ public struct ImportPreview: Sendable {
 }
 
 /// A score table written as a data plugin.
-struct ScoreTablePluginFile: Codable {
+struct ScoreTablePluginFile: VersionedDocument {
   var format: Int
   var manifest: PluginManifest
   var scoreTable: ScoreTable

@@ -99,7 +99,7 @@ public final class DataFolder: Sendable {
 
   /// Writes a whole document (trust, school, roster) atomically, refusing to replace a file
   /// that cannot be read or that a newer Cohort wrote.
-  public func write<T: Codable>(_ value: T, at relative: String, event: String? = nil) throws {
+  public func write<T: VersionedDocument>(_ value: T, at relative: String, event: String? = nil) throws {
     try locked {
       try guardReplaceable(T.self, at: relative)
       try replace(relative, with: DocumentCoding.encode(value))
@@ -201,15 +201,12 @@ public final class DataFolder: Sendable {
 
   /// Reads the current disk copy; throws when it must not be replaced.
   @discardableResult
-  func guardReplaceable<T: Decodable>(_ type: T.Type, at relative: String) throws -> T? {
-    do {
-      let value = try read(T.self, at: relative)
-      let path = absolute(relative)
-      if value != nil, let found = Self.formatVersion((try? files.read(path)) ?? []), found > Self.supportedFormat {
-        throw StoreError.newerFormat(path: relative, found: found)
-      }
-      return value
+  func guardReplaceable<T: VersionedDocument>(_ type: T.Type, at relative: String) throws -> T? {
+    let value = try read(T.self, at: relative)
+    if let value, value.format > Self.supportedFormat {
+      throw StoreError.newerFormat(path: relative, found: value.format)
     }
+    return value
   }
 
   /// Where an import's promise to rename its files lives until they are all in place.
