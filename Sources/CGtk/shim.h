@@ -44,8 +44,4 @@ static inline void cg_accessible_set_description(gpointer w, const char *text) {
   gtk_accessible_update_property(GTK_ACCESSIBLE(w), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
-static inline void cg_object_set_bool(gpointer o, const char *name, gboolean value) {
-  g_object_set(G_OBJECT(o), name, value, NULL);
-}
-
 #endif

@@ -57,6 +57,24 @@ public struct AcademicYear: Hashable, Comparable, Sendable, Codable, CustomStrin
 public enum Term: String, CaseIterable, Sendable, Codable {
   case autumn, spring, summer
   public var label: String { rawValue.capitalized }
+
+  /// Tests are usually sat late in the term's second half-term.
+  public var testHalfTerm: HalfTerm {
+    switch self {
+    case .autumn: .autumn2
+    case .spring: .spring2
+    case .summer: .summer2
+    }
+  }
+
+  /// The usual test date: the default for entering scores, and the sample's sitting.
+  public func usualTestDate(in year: AcademicYear) -> SchoolDate {
+    switch self {
+    case .autumn: SchoolDate(year: year.startYear, month: 11, day: 20)!
+    case .spring: SchoolDate(year: year.startYear + 1, month: 3, day: 12)!
+    case .summer: SchoolDate(year: year.startYear + 1, month: 6, day: 11)!
+    }
+  }
 }
 
 /// The six half-terms of an academic year. Raw values are stored on disk: never change them.

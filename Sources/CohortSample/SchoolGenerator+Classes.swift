@@ -75,7 +75,7 @@ extension SchoolGenerator {
       let drift = driftPath(pupil: p.pupil.id, subject: s, halfTerms: sinceReception + 6)
       var noise = SeededRandom(options.seed, index, p.pupil.id.hashValueStable, test.id.hashValueStable, year.startYear)
       for term in Term.allCases where test.isTaken(by: group, in: term) {
-        let (half, date) = Self.sitting(term, year)
+        let (half, date) = (term.testHalfTerm, term.usualTestDate(in: year))
         guard year < options.endYear || half <= options.through else { continue }
         let level = p.ability[s] + drift[sinceReception + half.index]
         let z = 0.85 * (level + 0.15) / 1.1 + 0.25 * noise.normal()
@@ -85,15 +85,6 @@ extension SchoolGenerator {
           pupil: p.pupil.id, test: test.id, term: term, raw: nil, standardised: score, date: date,
           ageMonths: Age(born: p.pupil.dob, on: date)?.totalMonths, by: author, at: at)
       }
-    }
-  }
-
-  /// When a term's test is sat: late in its second half-term.
-  static func sitting(_ term: Term, _ year: AcademicYear) -> (HalfTerm, SchoolDate) {
-    switch term {
-    case .autumn: (.autumn2, SchoolDate(year: year.startYear, month: 11, day: 20)!)
-    case .spring: (.spring2, SchoolDate(year: year.startYear + 1, month: 3, day: 12)!)
-    case .summer: (.summer2, SchoolDate(year: year.startYear + 1, month: 6, day: 11)!)
     }
   }
 

@@ -5,7 +5,6 @@ import Foundation
 struct SeededRandom {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed }
   init(_ parts: Int...) {
     var s: UInt64 = 0x9E37_79B9_7F4A_7C15
     for p in parts { s = (s ^ UInt64(bitPattern: Int64(p))) &* 0xBF58_476D_1CE4_E5B9 &+ 0x94D0_49BB_1331_11EB }

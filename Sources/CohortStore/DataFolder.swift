@@ -273,13 +273,6 @@ public final class DataFolder: Sendable {
     return out
   }
 
-  /// Class-year documents of a school in a year that exist on disk.
-  public func classDocuments(school: String, year: AcademicYear) -> [String] {
-    let folder = "schools/\(school)/\(year)"
-    let names = (try? files.fs.list(absolute(folder))) ?? []
-    return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }
-  }
-
   public func fileMode(_ relative: String) -> mode_t? { files.fs.mode(absolute(relative)) }
 
   /// Changes whenever the document is saved (by anyone); nil when it does not exist.

@@ -32,9 +32,6 @@ public enum Documents {
     return out
   }
 
-  public static func isFolder(_ path: String, fileSystem: FileSystem = PosixFileSystem()) -> Bool {
-    fileSystem.kind(path) == .directory
-  }
 }
 
 extension Documents {

@@ -38,16 +38,7 @@ public final class ScoreSheet: DocumentModel {
     self.clock = clock
     let byID = Dictionary(roster.pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     pupils = doc.pupils.compactMap { byID[$0] }
-    date = Self.usualDate(term, doc.year)
-  }
-
-  /// Late in the term's second half-term, when schools usually test.
-  static func usualDate(_ term: Term, _ year: AcademicYear) -> SchoolDate {
-    switch term {
-    case .autumn: SchoolDate(year: year.startYear, month: 11, day: 20)!
-    case .spring: SchoolDate(year: year.startYear + 1, month: 3, day: 12)!
-    case .summer: SchoolDate(year: year.startYear + 1, month: 6, day: 11)!
-    }
+    date = term.usualTestDate(in: doc.year)
   }
 
   public func score(row: Int) -> ScoreCell? { doc.score(pupil: pupils[row].id, test: test.id, term: term) }

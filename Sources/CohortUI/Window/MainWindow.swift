@@ -37,8 +37,7 @@ final class MainWindow: PageHost {
     for kind in BuiltInPages.all {
       let page = kind.make(self)
       pages.append(page)
-      let p = gtk_stack_add_titled(cg_stack(stack), page.widget, kind.id, kind.title)
-      _ = p
+      _ = gtk_stack_add_titled(cg_stack(stack), page.widget, kind.id, kind.title)
     }
     Signal.onPointer(stack, "notify::visible-child") { [weak self] _ in
       guard let self, let child = gtk_stack_get_visible_child(cg_stack(self.stack)) else { return }
@@ -196,6 +195,4 @@ final class MainWindow: PageHost {
     return false
   }
 
-  /// For tests and the shortcuts: the page widgets in switcher order.
-  var pageCount: Int { pages.count }
 }
