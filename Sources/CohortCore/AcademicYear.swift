@@ -157,3 +157,34 @@ public struct HalfTermRef: Hashable, Comparable, Sendable, CustomStringConvertib
     (a.year.startYear, a.halfTerm.index) < (b.year.startYear, b.halfTerm.index)
   }
 }
+
+/// On disk as {"halfTerm": "spring1", "year": "2026-27"}.
+extension HalfTermRef: Codable {
+  enum CodingKeys: String, CodingKey { case year, halfTerm }
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(try c.decode(AcademicYear.self, forKey: .year), try c.decode(HalfTerm.self, forKey: .halfTerm))
+  }
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(year, forKey: .year)
+    try c.encode(halfTerm, forKey: .halfTerm)
+  }
+}
+
+extension HalfTermRef {
+  /// "spring2" (in `year`), "2027-28 autumn1" or "2027-28:autumn1".
+  public static func parse(_ text: String, in year: AcademicYear) throws -> HalfTermRef {
+    let parts = text.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "/" }).map(String.init)
+    switch parts.count {
+    case 1: return HalfTermRef(year, try HalfTerm.parse(parts[0]))
+    case 2: return HalfTermRef(try AcademicYear.parse(parts[0]), try HalfTerm.parse(parts[1]))
+    default: throw InputError("'\(text)' is not a half-term: use e.g. spring2 or 2027-28:autumn1")
+    }
+  }
+
+  public var next: HalfTermRef {
+    if let n = halfTerm.next { return HalfTermRef(year, n) }
+    return HalfTermRef(year.next, .autumn1)
+  }
+}

@@ -51,7 +51,7 @@ extension ClassYear: VersionedDocument {
   enum CodingKeys: String, CodingKey {
     case format, school
     case classID = "class"
-    case year, pupils, authors, judgements, scores
+    case year, pupils, authors, judgements, scores, meetings
   }
 
   public init(from decoder: Decoder) throws {
@@ -90,6 +90,14 @@ extension ClassYear: VersionedDocument {
       }
     }
     scores = try Self.decodeScores(c, pupils: pupils, authors: authors)
+    meetings = [:]
+    for (name, m) in try c.decodeIfPresent([String: Meeting].self, forKey: .meetings) ?? [:] {
+      guard let half = HalfTerm(rawValue: name) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .meetings, in: c, debugDescription: "unknown half-term '\(name)' in meetings")
+      }
+      meetings[half] = m
+    }
   }
 
   static func decodeScores(
@@ -151,6 +159,10 @@ extension ClassYear: VersionedDocument {
     }
     try c.encode(authors, forKey: .authors)
     try c.encode(columns, forKey: .judgements)
+    if !meetings.isEmpty {
+      try c.encode(
+        Dictionary(uniqueKeysWithValues: meetings.map { ($0.key.rawValue, $0.value) }), forKey: .meetings)
+    }
     guard !scores.isEmpty else { return }
     var tests: [String: [String: ScoreColumn]] = [:]
     for (key, cell) in scores {

@@ -1,4 +1,5 @@
-/// The unit of work: one class in one academic year, its pupils and their judgements.
+/// The unit of work: one class in one academic year, its pupils, their judgements and scores,
+/// and the class's pupil progress meetings.
 /// In memory, cells are keyed by pupil id; on disk they are compact arrays aligned with the
 /// pupil list (see ClassYear+Coding), which keeps large trusts small and fast to read.
 public struct ClassYear: Hashable, Sendable {
@@ -22,6 +23,8 @@ public struct ClassYear: Hashable, Sendable {
   public var cells: [Key: Cell]
   /// Standardised test results of the class's pupils in this year.
   public var scores: [ScoreKey: ScoreCell]
+  /// Pupil progress meetings, one per half-term at most.
+  public var meetings: [HalfTerm: Meeting]
 
   public init(school: String, classID: String, year: AcademicYear, pupils: [String] = []) {
     self.format = DocumentFormat.current
@@ -31,6 +34,7 @@ public struct ClassYear: Hashable, Sendable {
     self.pupils = pupils
     self.cells = [:]
     self.scores = [:]
+    self.meetings = [:]
   }
 
   public func cell(pupil: String, subject: String, halfTerm: HalfTerm) -> Cell? {
@@ -91,6 +95,7 @@ public struct ClassYear: Hashable, Sendable {
       if let mine = out.scores[key], !theirs.wins(over: mine) { continue }
       out.scores[key] = theirs
     }
+    for (half, theirs) in other.meetings { out.meetings[half] = out.meeting(half).merged(with: theirs) }
     return out
   }
 

@@ -42,6 +42,11 @@ public struct SchoolDate: Hashable, Comparable, Sendable, Codable, CustomStringC
     return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-\(m)-\(d)"
   }
 
+  /// As people in English schools write it: 14/10/2026.
+  public var ukDescription: String {
+    (day < 10 ? "0\(day)" : "\(day)") + "/" + (month < 10 ? "0\(month)" : "\(month)") + "/\(year)"
+  }
+
   public static func < (a: SchoolDate, b: SchoolDate) -> Bool {
     (a.year, a.month, a.day) < (b.year, b.month, b.day)
   }

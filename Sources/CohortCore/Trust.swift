@@ -7,7 +7,8 @@ public protocol VersionedDocument: Codable {
 public enum DocumentFormat {
   /// 2: class-year documents may hold standardised scores. A Cohort that reads only format 1
   /// opens them read-only instead of dropping the scores on save.
-  public static let current = 2
+  /// 3: class-year documents may hold pupil progress meetings (the same protection).
+  public static let current = 3
 }
 
 /// A subject judged each half-term. Ids are stored on disk and in every export.

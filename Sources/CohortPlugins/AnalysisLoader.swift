@@ -18,28 +18,42 @@ public enum AnalysisLoader {
     return try results.values.flatMap { try $0.get() }
   }
 
+  /// One school's pupils only: enough for a class meeting and its comparison groups.
+  public static func load(_ folder: DataFolder, school: School, year: AcademicYear, history: Int = 1) throws
+    -> [PupilRecord]
+  {
+    try load(
+      folder, school: school, year: year, years: (0...history).map { AcademicYear(startYear: year.startYear - $0) })
+  }
+
   static func load(_ folder: DataFolder, school: School, year: AcademicYear, years: [AcademicYear]) throws
     -> [PupilRecord]
   {
-    let roster = Dictionary(
-      try folder.loadRoster(school.id).pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let docs = try years.flatMap { y in
+      try school.classes(in: y).map { try folder.loadClassYear(school: school.id, classID: $0.id, year: y) }
+    }
+    return records(roster: try folder.loadRoster(school.id), docs: docs, year: year)
+  }
+
+  /// The pupils in `year`'s classes among `docs`, with their codes and scores from all of `docs`.
+  public static func records(roster: Roster, docs: [ClassYear], year: AcademicYear) -> [PupilRecord] {
+    let roster = Dictionary(roster.pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var records: [String: PupilRecord] = [:]
-    for c in school.classes(in: year) {
-      for id in try folder.loadClassYear(school: school.id, classID: c.id, year: year).pupils {
+    for doc in docs where doc.year == year {
+      for id in doc.pupils {
         guard let p = roster[id] else { continue }
-        records[id] = PupilRecord(pupil: p, school: school.id, classID: c.id, yearGroup: p.yearGroup(in: year))
+        records[id] = PupilRecord(pupil: p, school: doc.school, classID: doc.classID, yearGroup: p.yearGroup(in: year))
       }
     }
-    for y in years {
-      for c in school.classes(in: y) {
-        let doc = try folder.loadClassYear(school: school.id, classID: c.id, year: y)
-        for (key, cell) in doc.cells where records[key.pupil] != nil {
-          if let code = cell.code {
-            records[key.pupil]!.codes[HalfTermRef(y, key.halfTerm), default: [:]][key.subject] = code
-          }
+    for doc in docs {
+      for (key, cell) in doc.cells where records[key.pupil] != nil {
+        if let code = cell.code {
+          records[key.pupil]!.codes[HalfTermRef(doc.year, key.halfTerm), default: [:]][key.subject] = code
         }
-        for (key, cell) in doc.scores where records[key.pupil] != nil {
-          if let s = cell.standardised { records[key.pupil]!.scores[key.test, default: [:]][TermRef(y, key.term)] = s }
+      }
+      for (key, cell) in doc.scores where records[key.pupil] != nil {
+        if let s = cell.standardised {
+          records[key.pupil]!.scores[key.test, default: [:]][TermRef(doc.year, key.term)] = s
         }
       }
     }

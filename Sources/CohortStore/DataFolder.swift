@@ -197,6 +197,9 @@ public final class DataFolder: Sendable {
           pupil: change.key.pupil, test: change.key.test, term: change.key.term, old: change.old?.summary,
           new: change.new.summary, score: change.new)
       }
+      + doc.meetingChanges(since: disk).map {
+        JournalEntry(at: $0.at, by: $0.author.by, device: $0.author.device, doc: relative, event: $0.text)
+      }
   }
 
   /// Reads the current disk copy; throws when it must not be replaced.

@@ -1,0 +1,43 @@
+/// A record that is replaced whole, never edited in place, with who wrote it and when: the
+/// unit in which meetings merge. Two copies keep, per record id, the one that wins (newest,
+/// then the same tie-break as a judgement cell), so merges are order-independent.
+public struct Stamped<Value: Hashable & Sendable & Codable>: Hashable, Sendable, Codable {
+  public var value: Value
+  public var author: Author
+  /// Milliseconds since 1970 (UTC).
+  public var at: Int64
+
+  public init(_ value: Value, author: Author, at: Int64) {
+    self.value = value
+    self.author = author
+    self.at = at
+  }
+
+  public func wins(over other: Stamped) -> Bool {
+    if at != other.at { return at > other.at }
+    if author != other.author { return other.author < author }
+    // Equal time and author with different content: any order that every process agrees on
+    // (hash values are seeded per process, so not them).
+    return String(describing: value) > String(describing: other.value)
+  }
+}
+
+extension Dictionary where Value: StampedRecord {
+  /// Record-by-record merge: the winner of each id.
+  func mergedRecords(with other: Self) -> Self {
+    var out = self
+    for (id, theirs) in other {
+      if let mine = out[id], !theirs.beats(mine) { continue }
+      out[id] = theirs
+    }
+    return out
+  }
+}
+
+protocol StampedRecord {
+  func beats(_ other: Self) -> Bool
+}
+
+extension Stamped: StampedRecord {
+  func beats(_ other: Stamped) -> Bool { wins(over: other) }
+}

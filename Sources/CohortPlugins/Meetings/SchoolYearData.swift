@@ -1,0 +1,29 @@
+import CohortCore
+import CohortPluginKit
+import CohortStore
+
+/// Everything about one school that a meeting, its agenda or a school report reads: this
+/// year's and last year's class documents (actions are reviewed across the summer), the
+/// roster, and the pupils as analysis records. Loaded once, used by several views.
+public struct SchoolYearData: Sendable {
+  public let school: School
+  public let roster: Roster
+  public let year: AcademicYear
+  public let docs: [ClassYear]
+  public let records: [PupilRecord]
+
+  public static func load(_ folder: DataFolder, school id: String, year: AcademicYear) throws -> SchoolYearData {
+    let school = try folder.loadSchool(id)
+    let docs = try [year.previous, year].flatMap { y in
+      try school.classes(in: y).map { try folder.loadClassYear(school: id, classID: $0.id, year: y) }
+    }
+    let roster = try folder.loadRoster(id)
+    return SchoolYearData(
+      school: school, roster: roster, year: year, docs: docs,
+      records: AnalysisLoader.records(roster: roster, docs: docs, year: year))
+  }
+
+  public func doc(_ classID: String) -> ClassYear? { docs.first { $0.classID == classID && $0.year == year } }
+  public func pupil(_ id: String) -> Pupil? { roster.pupil(id: id) }
+  public var actions: [TrackedAction] { ActionTracker.track(docs) }
+}
