@@ -21,7 +21,7 @@ let package = Package(
   targets: [
     .target(name: "CohortCore"),
     .target(name: "CohortStore", dependencies: ["CohortCore"]),
-    .target(name: "CohortPluginKit", dependencies: ["CohortCore", "CohortStore"]),
+    .target(name: "CohortPluginKit", dependencies: ["CohortCore", "CohortStore", "CohortCharts"]),
     .target(name: "CohortSample", dependencies: ["CohortCore"]),
     // Encrypted backups of a data folder (AES-GCM, key from a passphrase by PBKDF2).
     .target(
@@ -31,7 +31,7 @@ let package = Package(
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]),
     // The built-in features (DESIGN.md "Plugins/*"): exports, the folder check.
-    .target(name: "CohortPlugins", dependencies: ["CohortCore", "CohortStore", "CohortPluginKit"]),
+    .target(name: "CohortPlugins", dependencies: ["CohortCore", "CohortStore", "CohortPluginKit", "CohortCharts"]),
     .executableTarget(
       name: "cohort",
       dependencies: [

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date with no time zone: dates of birth, test dates, term dates.
 /// Stored as "YYYY-MM-DD" so that a date never shifts with the laptop's time zone.
 public struct SchoolDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
@@ -118,4 +120,12 @@ public struct Age: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var description: String { "\(years):\(months < 10 ? "0" : "")\(months)" }
 
   public static func < (a: Age, b: Age) -> Bool { a.totalMonths < b.totalMonths }
+}
+
+extension SchoolDate {
+  /// Today in the local time zone (reports print the day they were made).
+  public static func today() -> SchoolDate {
+    let c = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+    return SchoolDate(year: c.year!, month: c.month!, day: c.day!)!
+  }
 }

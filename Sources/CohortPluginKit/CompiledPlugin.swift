@@ -17,6 +17,7 @@ public final class PluginRegistrar: @unchecked Sendable {
   var flagRules: [(String, FlagRule)] = []
   var flagSettings: [String: [String: Double]] = [:]
   var scoreTables: [(String, ScoreTable)] = []
+  var reports: [(String, Report)] = []
   var problems: [String] = []
   private var current: PluginManifest?
 
@@ -65,6 +66,10 @@ public final class PluginRegistrar: @unchecked Sendable {
 
   public func add(importer: Importer) {
     if let id = allowed(.importer, "importer \(importer.id)") { importers.append((id, importer)) }
+  }
+
+  public func add(report: Report) {
+    if let id = allowed(.report, "report \(report.id)") { reports.append((id, report)) }
   }
 
   public func add(exporter: Exporter) {

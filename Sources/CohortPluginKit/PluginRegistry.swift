@@ -40,6 +40,7 @@ public final class PluginRegistry: Sendable {
   /// Trust or user thresholds for the flag rules (data plugins providing flag-rule).
   public let flagSettings: [String: [String: Double]]
   public let scoreTables: [ScoreTable]
+  public let reports: [Report]
 
   init(plugins: [LoadedPlugin], problems: [PluginProblem], registrar: PluginRegistrar, disabled: Set<String> = []) {
     self.plugins = plugins
@@ -51,6 +52,12 @@ public final class PluginRegistry: Sendable {
     self.flagRules = registrar.flagRules.map(\.1).filter { !disabled.contains($0.id) }
     self.flagSettings = registrar.flagSettings
     self.scoreTables = registrar.scoreTables.map(\.1)
+    self.reports = registrar.reports.map(\.1)
+  }
+
+  public func report(_ id: String) throws -> Report {
+    if let r = reports.first(where: { $0.id == id.lowercased() }) { return r }
+    throw InputError("no report '\(id)': available are \(reports.map(\.id).sorted().joined(separator: ", "))")
   }
 
   public func importer(kind: String) throws -> Importer {

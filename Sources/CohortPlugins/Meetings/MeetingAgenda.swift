@@ -64,7 +64,8 @@ public struct MeetingAgenda: Sendable {
       steps: trust.disagreementSteps
     )
     .compactMap { row -> Disagreement? in
-      let notes = row.entries.filter(\.disagrees).flatMap { e in e.notes.map { "\(e.subject.name): \($0)" } }
+      // The disagreement is an entry's first note; a score change may follow it.
+      let notes = row.entries.filter(\.disagrees).compactMap { e in e.notes.first.map { "\(e.subject.name): \($0)" } }
       return notes.isEmpty ? nil : Disagreement(pupil: row.pupil, notes: notes)
     }
     let reviews = data.actions.filter { t in

@@ -25,5 +25,8 @@ public struct SchoolYearData: Sendable {
 
   public func doc(_ classID: String) -> ClassYear? { docs.first { $0.classID == classID && $0.year == year } }
   public func pupil(_ id: String) -> Pupil? { roster.pupil(id: id) }
+  public var classNames: [String: String] {
+    [year.previous, year].flatMap(school.classes(in:)).reduce(into: [:]) { $0[$1.id] = $1.name }
+  }
   public var actions: [TrackedAction] { ActionTracker.track(docs) }
 }

@@ -1,0 +1,128 @@
+import CCairo
+import CohortCore
+import Foundation
+
+/// Draws laid-out report pages: every page carries "Confidential: pupil data", the date it was
+/// made and "Page n of m" in its footer, wherever it is drawn.
+public struct ReportRenderer {
+  public let pages: ReportPages
+  /// Printed in the footer, e.g. "29/11/2026".
+  public let made: String
+
+  public init(_ document: ReportDocument, made: String) {
+    pages = ReportPages(document)
+    self.made = made
+  }
+
+  /// Writes an A4 PDF, one report page per PDF page, readable only by its owner. `progress`
+  /// is told each page done and may return false to cancel (the file is then removed).
+  public func writePDF(to path: String, progress: (Int, Int) -> Bool = { _, _ in true }) throws {
+    let temp = path + ".part"
+    guard let surface = cairo_pdf_surface_create(temp, ReportPages.width, ReportPages.height),
+      cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
+    else { throw ChartRenderer.Failure(description: "\(path): cannot create the PDF") }
+    var cancelled = false
+    let cr = cairo_create(surface)!
+    for i in 0..<pages.count {
+      draw(page: i, on: cr)
+      cairo_show_page(cr)
+      if !progress(i + 1, pages.count) {
+        cancelled = true
+        break
+      }
+    }
+    cairo_destroy(cr)
+    cairo_surface_finish(surface)
+    let status = cairo_surface_status(surface)
+    cairo_surface_destroy(surface)
+    guard !cancelled else {
+      unlink(temp)
+      throw CancellationError()
+    }
+    guard status == CAIRO_STATUS_SUCCESS else {
+      unlink(temp)
+      throw ChartRenderer.Failure(description: "\(path): \(String(cString: cairo_status_to_string(status)))")
+    }
+    chmod(temp, 0o600)
+    guard rename(temp, path) == 0 else {
+      unlink(temp)
+      throw ChartRenderer.Failure(description: "\(path): \(String(cString: strerror(errno)))")
+    }
+  }
+
+  /// One page as a PNG at `scale` pixels per point (for previews and for looking at).
+  public func writePNG(page: Int, to path: String, scale: Double = 1.5) throws {
+    let surface = cairo_image_surface_create(
+      CAIRO_FORMAT_ARGB32, Int32(ReportPages.width * scale), Int32(ReportPages.height * scale))!
+    defer { cairo_surface_destroy(surface) }
+    let cr = cairo_create(surface)!
+    cairo_scale(cr, scale, scale)
+    draw(page: page, on: cr)
+    cairo_destroy(cr)
+    let status = cairo_surface_write_to_png(surface, path)
+    guard status == CAIRO_STATUS_SUCCESS else {
+      throw ChartRenderer.Failure(description: "\(path): \(String(cString: cairo_status_to_string(status)))")
+    }
+    chmod(path, 0o600)
+  }
+
+  /// Draws page `index` (0-based) in points on any cairo context: scale it first for a screen.
+  public func draw(page index: Int, on cr: OpaquePointer) {
+    cairo_save(cr)
+    cairo_set_source_rgb(cr, 1, 1, 1)
+    cairo_rectangle(cr, 0, 0, ReportPages.width, ReportPages.height)
+    cairo_fill(cr)
+    for item in pages.pages[index] { draw(item, cr) }
+    let y = ReportPages.height - ReportPages.margin - 10
+    let font = ReportPages.Font.footer
+    let w = ReportPages.bodyWidth
+    let x = ReportPages.margin
+    show(cr, "Confidential: pupil data · \(pages.document.title)", font, x: x, y: y, width: w * 0.6, colour: "#444444")
+    show(
+      cr, "Made \(made) · Page \(index + 1) of \(pages.count)", font, x: x + w * 0.6, y: y, width: w * 0.4,
+      colour: "#444444", alignRight: true)
+    cairo_restore(cr)
+  }
+
+  func draw(_ item: ReportPages.Item, _ cr: OpaquePointer) {
+    switch item {
+    case .text(let s, let font, let x, let y, let width, let colour):
+      show(cr, s, font, x: x, y: y, width: width, colour: colour)
+    case .box(let x, let y, let w, let h, let fill):
+      set(cr, fill)
+      cairo_rectangle(cr, x, y, w, h)
+      cairo_fill(cr)
+    case .line(let x, let y, let w):
+      set(cr, "#C8CCD2")
+      cairo_set_line_width(cr, 0.5)
+      cairo_move_to(cr, x, y)
+      cairo_line_to(cr, x + w, y)
+      cairo_stroke(cr)
+    case .chart(let spec, let x, let y, let scale):
+      cairo_save(cr)
+      cairo_translate(cr, x, y)
+      cairo_scale(cr, scale, scale)
+      cairo_rectangle(cr, 0, 0, 1600, 1000)
+      cairo_clip(cr)
+      ChartRenderer().draw(spec, on: cr)
+      cairo_restore(cr)
+    }
+  }
+
+  func show(
+    _ cr: OpaquePointer, _ s: String, _ font: ReportPages.Font, x: Double, y: Double, width: Double, colour: String,
+    alignRight: Bool = false
+  ) {
+    guard let layout = ReportText.layout(cr, s, font, width: width) else { return }
+    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    if alignRight { pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT) }
+    set(cr, colour)
+    cairo_move_to(cr, x, y)
+    pango_cairo_show_layout(cr, layout)
+  }
+
+  func set(_ cr: OpaquePointer, _ hex: String) {
+    let c = RGB(hex: hex) ?? RGB(hex: "#000000")!
+    cairo_set_source_rgb(cr, c.red, c.green, c.blue)
+  }
+}

@@ -1,0 +1,75 @@
+import CohortCharts
+import CohortCore
+import CohortPluginKit
+import Foundation
+
+/// Tables and paragraphs that several reports share. Every percentage comes with its n.
+enum ReportParts {
+  static func pct(_ x: Double) -> String { String(format: "%.0f%%", x) }
+
+  /// "PP SEND EAL": the groups a pupil belongs to, as the grid shows them.
+  static func groups(_ p: Pupil) -> String {
+    [p.isDisadvantaged ? "PP" : nil, p.send != .none ? "SEND" : nil, p.eal ? "EAL" : nil].compactMap { $0 }
+      .joined(separator: " ")
+  }
+
+  /// Subject rows of band counts and percentages now, with last half-term's at or above.
+  static func bandsTable(_ bands: [MeetingAgenda.Bands]) -> ReportTable {
+    ReportTable(
+      columns: ["Subject", "Below", "At", "Above", "At or above", "n", "Last half-term at or above (n)"],
+      rows: bands.map { b in
+        [b.subject.name]
+          + CommonBand.allCases.map { "\(b.now.bands[$0.rawValue, default: 0])" }
+          + [pct(b.now.atOrAbove), "\(b.now.assessed)", "\(pct(b.before.atOrAbove)) (\(b.before.assessed))"]
+      }, widths: [1.4, 0.8, 0.8, 0.8, 1, 0.6, 1.8])
+  }
+
+  /// A gap in percentage points, "+4" or "-12"; never "-0".
+  static func points(_ x: Double) -> String {
+    let r = x.rounded()
+    return r == 0 ? "0" : String(format: "%+.0f", r)
+  }
+
+  static func band(_ s: BandSummary) -> String { "\(pct(s.atOrAbove)) (n=\(s.assessed))" }
+
+  static func actionsTable(
+    _ actions: [TrackedAction], names: (String) -> String, classNames: [String: String] = [:]
+  ) -> ReportTable {
+    ReportTable(
+      columns: ["Action", "Kind", "Pupils", "Owner", "Decided", "Due", "Status"],
+      rows: actions.map { t in
+        let a = t.action.value
+        let status =
+          t.latest.map { "\($0.review.value.impact.label) (\($0.place.when.halfTerm.label))" } ?? t.status.rawValue
+        return [
+          a.description, a.kind.label, a.pupils.map(names).joined(separator: ", "), a.owner,
+          "\(classNames[t.place.classID] ?? t.place.classID), \(t.place.when.halfTerm.label)", t.due.description,
+          status,
+        ]
+      }, widths: [2.4, 1.1, 1.6, 1, 1.2, 1.1, 1])
+  }
+
+  /// An intervention's pupils before and after, and the comparison, with n.
+  static func impactBlocks(_ i: InterventionImpact) -> [ReportBlock] {
+    let table = ReportTable(
+      columns: ["Pupil", "Code before", "Code after", "Steps", "Score before", "Score after", "Change"],
+      rows: i.rows.map { r in
+        [
+          r.name, r.codeBefore ?? "-", r.codeAfter ?? "-", r.steps.map { String(format: "%+d", $0) } ?? "-",
+          r.scoreBefore.map(String.init) ?? "-", r.scoreAfter.map(String.init) ?? "-",
+          r.scoreChange.map { String(format: "%+d", $0) } ?? "-",
+        ]
+      }, widths: [2, 1, 1, 0.7, 1, 1, 0.8])
+    return [
+      .table(table),
+      .text("In the intervention: \(measures(i.intervention))."),
+      .text("Similar pupils not in it: \(measures(i.comparison)); \(i.comparisonBasis)."),
+    ]
+  }
+
+  static func measures(_ m: InterventionImpact.Measures) -> String {
+    "n=\(m.n); \(m.up) moved up, \(m.same) stayed, \(m.down) moved down (of \(m.withCodes) with codes)"
+      + (m.meanSteps.map { String(format: ", mean %+.2f steps", $0) } ?? "")
+      + (m.meanScoreChange.map { String(format: ", mean score change %+.1f (n=%d)", $0, m.withScores) } ?? "")
+  }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CohortCharts
+import CohortCore
+import CohortPluginKit
+import CohortStore
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Make a report (class-pack, school-summary, school-pack, trust-overview) as an A4 PDF.")
+
+  @Argument(help: "The report: see `cohort plugins list` for those installed.") var kind: String
+  @OptionGroup var options: DataOptions
+  @Option(help: "class:ID, school:ID or trust.") var scope = "trust"
+  @Option(help: "Academic year, e.g. 2026-27.") var year: String
+  @Option(name: .customLong("half-term"), help: "autumn1 ... summer2.") var halfTerm: String
+  @Option(help: "The PDF to write.") var out: String
+  @Option(name: .customLong("page-images"), help: "Also write each page as a PNG into this folder.")
+  var pageImages: String?
+
+  func run() throws {
+    let opened = try options.open()
+    let report = try opened.registry.report(kind)
+    let scope = try AnalysisScope.parse(scope)
+    guard report.scopeKinds.contains(scope.kind) else {
+      throw CommandFailure(
+        "\(report.id) takes --scope \(report.scopeKinds.map { "\($0)\($0 == "trust" ? "" : ":ID")" }.joined(separator: " or "))"
+      )
+    }
+    guard out.lowercased().hasSuffix(".pdf") else { throw CommandFailure("--out must name a .pdf file") }
+    let showProgress = isatty(STDERR_FILENO) == 1
+    let progress = WorkProgress { done, total in
+      if showProgress { FileHandle.standardError.write(Data("\rcohort: \(report.title): \(done)/\(total)".utf8)) }
+    }
+    let request = ReportRequest(
+      folder: opened.folder, trust: opened.trust, registry: opened.registry, scheme: opened.scheme, scope: scope,
+      when: HalfTermRef(try AcademicYear.parse(year), try HalfTerm.parse(halfTerm)), progress: progress)
+    let document = try report.make(request)
+    let renderer = ReportRenderer(document, made: SchoolDate.today().ukDescription)
+    try renderer.writePDF(to: out)
+    if let pageImages {
+      try FileManager.default.createDirectory(
+        atPath: pageImages, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      for i in 0..<renderer.pages.count {
+        try renderer.writePNG(page: i, to: "\(pageImages)/page-\(String(format: "%02d", i + 1)).png")
+      }
+    }
+    if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+    print("\(out): \(renderer.pages.count) pages")
+  }
+}
+
+extension AnalysisScope {
+  /// "class", "school", "trust", "year" or "pupils".
+  var kind: String { String(description.prefix { $0 != ":" }) }
+}
