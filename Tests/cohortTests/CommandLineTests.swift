@@ -25,7 +25,7 @@ import Testing
       as? [String: Any]
     #expect(trust?["name"] as? String == "Learn AT")
     #expect(trust?["id"] as? String == "learn-at")
-    #expect(trust?["format"] as? Int == 2)
+    #expect(trust?["format"] as? Int == 3)
     let again = try CLI.run(["init", "--data", dir, "--trust", "Other"])
     #expect(again.status != 0)
     #expect(again.err.contains("already holds a trust"))
