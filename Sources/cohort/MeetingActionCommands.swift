@@ -93,10 +93,3 @@ struct MeetingActions: ParsableCommand {
     }
   }
 }
-
-extension MeetingAction {
-  /// Short, random, unique enough within a trust to type: "a3f9c2d1".
-  static func newID() -> String {
-    "a" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(9).lowercased()
-  }
-}

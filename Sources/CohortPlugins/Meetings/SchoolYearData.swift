@@ -1,6 +1,7 @@
 import CohortCore
 import CohortPluginKit
 import CohortStore
+import Foundation
 
 /// Everything about one school that a meeting, its agenda or a school report reads: this
 /// year's and last year's class documents (actions are reviewed across the summer), the
@@ -23,10 +24,25 @@ public struct SchoolYearData: Sendable {
       records: AnalysisLoader.records(roster: roster, docs: docs, year: year))
   }
 
+  /// The same school with one class-year replaced (a copy being edited in a window).
+  public func replacing(_ doc: ClassYear) -> SchoolYearData {
+    let docs = self.docs.map { $0.classID == doc.classID && $0.year == doc.year ? doc : $0 }
+    return SchoolYearData(
+      school: school, roster: roster, year: year, docs: docs,
+      records: AnalysisLoader.records(roster: roster, docs: docs, year: year))
+  }
+
   public func doc(_ classID: String) -> ClassYear? { docs.first { $0.classID == classID && $0.year == year } }
   public func pupil(_ id: String) -> Pupil? { roster.pupil(id: id) }
   public var classNames: [String: String] {
     [year.previous, year].flatMap(school.classes(in:)).reduce(into: [:]) { $0[$1.id] = $1.name }
   }
   public var actions: [TrackedAction] { ActionTracker.track(docs) }
+}
+
+extension MeetingAction {
+  /// Short, random and unique enough within a trust to type: "a3f9c2d1e0".
+  public static func newID() -> String {
+    "a" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(9).lowercased()
+  }
 }

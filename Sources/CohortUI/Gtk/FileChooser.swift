@@ -25,4 +25,29 @@ enum FileChooser {
     }
     gtk_native_dialog_show(UnsafeMutableRawPointer(dialog).assumingMemoryBound(to: GtkNativeDialog.self))
   }
+
+  /// Asks where to save a new file.
+  static func saveFile(
+    parent: Widget?, title: String, suggested: String, _ chosen: @escaping @MainActor (String) -> Void
+  ) {
+    let window = parent.flatMap { gtk_widget_get_root($0) }.map {
+      UnsafeMutableRawPointer($0).assumingMemoryBound(to: GtkWindow.self)
+    }
+    guard let dialog = gtk_file_chooser_native_new(title, window, GTK_FILE_CHOOSER_ACTION_SAVE, "_Save", "_Cancel")
+    else { return }
+    gtk_file_chooser_set_current_name(dialog, suggested)
+    open.append(dialog)
+    Signal.onInt(UnsafeMutableRawPointer(dialog), "response") { response in
+      if response == GTK_RESPONSE_ACCEPT.rawValue, let file = gtk_file_chooser_get_file(dialog) {
+        if let path = g_file_get_path(file) {
+          chosen(String(cString: path))
+          g_free(path)
+        }
+        g_object_unref(UnsafeMutableRawPointer(file))
+      }
+      open.removeAll { $0 == dialog }
+      g_object_unref(UnsafeMutableRawPointer(dialog))
+    }
+    gtk_native_dialog_show(UnsafeMutableRawPointer(dialog).assumingMemoryBound(to: GtkNativeDialog.self))
+  }
 }

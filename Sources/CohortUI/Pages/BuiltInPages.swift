@@ -6,10 +6,7 @@ enum BuiltInPages {
     ScoresPage.kind,
     SideBySidePage.kind,
     AnalysisPage.kind,
-    PlaceholderPage.kind(
-      id: "meetings", title: "Meetings",
-      text:
-        "Pupil progress meetings: the agenda from the data, notes and actions, and last meeting's actions to review."),
+    MeetingsPage.kind,
     PupilPage.kind,
   ]
 }
