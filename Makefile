@@ -31,6 +31,7 @@ test: deps
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/record_action.py "$(BIN)"
 	scripts/test-example
 	/usr/bin/python3 Tests/sync/two_laptops.py "$(BIN)"
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples Fuzz
@@ -65,6 +66,7 @@ test-e2e: build
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/record_action.py "$(BIN)"
 
 # Screenshots of the grid in the light and dark styles, in out/.
 screenshots: build
@@ -74,6 +76,7 @@ screenshots: build
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot.py "$(BIN)" out/grid-dark.png dark
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot_page.py "$(BIN)" out/scores.png Scores autumn2 2026-27 "104\n97\n"
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot_page.py "$(BIN)" out/side-by-side.png "Side by side" spring2 2025-26
+	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot_page.py "$(BIN)" out/meetings.png Meetings spring2 2025-26
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples Fuzz

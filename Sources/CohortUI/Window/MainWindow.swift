@@ -17,6 +17,7 @@ final class MainWindow: PageHost {
   private var pages: [AppPage] = []
   private var closeConfirmed = false
   private var pluginsWindow: PluginsWindow?
+  private var halfPicker: Widget?
 
   init(app: UnsafeMutablePointer<GtkApplication>, context: AppContext, start: Scope) {
     self.context = context
@@ -49,6 +50,7 @@ final class MainWindow: PageHost {
       return true
     }
     sidebar.onSelect = { [weak self] level in self?.navigate(to: level) }
+    addHalfTermShortcuts(app)
     sidebar.load(context, year: scope.year, selected: scope.level)
     apply()
     gtk_window_present(cg_window(window))
@@ -72,6 +74,7 @@ final class MainWindow: PageHost {
     }
     gtk_header_bar_pack_start(cg_header_bar(header), yearPicker)
     gtk_header_bar_pack_start(cg_header_bar(header), halfPicker)
+    self.halfPicker = halfPicker
     let help = UI.button("?", name: "Keyboard shortcuts", tooltip: "Keyboard shortcuts (Ctrl+?)") { [weak self] in
       guard let self else { return }
       _ = gtk_widget_activate_action_variant(self.window, "win.show-help-overlay", nil)
@@ -129,6 +132,21 @@ final class MainWindow: PageHost {
     scope.level = level
     sidebar.select(level)
     apply()
+  }
+
+  /// Alt+Page Down / Up: the next or previous half-term, as if picked in the header.
+  private func addHalfTermShortcuts(_ app: UnsafeMutablePointer<GtkApplication>) {
+    for (name, step, accel) in [("next-half-term", 1, "<Alt>Page_Down"), ("previous-half-term", -1, "<Alt>Page_Up")] {
+      let action = g_simple_action_new(name, nil)!
+      Signal.onPointer(UnsafeMutableRawPointer(action), "activate") { [weak self] _ in
+        guard let self, let picker = self.halfPicker else { return }
+        let i = self.scope.halfTerm.index + step
+        guard HalfTerm.allCases.indices.contains(i) else { return }
+        gtk_drop_down_set_selected(cg_drop_down(picker), guint(i))
+      }
+      g_action_map_add_action(cg_action_map(window), action)
+      Shortcuts.setAccels(app, "win.\(name)", [accel])
+    }
   }
 
   private func changeYear(_ year: AcademicYear) {

@@ -34,6 +34,7 @@ enum Shortcuts {
             <child>
               <object class="GtkShortcutsGroup">
                 <property name="title">Window</property>
+                \(item("<Alt>Page_Down <Alt>Page_Up", "Next or previous half-term"))
                 \(item("<Ctrl>question", "Show these shortcuts"))
                 \(item("<Ctrl>q", "Quit (every change is saved first)"))
               </object>
