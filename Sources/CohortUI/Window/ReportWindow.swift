@@ -15,6 +15,7 @@ final class ReportWindow {
   private let export: Widget
   private let print: Widget
   private let pagesBox: Widget
+  var pagesBoxForTests: Widget { pagesBox }
   private let progress: WorkProgress
   private(set) var renderer: ReportRenderer?
   /// For tests: true once the report is made or has failed or was cancelled.

@@ -1,0 +1,123 @@
+import CGtk
+import CohortCore
+import CohortPlugins
+import CohortSample
+import CohortStore
+import Foundation
+import Testing
+
+@testable import CohortUI
+
+/// A generated one-school trust in a scratch folder, opened as the app opens it.
+@MainActor
+final class SampleContext {
+  let scratch = ScratchFolder()
+  let context: AppContext
+  let year = AcademicYear(startYear: 2025)
+
+  init() throws {
+    let folder = DataFolder(root: scratch.path, author: Fixtures.author)
+    let registry = BuiltInPlugins.registry()
+    var o = SampleOptions(endYear: year.next, through: .autumn1)
+    o.schools = 1
+    o.pupilsPerSchool = 70
+    let trust = SampleTrust.trust(o)
+    try folder.saveTrust(trust)
+    let s = SampleTrust.school(0, options: o, scheme: try registry.codeScheme(for: trust), subjects: trust.subjects)
+    try folder.saveSchool(s.school)
+    try folder.saveRoster(s.roster)
+    for d in s.classYears { try folder.save(d) }
+    context = try AppContext(path: scratch.path, author: Fixtures.author)
+  }
+
+  var school: String { context.trust.schools[0].id }
+  var classID: String { context.schools[0].classes(in: year).first { $0.yearGroups == [YearGroup(3)] }!.id }
+
+  func meeting(_ half: HalfTerm) throws -> MeetingModel {
+    try MeetingModel(
+      context: context, school: try SchoolYearData.load(context.folder, school: school, year: year), classID: classID,
+      halfTerm: half, clock: DataFolder.now)
+  }
+}
+
+@Suite(.serialized) @MainActor struct MeetingModelTests {
+  @Test func anActionNeedsWordsAndAnInterventionItsPupils() throws {
+    let s = try SampleContext()
+    let m = try s.meeting(.spring1)
+    let next = HalfTermRef(s.year, .spring2)
+    #expect(throws: InputError.self) {
+      try m.addAction(kind: .teaching, pupils: [], subject: nil, description: "  ", owner: "A", due: next)
+    }
+    #expect(throws: InputError.self) {
+      try m.addAction(kind: .intervention, pupils: [], subject: "reading", description: "Group", owner: "A", due: next)
+    }
+    #expect(throws: InputError.self) {
+      try m.addAction(
+        kind: .teaching, pupils: [], subject: nil, description: "Too soon", owner: "A",
+        due: HalfTermRef(s.year, .spring1))
+    }
+    #expect(m.meeting.actions.isEmpty)
+  }
+
+  @Test func anActionSavedAtOneMeetingIsReviewedAtTheNext() throws {
+    let s = try SampleContext()
+    let m = try s.meeting(.spring1)
+    var changes = 0
+    m.onChange = { changes += 1 }
+    let pupils = Array(m.pupils.prefix(2).map(\.id))
+    let id = try m.addAction(
+      kind: .intervention, pupils: pupils, subject: "reading", description: "Catch-up", owner: "Ms K",
+      due: HalfTermRef(s.year, .spring2))
+    #expect(changes == 1)
+    try s.context.folder.save(m.doc)
+    let next = try s.meeting(.spring2)
+    #expect(next.agenda.forReview.map(\.action.action.value.id) == [id])
+    #expect(next.agenda.forReview[0].impact?.rows.map(\.pupil) == pupils)
+    next.review(id, impact: .partly, next: "one more half-term")
+    #expect(next.agenda.forReview[0].action.status == .open)
+    #expect(next.agenda.forReview[0].action.due == HalfTermRef(s.year, .summer1))
+  }
+}
+
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["DISPLAY"]?.isEmpty == false))
+@MainActor struct ReportWindowTests {
+  func pages(_ w: ReportWindow) -> Int {
+    var n = 0
+    var child = gtk_widget_get_first_child(w.pagesBoxForTests)
+    while let c = child {
+      n += 1
+      child = gtk_widget_get_next_sibling(c)
+    }
+    return n
+  }
+
+  @Test func aSchoolPackIsMadeOffTheMainThreadAndPreviewedPageByPage() throws {
+    try #require(Display.available)
+    let s = try SampleContext()
+    let parent = gtk_window_new()!
+    let w = ReportWindow(
+      parent: parent, context: s.context, report: try s.context.registry.report("school-pack"),
+      scope: .school(s.school), when: HalfTermRef(s.year, .spring2))
+    #expect(MainLoop.spin(until: { w.finished }, timeout: 60))
+    let count = try #require(w.renderer?.pages.count)
+    #expect(count > 7)
+    #expect(pages(w) == count)
+    gtk_window_destroy(cg_window(w.window))
+    gtk_window_destroy(cg_window(parent))
+  }
+
+  @Test func cancellingStopsTheReport() throws {
+    try #require(Display.available)
+    let s = try SampleContext()
+    let parent = gtk_window_new()!
+    let w = ReportWindow(
+      parent: parent, context: s.context, report: try s.context.registry.report("school-pack"),
+      scope: .school(s.school), when: HalfTermRef(s.year, .spring2))
+    w.cancelMaking()
+    #expect(MainLoop.spin(until: { w.finished }, timeout: 60))
+    #expect(w.renderer == nil)
+    #expect(pages(w) == 0)
+    gtk_window_destroy(cg_window(w.window))
+    gtk_window_destroy(cg_window(parent))
+  }
+}
