@@ -6,6 +6,8 @@ public struct SampleOptions: Sendable {
   public var pupilsPerSchool = 210
   public var years = 2
   public var seed = 1
+  /// Pupil progress meetings with actions and reviews for past half-terms.
+  public var meetings = true
   /// The last academic year generated, and the last half-term with judgements in it.
   public var endYear: AcademicYear
   public var through: HalfTerm

@@ -62,6 +62,7 @@ extension SchoolGenerator {
       }
       addScores(to: &doc, pupil: p, year: year, author: author)
     }
+    if options.meetings { addMeetings(to: &doc, teacher: teacher) }
     return doc
   }
 

@@ -14,11 +14,12 @@ final class SampleFolder {
   let registry = BuiltInPlugins.registry()
   let year = AcademicYear(startYear: 2026)
 
-  init(schools: Int = 2) throws {
+  init(schools: Int = 2, meetings: Bool = true) throws {
     folder = DataFolder(root: path, author: Author(by: "Test", device: "test"))
     var o = SampleOptions(endYear: year, through: .autumn1)
     o.schools = schools
     o.pupilsPerSchool = 70
+    o.meetings = meetings
     let trust = SampleTrust.trust(o)
     let scheme = try registry.codeScheme(for: trust)
     try folder.saveTrust(trust)

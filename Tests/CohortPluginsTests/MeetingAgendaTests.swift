@@ -17,7 +17,8 @@ struct MeetingFixture {
   let by = Author(by: "Ms Lead", device: "test")
 
   init() throws {
-    s = try SampleFolder(schools: 1)
+    // Without the sample's own meetings, so every action here is the test's.
+    s = try SampleFolder(schools: 1, meetings: false)
     trust = try s.folder.loadTrust()
     scheme = try s.registry.codeScheme(for: trust)
     school = trust.schools[0].id

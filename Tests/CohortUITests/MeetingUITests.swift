@@ -21,6 +21,7 @@ final class SampleContext {
     var o = SampleOptions(endYear: year.next, through: .autumn1)
     o.schools = 1
     o.pupilsPerSchool = 70
+    o.meetings = false
     let trust = SampleTrust.trust(o)
     try folder.saveTrust(trust)
     let s = SampleTrust.school(0, options: o, scheme: try registry.codeScheme(for: trust), subjects: trust.subjects)

@@ -125,7 +125,7 @@ import Testing
     let dir = try sample(s)
     let path = dir + "/schools/oakfield/2026-27/oakfield-y3.json"
     let broken = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
-      of: "\"format\" : 2,", with: "\"format\" : 2,,")
+      of: "\"format\" : 3,", with: "\"format\" : 3,,")
     try Data(broken.utf8).write(to: URL(fileURLWithPath: path))
     let before = Scratch.snapshot(dir)
     let show = try CLI.run([

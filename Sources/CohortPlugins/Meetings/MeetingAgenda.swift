@@ -70,7 +70,9 @@ public struct MeetingAgenda: Sendable {
     }
     let reviews = data.actions.filter { t in
       t.isForReview(at: when)
-        && (t.place.classID == classID || t.action.value.pupils.contains(where: inClass.contains))
+        // This class's own actions, and last year's actions for its pupils (interventions).
+        && ((t.place.classID == classID && t.place.when.year == data.year)
+          || t.action.value.pupils.contains(where: inClass.contains))
     }
     .map { t in Review(action: t, impact: impact(of: t, at: when, data: data, scheme: scheme, tests: tests)) }
     return MeetingAgenda(
