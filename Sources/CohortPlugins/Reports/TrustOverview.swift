@@ -12,7 +12,8 @@ struct TrustOverview: Report {
   let scopeKinds = ["trust"]
 
   func make(_ r: ReportRequest) throws -> ReportDocument {
-    let schools = try r.folder.loadSchools(of: r.trust)
+    // By id, as the charts order their bars, so a table row and its bar sit in the same place.
+    let schools = try r.folder.loadSchools(of: r.trust).sorted { $0.id < $1.id }
     try r.progress.start(total: schools.count + 1)
     var data: [SchoolYearData] = []
     for s in schools {

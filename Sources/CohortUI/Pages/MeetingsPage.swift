@@ -1,5 +1,6 @@
 import CGtk
 import CohortCore
+import CohortPluginKit
 import CohortPlugins
 import CohortStore
 import Foundation
@@ -52,14 +53,19 @@ final class MeetingsPage: AppPage {
     }
   }
 
-  private func toolbar(_ title: String, report: String, scope: AnalysisScope) -> Widget {
+  /// The heading, and every report that takes this scope (from the registry) with Make….
+  private func toolbar(_ title: String, scope: AnalysisScope) -> Widget {
     let bar = UI.box(false, spacing: 8, classes: ["toolbar"])
     let heading = UI.label(title, classes: ["title-3"])
     gtk_widget_set_hexpand(heading, 1)
-    let make = UI.button("Make the pack…", name: "Make the pack", tooltip: "Preview, export as PDF, or print") {
-      [weak self] in self?.openReport(report, scope: scope)
+    let kind = scope.description.prefix { $0 != ":" }
+    let reports = host.context.registry.reports.filter { $0.scopeKinds.contains(String(kind)) }
+    var chosen = reports.first
+    let picker = UI.dropDown(reports.map(\.title), name: "Report", selected: 0) { chosen = reports[$0] }
+    let make = UI.button("Make…", name: "Make the report", tooltip: "Preview, export as PDF, or print") {
+      [weak self] in chosen.map { self?.openReport($0, scope: scope) }
     }
-    UI.append(bar, heading, make)
+    UI.append(bar, heading, picker, make)
     return bar
   }
 
@@ -77,18 +83,36 @@ final class MeetingsPage: AppPage {
     view = v
     UI.append(
       content,
-      toolbar(
-        "Pupil progress meeting: \(c.name), \(scope.halfTerm.label) \(scope.year)", report: "class-pack",
-        scope: .schoolClass(classID)),
+      toolbar("Pupil progress meeting: \(c.name), \(scope.halfTerm.label) \(scope.year)", scope: .schoolClass(classID)),
       UI.scrolled(v.widget))
   }
 
+  /// Reads every school's actions off the main thread (a trust may have ninety schools), then
+  /// lists the open ones, unless another scope was chosen meanwhile.
   private func showOpenActions(schools: [String], scope: Scope) throws {
-    let context = host.context
+    let folder = host.context.folder
+    let waiting = UI.label("Reading the actions…", classes: ["dim-label"])
+    UI.append(content, waiting)
+    let hop = MainLoop.hop
+    DispatchQueue.global(qos: .userInitiated).async {
+      let result = Result { try schools.map { try SchoolYearData.load(folder, school: $0, year: scope.year) } }
+      let box = UnsafeSendable(result)
+      hop { [weak self] in
+        guard let self, self.shownScope == scope else { return }
+        UI.removeAllChildren(self.content)
+        switch box.value {
+        case .success(let data): self.listOpenActions(data, scope: scope)
+        case .failure(let e):
+          UI.append(self.content, UI.label("Could not read the actions: \(e)", classes: ["error"], xalign: 0.5))
+        }
+      }
+    }
+  }
+
+  private func listOpenActions(_ schools: [SchoolYearData], scope: Scope) {
     let list = UI.box(true, spacing: 6)
     var total = 0
-    for id in schools {
-      let data = try SchoolYearData.load(context.folder, school: id, year: scope.year)
+    for data in schools {
       let open = data.actions.filter { $0.status == .open }
       total += open.count
       UI.append(list, UI.label("\(data.school.name): \(open.count) open", classes: ["heading"]))
@@ -105,13 +129,12 @@ final class MeetingsPage: AppPage {
       }
     }
     let title = "Open actions: \(total) in \(scope.year)"
-    let report: (String, AnalysisScope) =
-      schools.count == 1 ? ("school-summary", .school(schools[0])) : ("trust-overview", .trust)
-    UI.append(content, toolbar(title, report: report.0, scope: report.1), UI.scrolled(list))
+    let reportScope: AnalysisScope = schools.count == 1 ? .school(schools[0].school.id) : .trust
+    UI.append(content, toolbar(title, scope: reportScope), UI.scrolled(list))
   }
 
-  private func openReport(_ id: String, scope: AnalysisScope) {
-    guard let s = shownScope, let report = try? host.context.registry.report(id) else { return }
+  private func openReport(_ report: Report, scope: AnalysisScope) {
+    guard let s = shownScope else { return }
     do { try flush() } catch { host.say("Not saved yet: \(error)") }
     reportWindow = ReportWindow(
       parent: widget, context: host.context, report: report, scope: scope, when: HalfTermRef(s.year, s.halfTerm))
