@@ -107,6 +107,26 @@ final class SampleContext {
     gtk_window_destroy(cg_window(parent))
   }
 
+  @Test func printingDrawsEveryPage() throws {
+    try #require(Display.available)
+    let s = try SampleContext()
+    let parent = gtk_window_new()!
+    let w = ReportWindow(
+      parent: parent, context: s.context, report: try s.context.registry.report("class-pack"),
+      scope: .schoolClass(s.classID), when: HalfTermRef(s.year, .spring2))
+    #expect(MainLoop.spin(until: { w.finished }, timeout: 60))
+    let r = try #require(w.renderer)
+    let out = s.scratch.path + "/printed.pdf"
+    ReportPrinting.run(r, parent: parent, exportTo: out)
+    // GTK's print-to-file writes a PDF through the same draw-page callback, page by page.
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(text.hasPrefix("%PDF"))
+    #expect(text.contains("/Count \(r.pages.count)"))
+    gtk_window_destroy(cg_window(w.window))
+    gtk_window_destroy(cg_window(parent))
+  }
+
   @Test func cancellingStopsTheReport() throws {
     try #require(Display.available)
     let s = try SampleContext()

@@ -10,7 +10,8 @@ enum ReportPrinting {
     init(_ r: ReportRenderer) { renderer = r }
   }
 
-  static func run(_ renderer: ReportRenderer, parent: Widget) {
+  /// Shows the print dialog; with `exportTo`, prints straight to that PDF instead (no dialog).
+  static func run(_ renderer: ReportRenderer, parent: Widget?, exportTo: String? = nil) {
     let op = gtk_print_operation_new()!
     gtk_print_operation_set_n_pages(op, Int32(renderer.pages.count))
     gtk_print_operation_set_job_name(op, renderer.pages.document.title)
@@ -28,9 +29,13 @@ enum ReportPrinting {
     g_signal_connect_data(
       UnsafeMutableRawPointer(op), "draw-page", unsafeBitCast(drawPage, to: GCallback.self), data,
       { data, _ in if let data { Unmanaged<Job>.fromOpaque(data).release() } }, GConnectFlags(rawValue: 0))
-    let window = gtk_widget_get_root(parent).map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: GtkWindow.self) }
+    let window = parent.flatMap { gtk_widget_get_root($0) }.map {
+      UnsafeMutableRawPointer($0).assumingMemoryBound(to: GtkWindow.self)
+    }
     var error: UnsafeMutablePointer<GError>?
-    gtk_print_operation_run(op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, window, &error)
+    if let exportTo { gtk_print_operation_set_export_filename(op, exportTo) }
+    gtk_print_operation_run(
+      op, exportTo == nil ? GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG : GTK_PRINT_OPERATION_ACTION_EXPORT, window, &error)
     if let error { g_error_free(error) }
     g_object_unref(UnsafeMutableRawPointer(op))
   }
