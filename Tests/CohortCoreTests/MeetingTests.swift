@@ -113,4 +113,45 @@ import Testing
       ])
     #expect(d.meetingChanges(since: d).isEmpty)
   }
+
+  /// Property: any versions of a meeting, merged in any order or grouping, give one result,
+  /// including same-time edits of the same record by the same author.
+  @Test func meetingMergeIsCommutativeAssociativeAndIdempotent() {
+    var rng = SystemRandomNumberGenerator()
+    let authors = [a, b]
+    for _ in 0..<200 {
+      var versions: [ClassYear] = []
+      for _ in 0..<4 {
+        var d = doc()
+        for _ in 0..<Int.random(in: 0...8, using: &rng) {
+          let by = authors.randomElement(using: &rng)!
+          let at = Int64.random(in: 1...4, using: &rng)
+          let half: HalfTerm = [.autumn2, .spring1].randomElement(using: &rng)!
+          switch Int.random(in: 0...3, using: &rng) {
+          case 0:
+            d.record(
+              action(["x", "y"].randomElement(using: &rng)!, description: "v\(at)"), halfTerm: half, by: by, at: at)
+          case 1:
+            d.setEvidence(
+              "note \(at)", pupil: ["p1", "p2"].randomElement(using: &rng)!, halfTerm: half, by: by, at: at)
+          case 2:
+            d.record(
+              ActionReview(actionID: "x", impact: Impact.allCases.randomElement(using: &rng)!), halfTerm: half, by: by,
+              at: at)
+          default:
+            d.setMeetingDetails(
+              MeetingDetails(notes: "n\(Int.random(in: 0...3, using: &rng))"), halfTerm: half, by: by, at: at)
+          }
+        }
+        versions.append(d)
+      }
+      let forward = versions.dropFirst().reduce(versions[0]) { $0.merged(with: $1) }
+      let shuffled = versions.shuffled(using: &rng)
+      let other = shuffled.dropFirst().reduce(shuffled[0]) { $0.merged(with: $1) }
+      #expect(forward.meetings == other.meetings)
+      #expect(forward.merged(with: forward) == forward)
+      let grouped = versions[0].merged(with: versions[1].merged(with: versions[2].merged(with: versions[3])))
+      #expect(grouped.meetings == forward.meetings)
+    }
+  }
 }
