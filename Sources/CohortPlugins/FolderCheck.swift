@@ -84,7 +84,10 @@ public struct FolderCheck {
       }
       let schoolPath = DataFolder.schoolPath(ref.id)
       let rosterPath = DataFolder.rosterPath(ref.id)
-      expected.formUnion([schoolPath, rosterPath])
+      expected.formUnion([schoolPath, rosterPath, DataFolder.statutoryPath(ref.id), RosterMapping.path(ref.id)])
+      if folder.fileMode(DataFolder.statutoryPath(ref.id)) != nil {
+        _ = load(StatutoryResults.self, DataFolder.statutoryPath(ref.id))
+      }
       guard let school = load(School.self, schoolPath) else { continue }
       if school.id != ref.id { error(schoolPath, "id is '\(school.id)' but trust.json lists '\(ref.id)'") }
       let roster = load(Roster.self, rosterPath) ?? Roster(school: ref.id)

@@ -139,9 +139,10 @@ public final class DataFolder: Sendable {
 
   /// Saves several class-years all or nothing (an import): each is merged with what is on
   /// disk, all new files are written before any replaces its old one, and every changed cell
-  /// is journalled. Returns the merged documents.
+  /// is journalled. Whole documents (`others`: rosters, schools) go in the same write.
+  /// Returns the merged documents.
   @discardableResult
-  public func saveAll(_ docs: [ClassYear]) throws -> [ClassYear] {
+  public func saveAll(_ docs: [ClassYear], with others: [DocumentWrite] = []) throws -> [ClassYear] {
     for d in docs {
       try checkID(d.school, "school")
       try checkID(d.classID, "class")
@@ -159,6 +160,13 @@ public final class DataFolder: Sendable {
         files.removeStaleTemps(of: absolute(relative))
         writes.append((absolute(relative), try DocumentCoding.encode(m)))
         entries += journalEntries(m, since: disk, path: relative)
+      }
+      for w in others {
+        try checkID(w.school, "school")
+        try w.check(self)
+        files.removeStaleTemps(of: absolute(w.path))
+        writes.append((absolute(w.path), w.data))
+        entries += w.entries
       }
       do throws(FileSystemError) { try files.replaceAll(writes, intent: absolute(Self.intentPath)) } catch {
         throw StoreError.io(error)

@@ -1,0 +1,53 @@
+import CohortCore
+
+/// Finds which of a school's pupils a roster entry is: by UPN, else by surname, forename and
+/// date of birth (legal or preferred names). Ambiguity is a problem to show, never a guess.
+struct RosterMatcher {
+  enum Outcome {
+    case existing(Pupil)
+    case new
+    case problem(String)
+  }
+
+  private var byUPN: [String: [Pupil]] = [:]
+  private var byName: [String: [Pupil]] = [:]
+
+  init(_ pupils: [Pupil]) {
+    for p in pupils {
+      if let u = p.upn?.uppercased().filter({ !$0.isWhitespace }), !u.isEmpty { byUPN[u, default: []].append(p) }
+      byName[PupilMatcher.nameKey(p.surname, p.forename, p.dob), default: []].append(p)
+    }
+  }
+
+  func match(_ e: RosterEntry) -> Outcome {
+    if let u = e.upn {
+      let hits = byUPN[u.value] ?? []
+      if hits.count == 1 { return .existing(hits[0]) }
+      if hits.count > 1 {
+        return .problem("UPN \(u.value) belongs to \(hits.count) pupils in Cohort (\(ids(hits))): fix the roster first")
+      }
+    }
+    var keys = [PupilMatcher.nameKey(e.surname, e.forename, e.dob)]
+    keys.append(PupilMatcher.nameKey(e.legalSurname ?? e.surname, e.legalForename ?? e.forename, e.dob))
+    var hits: [Pupil] = []
+    for k in keys {
+      for p in byName[k] ?? [] where !hits.contains(where: { $0.id == p.id }) { hits.append(p) }
+    }
+    if let u = e.upn {
+      // A pupil found by name whose permanent UPN differs is someone else, or a typing
+      // mistake on one side: either way a person decides.
+      hits.removeAll { p in
+        guard let theirs = p.validUPN else { return false }
+        return !theirs.isTemporary && theirs.value != u.value
+      }
+    }
+    if hits.count == 1 { return .existing(hits[0]) }
+    if hits.count > 1 {
+      return .problem(
+        "\(hits.count) pupils in Cohort are called \(e.fullName) born \(e.dob) (\(ids(hits))): add the UPN to tell them apart")
+    }
+    return .new
+  }
+
+  private func ids(_ pupils: [Pupil]) -> String { pupils.map(\.id).joined(separator: ", ") }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// "Reading roster.csv: 1200 of 5000" on stderr, rewritten in place, only when stderr is a
+/// terminal and only once the work has taken a second: scripts and quick imports see nothing.
+final class ProgressLine: @unchecked Sendable {
+  private let what: String
+  private let start = Date()
+  private let lock = NSLock()
+  private var shown = false
+  private let enabled: Bool
+
+  init(what: String, enabled: Bool = isatty(STDERR_FILENO) == 1) {
+    self.what = what
+    self.enabled = enabled
+  }
+
+  func update(_ done: Int, _ total: Int) {
+    guard enabled, Date().timeIntervalSince(start) > 1 else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    shown = true
+    FileHandle.standardError.write(Data("\r\(what): \(done) of \(total)\u{1B}[K".utf8))
+  }
+
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  }
+}
