@@ -111,8 +111,8 @@ public enum RosterCSV {
 
   static func flag(_ text: String?, _ what: String) throws -> Bool? {
     guard let t = text?.lowercased() else { return nil }
-    if ["y", "yes", "true", "1", "eligible", "x"].contains(t) { return true }
-    if ["n", "no", "false", "0", "not eligible", "-"].contains(t) { return false }
+    if ["y", "yes", "t", "true", "1", "eligible", "x"].contains(t) { return true }
+    if ["n", "no", "f", "false", "0", "not eligible", "-"].contains(t) { return false }
     throw InputError("\(what) '\(text!)' is not yes or no")
   }
 

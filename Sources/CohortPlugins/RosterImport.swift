@@ -41,6 +41,7 @@ struct RosterImport {
 
     for (k, e) in file.entries.enumerated() {
       if k % 200 == 0 { r.progress?(k, file.entries.count) }
+      let changesBefore = preview.changes.count
       var pupil: Pupil
       switch matcher.match(e) {
       case .problem(let why):
@@ -77,7 +78,7 @@ struct RosterImport {
         preview.changes.append("line \(e.line): \(pupil.fullName) (\(pupil.id)): statutory results (\(e.results.count))")
         journal.append(r.folder.event(doc: DataFolder.statutoryPath(schoolID), pupil: pupil.id, "\(source) import: statutory results"))
       }
-      if !preview.changes.contains(where: { $0.hasPrefix("line \(e.line):") }) { preview.unchanged += 1 }
+      if preview.changes.count == changesBefore { preview.unchanged += 1 }
     }
     r.progress?(file.entries.count, file.entries.count)
 
