@@ -1,0 +1,129 @@
+import CohortCore
+import CohortPluginKit
+import CohortStore
+import Foundation
+import Testing
+
+@testable import CohortPlugins
+
+@Suite struct RosterImportTests {
+  func request(_ s: SampleFolder, _ text: String, _ options: [String: String] = [:]) throws -> ImportRequest {
+    ImportRequest(
+      folder: s.folder, trust: try s.folder.loadTrust(), registry: s.registry, data: Data(text.utf8),
+      fileName: "roster", options: ["school": "oakfield"].merging(options) { _, b in b })
+  }
+
+  func onRoll(_ s: SampleFolder) throws -> [Pupil] { try s.folder.loadRoster("oakfield").pupils.filter { $0.leftOn == nil } }
+
+  static func dmy(_ d: SchoolDate) -> String { "\(d.day)/\(d.month)/\(d.year)" }
+
+  /// The school's whole roster as a SIMS-style CSV, as the MIS would export it today.
+  func csv(_ pupils: [Pupil], extra: [String] = []) -> String {
+    var out = "UPN,Legal Surname,Legal Forename,Date of Birth,Gender,FSM Eligible,SEN Status\n"
+    for p in pupils {
+      out += "\(p.upn ?? ""),\(p.surname),\(p.forename),\(Self.dmy(p.dob)),\(p.sex.rawValue),\(p.fsm ? "T" : "F"),\(p.send.rawValue)\n"
+    }
+    return out + extra.joined(separator: "\n") + "\n"
+  }
+
+  @Test func reimportingTheSameRosterChangesNothing() throws {
+    let s = try SampleFolder()
+    let pupils = try onRoll(s)
+    let before = try s.folder.journalEntries().count
+    let p = try RosterCSVImporter().preview(try request(s, csv(pupils)))
+    #expect(p.changes.isEmpty && p.rejected.isEmpty && p.unchanged == pupils.count)
+    #expect(p.isEmpty && p.documents.isEmpty && p.others.isEmpty)
+    try p.apply(to: s.folder)
+    #expect(try s.folder.journalEntries().count == before)
+  }
+
+  @Test func newChangedAndLeaversThenIdempotent() throws {
+    let s = try SampleFolder()
+    var pupils = try onRoll(s)
+    let leaver = pupils.removeLast()
+    pupils[0].fsm.toggle()
+    let newUPN = String(UPN.checkLetter(Array("801000000077"))!) + "801000000077"
+    let newRow = "\(newUPN),Newton,Isaac,03/02/2019,M,F,N"
+    let text = csv(pupils, extra: [newRow])
+    let judgementsBefore = try judgementsOf(leaver.id, s)
+    #expect(judgementsBefore > 0)
+
+    let dry = try RosterCSVImporter().preview(try request(s, text))
+    #expect(dry.notes.contains { $0.contains("1 pupil(s) in Cohort are not in the file") })
+    let p = try RosterCSVImporter().preview(try request(s, text, ["leavers": "mark", "date": "20/07/2027"]))
+    #expect(p.rejected.isEmpty, "\(p.rejected)")
+    #expect(p.changes.contains { $0.contains("\(pupils[0].fullName) (\(pupils[0].id)): FSM: \(!pupils[0].fsm) -> \(pupils[0].fsm)") })
+    #expect(p.changes.contains { $0.contains("new pupil Isaac Newton") })
+    #expect(p.changes.contains { $0.contains("leaver: \(leaver.fullName) (\(leaver.id)): marked left on 2027-07-20") })
+    try p.apply(to: s.folder)
+
+    let roster = try s.folder.loadRoster("oakfield")
+    #expect(roster.pupil(id: leaver.id)?.leftOn == SchoolDate(year: 2027, month: 7, day: 20))
+    #expect(try judgementsOf(leaver.id, s) == judgementsBefore, "a leaver keeps every judgement")
+    let isaac = try #require(roster.pupils.first { $0.upn == newUPN })
+    let y3 = try s.folder.loadClassYear(school: "oakfield", classID: "oakfield-y3", year: s.year)
+    #expect(y3.pupils.contains(isaac.id), "born February 2019: Year 3 in 2026-27, the only Year 3 class")
+    let journal = try s.folder.journalEntries().filter { $0.event?.hasPrefix("CSV roster import") == true }
+    #expect(journal.contains { $0.pupil == leaver.id && $0.event!.contains("left on 2027-07-20") })
+    #expect(journal.contains { $0.pupil == isaac.id && $0.event!.contains("new pupil") })
+    #expect(journal.allSatisfy { !$0.event!.contains(isaac.surname) }, "no names in the journal's words")
+
+    let again = try RosterCSVImporter().preview(try request(s, text, ["leavers": "mark"]))
+    #expect(again.changes.isEmpty && again.others.isEmpty && again.documents.isEmpty, "\(again.changes)")
+    #expect(try s.folder.loadRoster("oakfield").pupils.count == roster.pupils.count, "no duplicates")
+  }
+
+  @Test func ambiguousNamesAreListedNeverGuessedAndNoLeaversWhileRowsFail() throws {
+    let s = try SampleFolder()
+    var roster = try s.folder.loadRoster("oakfield")
+    var twin = roster.pupils[0]
+    twin.id = "oakfield-9999"
+    twin.upn = nil
+    roster.pupils[0].upn = nil
+    roster.pupils.append(twin)
+    try s.folder.saveRoster(roster)
+    let row = "UPN,Surname,Forename,DOB\n,\(twin.surname),\(twin.forename),\(Self.dmy(twin.dob))\n"
+    let p = try RosterCSVImporter().preview(try request(s, row, ["leavers": "mark"]))
+    #expect(p.rejected.count == 1)
+    #expect(p.rejected[0].reason.contains("2 pupils in Cohort are called \(twin.forename) \(twin.surname)"))
+    #expect(p.rejected[0].reason.contains("oakfield-9999"))
+    #expect(p.notes.contains { $0.contains("leavers are not marked") } && !p.changes.contains { $0.hasPrefix("leaver") })
+  }
+
+  @Test func ctfImportKeepsStatutoryResultsAndAPreviewGoneStaleIsRefused() throws {
+    let s = try SampleFolder()
+    let p0 = try onRoll(s)[0]
+    func ctf(_ mark: Int) -> String {
+      """
+      <CTfile><Header><CTFversion>25.0</CTFversion></Header><CTFpupilData>
+      <Pupil><UPN>\(p0.upn!)</UPN><Surname>\(p0.surname)</Surname><Forename>\(p0.forename)</Forename><DOB>\(p0.dob)</DOB>
+      <StageAssessments><KeyStage><Stage>KS2</Stage><StageAssessment><Year>2026</Year><Subject>MTC</Subject>
+      <Method>TT</Method><Result>\(mark)</Result></StageAssessment></KeyStage></StageAssessments><Unknown>x</Unknown></Pupil>
+      </CTFpupilData></CTfile>
+      """
+    }
+    let p = try CTFImporter().preview(try request(s, ctf(24)))
+    #expect(p.notes.first == "CTF version 25.0")
+    #expect(p.changes == ["line 2: \(p0.fullName) (\(p0.id)): statutory results (1)"])
+    // Another import lands between this preview and its import: this one saves nothing.
+    try CTFImporter().preview(try request(s, ctf(20))).apply(to: s.folder)
+    #expect(throws: StoreError.self) { try p.apply(to: s.folder) }
+    #expect(try s.folder.loadStatutory("oakfield")?.pupils[p0.id]?.map(\.result) == ["20"])
+    try CTFImporter().preview(try request(s, ctf(24))).apply(to: s.folder)
+    let results = try #require(try s.folder.loadStatutory("oakfield")?.pupils[p0.id])
+    #expect(results.map(\.summary) == ["Multiplication tables check 2026: 24 of 25"], "replaced, not added")
+    #expect(try CTFImporter().preview(try request(s, ctf(24))).isEmpty)
+  }
+
+  func judgementsOf(_ pupil: String, _ s: SampleFolder) throws -> Int {
+    let school = try s.folder.loadSchool("oakfield")
+    var n = 0
+    for y in school.years {
+      for c in school.classes(in: y) {
+        n += try s.folder.loadClassYear(school: "oakfield", classID: c.id, year: y).judgements.filter { $0.pupil == pupil }
+          .count
+      }
+    }
+    return n
+  }
+}
