@@ -128,6 +128,7 @@ public final class DataFolder: Sendable {
     try checkID(doc.classID, "class")
     let relative = Self.classPath(school: doc.school, year: doc.year, classID: doc.classID)
     return try locked {
+      try guardWritableYear(doc)
       let disk = try guardReplaceable(ClassYear.self, at: relative)
       let merged = disk.map { $0.merged(with: doc) } ?? doc
       if let disk, merged == disk { return merged }
@@ -153,6 +154,7 @@ public final class DataFolder: Sendable {
       var entries: [JournalEntry] = []
       for doc in docs {
         let relative = Self.classPath(school: doc.school, year: doc.year, classID: doc.classID)
+        try guardWritableYear(doc)
         let disk = try guardReplaceable(ClassYear.self, at: relative)
         let m = disk.map { $0.merged(with: doc) } ?? doc
         merged.append(m)

@@ -55,4 +55,12 @@ extension DataFolder {
   public func event(doc: String, pupil: String? = nil, _ what: String) -> JournalEntry {
     JournalEntry(at: Self.now(), by: author.by, device: author.device, doc: doc, pupil: pupil, event: what)
   }
+
+  /// A rollover closes the old year: its class documents stay exactly as they were.
+  func guardWritableYear(_ doc: ClassYear) throws {
+    guard let school = (try? read(School.self, at: Self.schoolPath(doc.school))) ?? nil, school.isReadOnly(doc.year)
+    else { return }
+    throw StoreError.invalid(
+      "\(doc.year) is closed at \(doc.school) (the school has moved on to the next year): it is read-only")
+  }
 }

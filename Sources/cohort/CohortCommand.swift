@@ -12,7 +12,7 @@ struct CohortCommand: ParsableCommand {
     subcommands: [
       InitCommand.self, SampleCommand.self, SetCommand.self, ShowCommand.self, ExportCommand.self,
       CheckCommand.self, PluginsCommand.self, ImportCommand.self, MergeCommand.self, HistoryCommand.self,
-      BackupCommand.self, RestoreCommand.self, ChartCommand.self,
+      BackupCommand.self, RestoreCommand.self, ChartCommand.self, RolloverCommand.self,
     ]
   )
 
