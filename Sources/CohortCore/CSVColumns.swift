@@ -28,7 +28,9 @@ public struct CSVColumns {
 
   public static let upn = ["upn", "unique pupil number", "pupil upn"]
   public static let surname = ["surname", "last name", "family name", "legal surname", "preferred surname"]
-  public static let forename = ["forename", "first name", "given name", "legal forename", "preferred forename", "firstname"]
+  public static let forename = [
+    "forename", "first name", "given name", "legal forename", "preferred forename", "firstname",
+  ]
   public static let fullName = ["name", "pupil name", "pupil", "full name"]
   public static let dob = ["dob", "date of birth", "birth date", "birthdate"]
 }

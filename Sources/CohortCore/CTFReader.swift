@@ -18,7 +18,8 @@ public enum CTFReader {
   public static func read(_ bytes: [UInt8]) throws -> (header: Header, roster: RosterFile) {
     let root = try XMLReader.parse(bytes)
     guard root.name == "CTfile" else {
-      throw InputError("line \(root.line): the root element is <\(root.name)>, not <CTfile>: this is not a Common Transfer File")
+      throw InputError(
+        "line \(root.line): the root element is <\(root.name)>, not <CTfile>: this is not a Common Transfer File")
     }
     guard let head = root.child("Header") else { throw InputError("line \(root.line): the CTF has no <Header>") }
     guard let version = head.value("CTFversion") else {
@@ -29,10 +30,13 @@ public enum CTFReader {
     }
     if major > newestVersion {
       throw InputError(
-        "this CTF is version \(version), newer than this Cohort reads (\(oldestVersion) to \(newestVersion)): update Cohort")
+        "this CTF is version \(version), newer than this Cohort reads (\(oldestVersion) to \(newestVersion)): update Cohort"
+      )
     }
     if major < oldestVersion {
-      throw InputError("this CTF is version \(version): Cohort reads versions \(oldestVersion) to \(newestVersion); export it again from the MIS")
+      throw InputError(
+        "this CTF is version \(version): Cohort reads versions \(oldestVersion) to \(newestVersion); export it again from the MIS"
+      )
     }
     let header = Header(
       version: version, sourceSchool: head.find("SourceSchool")?.value("SchoolName"),
@@ -66,7 +70,9 @@ public enum CTFReader {
       e.sex = sex
     }
     if let basic = p.child("BasicDetails") { try readBasic(basic, into: &e) }
-    if let care = p.find("LookedAfter", "InCare") { e.lookedAfter = ["TRUE", "1", "Y"].contains(care.text.trimmingWhitespace.uppercased()) }
+    if let care = p.find("LookedAfter", "InCare") {
+      e.lookedAfter = ["TRUE", "1", "Y"].contains(care.text.trimmingWhitespace.uppercased())
+    }
     if let history = p.child("FSMhistory") { try readFSM(history, fileDate: fileDate, into: &e) }
     if let history = p.child("SENhistory") {
       let latest = history.all("SEN").max { ($0.value("StartDate") ?? "") < ($1.value("StartDate") ?? "") }

@@ -40,7 +40,8 @@ public enum RosterCSV {
     var seen: [String: Int] = [:]
     for (n, h) in header.enumerated() where !CSVColumns.key(h).isEmpty {
       if let first = seen[CSVColumns.key(h)] {
-        throw InputError("line 1: columns \(first + 1) and \(n + 1) are both called '\(h.trimmingWhitespace)': remove one")
+        throw InputError(
+          "line 1: columns \(first + 1) and \(n + 1) are both called '\(h.trimmingWhitespace)': remove one")
       }
       seen[CSVColumns.key(h)] = n
     }
@@ -60,7 +61,8 @@ public enum RosterCSV {
     let hasForename = index[.forename] ?? index[.legalForename] ?? index[.preferredForename]
     guard hasSurname != nil, hasForename != nil, index[.dob] != nil else {
       throw InputError(
-        "line 1: a roster needs columns for surname, forename and date of birth (found: \(header.joined(separator: ", ")))")
+        "line 1: a roster needs columns for surname, forename and date of birth (found: \(header.joined(separator: ", ")))"
+      )
     }
     var file = RosterFile()
     let used = Set(index.values)

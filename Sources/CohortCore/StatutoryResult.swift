@@ -53,7 +53,8 @@ public struct StatutoryResult: Hashable, Sendable, Codable {
   }
 
   static let subjectNames = [
-    "ENG": "English", "RDG": "Reading", "REA": "Reading", "WRI": "Writing", "MAT": "Maths", "GPS": "Grammar, punctuation and spelling",
+    "ENG": "English", "RDG": "Reading", "REA": "Reading", "WRI": "Writing", "MAT": "Maths",
+    "GPS": "Grammar, punctuation and spelling",
     "SCI": "Science", "PHO": "Phonics check", "PSC": "Phonics check", "MTC": "Multiplication tables check",
     "GLD": "Good level of development",
   ]

@@ -13,8 +13,9 @@ public struct XMLNode: Sendable, Hashable {
   /// The line of the start tag, for messages.
   public var line: Int
 
-  public init(name: String, attributes: [String: String] = [:], children: [XMLNode] = [], text: String = "", line: Int = 0)
-  {
+  public init(
+    name: String, attributes: [String: String] = [:], children: [XMLNode] = [], text: String = "", line: Int = 0
+  ) {
     self.name = name
     self.attributes = attributes
     self.children = children

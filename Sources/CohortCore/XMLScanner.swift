@@ -151,7 +151,8 @@ struct XMLScanner {
       i += 1
     }
     guard i > start else {
-      throw i >= bytes.count ? InputError("line \(line): the file ends early: it is truncated") : fail("expected \(what)")
+      throw i >= bytes.count
+        ? InputError("line \(line): the file ends early: it is truncated") : fail("expected \(what)")
     }
     return String(decoding: bytes[start..<i], as: UTF8.self)
   }

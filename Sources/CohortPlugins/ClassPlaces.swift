@@ -58,7 +58,8 @@ struct ClassPlaces {
     if target == nil {
       let same = classes.filter { $0.yearGroups.contains(group) }
       guard same.count == 1 else {
-        return "note: not put in a class for \(year) (\(same.isEmpty ? "no" : "more than one") \(group.label) class): add them to one"
+        return
+          "note: not put in a class for \(year) (\(same.isEmpty ? "no" : "more than one") \(group.label) class): add them to one"
       }
       target = same[0]
     }

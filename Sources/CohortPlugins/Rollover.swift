@@ -33,7 +33,8 @@ public struct Rollover {
     }
     let old = school.classes(in: from)
     guard !old.isEmpty else { throw InputError("\(id) has no classes in \(from) to roll over from") }
-    let next = plan.classes ?? old.map { SchoolClass(id: $0.id, name: $0.name, yearGroups: $0.yearGroups, teacher: nil) }
+    let next =
+      plan.classes ?? old.map { SchoolClass(id: $0.id, name: $0.name, yearGroups: $0.yearGroups, teacher: nil) }
     var out = Outcome(school: id, classes: next.count)
     var docs = Dictionary(uniqueKeysWithValues: next.map { ($0.id, ClassYear(school: id, classID: $0.id, year: to)) })
     var newRoster = roster

@@ -15,16 +15,18 @@ struct RosterImport {
     let r = request
     let schoolID = try r.option("school")
     guard r.trust.schools.contains(where: { $0.id == schoolID }) else {
-      throw InputError("no school '\(schoolID)' in this trust: expected one of \(r.trust.schools.map(\.id).joined(separator: ", "))")
+      throw InputError(
+        "no school '\(schoolID)' in this trust: expected one of \(r.trust.schools.map(\.id).joined(separator: ", "))")
     }
     let school = try r.folder.loadSchool(schoolID)
     let rosterOnDisk = try r.folder.read(Roster.self, at: DataFolder.rosterPath(schoolID))
     let statutoryOnDisk = try r.folder.loadStatutory(schoolID)
     let today = SchoolDate(dayNumber: Int(DataFolder.now() / 86_400_000))
-    let leaveDate = try r.options["date"].map { t -> SchoolDate in
-      guard let d = UKDate.parse(t) else { throw InputError("--date '\(t)' is not a date") }
-      return d
-    } ?? today
+    let leaveDate =
+      try r.options["date"].map { t -> SchoolDate in
+        guard let d = UKDate.parse(t) else { throw InputError("--date '\(t)' is not a date") }
+        return d
+      } ?? today
     let year = try r.options["year"].map(AcademicYear.parse) ?? school.years.last ?? AcademicYear(containing: today)
 
     var preview = ImportPreview()
@@ -49,7 +51,8 @@ struct RosterImport {
         continue
       case .existing(let p):
         if let first = matchedBy[p.id] {
-          preview.rejected.append(.init(line: e.line, reason: "\(e.fullName) is the same pupil as line \(first) (\(p.id))"))
+          preview.rejected.append(
+            .init(line: e.line, reason: "\(e.fullName) is the same pupil as line \(first) (\(p.id))"))
           continue
         }
         pupil = p
@@ -57,26 +60,36 @@ struct RosterImport {
         if !fields.isEmpty {
           roster.pupils[roster.pupils.firstIndex { $0.id == p.id }!] = pupil
           preview.changes.append("line \(e.line): \(pupil.fullName) (\(pupil.id)): \(fields.joined(separator: ", "))")
-          journal.append(r.folder.event(doc: rosterPath, pupil: pupil.id, "\(source) import: \(fields.map { $0.split(separator: ":")[0] }.joined(separator: ", "))"))
+          journal.append(
+            r.folder.event(
+              doc: rosterPath, pupil: pupil.id,
+              "\(source) import: \(fields.map { $0.split(separator: ":")[0] }.joined(separator: ", "))"))
         }
       case .new:
-        pupil = Pupil(id: String(format: "%@-%04d", schoolID, nextNumber), forename: e.forename, surname: e.surname, dob: e.dob)
+        pupil = Pupil(
+          id: String(format: "%@-%04d", schoolID, nextNumber), forename: e.forename, surname: e.surname, dob: e.dob)
         nextNumber += 1
         _ = Self.apply(e, to: &pupil)
         roster.pupils.append(pupil)
-        preview.changes.append("line \(e.line): new pupil \(pupil.fullName) (\(pupil.id)), \(pupil.yearGroup(in: year).label)")
+        preview.changes.append(
+          "line \(e.line): new pupil \(pupil.fullName) (\(pupil.id)), \(pupil.yearGroup(in: year).label)")
         journal.append(r.folder.event(doc: rosterPath, pupil: pupil.id, "\(source) import: new pupil"))
       }
       matchedBy[pupil.id] = e.line
       if let placed = try places.place(pupil, entry: e) {
-        if placed.hasPrefix("note:") { preview.notes.append("line \(e.line): \(pupil.fullName): \(placed.dropFirst(6))") } else {
+        if placed.hasPrefix("note:") {
+          preview.notes.append("line \(e.line): \(pupil.fullName): \(placed.dropFirst(6))")
+        } else {
           preview.changes.append("line \(e.line): \(pupil.fullName) (\(pupil.id)): \(placed)")
           journal.append(r.folder.event(doc: rosterPath, pupil: pupil.id, "\(source) import: \(placed)"))
         }
       }
       if !e.results.isEmpty && statutory.merge(e.results, for: pupil.id) {
-        preview.changes.append("line \(e.line): \(pupil.fullName) (\(pupil.id)): statutory results (\(e.results.count))")
-        journal.append(r.folder.event(doc: DataFolder.statutoryPath(schoolID), pupil: pupil.id, "\(source) import: statutory results"))
+        preview.changes.append(
+          "line \(e.line): \(pupil.fullName) (\(pupil.id)): statutory results (\(e.results.count))")
+        journal.append(
+          r.folder.event(
+            doc: DataFolder.statutoryPath(schoolID), pupil: pupil.id, "\(source) import: statutory results"))
       }
       if preview.changes.count == changesBefore { preview.unchanged += 1 }
     }
@@ -86,9 +99,11 @@ struct RosterImport {
     if !missing.isEmpty {
       if r.options["leavers"] != "mark" {
         preview.notes.append(
-          "\(missing.count) pupil(s) in Cohort are not in the file (\(missing.prefix(5).map(\.fullName).joined(separator: ", "))\(missing.count > 5 ? "..." : "")): mark them left with --leavers")
+          "\(missing.count) pupil(s) in Cohort are not in the file (\(missing.prefix(5).map(\.fullName).joined(separator: ", "))\(missing.count > 5 ? "..." : "")): mark them left with --leavers"
+        )
       } else if !preview.rejected.isEmpty {
-        preview.notes.append("leavers are not marked while rows will not import: a pupil on a refused row is not a leaver")
+        preview.notes.append(
+          "leavers are not marked while rows will not import: a pupil on a refused row is not a leaver")
       } else {
         for p in missing {
           let k = roster.pupils.firstIndex { $0.id == p.id }!

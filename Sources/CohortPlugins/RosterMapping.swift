@@ -22,7 +22,8 @@ struct RosterMapping: VersionedDocument, Hashable, Sendable {
       let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
       guard parts.count == 2, let f = RosterCSV.Field(rawValue: parts[0]), !parts[1].isEmpty else {
         throw InputError(
-          "--map '\(pair)': write field=Header; fields are \(RosterCSV.Field.allCases.map(\.rawValue).joined(separator: ", "))")
+          "--map '\(pair)': write field=Header; fields are \(RosterCSV.Field.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
       fields[f] = parts[1]
     }

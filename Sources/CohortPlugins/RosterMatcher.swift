@@ -44,7 +44,8 @@ struct RosterMatcher {
     if hits.count == 1 { return .existing(hits[0]) }
     if hits.count > 1 {
       return .problem(
-        "\(hits.count) pupils in Cohort are called \(e.fullName) born \(e.dob) (\(ids(hits))): add the UPN to tell them apart")
+        "\(hits.count) pupils in Cohort are called \(e.fullName) born \(e.dob) (\(ids(hits))): add the UPN to tell them apart"
+      )
     }
     return .new
   }

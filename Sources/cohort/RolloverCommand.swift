@@ -19,10 +19,11 @@ struct RolloverCommand: ParsableCommand {
   func run() throws {
     let (folder, trust, _) = try options.open().parts
     let year = try AcademicYear.parse(to)
-    let schools = try school.map { s -> [String] in
-      guard trust.schools.contains(where: { $0.id == s }) else { throw InputError("no school '\(s)' in this trust") }
-      return [s]
-    } ?? trust.schools.map(\.id)
+    let schools =
+      try school.map { s -> [String] in
+        guard trust.schools.contains(where: { $0.id == s }) else { throw InputError("no school '\(s)' in this trust") }
+        return [s]
+      } ?? trust.schools.map(\.id)
     let plans = try plan.map { try Self.readPlan($0) } ?? [:]
     let rollover = Rollover(folder: folder)
     // Every school is checked first, so that a refusal changes no school at all.
@@ -32,7 +33,9 @@ struct RolloverCommand: ParsableCommand {
       print(
         "\(s): \(o.movedUp) pupil(s) moved up into \(o.classes) class(es) for \(year); \(o.leavers) Year 6 leaver(s); \(year.previous) \(dryRun ? "would be" : "is now") read-only"
       )
-      if !o.unplaced.isEmpty { print("\(s): no class for \(o.unplaced.count) pupil(s): \(o.unplaced.joined(separator: ", "))") }
+      if !o.unplaced.isEmpty {
+        print("\(s): no class for \(o.unplaced.count) pupil(s): \(o.unplaced.joined(separator: ", "))")
+      }
     }
     if dryRun { print("Dry run: nothing was changed.") }
   }

@@ -71,7 +71,9 @@ struct CTFFixture {
       }
       if !p.sen.isEmpty {
         x += "      <SENhistory>\n"
-        for s in p.sen { x += "        <SEN><StartDate>\(s.start)</StartDate><SENprovision>\(s.provision)</SENprovision></SEN>\n" }
+        for s in p.sen {
+          x += "        <SEN><StartDate>\(s.start)</StartDate><SENprovision>\(s.provision)</SENprovision></SEN>\n"
+        }
         x += "      </SENhistory>\n"
       }
       if !p.results.isEmpty {

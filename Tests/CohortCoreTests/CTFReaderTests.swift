@@ -15,7 +15,8 @@ import Testing
           ("KS1", 2023, "RDG", "TA", nil, "EXS"), ("KS2", 2026, "MTC", "TT", "MARK", "23"),
         ],
         extra: "      <Attendance><SessionsPossible>300</SessionsPossible></Attendance>\n      <FutureThing a='1'/>\n"),
-      .init(upn: CTFFixture.upn(2), surname: "O'Neill", forename: "Sean", dob: "2016-11-02", sex: "M", firstLanguage: "ENG"),
+      .init(
+        upn: CTFFixture.upn(2), surname: "O'Neill", forename: "Sean", dob: "2016-11-02", sex: "M", firstLanguage: "ENG"),
       .init(upn: nil, surname: "Nowak", forename: "Zofia", dob: "2017-01-30", sex: nil),
     ]
     return f

@@ -13,7 +13,9 @@ import Testing
       fileName: "roster", options: ["school": "oakfield"].merging(options) { _, b in b })
   }
 
-  func onRoll(_ s: SampleFolder) throws -> [Pupil] { try s.folder.loadRoster("oakfield").pupils.filter { $0.leftOn == nil } }
+  func onRoll(_ s: SampleFolder) throws -> [Pupil] {
+    try s.folder.loadRoster("oakfield").pupils.filter { $0.leftOn == nil }
+  }
 
   static func dmy(_ d: SchoolDate) -> String { "\(d.day)/\(d.month)/\(d.year)" }
 
@@ -21,7 +23,8 @@ import Testing
   func csv(_ pupils: [Pupil], extra: [String] = []) -> String {
     var out = "UPN,Legal Surname,Legal Forename,Date of Birth,Gender,FSM Eligible,SEN Status\n"
     for p in pupils {
-      out += "\(p.upn ?? ""),\(p.surname),\(p.forename),\(Self.dmy(p.dob)),\(p.sex.rawValue),\(p.fsm ? "T" : "F"),\(p.send.rawValue)\n"
+      out +=
+        "\(p.upn ?? ""),\(p.surname),\(p.forename),\(Self.dmy(p.dob)),\(p.sex.rawValue),\(p.fsm ? "T" : "F"),\(p.send.rawValue)\n"
     }
     return out + extra.joined(separator: "\n") + "\n"
   }
@@ -52,7 +55,10 @@ import Testing
     #expect(dry.notes.contains { $0.contains("1 pupil(s) in Cohort are not in the file") })
     let p = try RosterCSVImporter().preview(try request(s, text, ["leavers": "mark", "date": "20/07/2027"]))
     #expect(p.rejected.isEmpty, "\(p.rejected)")
-    #expect(p.changes.contains { $0.contains("\(pupils[0].fullName) (\(pupils[0].id)): FSM: \(!pupils[0].fsm) -> \(pupils[0].fsm)") })
+    #expect(
+      p.changes.contains {
+        $0.contains("\(pupils[0].fullName) (\(pupils[0].id)): FSM: \(!pupils[0].fsm) -> \(pupils[0].fsm)")
+      })
     #expect(p.changes.contains { $0.contains("new pupil Isaac Newton") })
     #expect(p.changes.contains { $0.contains("leaver: \(leaver.fullName) (\(leaver.id)): marked left on 2027-07-20") })
     try p.apply(to: s.folder)
@@ -87,7 +93,8 @@ import Testing
     #expect(p.rejected.count == 1)
     #expect(p.rejected[0].reason.contains("2 pupils in Cohort are called \(twin.forename) \(twin.surname)"))
     #expect(p.rejected[0].reason.contains("oakfield-9999"))
-    #expect(p.notes.contains { $0.contains("leavers are not marked") } && !p.changes.contains { $0.hasPrefix("leaver") })
+    #expect(
+      p.notes.contains { $0.contains("leavers are not marked") } && !p.changes.contains { $0.hasPrefix("leaver") })
   }
 
   @Test func ctfImportKeepsStatutoryResultsAndAPreviewGoneStaleIsRefused() throws {
@@ -120,8 +127,10 @@ import Testing
     var n = 0
     for y in school.years {
       for c in school.classes(in: y) {
-        n += try s.folder.loadClassYear(school: "oakfield", classID: c.id, year: y).judgements.filter { $0.pupil == pupil }
-          .count
+        n += try s.folder.loadClassYear(school: "oakfield", classID: c.id, year: y).judgements.filter {
+          $0.pupil == pupil
+        }
+        .count
       }
     }
     return n

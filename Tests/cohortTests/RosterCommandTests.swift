@@ -60,15 +60,20 @@ import Testing
       ,Good,Row,01/02/2016
 
       """
-    let r = try CLI.run(["import", "roster", try write(s, "rows.csv", Array(rows.utf8)), "--data", dir, "--school", "oakfield"])
+    let r = try CLI.run([
+      "import", "roster", try write(s, "rows.csv", Array(rows.utf8)), "--data", dir, "--school", "oakfield",
+    ])
     #expect(r.status == 1 && r.err.contains("4 row(s) of") && r.err.contains("nothing was changed"))
-    #expect(r.out.contains("line 2: will not import: \(p.forename) \(p.surname): date of birth '31/02/2016' is not a date"))
+    #expect(
+      r.out.contains("line 2: will not import: \(p.forename) \(p.surname): date of birth '31/02/2016' is not a date"))
     #expect(r.out.contains("line 3: will not import: UPN '\(wrongCheck)': check letter"))
     #expect(r.out.contains("line 4: will not import: UPN \(dup) is also on line 5"))
     #expect(r.out.contains("line 5: will not import: UPN \(dup) is also on line 4"))
     #expect(Scratch.snapshot(dir) == before)
     // The good CTF imports, and importing it again changes nothing.
-    let ok = try CLI.run(["import", "ctf", try write(s, "good.xml", Array(good.utf8)), "--data", dir, "--school", "oakfield"])
+    let ok = try CLI.run([
+      "import", "ctf", try write(s, "good.xml", Array(good.utf8)), "--data", dir, "--school", "oakfield",
+    ])
     #expect(ok.status == 0, "\(ok.err)")
     let again = try CLI.run(["import", "ctf", s.sub("good.xml"), "--data", dir, "--school", "oakfield", "--json"])
     #expect(again.status == 0 && again.out.contains("\"changes\" : [\n\n  ]"), "\(again.out)")
@@ -86,12 +91,16 @@ import Testing
     let r = try CLI.run(["rollover", "--data", dir, "--to", "2027-28"])
     #expect(r.status == 0, "\(r.err)")
     #expect(r.out.contains("oakfield: ") && r.out.contains("2026-27 is now read-only"))
-    let y4Next = try folder.loadClassYear(school: "oakfield", classID: "oakfield-y4", year: AcademicYear(startYear: 2027))
+    let y4Next = try folder.loadClassYear(
+      school: "oakfield", classID: "oakfield-y4", year: AcademicYear(startYear: 2027))
     let roster = try folder.loadRoster("oakfield")
     let stillHere = y3.pupils.filter { roster.pupil(id: $0)?.leftOn == nil }
     #expect(!stillHere.isEmpty && y4Next.pupils == stillHere, "this year's Year 3 is next year's Year 4")
     for id in y6.pupils { #expect(roster.pupil(id: id)?.leftOn != nil, "\(id) left after Year 6") }
-    #expect(roster.pupils.filter { y6.pupils.contains($0.id) }.allSatisfy { $0.leftOn! <= SchoolDate(year: 2027, month: 8, day: 31)! })
+    #expect(
+      roster.pupils.filter { y6.pupils.contains($0.id) }.allSatisfy {
+        $0.leftOn! <= SchoolDate(year: 2027, month: 8, day: 31)!
+      })
     #expect(Scratch.snapshot(dir).filter { $0.key.contains("/2026-27/") } == oldYear, "the old year is intact")
     let set = try CLI.run([
       "set", "--data", dir, "--pupil", stillHere[0], "--subject", "reading", "--year", "2026-27", "--half-term",
