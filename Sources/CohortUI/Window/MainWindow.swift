@@ -82,6 +82,11 @@ final class MainWindow: PageHost {
       self.pluginsWindow = PluginsWindow(parent: self.window, context: self.context, pages: BuiltInPages.all)
     }
     gtk_header_bar_pack_end(cg_header_bar(header), plugins)
+    let pupils = UI.button(
+      "Import pupils…", name: "Import pupils",
+      tooltip: "Pupils from the MIS: a Common Transfer File (.xml) or a CSV export, previewed first"
+    ) { [weak self] in self?.chooseRosterImport() }
+    gtk_header_bar_pack_end(cg_header_bar(header), pupils)
     gtk_label_set_ellipsize(cg_label(breadcrumb), PANGO_ELLIPSIZE_MIDDLE)
     gtk_window_set_titlebar(cg_window(window), header)
   }
@@ -111,6 +116,32 @@ final class MainWindow: PageHost {
   // MARK: PageHost
 
   func say(_ text: String) { UI.setText(message, text) }
+
+  private var importWindow: ImportWindow?
+
+  /// A roster for the school in view: the importer is the one that reads the file's kind.
+  private func chooseRosterImport() {
+    guard let school = scope.schoolID else { return say("Choose a school in the sidebar first.") }
+    FileChooser.openFile(parent: window, title: "Import pupils into \(context.school(school)?.name ?? school)") {
+      [weak self] path in
+      guard let self else { return }
+      do {
+        let kind = path.lowercased().hasSuffix(".xml") ? "ctf" : "roster"
+        self.importWindow = try ImportWindow(
+          parent: self.window, context: self.context, importer: try self.context.registry.importer(kind: kind),
+          path: path, options: ["school": school, "year": self.scope.year.description]
+        ) { [weak self] message in
+          guard let self else { return }
+          try? self.context.reload()
+          self.sidebar.load(self.context, year: self.scope.year, selected: self.scope.level)
+          self.apply()
+          self.say(message)
+        }
+      } catch {
+        self.say("Could not import \((path as NSString).lastPathComponent): \(error)")
+      }
+    }
+  }
 
   func showSaveState(_ text: String, failed: Bool) {
     UI.setText(saveState, text)
