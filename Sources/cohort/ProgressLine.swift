@@ -12,6 +12,8 @@ final class ProgressLine: @unchecked Sendable {
   private let lock = NSLock()
   private var shown = false
   private let enabled: Bool
+  /// Seconds before the line appears; COHORT_PROGRESS_AFTER changes it (tests use 0).
+  private let after = ProcessInfo.processInfo.environment["COHORT_PROGRESS_AFTER"].flatMap(Double.init) ?? 1
 
   init(what: String, enabled: Bool = isatty(STDERR_FILENO) == 1) {
     self.what = what
@@ -19,7 +21,7 @@ final class ProgressLine: @unchecked Sendable {
   }
 
   func update(_ done: Int, _ total: Int) {
-    guard enabled, Date().timeIntervalSince(start) > 1 else { return }
+    guard enabled, Date().timeIntervalSince(start) >= after else { return }
     lock.lock()
     defer { lock.unlock() }
     shown = true

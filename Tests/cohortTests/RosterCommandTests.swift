@@ -110,4 +110,32 @@ import Testing
     let twice = try CLI.run(["rollover", "--data", dir, "--to", "2027-28"])
     #expect(twice.status == 1 && twice.err.contains("already has classes in 2027-28"))
   }
+
+  /// A long import shows "Reading FILE: N of M" on stderr when stderr is a terminal (here the
+  /// pseudo-terminal `script` gives it), and nothing when it is not.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func longImportsShowProgressOnlyOnATerminal() throws {
+    let s = Scratch()
+    let dir = try sample(s)
+    var csv = "UPN,Surname,Forename,DOB\n"
+    for i in 0..<3000 {
+      csv +=
+        "\(Self.upn(String(format: "8%011d", i + 10))),Sur\(i),Fore\(i),\(1 + i % 28)/\(1 + i % 12)/\(2016 + i % 7)\n"
+    }
+    let file = try write(s, "big.csv", Array(csv.utf8))
+    let args = ["import", "roster", file, "--data", dir, "--school", "oakfield", "--dry-run"]
+    let plain = try CLI.run(args, env: ["COHORT_PROGRESS_AFTER": "0"])
+    #expect(plain.status == 0 && plain.err.isEmpty && plain.out.contains("Would import"))
+    let command = ([CLI.binary] + args).map { "'\($0)'" }.joined(separator: " ") + " 2>&1 >/dev/null"
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    p.arguments = ["-qc", command, "/dev/null"]
+    p.environment = ProcessInfo.processInfo.environment.merging(["COHORT_PROGRESS_AFTER": "0"]) { _, b in b }
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(text.contains("\rReading big.csv: ") && text.contains(" of 3000"), "\(text.prefix(200))")
+  }
 }
