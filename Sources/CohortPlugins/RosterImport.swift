@@ -71,6 +71,11 @@ struct RosterImport {
         nextNumber += 1
         _ = Self.apply(e, to: &pupil)
         roster.pupils.append(pupil)
+        if let u = e.upn, let other = try elsewhere(schoolID)[u.value] {
+          preview.notes.append(
+            "line \(e.line): UPN \(u.value) is also \(other.pupil) at \(other.school): if they moved within the trust, they are now left there"
+          )
+        }
         preview.changes.append(
           "line \(e.line): new pupil \(pupil.fullName) (\(pupil.id)), \(pupil.yearGroup(in: year).label)")
         journal.append(r.folder.event(doc: rosterPath, pupil: pupil.id, "\(source) import: new pupil"))
@@ -122,6 +127,25 @@ struct RosterImport {
     }
     preview.documents = places.changed
     return preview
+  }
+
+  /// The trust's other schools' pupils by UPN, read once when first needed.
+  private let others = OtherSchools()
+
+  final class OtherSchools: @unchecked Sendable {
+    var byUPN: [String: (school: String, pupil: String)]?
+  }
+
+  func elsewhere(_ school: String) throws -> [String: (school: String, pupil: String)] {
+    if let known = others.byUPN { return known }
+    var out: [String: (school: String, pupil: String)] = [:]
+    for ref in request.trust.schools where ref.id != school {
+      for p in try request.folder.loadRoster(ref.id).pupils where p.leftOn == nil {
+        if let u = p.upn { out[u.uppercased()] = (ref.id, p.id) }
+      }
+    }
+    others.byUPN = out
+    return out
   }
 
   /// The next free number for "<school>-NNNN" ids.

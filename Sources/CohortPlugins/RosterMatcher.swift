@@ -33,13 +33,12 @@ struct RosterMatcher {
     for k in keys {
       for p in byName[k] ?? [] where !hits.contains(where: { $0.id == p.id }) { hits.append(p) }
     }
-    if let u = e.upn {
-      // A pupil found by name whose permanent UPN differs is someone else, or a typing
-      // mistake on one side: either way a person decides.
-      hits.removeAll { p in
-        guard let theirs = p.validUPN else { return false }
-        return !theirs.isTemporary && theirs.value != u.value
-      }
+    if let u = e.upn, hits.count == 1, let theirs = hits[0].validUPN, !theirs.isTemporary, theirs.value != u.value {
+      // Someone else with the same name and birthday, or a mistyped UPN on one side: a
+      // person decides (a temporary UPN, by contrast, is meant to be replaced).
+      return .problem(
+        "Cohort has \(e.fullName) born \(e.dob) with UPN \(theirs.value) (\(hits[0].id)), the file says \(u.value): correct the wrong one"
+      )
     }
     if hits.count == 1 { return .existing(hits[0]) }
     if hits.count > 1 {

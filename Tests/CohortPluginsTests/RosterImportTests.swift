@@ -122,6 +122,51 @@ import Testing
     #expect(try CTFImporter().preview(try request(s, ctf(24))).isEmpty)
   }
 
+  @Test func temporaryUPNsAreReplacedMistypedOnesRefusedAndMovesWithinTheTrustNoted() throws {
+    let s = try SampleFolder()
+    var roster = try s.folder.loadRoster("oakfield")
+    let digits = "80100000001"
+    let temporary = String(UPN.checkLetter(Array(digits + "A"))!) + digits + "A"
+    let here = roster.pupils.indices.filter { roster.pupils[$0].leftOn == nil }
+    roster.pupils[here[0]].upn = temporary
+    try s.folder.saveRoster(roster)
+    let (a, b) = (roster.pupils[here[0]], roster.pupils[here[1]])
+    let permanent = String(UPN.checkLetter(Array(digits + "7"))!) + digits + "7"
+    let other = try s.folder.loadRoster("riverside").pupils.first { $0.leftOn == nil }!
+    let text = """
+      UPN,Surname,Forename,DOB
+      \(permanent),\(a.surname),\(a.forename),\(Self.dmy(a.dob))
+      \(permanent.dropLast() + "8"),\(b.surname),\(b.forename),\(Self.dmy(b.dob))
+      \(other.upn!),\(other.surname),\(other.forename),\(Self.dmy(other.dob))
+
+      """
+    let fixed = text.replacingOccurrences(
+      of: permanent.dropLast() + "8", with: String(UPN.checkLetter(Array(digits + "8"))!) + digits + "8")
+    let p = try RosterCSVImporter().preview(try request(s, fixed))
+    #expect(p.changes.contains("line 2: \(a.fullName) (\(a.id)): UPN: \(temporary) -> \(permanent)"))
+    let refused = try #require(p.rejected.first { $0.line == 3 })
+    #expect(refused.reason.contains("Cohort has \(b.fullName) born \(b.dob) with UPN \(b.upn!)"))
+    #expect(p.changes.contains { $0.hasPrefix("line 4: new pupil \(other.fullName)") })
+    #expect(
+      p.notes.contains(
+        "line 4: UPN \(other.upn!) is also \(other.id) at riverside: if they moved within the trust, they are now left there"
+      ))
+  }
+
+  @Test func aSavedMappingIsUsedForTheSchoolsNextExport() throws {
+    let s = try SampleFolder()
+    let p0 = try onRoll(s)[0]
+    let text = "Pupil Ref,Family,Given,Born\n\(p0.upn!),\(p0.surname),\(p0.forename),\(Self.dmy(p0.dob))\n"
+    #expect(throws: InputError.self) { try RosterCSVImporter().preview(try request(s, text)) }
+    let map = "upn=Pupil Ref;surname=Family;forename=Given;dob=Born"
+    let saved = try RosterCSVImporter().preview(try request(s, text, ["map": map, "save-map": "yes"]))
+    #expect(saved.rejected.isEmpty && saved.changes == ["saved the column mapping for oakfield"])
+    try saved.apply(to: s.folder)
+    let next = try RosterCSVImporter().preview(try request(s, text))
+    #expect(next.isEmpty && next.unchanged == 1 && next.rejected.isEmpty)
+    #expect(throws: InputError.self) { try RosterCSVImporter().preview(try request(s, text, ["map": "nosuch=Family"])) }
+  }
+
   func judgementsOf(_ pupil: String, _ s: SampleFolder) throws -> Int {
     let school = try s.folder.loadSchool("oakfield")
     var n = 0
