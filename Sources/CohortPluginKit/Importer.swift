@@ -69,6 +69,21 @@ public struct ImportPreview: Sendable {
   /// Whole documents (rosters, schools, statutory results) saved in the same all-or-nothing
   /// write as `documents`.
   public var others: [DocumentWrite] = []
+  /// Choices the person may make and preview again with, e.g. marking leavers: the app shows
+  /// each as a check box (the command line has a flag for each).
+  public var offers: [Offer] = []
+
+  public struct Offer: Sendable, Hashable {
+    /// The option to set, and its value when chosen.
+    public let option: String
+    public let value: String
+    public let label: String
+    public init(option: String, value: String, label: String) {
+      self.option = option
+      self.value = value
+      self.label = label
+    }
+  }
 
   public init() {}
 

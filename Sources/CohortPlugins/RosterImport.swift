@@ -101,6 +101,10 @@ struct RosterImport {
     r.progress?(file.entries.count, file.entries.count)
 
     let missing = roster.pupils.filter { $0.leftOn == nil && matchedBy[$0.id] == nil }
+    if !missing.isEmpty || r.options["leavers"] == "mark" {
+      preview.offers.append(
+        .init(option: "leavers", value: "mark", label: "Mark the \(missing.count) pupil(s) not in the file as left"))
+    }
     if !missing.isEmpty {
       if r.options["leavers"] != "mark" {
         preview.notes.append(

@@ -30,6 +30,15 @@ preview = wait(lambda: app.find(lambda n: n.name == "Import preview"), 15)
 check(preview is not None, "a preview opens before anything changes")
 text = label_text(preview) or ""
 check("CTF version 24.0 from Oakfield" in text and "statutory results (1)" in text, "the preview says what the CTF brings")
+offer = wait(lambda: app.find(lambda n: (n.name or "").startswith("Mark the ") and n.getRoleName() == "check box"))
+check(offer is not None, "the preview offers to mark the pupils not in the file as left")
+if offer is not None:
+    click(offer)
+    leavers = wait(lambda: app.find(lambda n: n.name == "Import preview" and "leaver: " in (label_text(n) or "")), 15)
+    check(leavers is not None, "ticking it previews again with the leavers")
+    offer = wait(lambda: app.find(lambda n: (n.name or "").startswith("Mark the ") and n.getRoleName() == "check box"))
+    click(offer)
+    wait(lambda: app.find(lambda n: n.name == "Import preview" and "leaver: " not in (label_text(n) or "")), 15)
 apply = wait(lambda: app.find(lambda n: (n.name or "").startswith("Import 1 change")))
 check(apply is not None, "the button says what will be imported")
 if apply is not None:

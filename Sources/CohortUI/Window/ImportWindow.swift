@@ -18,6 +18,11 @@ final class ImportWindow {
   /// Set when the window closes: its widgets are gone, so late results are dropped.
   private var closed = false
   private let done: (String) -> Void
+  private let importer: Importer
+  private let data: Data
+  private let name: String
+  private var options: [String: String]
+  private var generation = 0
 
   init(
     parent: Widget, context: AppContext, importer: Importer, path: String, options: [String: String],
@@ -27,8 +32,10 @@ final class ImportWindow {
   {
     self.context = context
     self.done = done
-    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-    let name = (path as NSString).lastPathComponent
+    self.importer = importer
+    self.options = options
+    data = try Data(contentsOf: URL(fileURLWithPath: path))
+    name = (path as NSString).lastPathComponent
     window = gtk_window_new()!
     gtk_window_set_title(cg_window(window), "\(importer.title): \(name)")
     gtk_window_set_transient_for(
@@ -37,16 +44,26 @@ final class ImportWindow {
     gtk_window_set_default_size(cg_window(window), 820, 560)
     box = UI.box(true, spacing: 10, classes: ["plugins-window"])
     bar = gtk_progress_bar_new()!
+    // Our own reference: the bar comes and goes from the box between the steps.
+    g_object_ref_sink(UnsafeMutableRawPointer(bar))
     gtk_progress_bar_set_show_text(OpaquePointer(bar), 1)
     gtk_progress_bar_set_text(OpaquePointer(bar), "Reading \(name)…")
     UI.setAccessibleName(bar, "Import progress")
     UI.append(box, bar)
     gtk_window_set_child(cg_window(window), box)
     Signal.onBool(window, "close-request") { [weak self] in
-      self?.closed = true
+      self?.closing()
       return false
     }
     gtk_window_present(cg_window(window))
+    read()
+  }
+
+  /// Works out the preview on a worker thread (again when an offer is toggled).
+  private func read() {
+    generation += 1
+    let asked = generation
+    let importer = importer
     let request = ImportRequest(
       folder: context.folder, trust: context.trust, registry: context.registry, data: data, fileName: name,
       options: options,
@@ -55,7 +72,10 @@ final class ImportWindow {
       })
     DispatchQueue.global().async { [weak self] in
       let result = Result { try importer.preview(request) }
-      MainLoop.hop { self?.show(result) }
+      MainLoop.hop {
+        // Only the latest question's answer is shown.
+        if self?.generation == asked { self?.show(result) }
+      }
     }
   }
 
@@ -65,8 +85,14 @@ final class ImportWindow {
   }
 
   private func close() {
-    closed = true
+    closing()
     gtk_window_destroy(cg_window(window))
+  }
+
+  private func closing() {
+    guard !closed else { return }
+    closed = true
+    g_object_unref(UnsafeMutableRawPointer(bar))
   }
 
   private func show(_ result: Result<ImportPreview, Error>) {
@@ -100,7 +126,25 @@ final class ImportWindow {
     let apply = UI.button(title) { [weak self] in self?.apply() }
     gtk_widget_set_sensitive(apply, preview.isEmpty ? 0 : 1)
     UI.append(buttons, cancel, apply)
-    UI.append(box, summary, UI.scrolled(details), buttons)
+    UI.append(box, summary, UI.scrolled(details))
+    for offer in preview.offers { UI.append(box, check(offer)) }
+    UI.append(box, buttons)
+  }
+
+  /// A check box for an importer's offer; changing it previews again with the choice.
+  private func check(_ offer: ImportPreview.Offer) -> Widget {
+    let box = gtk_check_button_new_with_label(offer.label)!
+    let button = UnsafeMutableRawPointer(box).assumingMemoryBound(to: GtkCheckButton.self)
+    gtk_check_button_set_active(button, options[offer.option] == offer.value ? 1 : 0)
+    Signal.on(box, "toggled") { [weak self] in
+      guard let self else { return }
+      self.options[offer.option] = gtk_check_button_get_active(button) != 0 ? offer.value : nil
+      UI.removeAllChildren(self.box)
+      gtk_progress_bar_set_fraction(OpaquePointer(self.bar), 0)
+      UI.append(self.box, self.bar)
+      self.read()
+    }
+    return box
   }
 
   /// Saves on a worker thread (many documents can take a while); the bar pulses meanwhile.
