@@ -30,6 +30,7 @@ test: deps
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_pupils.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/rollover.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
 	scripts/test-example
@@ -70,6 +71,7 @@ test-e2e: build
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_pupils.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/rollover.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
 

@@ -17,6 +17,9 @@ final class MainWindow: PageHost {
   private var pages: [AppPage] = []
   private var closeConfirmed = false
   private var pluginsWindow: PluginsWindow?
+  private var rolloverWindow: RolloverWindow?
+  private var years: [AcademicYear] = []
+  private var yearPicker: Widget?
 
   init(app: UnsafeMutablePointer<GtkApplication>, context: AppContext, start: Scope) {
     self.context = context
@@ -57,12 +60,13 @@ final class MainWindow: PageHost {
   private func buildHeader() {
     let header = gtk_header_bar_new()!
     gtk_header_bar_set_title_widget(cg_header_bar(header), breadcrumb)
-    let years = context.years.isEmpty ? [scope.year] : context.years
+    years = context.years.isEmpty ? [scope.year] : context.years
     let yearPicker = UI.dropDown(
       years.map(\.description), name: "Academic year", selected: years.firstIndex(of: scope.year) ?? 0
     ) {
-      [weak self] i in self?.changeYear(years[i])
+      [weak self] i in self.map { $0.changeYear($0.years[i]) }
     }
+    self.yearPicker = yearPicker
     let halves = HalfTerm.allCases
     let halfPicker = UI.dropDown(halves.map(\.label), name: "Half-term", selected: scope.halfTerm.index) {
       [weak self] i in
@@ -87,6 +91,15 @@ final class MainWindow: PageHost {
       tooltip: "Pupils from the MIS: a Common Transfer File (.xml) or a CSV export, previewed first"
     ) { [weak self] in self?.chooseRosterImport() }
     gtk_header_bar_pack_end(cg_header_bar(header), pupils)
+    let rollover = UI.button(
+      "New year…", name: "New academic year", tooltip: "Start the next academic year: pupils move up, Year 6 leave"
+    ) { [weak self] in
+      guard let self else { return }
+      self.rolloverWindow = RolloverWindow(parent: self.window, context: self.context) { [weak self] message in
+        self?.reload(saying: message)
+      }
+    }
+    gtk_header_bar_pack_end(cg_header_bar(header), rollover)
     gtk_label_set_ellipsize(cg_label(breadcrumb), PANGO_ELLIPSIZE_MIDDLE)
     gtk_window_set_titlebar(cg_window(window), header)
   }
@@ -119,6 +132,20 @@ final class MainWindow: PageHost {
 
   private var importWindow: ImportWindow?
 
+  /// After an import or a rollover: the schools, rosters and years are read again.
+  private func reload(saying message: String) {
+    try? context.reload()
+    for y in context.years where !years.contains(y) {
+      years.append(y)
+      if let picker = yearPicker, let model = gtk_drop_down_get_model(cg_drop_down(picker)) {
+        gtk_string_list_append(model, y.description)
+      }
+    }
+    sidebar.load(context, year: scope.year, selected: scope.level)
+    apply()
+    say(message)
+  }
+
   /// A roster for the school in view: the importer is the one that reads the file's kind.
   private func chooseRosterImport() {
     guard let school = scope.schoolID else { return say("Choose a school in the sidebar first.") }
@@ -130,13 +157,7 @@ final class MainWindow: PageHost {
         self.importWindow = try ImportWindow(
           parent: self.window, context: self.context, importer: try self.context.registry.importer(kind: kind),
           path: path, options: ["school": school, "year": self.scope.year.description]
-        ) { [weak self] message in
-          guard let self else { return }
-          try? self.context.reload()
-          self.sidebar.load(self.context, year: self.scope.year, selected: self.scope.level)
-          self.apply()
-          self.say(message)
-        }
+        ) { [weak self] message in self?.reload(saying: message) }
       } catch {
         self.say("Could not import \((path as NSString).lastPathComponent): \(error)")
       }
