@@ -4,7 +4,8 @@
 ///
 /// Purpose-built rather than Foundation's XMLParser so that errors name the line a person
 /// can look at, it runs the same on every platform without libxml2, and libFuzzer sees (and
-/// instruments) every branch of it.
+/// instruments) every branch of it. (Fuzzing XMLParser on Linux, Swift 6.3.1, crashed it
+/// within seconds: an element name that is not UTF-8 traps in its start-element callback.)
 public struct XMLNode: Sendable, Hashable {
   public var name: String
   public var attributes: [String: String]

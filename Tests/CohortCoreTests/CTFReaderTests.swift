@@ -106,6 +106,10 @@ import Testing
     #expect(message("<a>&bogus;</a>").contains("unknown entity"))
     #expect(message("<a></a><b/>").contains("text after the root element"))
     #expect(message("").contains("no element"))
+    // Found by fuzzing Foundation's XMLParser (Swift 6.3.1, Linux): an element name that is not
+    // UTF-8 crashes it in its start-element callback. This reader refuses the file instead.
+    let bytes: [UInt8] = [0x3C, 0x61, 0x2D, 0xFF, 0xFF, 0xFF, 0xFF, 0x2F, 0x3E, 0x61, 0x3E, 0x61]
+    #expect(throws: InputError("not an XML file: the text is not UTF-8")) { try XMLReader.parse(bytes) }
     #expect(message(String(repeating: "<a>", count: 100)).contains("nested more than"))
   }
 }

@@ -47,6 +47,22 @@ import Testing
     #expect(s.entries[0].ever6FSM == true && a.entries[0].ever6FSM == nil, "Arbor's file has no Ever 6 column")
   }
 
+  /// A Bromcom student list saved by a spreadsheet set to semicolons, with Bromcom's words.
+  @Test func readsABromcomExportWithSemicolons() throws {
+    let text = """
+      Student ID;UPN;Legal Surname;Legal Forename;Preferred Forename;DOB;Gender;Year Group;Tutor Group;Pupil Premium;Free School Meals;SEN Status;Home Language;Ethnicity
+      10234;\(u1);Khan;Amira;Mira;14-Mar-2016;Female;Y4;4K;Yes;No;EHCP;Urdu;APKN
+
+      """
+    let f = try RosterCSV.read(text)
+    #expect(f.problems.isEmpty, "\(f.problems)")
+    let e = try #require(f.entries.first)
+    #expect(e.forename == "Mira" && e.legalForename == "Amira" && e.dob == SchoolDate(year: 2016, month: 3, day: 14))
+    #expect(e.yearGroup == YearGroup(4) && e.className == "4K" && e.send == .ehcPlan && e.eal == true)
+    #expect(e.pupilPremium == true && e.fsm == false && e.sex == .female)
+    #expect(f.notes == ["columns not imported: Student ID"])
+  }
+
   @Test func refusesBadRowsOneMessageEachWithTheLine() throws {
     let text = """
       UPN,Surname,Forename,DOB,Gender,SEN
