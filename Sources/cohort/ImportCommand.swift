@@ -8,15 +8,17 @@ import Foundation
 /// row that will not import; writes all or nothing.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "import", abstract: "Import a file: scores, table (cohort plugins list shows every importer).")
+    commandName: "import",
+    abstract: "Import a file: scores, table, ctf, roster (cohort plugins list shows every importer).")
 
   @OptionGroup var options: DataOptions
   @Argument(help: "What the file holds, e.g. scores or table.") var kind: String
   @Argument(help: "The file to import.") var file: String
   @Option(help: "Test id (scores, table).") var test: String?
-  @Option(help: "Academic year, e.g. 2026-27 (scores).") var year: String?
+  @Option(help: "Academic year, e.g. 2026-27 (scores; ctf and roster: the classes new pupils join).") var year: String?
   @Option(help: "autumn, spring or summer (scores).") var term: String?
-  @Option(help: "Test date when the file has none (scores), e.g. 20/11/2026.") var date: String?
+  @Option(help: "Test date when the file has none (scores), or the leaving date (ctf, roster), e.g. 20/11/2026.")
+  var date: String?
   @Option(help: "The table's edition, e.g. 2023 (table).") var edition: String?
   @Option(help: "School id, where the import needs one.") var school: String?
   @Flag(help: "Mark pupils who are not in the roster file as left (ctf, roster).") var leavers = false

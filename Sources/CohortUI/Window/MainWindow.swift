@@ -130,10 +130,10 @@ final class MainWindow: PageHost {
 
   func say(_ text: String) { UI.setText(message, text) }
 
-  private var importWindow: ImportWindow?
+  var importWindow: ImportWindow?
 
   /// After an import or a rollover: the schools, rosters and years are read again.
-  private func reload(saying message: String) {
+  func reload(saying message: String) {
     try? context.reload()
     for y in context.years where !years.contains(y) {
       years.append(y)
@@ -144,24 +144,6 @@ final class MainWindow: PageHost {
     sidebar.load(context, year: scope.year, selected: scope.level)
     apply()
     say(message)
-  }
-
-  /// A roster for the school in view: the importer is the one that reads the file's kind.
-  private func chooseRosterImport() {
-    guard let school = scope.schoolID else { return say("Choose a school in the sidebar first.") }
-    FileChooser.openFile(parent: window, title: "Import pupils into \(context.school(school)?.name ?? school)") {
-      [weak self] path in
-      guard let self else { return }
-      do {
-        let kind = path.lowercased().hasSuffix(".xml") ? "ctf" : "roster"
-        self.importWindow = try ImportWindow(
-          parent: self.window, context: self.context, importer: try self.context.registry.importer(kind: kind),
-          path: path, options: ["school": school, "year": self.scope.year.description]
-        ) { [weak self] message in self?.reload(saying: message) }
-      } catch {
-        self.say("Could not import \((path as NSString).lastPathComponent): \(error)")
-      }
-    }
   }
 
   func showSaveState(_ text: String, failed: Bool) {
