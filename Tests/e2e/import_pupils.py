@@ -3,7 +3,7 @@
 apply); the pupil's statutory results then show on the Pupil page. Prints `N passed, N failed`."""
 import json, os, sys, time
 
-from driver import App, Checks, click, key, label_text, type_text, wait
+from driver import App, Checks, activate, click, key, label_text, type_text, wait
 
 check = Checks()
 app = App(sys.argv[1] if len(sys.argv) > 1 else ".build/debug", ["--class", "oakfield-y3", "--year", "2026-27", "--half-term", "autumn2"])
@@ -20,9 +20,10 @@ with open(ctf, "w") as f:
 """)
 first = wait(lambda: app.find(lambda n: (n.name or "") == f"{grid[0]['name']}, Reading, Autumn 2"))
 check(first is not None, "the grid is shown")
+click(app.named("Data"), settle=0.5)
 button = app.named("Import pupils")
-check(button is not None, "the header has an Import pupils button")
-click(button, settle=1.5)
+check(button is not None, "the header's Data menu has an Import pupils button")
+activate(button, settle=1.5)
 type_text(ctf)  # the file chooser takes a typed path
 time.sleep(0.5)
 key(0xff0d)

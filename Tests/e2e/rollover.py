@@ -3,13 +3,14 @@
 the new year's classes exist and the old year is read-only. Prints `N passed, N failed`."""
 import json, os, sys
 
-from driver import App, Checks, click, label_text, wait
+from driver import App, Checks, activate, click, label_text, wait
 
 check = Checks()
 app = App(sys.argv[1] if len(sys.argv) > 1 else ".build/debug", ["--class", "oakfield-y3", "--year", "2026-27", "--half-term", "autumn2"])
+click(app.named("Data"), settle=0.5)
 button = app.named("New academic year")
-check(button is not None, "the header has a New year button")
-click(button, settle=1)
+check(button is not None, "the header's Data menu has a New academic year button")
+activate(button, settle=1)
 preview = wait(lambda: app.find(lambda n: n.name == "Rollover preview"), 15)
 text = (preview and label_text(preview)) or ""
 check("Oakfield Primary School: " in text and "Year 6 leaver(s)" in text, "the preview says what happens at each school")

@@ -17,7 +17,7 @@ final class MainWindow: PageHost {
   private var pages: [AppPage] = []
   private var closeConfirmed = false
   private var pluginsWindow: PluginsWindow?
-  private var rolloverWindow: RolloverWindow?
+  var rolloverWindow: RolloverWindow?
   private var years: [AcademicYear] = []
   private var yearPicker: Widget?
 
@@ -86,20 +86,7 @@ final class MainWindow: PageHost {
       self.pluginsWindow = PluginsWindow(parent: self.window, context: self.context, pages: BuiltInPages.all)
     }
     gtk_header_bar_pack_end(cg_header_bar(header), plugins)
-    let pupils = UI.button(
-      "Import pupils…", name: "Import pupils",
-      tooltip: "Pupils from the MIS: a Common Transfer File (.xml) or a CSV export, previewed first"
-    ) { [weak self] in self?.chooseRosterImport() }
-    gtk_header_bar_pack_end(cg_header_bar(header), pupils)
-    let rollover = UI.button(
-      "New year…", name: "New academic year", tooltip: "Start the next academic year: pupils move up, Year 6 leave"
-    ) { [weak self] in
-      guard let self else { return }
-      self.rolloverWindow = RolloverWindow(parent: self.window, context: self.context) { [weak self] message in
-        self?.reload(saying: message)
-      }
-    }
-    gtk_header_bar_pack_end(cg_header_bar(header), rollover)
+    gtk_header_bar_pack_end(cg_header_bar(header), dataMenu())
     gtk_label_set_ellipsize(cg_label(breadcrumb), PANGO_ELLIPSIZE_MIDDLE)
     gtk_window_set_titlebar(cg_window(window), header)
   }
