@@ -27,7 +27,13 @@ struct RosterImport {
         guard let d = UKDate.parse(t) else { throw InputError("--date '\(t)' is not a date") }
         return d
       } ?? today
-    let year = try r.options["year"].map(AcademicYear.parse) ?? school.years.last ?? AcademicYear(containing: today)
+    let open = school.years.filter { !school.isReadOnly($0) }
+    let year = try r.options["year"].map(AcademicYear.parse) ?? open.last ?? AcademicYear(containing: today)
+    if school.isReadOnly(year) {
+      throw InputError(
+        "\(year) is closed at \(schoolID) (read-only since the rollover): import into \(open.last.map { "\($0)" } ?? "the current year") instead"
+      )
+    }
 
     var preview = ImportPreview()
     preview.notes = file.notes

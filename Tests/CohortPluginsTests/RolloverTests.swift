@@ -1,4 +1,5 @@
 import CohortCore
+import CohortPluginKit
 import CohortStore
 import Foundation
 import Testing
@@ -48,6 +49,18 @@ import Testing
     #expect(
       try s.folder.loadClassYear(school: "oakfield", classID: "oakfield-y5", year: s.year).cells.count == doc.cells
         .count - 1)
+    // A roster import joins pupils to next year's classes, and refuses the closed year.
+    let p0 = try #require(after.pupils.first { $0.leftOn == nil && y5.contains($0.id) })
+    let csv = "UPN,Surname,Forename,DOB\n\(p0.upn!),\(p0.surname),\(p0.forename),\(p0.dob)\n"
+    func importing(_ options: [String: String]) throws -> ImportPreview {
+      try RosterCSVImporter().preview(
+        ImportRequest(
+          folder: s.folder, trust: try s.folder.loadTrust(), registry: s.registry, data: Data(csv.utf8),
+          fileName: "r.csv",
+          options: options.merging(["school": "oakfield"]) { a, _ in a }))
+    }
+    #expect(try importing([:]).isEmpty)
+    #expect(throws: InputError.self) { try importing(["year": s.year.description]) }
     // Another school of the trust is untouched until it is rolled over itself.
     #expect(try s.folder.loadSchool("riverside").readOnlyYears.isEmpty)
   }
