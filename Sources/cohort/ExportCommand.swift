@@ -19,10 +19,14 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let opened = try options.open()
     let exporter = try opened.registry.exporter(format: format, what: what)
-    let data = try exporter.export(
-      ExportRequest(
-        folder: opened.folder, scheme: opened.scheme, year: try year.map(AcademicYear.parse),
-        tests: opened.registry.tests, options: school.map { ["school": $0] } ?? [:]))
+    let progress = ProgressLine(what: "Writing \(exporter.title)")
+    defer { progress.finish() }
+    let data = try progress.ticking {
+      try exporter.export(
+        ExportRequest(
+          folder: opened.folder, scheme: opened.scheme, year: try year.map(AcademicYear.parse),
+          tests: opened.registry.tests, options: school.map { ["school": $0] } ?? [:]))
+    }
     try Documents.writePrivateFile(data, to: out)
     print("Wrote \(exporter.title) to \(out) (\(data.count) bytes)")
   }

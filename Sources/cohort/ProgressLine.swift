@@ -28,6 +28,23 @@ final class ProgressLine: @unchecked Sendable {
     FileHandle.standardError.write(Data("\r\(what): \(done) of \(total)\u{1B}[K".utf8))
   }
 
+  /// For work that cannot count its steps (an export): the seconds so far, once a second.
+  func ticking<T>(_ body: () throws -> T) rethrows -> T {
+    let timer = DispatchSource.makeTimerSource(queue: .global())
+    timer.schedule(deadline: .now() + after, repeating: 1)
+    timer.setEventHandler { [self] in
+      guard enabled else { return }
+      lock.lock()
+      defer { lock.unlock() }
+      shown = true
+      let seconds = Int(Date().timeIntervalSince(start))
+      FileHandle.standardError.write(Data("\r\(what): \(seconds) s\u{1B}[K".utf8))
+    }
+    timer.resume()
+    defer { timer.cancel() }
+    return try body()
+  }
+
   func finish() {
     lock.lock()
     defer { lock.unlock() }
