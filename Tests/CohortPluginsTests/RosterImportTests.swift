@@ -167,6 +167,20 @@ import Testing
     #expect(throws: InputError.self) { try RosterCSVImporter().preview(try request(s, text, ["map": "nosuch=Family"])) }
   }
 
+  @Test func theFolderCheckReadsStatutoryResultsAndNamesUnknownPupils() throws {
+    let s = try SampleFolder()
+    var results = StatutoryResults(school: "oakfield")
+    results.merge(
+      [StatutoryResult(stage: "KS2", year: 2026, subject: "MTC", method: "TT", result: "20")], for: "nobody")
+    try s.folder.saveAll([], with: [try .statutory(results, base: nil, journal: [])])
+    #expect(
+      s.check().findings.map(\.description) == [
+        "warning: schools/oakfield/statutory.json: results for pupil nobody, who is not on the school's roster"
+      ])
+    try Data("{".utf8).write(to: URL(fileURLWithPath: s.path + "/" + DataFolder.statutoryPath("oakfield")))
+    #expect(s.check().findings.contains { $0.severity == .error && $0.path == DataFolder.statutoryPath("oakfield") })
+  }
+
   func judgementsOf(_ pupil: String, _ s: SampleFolder) throws -> Int {
     let school = try s.folder.loadSchool("oakfield")
     var n = 0
