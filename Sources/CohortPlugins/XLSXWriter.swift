@@ -93,10 +93,13 @@ enum XLSXWriter {
     return out + "</sheetData></worksheet>"
   }
 
-  /// Whole numbers without a leading zero (a leading zero is an identifier: keep it text).
+  /// Numbers as a spreadsheet should sum them: "104", "45.3". A leading zero ("007") marks an
+  /// identifier, and long digit strings are references: both stay text.
   static func isNumber(_ s: String) -> Bool {
-    guard let first = s.first, s.count < 10 else { return false }
-    return s.allSatisfy { $0.isASCII && $0.isNumber } && (first != "0" || s.count == 1)
+    let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+    guard s.count < 10, (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty else { return false }
+    guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
+    return whole.first != "0" || whole.count == 1
   }
 
   /// 0 -> A, 25 -> Z, 26 -> AA.
