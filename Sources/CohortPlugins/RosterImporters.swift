@@ -34,7 +34,7 @@ struct RosterCSVImporter: Importer {
     var mapping = try RosterMapping.load(r.folder, school: schoolID)
     if let text = r.options["map"] { mapping = try RosterMapping.parse(text) }
     let (text, note) = CSVReader.decode(r.data)
-    if note != nil && r.data.prefix(4096).contains(0) {
+    if text.unicodeScalars.prefix(4096).contains("\u{0}") {
       throw InputError("\(r.fileName): this is not a text file (it holds binary data): export the roster as CSV")
     }
     let file: RosterFile

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CohortCore
@@ -61,6 +62,17 @@ import Testing
     #expect(e.yearGroup == YearGroup(4) && e.className == "4K" && e.send == .ehcPlan && e.eal == true)
     #expect(e.pupilPremium == true && e.fsm == false && e.sex == .female)
     #expect(f.notes == ["columns not imported: Student ID"])
+  }
+
+  /// Excel's "Unicode Text": UTF-16 with a byte-order mark, tabs between columns.
+  @Test func readsUTF16TabSeparatedText() throws {
+    let text = "UPN\tSurname\tForename\tDOB\n\(u1)\tBrontë\tZoë\t14/03/2016\n"
+    var data = Data([0xFF, 0xFE])
+    for unit in text.utf16 { data.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+    let (decoded, note) = CSVReader.decode(data)
+    #expect(note?.contains("UTF-16") == true)
+    let e = try #require(try RosterCSV.read(decoded).entries.first)
+    #expect(e.surname == "Brontë" && e.forename == "Zoë" && e.upn?.value == u1)
   }
 
   @Test func refusesBadRowsOneMessageEachWithTheLine() throws {
