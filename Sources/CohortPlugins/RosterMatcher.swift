@@ -22,7 +22,22 @@ struct RosterMatcher {
   func match(_ e: RosterEntry) -> Outcome {
     if let u = e.upn {
       let hits = byUPN[u.value] ?? []
-      if hits.count == 1 { return .existing(hits[0]) }
+      if hits.count == 1 {
+        // A new name or a corrected birthday is the MIS's to make; a different name and
+        // birthday is more likely a mistyped UPN than the same child.
+        let p = hits[0]
+        let sameName =
+          PupilMatcher.normal(p.surname) == PupilMatcher.normal(e.legalSurname ?? e.surname)
+          || PupilMatcher.normal(p.surname) == PupilMatcher.normal(e.surname)
+          || PupilMatcher.normal(p.forename) == PupilMatcher.normal(e.legalForename ?? e.forename)
+          || PupilMatcher.normal(p.forename) == PupilMatcher.normal(e.forename)
+        guard sameName || p.dob == e.dob else {
+          return .problem(
+            "UPN \(u.value) is \(p.fullName) born \(p.dob) in Cohort (\(p.id)), not \(e.fullName) born \(e.dob): check the UPN"
+          )
+        }
+        return .existing(p)
+      }
       if hits.count > 1 {
         return .problem("UPN \(u.value) belongs to \(hits.count) pupils in Cohort (\(ids(hits))): fix the roster first")
       }

@@ -130,7 +130,7 @@ import Testing
     let here = roster.pupils.indices.filter { roster.pupils[$0].leftOn == nil }
     roster.pupils[here[0]].upn = temporary
     try s.folder.saveRoster(roster)
-    let (a, b) = (roster.pupils[here[0]], roster.pupils[here[1]])
+    let (a, b, c) = (roster.pupils[here[0]], roster.pupils[here[1]], roster.pupils[here[2]])
     let permanent = String(UPN.checkLetter(Array(digits + "7"))!) + digits + "7"
     let other = try s.folder.loadRoster("riverside").pupils.first { $0.leftOn == nil }!
     let text = """
@@ -138,12 +138,19 @@ import Testing
       \(permanent),\(a.surname),\(a.forename),\(Self.dmy(a.dob))
       \(permanent.dropLast() + "8"),\(b.surname),\(b.forename),\(Self.dmy(b.dob))
       \(other.upn!),\(other.surname),\(other.forename),\(Self.dmy(other.dob))
+      \(b.upn!),Someone,Else,01/01/2019
+      \(c.upn!),\(c.surname),Renamed,\(Self.dmy(c.dob))
 
       """
     let fixed = text.replacingOccurrences(
       of: permanent.dropLast() + "8", with: String(UPN.checkLetter(Array(digits + "8"))!) + digits + "8")
     let p = try RosterCSVImporter().preview(try request(s, fixed))
     #expect(p.changes.contains("line 2: \(a.fullName) (\(a.id)): UPN: \(temporary) -> \(permanent)"))
+    #expect(
+      p.rejected.contains {
+        $0.line == 5 && $0.reason.contains("UPN \(b.upn!) is \(b.fullName) born \(b.dob) in Cohort")
+      })
+    #expect(p.changes.contains("line 6: Renamed \(c.surname) (\(c.id)): forename: \(c.forename) -> Renamed"))
     let refused = try #require(p.rejected.first { $0.line == 3 })
     #expect(refused.reason.contains("Cohort has \(b.fullName) born \(b.dob) with UPN \(b.upn!)"))
     #expect(p.changes.contains { $0.hasPrefix("line 4: new pupil \(other.fullName)") })
