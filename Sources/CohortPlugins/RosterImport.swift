@@ -79,7 +79,7 @@ struct RosterImport {
         roster.pupils.append(pupil)
         if let u = e.upn, let other = try elsewhere(schoolID)[u.value] {
           preview.notes.append(
-            "line \(e.line): UPN \(u.value) is also \(other.pupil) at \(other.school): if they moved within the trust, they are now left there"
+            "line \(e.line): UPN \(u.value) is also \(other.pupil) at \(other.school): if they moved within the trust, mark them left there"
           )
         }
         preview.changes.append(
@@ -128,7 +128,9 @@ struct RosterImport {
         }
       }
     }
-    if roster != rosterOnDisk && !(rosterOnDisk == nil && roster.pupils.isEmpty) {
+    // The roster's write carries every journal entry (class places and results too), so it
+    // is saved, unchanged if need be, whenever anything is recorded.
+    if (roster != rosterOnDisk && !(rosterOnDisk == nil && roster.pupils.isEmpty)) || !journal.isEmpty {
       preview.others.append(try .roster(roster, base: rosterOnDisk, journal: journal))
     }
     if places.school != school { preview.others.append(try .school(places.school, base: school, journal: [])) }

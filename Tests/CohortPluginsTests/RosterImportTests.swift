@@ -119,6 +119,10 @@ import Testing
     try CTFImporter().preview(try request(s, ctf(24))).apply(to: s.folder)
     let results = try #require(try s.folder.loadStatutory("oakfield")?.pupils[p0.id])
     #expect(results.map(\.summary) == ["Multiplication tables check 2026: 24 of 25"], "replaced, not added")
+    let recorded = try s.folder.journalEntries().filter {
+      $0.pupil == p0.id && $0.event == "CTF import: statutory results"
+    }
+    #expect(recorded.count == 2 && recorded.allSatisfy { $0.doc == DataFolder.statutoryPath("oakfield") })
     #expect(try CTFImporter().preview(try request(s, ctf(24))).isEmpty)
   }
 
@@ -156,7 +160,7 @@ import Testing
     #expect(p.changes.contains { $0.hasPrefix("line 4: new pupil \(other.fullName)") })
     #expect(
       p.notes.contains(
-        "line 4: UPN \(other.upn!) is also \(other.id) at riverside: if they moved within the trust, they are now left there"
+        "line 4: UPN \(other.upn!) is also \(other.id) at riverside: if they moved within the trust, mark them left there"
       ))
   }
 
