@@ -75,6 +75,8 @@ final class PupilPage: AppPage {
       let lines = history.map { e -> String in
         let what = e.subject.map { "\($0) \(e.halfTerm?.label ?? "")" } ?? "\(e.test ?? "") \(e.term?.label ?? "")"
         let day = SchoolDate(dayNumber: Int(e.at / 86_400_000))
+        // Roster events (imports, leaving, the rollover) belong to no subject or test.
+        if e.subject == nil && e.test == nil, let event = e.event { return "\(day)  \(e.by) on \(e.device): \(event)" }
         return "\(day)  \(e.by) on \(e.device): \(what): \(e.event ?? "\(e.old ?? "-") → \(e.new ?? "-")")"
       }
       let historyLabel = UI.label(lines.isEmpty ? "No changes recorded yet." : lines.joined(separator: "\n"))
