@@ -46,7 +46,8 @@ extension MainWindow {
         let kind = path.lowercased().hasSuffix(".xml") ? "ctf" : "roster"
         self.importWindow = try ImportWindow(
           parent: self.window, context: self.context, importer: try self.context.registry.importer(kind: kind),
-          path: path, options: ["school": school, "year": self.scope.year.description]
+          // No year: new pupils join the latest open year, whichever year is on screen.
+          path: path, options: ["school": school]
         ) { [weak self] message in self?.reload(saying: message) }
       } catch {
         self.say("Could not import \((path as NSString).lastPathComponent): \(error)")
