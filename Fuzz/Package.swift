@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// libFuzzer target for the document loader: `make fuzz` builds it with -sanitize=fuzzer.
+// libFuzzer targets (document loader, CTF reader, roster CSV reader): `make fuzz` builds them with -sanitize=fuzzer.
 import PackageDescription
 
 let package = Package(
