@@ -29,6 +29,8 @@ test: deps
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/import_pupils.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/rollover.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/record_action.py "$(BIN)"
@@ -51,12 +53,17 @@ stress: deps
 	$(SWIFT) build --build-tests
 	COHORT_KILLS=1000 $(SWIFT) test --filter CrashTests
 
-# libFuzzer on the document loader (strict JSON check and decoders) for FUZZ_SECONDS.
+# libFuzzer on the document loader (strict JSON check and decoders), the CTF and the roster CSV
+# readers, for FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 300
 fuzz: deps
 	$(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz -c release --sanitize=fuzzer
 	mkdir -p .build-fuzz/corpus && cp Fuzz/corpus/* .build-fuzz/corpus/
 	.build-fuzz/release/cohort-fuzz-json .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1
+	mkdir -p .build-fuzz/corpus-ctf .build-fuzz/corpus-roster
+	cp Fuzz/corpus-ctf/* .build-fuzz/corpus-ctf/ && cp Fuzz/corpus-roster/* .build-fuzz/corpus-roster/
+	.build-fuzz/release/cohort-fuzz-ctf .build-fuzz/corpus-ctf -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1
+	.build-fuzz/release/cohort-fuzz-roster .build-fuzz/corpus-roster -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1
 
 # Only the end-to-end test through the accessibility tree.
 test-e2e: build
@@ -64,6 +71,8 @@ test-e2e: build
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/import_pupils.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/rollover.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/record_action.py "$(BIN)"

@@ -17,6 +17,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .target(name: "CohortCore"),
@@ -31,7 +32,12 @@ let package = Package(
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]),
     // The built-in features (DESIGN.md "Plugins/*"): exports, the folder check.
-    .target(name: "CohortPlugins", dependencies: ["CohortCore", "CohortStore", "CohortPluginKit", "CohortCharts"]),
+    .target(
+      name: "CohortPlugins",
+      dependencies: [
+        "CohortCore", "CohortStore", "CohortPluginKit", "CohortCharts",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .executableTarget(
       name: "cohort",
       dependencies: [
@@ -57,7 +63,9 @@ let package = Package(
     .testTarget(name: "CohortStoreTests", dependencies: ["CohortStore"]),
     .testTarget(name: "CohortPluginKitTests", dependencies: ["CohortPluginKit"]),
     .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
-    .testTarget(name: "CohortPluginsTests", dependencies: ["CohortPlugins", "CohortSample"]),
+    .testTarget(
+      name: "CohortPluginsTests",
+      dependencies: ["CohortPlugins", "CohortSample", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .testTarget(name: "CohortBackupTests", dependencies: ["CohortBackup"]),
     .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts"]),
     .testTarget(name: "CohortUITests", dependencies: ["CohortUI", "CGtk", "CohortSample"]),

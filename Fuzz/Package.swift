@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// libFuzzer target for the document loader: `make fuzz` builds it with -sanitize=fuzzer.
+// libFuzzer targets (document loader, CTF reader, roster CSV reader): `make fuzz` builds them with -sanitize=fuzzer.
 import PackageDescription
 
 let package = Package(
@@ -9,7 +9,17 @@ let package = Package(
     .executableTarget(
       name: "cohort-fuzz-json",
       dependencies: [.product(name: "CohortStore", package: "Cohort")],
-      swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    // The DfE Common Transfer File reader (and the XML reader under it).
+    .executableTarget(
+      name: "cohort-fuzz-ctf",
+      dependencies: [.product(name: "CohortCore", package: "Cohort")],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    // The MIS roster CSV reader (and the CSV decoding under it).
+    .executableTarget(
+      name: "cohort-fuzz-roster",
+      dependencies: [.product(name: "CohortCore", package: "Cohort")],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -6,6 +6,15 @@ public enum CSVReader {
   /// Text from bytes: UTF-8 (with or without a BOM), else Windows-1252, which older Excel
   /// and MIS exports use; the note says which was assumed.
   public static func decode(_ data: Data) -> (text: String, note: String?) {
+    // Excel's "Unicode Text" and some MIS exports: UTF-16 with a byte-order mark.
+    for (bom, encoding) in [
+      ([UInt8]([0xFF, 0xFE]), String.Encoding.utf16LittleEndian), ([0xFE, 0xFF], .utf16BigEndian),
+    ]
+    where data.starts(with: bom) {
+      if let text = String(data: data.dropFirst(2), encoding: encoding) {
+        return (text, "the file is UTF-16 (Excel's Unicode Text): read it as such")
+      }
+    }
     var bytes = data
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     if let text = String(data: bytes, encoding: .utf8) { return (text, nil) }

@@ -22,6 +22,9 @@ public struct School: Hashable, Sendable, VersionedDocument, Identifiable {
   /// The DfE unique reference number, when known.
   public var urn: String?
   public var classes: [AcademicYear: [SchoolClass]]
+  /// Years closed by a rollover: kept intact and read-only (the store refuses saves into them).
+  /// Left out of the document while empty, so that schools never rolled over read as before.
+  public var readOnlyYears: [AcademicYear]
 
   public init(id: String, name: String, urn: String? = nil, classes: [AcademicYear: [SchoolClass]] = [:]) {
     self.format = DocumentFormat.current
@@ -29,12 +32,15 @@ public struct School: Hashable, Sendable, VersionedDocument, Identifiable {
     self.name = name
     self.urn = urn
     self.classes = classes
+    self.readOnlyYears = []
   }
+
+  public func isReadOnly(_ year: AcademicYear) -> Bool { readOnlyYears.contains(year) }
 
   public func classes(in year: AcademicYear) -> [SchoolClass] { classes[year] ?? [] }
   public var years: [AcademicYear] { classes.keys.sorted() }
 
-  enum CodingKeys: String, CodingKey { case format, id, name, urn, classes }
+  enum CodingKeys: String, CodingKey { case format, id, name, urn, classes, readOnlyYears }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -52,6 +58,7 @@ public struct School: Hashable, Sendable, VersionedDocument, Identifiable {
       byYear[year] = list
     }
     classes = byYear
+    readOnlyYears = try c.decodeIfPresent([AcademicYear].self, forKey: .readOnlyYears) ?? []
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -62,6 +69,7 @@ public struct School: Hashable, Sendable, VersionedDocument, Identifiable {
     try c.encodeIfPresent(urn, forKey: .urn)
     let raw = Dictionary(uniqueKeysWithValues: classes.map { ($0.key.description, $0.value) })
     try c.encode(raw, forKey: .classes)
+    if !readOnlyYears.isEmpty { try c.encode(readOnlyYears.sorted(), forKey: .readOnlyYears) }
   }
 }
 

@@ -23,11 +23,17 @@ public struct ExportRequest: Sendable {
   public let year: AcademicYear?
   /// The standardised tests the registry knows.
   public let tests: [TestDefinition]
+  /// What the person chose beyond the year, e.g. "school" for a CTF.
+  public let options: [String: String]
 
-  public init(folder: DataFolder, scheme: CodeScheme, year: AcademicYear?, tests: [TestDefinition] = []) {
+  public init(
+    folder: DataFolder, scheme: CodeScheme, year: AcademicYear?, tests: [TestDefinition] = [],
+    options: [String: String] = [:]
+  ) {
     self.folder = folder
     self.scheme = scheme
     self.year = year
     self.tests = tests
+    self.options = options
   }
 }

@@ -23,9 +23,12 @@ public struct ImportRequest: Sendable {
   public let fileName: String
   /// What the person chose: "test", "year", "term", "date", "school"...
   public let options: [String: String]
+  /// Called now and then with (done, total) by importers of long files, for a progress line.
+  public let progress: (@Sendable (Int, Int) -> Void)?
 
   public init(
-    folder: DataFolder, trust: Trust, registry: PluginRegistry, data: Data, fileName: String, options: [String: String]
+    folder: DataFolder, trust: Trust, registry: PluginRegistry, data: Data, fileName: String, options: [String: String],
+    progress: (@Sendable (Int, Int) -> Void)? = nil
   ) {
     self.folder = folder
     self.trust = trust
@@ -33,6 +36,7 @@ public struct ImportRequest: Sendable {
     self.data = data
     self.fileName = fileName
     self.options = options
+    self.progress = progress
   }
 
   public func option(_ name: String) throws -> String {
@@ -62,15 +66,33 @@ public struct ImportPreview: Sendable {
   public var documents: [ClassYear] = []
   /// Age-standardisation tables to add to the trust's plugin folder.
   public var tables: [ScoreTable] = []
+  /// Whole documents (rosters, schools, statutory results) saved in the same all-or-nothing
+  /// write as `documents`.
+  public var others: [DocumentWrite] = []
+  /// Choices the person may make and preview again with, e.g. marking leavers: the app shows
+  /// each as a check box (the command line has a flag for each).
+  public var offers: [Offer] = []
+
+  public struct Offer: Sendable, Hashable {
+    /// The option to set, and its value when chosen.
+    public let option: String
+    public let value: String
+    public let label: String
+    public init(option: String, value: String, label: String) {
+      self.option = option
+      self.value = value
+      self.label = label
+    }
+  }
 
   public init() {}
 
-  public var isEmpty: Bool { changes.isEmpty && tables.isEmpty }
+  public var isEmpty: Bool { changes.isEmpty && tables.isEmpty && others.isEmpty }
 
   /// Writes the import: every class document together (all or nothing), then any tables as
   /// data plugins in the trust's `plugins/tables/`.
   public func apply(to folder: DataFolder) throws {
-    try folder.saveAll(documents)
+    try folder.saveAll(documents, with: others)
     for t in tables {
       let file = ScoreTablePluginFile(
         format: 1,

@@ -84,11 +84,17 @@ public struct FolderCheck {
       }
       let schoolPath = DataFolder.schoolPath(ref.id)
       let rosterPath = DataFolder.rosterPath(ref.id)
-      expected.formUnion([schoolPath, rosterPath])
+      expected.formUnion([schoolPath, rosterPath, DataFolder.statutoryPath(ref.id), RosterMapping.path(ref.id)])
       guard let school = load(School.self, schoolPath) else { continue }
       if school.id != ref.id { error(schoolPath, "id is '\(school.id)' but trust.json lists '\(ref.id)'") }
       let roster = load(Roster.self, rosterPath) ?? Roster(school: ref.id)
       let pupils = checkRoster(roster, path: rosterPath, upns: &upns)
+      let statutoryPath = DataFolder.statutoryPath(ref.id)
+      if folder.fileMode(statutoryPath) != nil, let results = load(StatutoryResults.self, statutoryPath) {
+        for id in results.pupils.keys.sorted() where pupils[id] == nil {
+          warning(statutoryPath, "results for pupil \(id), who is not on the school's roster")
+        }
+      }
       for year in school.years {
         var placed: [String: String] = [:]
         for c in school.classes(in: year) {

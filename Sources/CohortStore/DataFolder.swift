@@ -128,6 +128,7 @@ public final class DataFolder: Sendable {
     try checkID(doc.classID, "class")
     let relative = Self.classPath(school: doc.school, year: doc.year, classID: doc.classID)
     return try locked {
+      try guardWritableYear(doc)
       let disk = try guardReplaceable(ClassYear.self, at: relative)
       let merged = disk.map { $0.merged(with: doc) } ?? doc
       if let disk, merged == disk { return merged }
@@ -139,9 +140,10 @@ public final class DataFolder: Sendable {
 
   /// Saves several class-years all or nothing (an import): each is merged with what is on
   /// disk, all new files are written before any replaces its old one, and every changed cell
-  /// is journalled. Returns the merged documents.
+  /// is journalled. Whole documents (`others`: rosters, schools) go in the same write.
+  /// Returns the merged documents.
   @discardableResult
-  public func saveAll(_ docs: [ClassYear]) throws -> [ClassYear] {
+  public func saveAll(_ docs: [ClassYear], with others: [DocumentWrite] = []) throws -> [ClassYear] {
     for d in docs {
       try checkID(d.school, "school")
       try checkID(d.classID, "class")
@@ -152,6 +154,7 @@ public final class DataFolder: Sendable {
       var entries: [JournalEntry] = []
       for doc in docs {
         let relative = Self.classPath(school: doc.school, year: doc.year, classID: doc.classID)
+        try guardWritableYear(doc)
         let disk = try guardReplaceable(ClassYear.self, at: relative)
         let m = disk.map { $0.merged(with: doc) } ?? doc
         merged.append(m)
@@ -159,6 +162,13 @@ public final class DataFolder: Sendable {
         files.removeStaleTemps(of: absolute(relative))
         writes.append((absolute(relative), try DocumentCoding.encode(m)))
         entries += journalEntries(m, since: disk, path: relative)
+      }
+      for w in others {
+        try checkID(w.school, "school")
+        try w.check(self)
+        files.removeStaleTemps(of: absolute(w.path))
+        writes.append((absolute(w.path), w.data))
+        entries += w.entries
       }
       do throws(FileSystemError) { try files.replaceAll(writes, intent: absolute(Self.intentPath)) } catch {
         throw StoreError.io(error)

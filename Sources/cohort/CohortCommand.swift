@@ -13,6 +13,7 @@ struct CohortCommand: ParsableCommand {
       InitCommand.self, SampleCommand.self, SetCommand.self, ShowCommand.self, ExportCommand.self,
       CheckCommand.self, PluginsCommand.self, ImportCommand.self, MergeCommand.self, HistoryCommand.self,
       BackupCommand.self, RestoreCommand.self, ChartCommand.self, MeetingCommand.self, ReportCommand.self,
+      RolloverCommand.self,
     ]
   )
 

@@ -14,14 +14,19 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "The file to write.") var out: String
   @Option(help: "What to export, e.g. judgements or pupils.") var what = "judgements"
   @Option(help: "The academic year, where the export uses one (default: the latest).") var year: String?
+  @Option(help: "School id, where the export needs one (ctf).") var school: String?
 
   func run() throws {
     let opened = try options.open()
     let exporter = try opened.registry.exporter(format: format, what: what)
-    let data = try exporter.export(
-      ExportRequest(
-        folder: opened.folder, scheme: opened.scheme, year: try year.map(AcademicYear.parse),
-        tests: opened.registry.tests))
+    let progress = ProgressLine(what: "Writing \(exporter.title)")
+    defer { progress.finish() }
+    let data = try progress.ticking {
+      try exporter.export(
+        ExportRequest(
+          folder: opened.folder, scheme: opened.scheme, year: try year.map(AcademicYear.parse),
+          tests: opened.registry.tests, options: school.map { ["school": $0] } ?? [:]))
+    }
     try Documents.writePrivateFile(data, to: out)
     print("Wrote \(exporter.title) to \(out) (\(data.count) bytes)")
   }

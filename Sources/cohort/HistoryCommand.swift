@@ -25,7 +25,9 @@ struct HistoryCommand: ParsableCommand {
     for e in entries {
       let what = e.subject.map { "\($0) \(e.halfTerm?.rawValue ?? "")" } ?? "\(e.test ?? "") \(e.term?.rawValue ?? "")"
       let change = "\(e.old ?? "-") -> \(e.new ?? "-")"
-      print("\(CSVExport.isoTime(e.at))  \(e.by) on \(e.device)  \(what): \(e.event ?? change)")
+      // Roster events (imports, leaving, the rollover) belong to no subject or test.
+      let line = e.subject == nil && e.test == nil ? e.event ?? change : "\(what): \(e.event ?? change)"
+      print("\(CSVExport.isoTime(e.at))  \(e.by) on \(e.device)  \(line)")
     }
     print("\(entries.count) change(s) to \(found.id)")
   }

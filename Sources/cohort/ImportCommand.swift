@@ -8,17 +8,22 @@ import Foundation
 /// row that will not import; writes all or nothing.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "import", abstract: "Import a file: scores, table (cohort plugins list shows every importer).")
+    commandName: "import",
+    abstract: "Import a file: scores, table, ctf, roster (cohort plugins list shows every importer).")
 
   @OptionGroup var options: DataOptions
   @Argument(help: "What the file holds, e.g. scores or table.") var kind: String
   @Argument(help: "The file to import.") var file: String
   @Option(help: "Test id (scores, table).") var test: String?
-  @Option(help: "Academic year, e.g. 2026-27 (scores).") var year: String?
+  @Option(help: "Academic year, e.g. 2026-27 (scores; ctf and roster: the classes new pupils join).") var year: String?
   @Option(help: "autumn, spring or summer (scores).") var term: String?
-  @Option(help: "Test date when the file has none (scores), e.g. 20/11/2026.") var date: String?
+  @Option(help: "Test date when the file has none (scores), or the leaving date (ctf, roster), e.g. 20/11/2026.")
+  var date: String?
   @Option(help: "The table's edition, e.g. 2023 (table).") var edition: String?
   @Option(help: "School id, where the import needs one.") var school: String?
+  @Flag(help: "Mark pupils who are not in the roster file as left (ctf, roster).") var leavers = false
+  @Option(help: "Roster columns as field=Header;field=Header (roster), e.g. className=Tutor Grp.") var map: String?
+  @Flag(name: .customLong("save-map"), help: "Save --map as the school's roster mapping.") var saveMap = false
   @Flag(name: .customLong("dry-run"), help: "Show what would change; change nothing.") var dryRun = false
   @Flag(name: .customLong("accept-partial"), help: "Import the good rows even when some rows will not import.")
   var acceptPartial = false
@@ -45,10 +50,15 @@ struct ImportCommand: ParsableCommand {
     ] {
       if let v { choices[k] = v }
     }
+    if leavers { choices["leavers"] = "mark" }
+    if let map { choices["map"] = map }
+    if saveMap { choices["save-map"] = "yes" }
+    let progress = ProgressLine(what: "Reading \((file as NSString).lastPathComponent)")
+    defer { progress.finish() }
     let preview = try importer.preview(
       ImportRequest(
         folder: opened.folder, trust: opened.trust, registry: opened.registry, data: data,
-        fileName: (file as NSString).lastPathComponent, options: choices))
+        fileName: (file as NSString).lastPathComponent, options: choices, progress: progress.update))
     let blocked = !preview.rejected.isEmpty && !acceptPartial
     let apply = !dryRun && !blocked && !preview.isEmpty
     if apply { try preview.apply(to: opened.folder) }

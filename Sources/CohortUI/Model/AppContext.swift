@@ -23,6 +23,12 @@ public final class AppContext {
 
   public func school(_ id: String) -> School? { schools.first { $0.id == id } }
 
+  /// Reads the schools and rosters again (after an import changed them).
+  public func reload() throws {
+    schools = try folder.loadSchools(of: trust)
+    rosters = [:]
+  }
+
   public func roster(_ school: String) throws -> Roster {
     if let r = rosters[school] { return r }
     let r = try folder.loadRoster(school)

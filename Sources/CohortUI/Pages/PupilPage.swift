@@ -64,10 +64,19 @@ final class PupilPage: AppPage {
       }
       UI.append(content, UI.label("Judgements", classes: ["heading"]), codesGrid(pupil, docs))
       UI.append(content, UI.label("Standardised scores", classes: ["heading"]), UI.label(scores(pupil, docs)))
+      let statutory = try context.folder.loadStatutory(school.id)?.pupils[pupil.id] ?? []
+      let results = UI.label(
+        statutory.isEmpty
+          ? "None imported (they come from the MIS's Common Transfer File)."
+          : statutory.map(\.summary).joined(separator: "\n"))
+      UI.setAccessibleName(results, "Statutory assessment results")
+      UI.append(content, UI.label("Statutory assessments", classes: ["heading"]), results)
       let history = try context.folder.journalEntries().filter { $0.pupil == pupil.id }.suffix(40).reversed()
       let lines = history.map { e -> String in
         let what = e.subject.map { "\($0) \(e.halfTerm?.label ?? "")" } ?? "\(e.test ?? "") \(e.term?.label ?? "")"
         let day = SchoolDate(dayNumber: Int(e.at / 86_400_000))
+        // Roster events (imports, leaving, the rollover) belong to no subject or test.
+        if e.subject == nil && e.test == nil, let event = e.event { return "\(day)  \(e.by) on \(e.device): \(event)" }
         return "\(day)  \(e.by) on \(e.device): \(what): \(e.event ?? "\(e.old ?? "-") → \(e.new ?? "-")")"
       }
       let historyLabel = UI.label(lines.isEmpty ? "No changes recorded yet." : lines.joined(separator: "\n"))

@@ -18,6 +18,9 @@ final class MainWindow: PageHost {
   private var closeConfirmed = false
   private var pluginsWindow: PluginsWindow?
   private var halfPicker: Widget?
+  var rolloverWindow: RolloverWindow?
+  private var years: [AcademicYear] = []
+  private var yearPicker: Widget?
 
   init(app: UnsafeMutablePointer<GtkApplication>, context: AppContext, start: Scope) {
     self.context = context
@@ -59,12 +62,13 @@ final class MainWindow: PageHost {
   private func buildHeader() {
     let header = gtk_header_bar_new()!
     gtk_header_bar_set_title_widget(cg_header_bar(header), breadcrumb)
-    let years = context.years.isEmpty ? [scope.year] : context.years
+    years = context.years.isEmpty ? [scope.year] : context.years
     let yearPicker = UI.dropDown(
       years.map(\.description), name: "Academic year", selected: years.firstIndex(of: scope.year) ?? 0
     ) {
-      [weak self] i in self?.changeYear(years[i])
+      [weak self] i in self.map { $0.changeYear($0.years[i]) }
     }
+    self.yearPicker = yearPicker
     let halves = HalfTerm.allCases
     let halfPicker = UI.dropDown(halves.map(\.label), name: "Half-term", selected: scope.halfTerm.index) {
       [weak self] i in
@@ -85,6 +89,7 @@ final class MainWindow: PageHost {
       self.pluginsWindow = PluginsWindow(parent: self.window, context: self.context, pages: BuiltInPages.all)
     }
     gtk_header_bar_pack_end(cg_header_bar(header), plugins)
+    gtk_header_bar_pack_end(cg_header_bar(header), dataMenu())
     gtk_label_set_ellipsize(cg_label(breadcrumb), PANGO_ELLIPSIZE_MIDDLE)
     gtk_window_set_titlebar(cg_window(window), header)
   }
@@ -114,6 +119,22 @@ final class MainWindow: PageHost {
   // MARK: PageHost
 
   func say(_ text: String) { UI.setText(message, text) }
+
+  var importWindow: ImportWindow?
+
+  /// After an import or a rollover: the schools, rosters and years are read again.
+  func reload(saying message: String) {
+    try? context.reload()
+    for y in context.years where !years.contains(y) {
+      years.append(y)
+      if let picker = yearPicker, let model = gtk_drop_down_get_model(cg_drop_down(picker)) {
+        gtk_string_list_append(model, y.description)
+      }
+    }
+    sidebar.load(context, year: scope.year, selected: scope.level)
+    apply()
+    say(message)
+  }
 
   func showSaveState(_ text: String, failed: Bool) {
     UI.setText(saveState, text)

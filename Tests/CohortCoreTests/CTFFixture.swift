@@ -1,0 +1,113 @@
+import CohortCore
+
+/// Builds Common Transfer Files from the DfE's published structure, version by version, with
+/// or without the optional parts, so that tests read what an MIS writes.
+struct CTFFixture {
+  struct Pupil {
+    var upn: String?
+    var surname: String
+    var forename: String
+    var dob: String
+    var sex: String? = "F"
+    var preferredForename: String?
+    var ncYear: String?
+    var firstLanguage: String?
+    var ethnicity: String?
+    var fsm: [(start: String, end: String?)] = []
+    var sen: [(start: String, provision: String)] = []
+    var results: [(stage: String, year: Int, subject: String, method: String, component: String?, result: String)] = []
+    var extra = ""
+  }
+
+  var version = "24.0"
+  var created = "2027-01-10T09:30:00"
+  var pupils: [Pupil] = []
+  var root = "CTfile"
+
+  /// Versions before 19 wrote `Gender`; later ones `Sex`.
+  var sexElement: String { (Int(version.prefix { $0 != "." }) ?? 99) < 19 ? "Gender" : "Sex" }
+
+  var xml: String {
+    var x = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <!-- Common Transfer File written by a test -->
+      <\(root)>
+        <Header>
+          <DocumentName>Common Transfer File</DocumentName>
+          <CTFversion>\(version)</CTFversion>
+          <DateTime>\(created)</DateTime>
+          <DocumentQualifier>partial</DocumentQualifier>
+          <SupplierID>TestMIS</SupplierID>
+          <SourceSchool><LEA>123</LEA><Estab>4567</Estab><URN>100001</URN><SchoolName>Oak &amp; Ash Primary</SchoolName><AcademicYear>2026</AcademicYear></SourceSchool>
+          <DestSchool><LEA>123</LEA><Estab>4567</Estab></DestSchool>
+        </Header>
+        <CTFpupilData>
+
+      """
+    for p in pupils {
+      x += "    <Pupil>\n"
+      if let u = p.upn { x += "      <UPN>\(u)</UPN>\n" }
+      x += "      <Surname>\(p.surname)</Surname>\n      <Forename>\(p.forename)</Forename>\n"
+      x += "      <DOB>\(p.dob)</DOB>\n"
+      if let s = p.sex { x += "      <\(sexElement)>\(s)</\(sexElement)>\n" }
+      if p.preferredForename != nil || p.ncYear != nil || p.firstLanguage != nil || p.ethnicity != nil {
+        x += "      <BasicDetails>\n"
+        if let f = p.preferredForename { x += "        <PreferredForename>\(f)</PreferredForename>\n" }
+        if let y = p.ncYear { x += "        <NCyearActual>\(y)</NCyearActual>\n" }
+        if let e = p.ethnicity { x += "        <Ethnicity>\(e)</Ethnicity>\n" }
+        if let l = p.firstLanguage {
+          x += "        <Languages><Type><LanguageType>F</LanguageType><Language>\(l)</Language></Type></Languages>\n"
+        }
+        x += "        <MedicalFlag>false</MedicalFlag>\n      </BasicDetails>\n"
+      }
+      if !p.fsm.isEmpty {
+        x += "      <FSMhistory><FSMreviewDate>2026-09-01</FSMreviewDate>\n"
+        for f in p.fsm {
+          x += "        <FSMinstance><FSMstartDate>\(f.start)</FSMstartDate>"
+          if let e = f.end { x += "<FSMendDate>\(e)</FSMendDate>" }
+          x += "<UKcountry>ENG</UKcountry></FSMinstance>\n"
+        }
+        x += "      </FSMhistory>\n"
+      }
+      if !p.sen.isEmpty {
+        x += "      <SENhistory>\n"
+        for s in p.sen {
+          x += "        <SEN><StartDate>\(s.start)</StartDate><SENprovision>\(s.provision)</SENprovision></SEN>\n"
+        }
+        x += "      </SENhistory>\n"
+      }
+      if !p.results.isEmpty {
+        x += "      <StageAssessments>\n"
+        for stage in Set(p.results.map(\.stage)).sorted() {
+          x += "        <KeyStage><Stage>\(stage)</Stage>\n"
+          for r in p.results where r.stage == stage {
+            x += "          <StageAssessment><Locale>ENG</Locale><Year>\(r.year)</Year><Subject>\(r.subject)</Subject>"
+            x += "<Method>\(r.method)</Method>"
+            if let c = r.component { x += "<Component>\(c)</Component>" }
+            x += "<ResultStatus>F</ResultStatus><ResultQualifier>NV</ResultQualifier><Result>\(r.result)</Result>"
+            x += "</StageAssessment>\n"
+          }
+          x += "        </KeyStage>\n"
+        }
+        x += "      </StageAssessments>\n"
+      }
+      x += p.extra
+      x += "    </Pupil>\n"
+    }
+    x += "  </CTFpupilData>\n</\(root)>\n"
+    return x
+  }
+
+  var bytes: [UInt8] { Array(xml.utf8) }
+
+  /// A valid permanent UPN ending in `n` (the check letter computed the DfE's way).
+  static func upn(_ n: Int) -> String {
+    var digits = String(n)
+    digits = String(repeating: "0", count: 12 - digits.count) + digits
+    digits = "8" + digits.dropFirst()
+    return String(UPN.checkLetter(Array(digits))!) + digits
+  }
+
+  /// The same UPN with a check letter that the digits do not give.
+  static func wrongCheck(_ upn: String) -> String { (upn.first == "B" ? "C" : "B") + upn.dropFirst() }
+}
