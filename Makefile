@@ -11,7 +11,7 @@ SAMPLE_ARGS := --schools 7 --pupils-per-school 210 --years 2 --seed 1 --end-year
 XVFB := xvfb-run -a -s "-screen 0 1400x950x24" dbus-run-session --
 BIN = $$($(SWIFT) build --show-bin-path)
 
-.PHONY: all deps build test test-e2e test-example test-sync stress fuzz lint format coverage run reset-sample sample-data screenshots install clean
+.PHONY: all deps build bench bench-smoke test test-e2e test-example test-sync stress fuzz lint format coverage run reset-sample sample-data screenshots install clean
 
 all: build
 
@@ -56,6 +56,18 @@ fuzz: deps
 	$(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz -c release --sanitize=fuzzer
 	mkdir -p .build-fuzz/corpus && cp Fuzz/corpus/* .build-fuzz/corpus/
 	.build-fuzz/release/cohort-fuzz-json .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1
+
+# The benchmark at trust scale (docs/performance.md): release build; the small, medium and
+# large trusts are generated once into $(XDG_CACHE_HOME)/cohort-bench; SQLite and DuckDB beside.
+bench: deps
+	@scripts/install-deps bench
+	scripts/bench --write-doc docs/performance.md
+
+# Every benchmark figure once on a tiny trust, with the debug build (part of make test).
+bench-smoke: deps
+	$(SWIFT) build --product cohort
+	$(SWIFT) build --product cohort-bench
+	"$(BIN)/cohort-bench" --smoke
 
 # Only the end-to-end test through the accessibility tree.
 test-e2e: build

@@ -23,27 +23,53 @@ public enum AnalysisLoader {
   {
     let roster = Dictionary(
       try folder.loadRoster(school.id).pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    var records: [String: PupilRecord] = [:]
+    var records: [PupilRecord] = []
+    var index: [String: Int] = [:]
+    // The year's documents are read once: for who is in which class, then for their codes.
+    var current: [ClassYearColumns] = []
     for c in school.classes(in: year) {
-      for id in try folder.loadClassYear(school: school.id, classID: c.id, year: year).pupils {
+      let doc = try folder.loadClassColumns(school: school.id, classID: c.id, year: year)
+      current.append(doc)
+      for id in doc.pupils {
         guard let p = roster[id] else { continue }
-        records[id] = PupilRecord(pupil: p, school: school.id, classID: c.id, yearGroup: p.yearGroup(in: year))
+        let record = PupilRecord(pupil: p, school: school.id, classID: c.id, yearGroup: p.yearGroup(in: year))
+        if let k = index[id] {
+          records[k] = record
+        } else {
+          index[id] = records.count
+          records.append(record)
+        }
       }
     }
     for y in years {
-      for c in school.classes(in: y) {
-        let doc = try folder.loadClassYear(school: school.id, classID: c.id, year: y)
-        for (key, cell) in doc.cells where records[key.pupil] != nil {
-          if let code = cell.code {
-            records[key.pupil]!.codes[HalfTermRef(y, key.halfTerm), default: [:]][key.subject] = code
-          }
-        }
-        for (key, cell) in doc.scores where records[key.pupil] != nil {
-          if let s = cell.standardised { records[key.pupil]!.scores[key.test, default: [:]][TermRef(y, key.term)] = s }
-        }
+      let docs =
+        y == year
+        ? current
+        : try school.classes(in: y).map { try folder.loadClassColumns(school: school.id, classID: $0.id, year: y) }
+      for doc in docs { add(doc, year: y, to: &records, index: index) }
+    }
+    return records.sorted { $0.pupil.id < $1.pupil.id }
+  }
+
+  /// Copies a document's codes and standardised scores into the records of its pupils, walking
+  /// the on-disk columns (no dictionary of cells per document).
+  static func add(_ doc: ClassYearColumns, year y: AcademicYear, to records: inout [PupilRecord], index: [String: Int])
+  {
+    let slots = doc.pupils.map { index[$0] }
+    guard slots.contains(where: { $0 != nil }) else { return }
+    for j in doc.judgements {
+      let ref = HalfTermRef(y, j.halfTerm)
+      for (i, slot) in slots.enumerated() {
+        guard let k = slot, let code = j.codes[i] else { continue }
+        records[k].codes[ref, default: [:]][j.subject] = code
       }
     }
-    return records.values.sorted { $0.pupil.id < $1.pupil.id }
+    for s in doc.scores {
+      for (i, slot) in slots.enumerated() {
+        guard let k = slot, s.at[i] != 0, let score = s.standardised[i] else { continue }
+        records[k].scores[s.test, default: [:]][TermRef(y, s.term)] = score
+      }
+    }
   }
 }
 

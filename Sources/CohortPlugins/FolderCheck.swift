@@ -48,8 +48,12 @@ public struct FolderCheck {
 
   /// Loads a document, recording why it could not be read.
   mutating func load<T: Decodable>(_ type: T.Type, _ path: String) -> T? {
+    load(path) { [folder] in try folder.read(T.self, at: path) }
+  }
+
+  mutating func load<T>(_ path: String, _ read: () throws -> T?) -> T? {
     do {
-      guard let value = try folder.read(T.self, at: path) else {
+      guard let value = try read() else {
         error(path, "is missing")
         return nil
       }
@@ -99,7 +103,9 @@ public struct FolderCheck {
           classIDs[key] = ref.id
           let path = DataFolder.classPath(school: ref.id, year: year, classID: c.id)
           expected.insert(path)
-          guard folder.fileMode(path) != nil, let doc = load(ClassYear.self, path) else { continue }
+          guard folder.fileMode(path) != nil,
+            let doc = load(path, { [folder] in try folder.readClassColumns(at: path) })
+          else { continue }
           checkClass(
             doc, path: path, school: ref.id, classID: c.id, year: year, pupils: pupils, placed: &placed, scheme: scheme,
             subjects: subjects)
@@ -142,7 +148,7 @@ public struct FolderCheck {
   }
 
   mutating func checkClass(
-    _ doc: ClassYear, path: String, school: String, classID: String, year: AcademicYear, pupils: [String: Pupil],
+    _ doc: ClassYearColumns, path: String, school: String, classID: String, year: AcademicYear, pupils: [String: Pupil],
     placed: inout [String: String], scheme: CodeScheme?, subjects: Set<String>
   ) {
     if doc.school != school || doc.classID != classID || doc.year != year {
@@ -166,7 +172,7 @@ public struct FolderCheck {
       }
     }
     for s in unknownSubjects.sorted() { error(path, "subject '\(s)' is not one of trust.json's subjects") }
-    for (key, cell) in doc.scores.sorted(by: { ($0.key.pupil, $0.key.test) < ($1.key.pupil, $1.key.test) }) {
+    for (key, cell) in doc.scoreCells.sorted(by: { ($0.key.pupil, $0.key.test) < ($1.key.pupil, $1.key.test) }) {
       guard let score = cell.standardised else { continue }
       report.scores += 1
       guard let test = registry.test(id: key.test) else {

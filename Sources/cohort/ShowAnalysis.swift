@@ -44,8 +44,10 @@ struct ShowAnalysis: ParsableCommand {
     let when = try analysis.when()
     let scope = try analysis.parsedScope()
     let group = try analysis.parsedGroup()
+    // Bands, gaps and prior attainment all lie within the year: earlier years are not read.
     let a = Analysis(
-      records: try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year), scheme: opened.scheme)
+      records: try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year, history: 0),
+      scheme: opened.scheme)
     let key: ((PupilRecord) -> String)? =
       switch breakdown {
       case nil: nil

@@ -49,42 +49,63 @@ public struct TransitionMatrix: Sendable, Codable, Equatable {
 public struct Analysis: Sendable {
   public let records: [PupilRecord]
   public let scheme: CodeScheme
+  /// The band of each code as the scheme spells it. `scheme.band(of:)` trims and compares
+  /// case-insensitively, which cost more than the rest of a trust-wide count together.
+  let bandOfCode: [String: CommonBand?]
 
   public init(records: [PupilRecord], scheme: CodeScheme) {
     self.records = records
     self.scheme = scheme
+    // Asked of the scheme itself, so that the answer is the same as before by construction.
+    self.bandOfCode = Dictionary(scheme.codes.map { ($0.id, scheme.band(of: $0.id)) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  func band(of code: String) -> CommonBand? {
+    if let known = bandOfCode[code] { return known }
+    return scheme.band(of: code)
   }
 
   /// Prior attainment for a subject: the band of the first judgement of the year.
   func prior(_ subject: String, _ year: AcademicYear) -> (PupilRecord) -> CommonBand? {
-    { r in r.code(subject, at: HalfTermRef(year, .autumn1)).flatMap { scheme.band(of: $0) } }
+    { r in r.code(subject, at: HalfTermRef(year, .autumn1)).flatMap { band(of: $0) } }
   }
 
   public func pupils(in scope: AnalysisScope, group: PupilGroup, subject: String, year: AcademicYear) -> [PupilRecord] {
+    chosen(scope, group: group, subject: subject, year: year).map { records[$0] }
+  }
+
+  /// Indices of the records in the scope and group (records are large: counting walks
+  /// indices rather than copying them).
+  func chosen(_ scope: AnalysisScope, group: PupilGroup, subject: String, year: AcademicYear) -> [Int] {
     let prior = prior(subject, year)
-    return records.filter { scope.contains($0) && group.contains($0, prior: prior) }
+    // Through a buffer pointer, whose subscript lends the record instead of copying it.
+    return records.withUnsafeBufferPointer { r in
+      r.indices.filter { scope.contains(r[$0]) && group.contains(r[$0], prior: prior) }
+    }
   }
 
   public func bands(_ scope: AnalysisScope, group: PupilGroup = .everyone, subject: String, at when: HalfTermRef)
     -> BandSummary
   {
-    summarise(pupils(in: scope, group: group, subject: subject, year: when.year), subject: subject, at: when)
+    summarise(chosen(scope, group: group, subject: subject, year: when.year), subject: subject, at: when)
   }
 
-  func summarise(_ pupils: [PupilRecord], subject: String, at when: HalfTermRef) -> BandSummary {
+  func summarise(_ pupils: [Int], subject: String, at when: HalfTermRef) -> BandSummary {
     var s = BandSummary()
-    for r in pupils {
-      s.n += 1
-      guard let code = r.code(subject, at: when) else {
-        s.empty += 1
-        continue
-      }
-      s.codes[code, default: 0] += 1
-      if let band = scheme.band(of: code) {
-        s.assessed += 1
-        s.bands[band.rawValue, default: 0] += 1
-      } else {
-        s.notAssessed += 1
+    records.withUnsafeBufferPointer { records in
+      for i in pupils {
+        s.n += 1
+        guard let code = records[i].code(subject, at: when) else {
+          s.empty += 1
+          continue
+        }
+        s.codes[code, default: 0] += 1
+        if let band = band(of: code) {
+          s.assessed += 1
+          s.bands[band.rawValue, default: 0] += 1
+        } else {
+          s.notAssessed += 1
+        }
       }
     }
     return s
@@ -105,8 +126,9 @@ public struct Analysis: Sendable {
   )
     -> [(String, BandSummary)]
   {
-    let chosen = pupils(in: scope, group: group, subject: subject, year: when.year)
-    return Dictionary(grouping: chosen, by: key).map { ($0.key, summarise($0.value, subject: subject, at: when)) }
+    let chosen = chosen(scope, group: group, subject: subject, year: when.year)
+    return Dictionary(grouping: chosen, by: { key(records[$0]) })
+      .map { ($0.key, summarise($0.value, subject: subject, at: when)) }
       .sorted { $0.0 < $1.0 }
   }
 
@@ -132,10 +154,10 @@ public struct Analysis: Sendable {
     -> TransitionMatrix
   {
     var m = TransitionMatrix(from: from.description, to: to.description)
-    for r in pupils(in: scope, group: group, subject: subject, year: to.year) {
-      let a = r.code(subject, at: from).flatMap { scheme.band(of: $0) }?.rawValue ?? "none"
-      let b = r.code(subject, at: to).flatMap { scheme.band(of: $0) }?.rawValue ?? "none"
-      m.cells[a, default: [:]][b, default: []].append(r.pupil.id)
+    for i in chosen(scope, group: group, subject: subject, year: to.year) {
+      let a = records[i].code(subject, at: from).flatMap { band(of: $0) }?.rawValue ?? "none"
+      let b = records[i].code(subject, at: to).flatMap { band(of: $0) }?.rawValue ?? "none"
+      m.cells[a, default: [:]][b, default: []].append(records[i].pupil.id)
     }
     return m
   }
