@@ -9,11 +9,12 @@ public enum AnalysisLoader {
     -> [PupilRecord]
   {
     let years = (0...history).map { AcademicYear(startYear: year.startYear - $0) }
-    let schools = try folder.loadSchools(of: trust)
+    let schools = trust.schools
     let results = Slots<[PupilRecord]>(count: schools.count)
-    // Schools are independent: read them on every core.
+    // Schools are independent: read them (school.json included) on every core.
     DispatchQueue.concurrentPerform(iterations: schools.count) { i in
-      results.set(i, Result { try load(folder, school: schools[i], year: year, years: years) })
+      results.set(
+        i, Result { try load(folder, school: try folder.loadSchool(schools[i].id), year: year, years: years) })
     }
     return try results.values.flatMap { try $0.get() }
   }

@@ -21,6 +21,11 @@ enum ClassYearScanner {
 }
 
 extension ByteScanner {
+  static let documentFields = Fields(["format", "school", "class", "year", "pupils", "authors", "judgements", "scores"])
+  static let authorFields = Fields(["by", "device"])
+  static let columnFields = Fields(["codes", "by", "at"])
+  static let scoreFields = Fields(["raw", "standardised", "date", "age", "by", "at"])
+
   mutating func classYear() throws -> ClassYearColumns {
     var format: Int?
     var school: String?
@@ -32,7 +37,7 @@ extension ByteScanner {
     var scores: [ClassYearColumns.Scores] = []
     var keys = Keys()
     try open()
-    while let key = try nextKey(&keys) {
+    while let key = try nextKey(&keys, Self.documentFields) {
       switch key {
       case "format": format = Int(try int())
       case "school": school = try string()
@@ -57,7 +62,7 @@ extension ByteScanner {
     var device: String?
     var keys = Keys()
     try open()
-    while let key = try nextKey(&keys) {
+    while let key = try nextKey(&keys, Self.authorFields) {
       switch key {
       case "by": by = try string()
       case "device": device = try string()
@@ -82,7 +87,7 @@ extension ByteScanner {
         var at: [Int64]?
         var keys = Keys()
         try open()
-        while let key = try nextKey(&keys) {
+        while let key = try nextKey(&keys, Self.columnFields) {
           switch key {
           case "codes": codes = try list { s in s.null() ? nil : try s.string() }
           case "by": by = try list { s in Int(try s.int()) }
@@ -114,7 +119,7 @@ extension ByteScanner {
         var at: [Int64]?
         var keys = Keys()
         try open()
-        while let key = try nextKey(&keys) {
+        while let key = try nextKey(&keys, Self.scoreFields) {
           switch key {
           case "raw": raw = try list { s in s.null() ? nil : Int(try s.int()) }
           case "standardised": standardised = try list { s in s.null() ? nil : Int(try s.int()) }

@@ -31,7 +31,7 @@ extension DataFolder {
   /// A roster through its byte reader, else the strict path. The reader accepts only what the
   /// strict path reads the same way, so this is the same Roster `read` would give; writes
   /// still re-read the disk copy strictly before replacing it.
-  func readRoster(at relative: String) throws -> Roster? {
+  public func readRoster(at relative: String) throws -> Roster? {
     let path = absolute(relative)
     guard files.fs.kind(path) != nil else { return nil }
     let bytes: [UInt8]

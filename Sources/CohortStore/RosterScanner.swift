@@ -16,13 +16,19 @@ enum RosterScanner {
 }
 
 extension ByteScanner {
+  static let rosterFields = Fields(["format", "school", "pupils"])
+  static let pupilFields = Fields([
+    "id", "forename", "surname", "dob", "upn", "sex", "send", "pupilPremium", "fsm", "ever6FSM", "lookedAfter", "eal",
+    "ethnicity", "leftOn",
+  ])
+
   mutating func roster() throws -> Roster {
     var format: Int?
     var school: String?
     var pupils: [Pupil]?
     var keys = Keys()
     try open()
-    while let key = try nextKey(&keys) {
+    while let key = try nextKey(&keys, Self.rosterFields) {
       switch key {
       case "format": format = Int(try int())
       case "school": school = try string()
@@ -45,7 +51,7 @@ extension ByteScanner {
     var p = Pupil(id: "", forename: "", surname: "", dob: SchoolDate(year: 2000, month: 1, day: 1)!)
     var keys = Keys()
     try open()
-    while let key = try nextKey(&keys) {
+    while let key = try nextKey(&keys, Self.pupilFields) {
       switch key {
       case "id": id = try string()
       case "forename": forename = try string()

@@ -52,7 +52,7 @@ import Testing
     #"""
     {"format": 2, "school": "s\u0031", "class": "c", "year": "2026-27", "pupils": ["p\"1", "p\\2", "\u00e9\ud83d\ude42"],
      "authors": [{"by": "Ms O\u2019Brien\n", "device": "d\/1"}, {"by": "Zoë 日本", "device": "x"}],
-     "judgements": {"rea\u0064ing": {"autumn1": {"codes": ["G", null, "\t"], "by": [0, 1, -1], "at": [5, 6, 0]}}}}
+     "judgements": {"rea\u0064ing": {"autumn1": {"codes": ["G", null, "\t"], "by": [0, 1, 1], "at": [5, 6, 0]}}}}
     """#,
     // Unknown keys anywhere (a future `meetings`), in any order, with nested values; no spaces.
     #"{"meetings":[{"a":{"b":[1,2.5e3,true,null,"x\"]"]}}],"year":"2025-26","format":1,"class":"c","school":"s","pupils":["a"],"authors":[{"device":"d","by":"b","extra":{}}],"judgements":{"maths":{"summer2":{"at":[9],"note":"n","by":[0],"codes":["P"]}}},"scores":{"puma":{"summer":{"raw":[null],"standardised":[104],"date":["2026-06-30"],"age":[null],"by":[0],"at":[7],"z":[]}}}}"#,
@@ -84,6 +84,7 @@ import Testing
     #"{"school": "s", "class": "c", "year": "2026-27"}"#,
     #"{"format": 2, "school": "s", "class": "c", "year": "2026-27", "pupils": ["a"], "authors": [], "judgements": {"m": {"autumn1": {"codes": ["G"], "by": [0], "at": [1]}}}}"#,
     #"{"format": 2, "school": "s", "class": "c", "year": "2026-27", "pupils": ["a"], "authors": [{"by": "b", "device": "d"}], "judgements": {"m": {"autumn1": {"codes": ["G", "P"], "by": [0], "at": [1]}}}}"#,
+    #"{"format": 2, "school": "s", "class": "c", "year": "2026-27", "pupils": ["a"], "authors": [{"by": "b", "device": "d"}], "judgements": {"m": {"autumn1": {"codes": ["\t"], "by": [-1], "at": [0]}}}}"#,
     #"{"format": 2, "school": "s", "class": "c", "year": "2026-27", "pupils": ["a"], "judgements": {"m": {"winter": {"codes": [null], "by": [-1], "at": [0]}}}}"#,
     #"{"format": 2, "school": "s", "class": "c", "year": "2026-27", "pupils": ["a"], "judgements": {"m": {"autumn1": {"codes": [null], "by": [-1]}}}}"#,
     #"{"format": 2, "school": "s", "class": "c", "year": "2026-27", "pupils": ["a"], "scores": {"t": {"autumn": {"raw": [null], "standardised": [null], "date": ["2026-02-30"], "age": [null], "by": [-1], "at": [0]}}}}"#,

@@ -77,11 +77,9 @@ public struct Analysis: Sendable {
   /// Indices of the records in the scope and group (records are large: counting walks
   /// indices rather than copying them).
   func chosen(_ scope: AnalysisScope, group: PupilGroup, subject: String, year: AcademicYear) -> [Int] {
+    if case .trust = scope, group == .everyone { return Array(records.indices) }
     let prior = prior(subject, year)
-    // Through a buffer pointer, whose subscript lends the record instead of copying it.
-    return records.withUnsafeBufferPointer { r in
-      r.indices.filter { scope.contains(r[$0]) && group.contains(r[$0], prior: prior) }
-    }
+    return records.indices.filter { scope.contains(records[$0]) && group.contains(records[$0], prior: prior) }
   }
 
   public func bands(_ scope: AnalysisScope, group: PupilGroup = .everyone, subject: String, at when: HalfTermRef)
@@ -95,7 +93,8 @@ public struct Analysis: Sendable {
     records.withUnsafeBufferPointer { records in
       for i in pupils {
         s.n += 1
-        guard let code = records[i].code(subject, at: when) else {
+        // The field, not `code(_:at:)`: a method call here copied the whole record.
+        guard let code = records[i].codes[when]?[subject] else {
           s.empty += 1
           continue
         }
