@@ -26,6 +26,7 @@ test: deps
 	@scripts/install-deps test
 	$(SWIFT) build --build-tests
 	$(XVFB) $(SWIFT) test
+	"$(BIN)/cohort-bench" --smoke
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"

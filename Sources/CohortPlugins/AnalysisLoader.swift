@@ -33,7 +33,10 @@ public enum AnalysisLoader {
       current.append(doc)
       for id in doc.pupils {
         guard let p = roster[id] else { continue }
-        let record = PupilRecord(pupil: p, school: school.id, classID: c.id, yearGroup: p.yearGroup(in: year))
+        var record = PupilRecord(pupil: p, school: school.id, classID: c.id, yearGroup: p.yearGroup(in: year))
+        // Sized once for the half-terms the pupil can have been here, instead of growing (and
+        // rehashing) year by year.
+        record.codes.reserveCapacity(min(years.count, record.yearGroup.number + 1) * HalfTerm.allCases.count)
         if let k = index[id] {
           records[k] = record
         } else {
@@ -43,11 +46,13 @@ public enum AnalysisLoader {
       }
     }
     for y in years {
-      let docs =
-        y == year
-        ? current
-        : try school.classes(in: y).map { try folder.loadClassColumns(school: school.id, classID: $0.id, year: y) }
-      for doc in docs { add(doc, year: y, to: &records, index: index) }
+      if y == year {
+        for doc in current { add(doc, year: y, to: &records, index: index) }
+        continue
+      }
+      for c in school.classes(in: y) {
+        add(try folder.loadClassColumns(school: school.id, classID: c.id, year: y), year: y, to: &records, index: index)
+      }
     }
     return records.sorted { $0.pupil.id < $1.pupil.id }
   }
@@ -58,11 +63,16 @@ public enum AnalysisLoader {
   {
     let slots = doc.pupils.map { index[$0] }
     guard slots.contains(where: { $0 != nil }) else { return }
-    for j in doc.judgements {
-      let ref = HalfTermRef(y, j.halfTerm)
+    // Half-term by half-term: each pupil's codes of a half-term go in as one dictionary.
+    for (half, columns) in Dictionary(grouping: doc.judgements, by: \.halfTerm) {
+      let ref = HalfTermRef(y, half)
       for (i, slot) in slots.enumerated() {
-        guard let k = slot, let code = j.codes[i] else { continue }
-        records[k].codes[ref, default: [:]][j.subject] = code
+        guard let k = slot, columns.contains(where: { $0.codes[i] != nil }) else { continue }
+        var codes = records[k].codes[ref] ?? Dictionary(minimumCapacity: columns.count)
+        for j in columns {
+          if let code = j.codes[i] { codes[j.subject] = code }
+        }
+        records[k].codes[ref] = codes
       }
     }
     for s in doc.scores {

@@ -104,6 +104,11 @@ extension ByteScanner {
     if negative { i += 1 }
     let start = i
     var value: Int64 = 0
+    // Eighteen digits cannot overflow: only longer numbers pay for the checks.
+    while i < b.count, b[i] &- 0x30 < 10, i - start < 18 {
+      value = value &* 10 &- Int64(b[i] &- 0x30)
+      i += 1
+    }
     while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
       let (m, o1) = value.multipliedReportingOverflow(by: 10)
       let (s, o2) = m.subtractingReportingOverflow(Int64(b[i] - 0x30))

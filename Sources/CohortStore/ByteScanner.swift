@@ -118,6 +118,8 @@ struct ByteScanner {
     guard i < b.count, b[i] == UInt8(ascii: "[") else { throw Mismatch() }
     i += 1
     var out: [T] = []
+    // About a class's worth: most arrays here are one entry per pupil.
+    out.reserveCapacity(32)
     space()
     if i < b.count, b[i] == UInt8(ascii: "]") {
       i += 1

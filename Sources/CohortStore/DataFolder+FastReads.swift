@@ -39,4 +39,14 @@ extension DataFolder {
     if let fast = RosterScanner.read(bytes) { return fast }
     return try decode(Roster.self, from: bytes, at: relative)
   }
+
+  /// A school.json through its byte reader, else the strict path (as `readRoster`).
+  func readSchool(at relative: String) throws -> School? {
+    let path = absolute(relative)
+    guard files.fs.kind(path) != nil else { return nil }
+    let bytes: [UInt8]
+    do { bytes = try files.read(path) } catch { throw StoreError.io(error) }
+    if let fast = SchoolScanner.read(bytes) { return fast }
+    return try decode(School.self, from: bytes, at: relative)
+  }
 }

@@ -81,7 +81,7 @@ public final class DataFolder: Sendable {
 
   public func loadSchool(_ id: String) throws -> School {
     try checkID(id, "school")
-    guard let school = try read(School.self, at: Self.schoolPath(id)) else {
+    guard let school = try readSchool(at: Self.schoolPath(id)) else {
       throw StoreError.notFound("no school '\(id)' in \(root)")
     }
     return school

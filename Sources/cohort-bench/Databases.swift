@@ -32,13 +32,16 @@ enum Databases {
     let query = sql(year: year, halfTerm: halfTerm, from: "read_csv('\(csv)', header = true, all_varchar = true)")
     let script = """
       import time, duckdb
+      con = duckdb.connect()
+      con.execute("SET enable_progress_bar = false")
       t = time.perf_counter()
-      rows = duckdb.connect().execute(\"\"\"\(query)\"\"\").fetchall()
+      rows = con.execute(\"\"\"\(query)\"\"\").fetchall()
       print(time.perf_counter() - t, sum(r[3] for r in rows))
       """
     let r = Spawn.run("python3", ["-c", script], scratch: scratch)
     guard r.ok else { return nil }
-    let parts = r.stdout.split(whereSeparator: \.isWhitespace)
+    let last = r.stdout.split(separator: "\n").last ?? ""
+    let parts = last.split(whereSeparator: \.isWhitespace)
     guard parts.count == 2, let s = Double(parts[0]), let n = Int(parts[1]) else { return nil }
     return (s, n)
   }

@@ -58,7 +58,6 @@ struct InProcess {
   /// One step of the Analysis page's drill-down as it renders on the main thread: the bands
   /// of every subject for the scope, and the chart of the level below.
   func drill(_ records: [PupilRecord]) -> [(String, Stats)] {
-    let a = Analysis(records: records, scheme: context.scheme)
     let when = HalfTermRef(year, halfTerm)
     let subjects = context.trust.subjects
     let school = context.schools[0]
@@ -71,6 +70,8 @@ struct InProcess {
     ]
     return steps.map { name, scope, key in
       let stats = Stats.time(repeats: repeats, warmup: 1) {
+        // The page makes a new Analysis for every render.
+        let a = Analysis(records: records, scheme: context.scheme)
         let bands = Charts.bandsBySubject(
           a, scope: scope, scopeName: name, group: .everyone, subjects: subjects, at: when)
         let below = key.map {
@@ -85,9 +86,8 @@ struct InProcess {
 
   /// A year-group transition matrix across the trust: last summer to this half-term.
   func transitions(_ records: [PupilRecord]) -> Stats {
-    let a = Analysis(records: records, scheme: context.scheme)
-    return Stats.time(repeats: repeats, warmup: 1) {
-      let m = a.transitions(
+    Stats.time(repeats: repeats, warmup: 1) {
+      let m = Analysis(records: records, scheme: context.scheme).transitions(
         .yearGroup(school: nil, YearGroup(3)), group: .everyone, subject: context.trust.subjects[0].id,
         from: HalfTermRef(year.previous, .summer2), to: HalfTermRef(year, halfTerm))
       precondition(m.total >= 0)

@@ -85,6 +85,8 @@ struct TrustCache {
       """
     let r = Spawn.run("sqlite3", [sqlite(size)], scratch: scratch, stdin: script)
     guard r.ok, r.stderr.isEmpty else { throw BenchError("sqlite3 import failed: \(r.reason)") }
+    // Pupil names are in it (generated ones, but the rule is the same): private like the folder.
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: sqlite(size))
     _ = FileManager.default.createFile(atPath: sqlite(size) + ".ready", contents: Data())
   }
 }

@@ -48,7 +48,7 @@ struct ShowAnalysis: ParsableCommand {
     let a = Analysis(
       records: try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year, history: 0),
       scheme: opened.scheme)
-    let key: ((PupilRecord) -> String)? =
+    let key: (@Sendable (PupilRecord) -> String)? =
       switch breakdown {
       case nil: nil
       case "school": { $0.school }
@@ -56,8 +56,10 @@ struct ShowAnalysis: ParsableCommand {
       case "year", "year-group": { $0.yearGroup.shortLabel }
       default: throw CommandFailure("--breakdown takes school, class or year")
       }
-    let rows = opened.trust.subjects.map { s in
-      Row(
+    let subjects = opened.trust.subjects
+    let rows = Parallel.map(subjects.indices) { i in
+      let s = subjects[i]
+      return Row(
         subject: s.id, scope: scope.description, summary: a.bands(scope, group: group, subject: s.id, at: when),
         gap: a.gap(scope, group: group, subject: s.id, at: when),
         breakdown: key.map { k in

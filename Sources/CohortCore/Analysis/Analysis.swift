@@ -89,22 +89,30 @@ public struct Analysis: Sendable {
   }
 
   func summarise(_ pupils: [Int], subject: String, at when: HalfTermRef) -> BandSummary {
-    var s = BandSummary()
+    // A scheme has a handful of codes: count each spelling in a short list, then look its
+    // band up once (hashing every pupil's code three times was most of a trust-wide count).
+    var seen: [(code: String, count: Int)] = []
+    var empty = 0
     records.withUnsafeBufferPointer { records in
       for i in pupils {
-        s.n += 1
         // The field, not `code(_:at:)`: a method call here copied the whole record.
         guard let code = records[i].codes[when]?[subject] else {
-          s.empty += 1
+          empty += 1
           continue
         }
-        s.codes[code, default: 0] += 1
-        if let band = band(of: code) {
-          s.assessed += 1
-          s.bands[band.rawValue, default: 0] += 1
-        } else {
-          s.notAssessed += 1
-        }
+        if let k = seen.firstIndex(where: { $0.code == code }) { seen[k].count += 1 } else { seen.append((code, 1)) }
+      }
+    }
+    var s = BandSummary()
+    s.n = pupils.count
+    s.empty = empty
+    for (code, count) in seen {
+      s.codes[code, default: 0] += count
+      if let band = band(of: code) {
+        s.assessed += count
+        s.bands[band.rawValue, default: 0] += count
+      } else {
+        s.notAssessed += count
       }
     }
     return s
