@@ -10,12 +10,14 @@ import Foundation
 final class Bench {
   let smoke: Bool
   let doc: String?
+  let arguments: [String]
   let cache: TrustCache
   let year = AcademicYear(TrustSize.endYear)!
   let halfTerm = HalfTerm(rawValue: TrustSize.through)!
   var table = ResultTable()
 
   init(arguments: [String]) throws {
+    self.arguments = arguments
     smoke = arguments.contains("--smoke")
     doc = arguments.firstIndex(of: "--write-doc").flatMap {
       arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil
@@ -30,7 +32,13 @@ final class Bench {
   var processRepeats: Int { smoke ? 1 : 5 }
 
   func run() throws {
-    let sizes = smoke ? TrustSize.smoke : TrustSize.standard
+    // --sizes small,medium measures only those (the table then has only their columns).
+    let only = arguments.firstIndex(of: "--sizes").flatMap {
+      arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil
+    }
+    let sizes = (smoke ? TrustSize.smoke : TrustSize.standard).filter {
+      only == nil || only!.split(separator: ",").contains(Substring($0.name))
+    }
     for size in sizes {
       if let s = try cache.ensureTrust(size) { table.set("sample: generate the trust", size.name, Stats.seconds(s)) }
       try measure(size)

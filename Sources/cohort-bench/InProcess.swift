@@ -1,5 +1,6 @@
 import CohortCharts
 import CohortCore
+import CohortPluginKit
 import CohortPlugins
 import CohortStore
 import CohortUI
@@ -55,30 +56,32 @@ struct InProcess {
     }
   }
 
-  /// One step of the Analysis page's drill-down as it renders on the main thread: the bands
-  /// of every subject for the scope, and the chart of the level below.
+  /// One step of the Analysis page's drill-down: what it computes for a level (off the main
+  /// thread since this change): the bands of every subject, the chart and buttons of the level
+  /// below, and the pupils to look at (every flag rule over every pupil in scope).
   func drill(_ records: [PupilRecord]) -> [(String, Stats)] {
     let when = HalfTermRef(year, halfTerm)
     let subjects = context.trust.subjects
     let school = context.schools[0]
     let schoolClass = school.classes(in: year).first { $0.yearGroups.contains(YearGroup(3)) }
-    let steps: [(String, AnalysisScope, ((PupilRecord) -> String)?)] = [
+    let steps: [(String, AnalysisScope, (@Sendable (PupilRecord) -> String)?)] = [
       ("trust", .trust, { $0.school }),
       ("school", .school(school.id), { String($0.yearGroup.number) }),
       ("year", .yearGroup(school: school.id, YearGroup(3)), { $0.classID }),
       ("class", .schoolClass(schoolClass?.id ?? ""), nil),
     ]
+    let registry = context.registry
+    let flags = FlagContext(
+      scheme: context.scheme, subjects: subjects, tests: registry.tests(for: context.trust), at: when,
+      steps: context.trust.disagreementSteps, settings: registry.flagSettings)
     return steps.map { name, scope, key in
+      let request = AnalysisView.Request(
+        records: records, scheme: context.scheme, subjects: subjects, subject: subjects[0], scope: scope,
+        scopeName: name, group: .everyone, when: when, key: key, keyName: name, names: [:], flags: flags,
+        rules: registry.flagRules, listFlagged: key == nil)
       let stats = Stats.time(repeats: repeats, warmup: 1) {
-        // The page makes a new Analysis for every render.
-        let a = Analysis(records: records, scheme: context.scheme)
-        let bands = Charts.bandsBySubject(
-          a, scope: scope, scopeName: name, group: .everyone, subjects: subjects, at: when)
-        let below = key.map {
-          Charts.atOrAboveBy(
-            a, scope: scope, scopeName: name, by: $0, keyName: name, group: .everyone, subject: subjects[0], at: when)
-        }
-        precondition(!bands.series.isEmpty || below != nil || records.isEmpty)
+        let view = AnalysisView.compute(request)
+        precondition(view.pupils >= view.flaggedCount)
       }
       return (name, stats)
     }
