@@ -59,12 +59,13 @@ struct ShowAnalysis: ParsableCommand {
     let subjects = opened.trust.subjects
     let rows = Parallel.map(subjects.indices) { i in
       let s = subjects[i]
+      let parts = key.map { k in a.breakdown(scope, by: k, group: group, subject: s.id, at: when) }
+      // With a breakdown, the scope's summary is the sum of its parts: one pass over the pupils, not two.
       return Row(
-        subject: s.id, scope: scope.description, summary: a.bands(scope, group: group, subject: s.id, at: when),
+        subject: s.id, scope: scope.description,
+        summary: parts.flatMap { Self.total($0.map(\.1)) } ?? a.bands(scope, group: group, subject: s.id, at: when),
         gap: a.gap(scope, group: group, subject: s.id, at: when),
-        breakdown: key.map { k in
-          Dictionary(uniqueKeysWithValues: a.breakdown(scope, by: k, group: group, subject: s.id, at: when))
-        })
+        breakdown: parts.map { Dictionary(uniqueKeysWithValues: $0) })
     }
     if json { return try printJSON(rows) }
     print("\(scope), \(group), \(when)")
@@ -84,6 +85,22 @@ struct ShowAnalysis: ParsableCommand {
         print("    \(k): n=\(b.assessed), \(String(format: "%.0f", b.atOrAbove))% at or above")
       }
     }
+  }
+}
+
+extension ShowAnalysis {
+  /// Band summaries of disjoint groups added up: every count is a sum (nil for no groups).
+  static func total(_ parts: [BandSummary]) -> BandSummary? {
+    guard var t = parts.first else { return nil }
+    for p in parts.dropFirst() {
+      t.n += p.n
+      t.assessed += p.assessed
+      t.notAssessed += p.notAssessed
+      t.empty += p.empty
+      t.codes.merge(p.codes, uniquingKeysWith: +)
+      t.bands.merge(p.bands, uniquingKeysWith: +)
+    }
+    return t
   }
 }
 
