@@ -32,6 +32,7 @@ final class Bench {
   var processRepeats: Int { smoke ? 1 : 5 }
 
   func run() throws {
+    let loadBefore = Self.loadAverage()
     // --sizes small,medium measures only those (the table then has only their columns).
     let only = arguments.firstIndex(of: "--sizes").flatMap {
       arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil
@@ -43,7 +44,7 @@ final class Bench {
       if let s = try cache.ensureTrust(size) { table.set("sample: generate the trust", size.name, Stats.seconds(s)) }
       try measure(size)
     }
-    let output = table.render(sizes: sizes.map(\.name), machine: Self.machine())
+    let output = table.render(sizes: sizes.map(\.name), machine: Self.machine(loadBefore: loadBefore))
     print(output)
     if let doc { try ResultTable.write(output, into: doc) }
     if smoke, !table.failures.isEmpty { throw BenchError("failed: " + table.failures.joined(separator: "; ")) }
@@ -162,9 +163,15 @@ final class Bench {
     }
   }
 
-  static func machine() -> String {
+  /// The 1-minute load average: other work on the machine makes every figure slower.
+  static func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)).flatMap { $0.split(separator: " ").first }
+      .map(String.init) ?? "?"
+  }
+
+  static func machine(loadBefore: String) -> String {
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first ?? "?"
-    return "\(cores) cores, load average \(load) at the end"
+    return
+      "\(cores) cores; load average \(loadBefore) before the run, \(loadAverage()) after it (the run itself adds up to 2)"
   }
 }

@@ -30,19 +30,21 @@ struct ResultTable {
   /// The targets for the large trust, by figure; memory is in bytes.
   static let targets: [(prefix: String, text: String, limit: Double)] = [
     ("open a class", "< 10 ms", 0.010), ("one code edited", "< 5 ms", 0.005),
-    ("cold dashboard", "< 0.3 s", 0.3), ("drill step", "< 20 ms", 0.020), ("transition matrix", "< 20 ms", 0.020),
+    ("cold dashboard", "< 0.3 s, <= DuckDB/2", 0.3), ("drill step", "< 20 ms", 0.020),
+    ("transition matrix", "< 20 ms", 0.020),
     ("all 7 years", "< 1.5 s", 1.5), ("main-thread stall", "< 100 ms", 0.1),
     ("class meeting pack", "< 0.5 s", 0.5), ("school pack", "< 2 s", 2), ("peak memory", "< 500 MiB", 500 * 1_048_576),
   ]
 
   /// What each figure is bound by on this machine (from profiles; see docs/performance.md).
   static let bounds: [(prefix: String, text: String)] = [
-    ("sample", "compute + write I/O"), ("open a class", "parse (JSONDecoder, strict)"),
-    ("one code edited", "fsync I/O"), ("cold dashboard", "parse (rosters) + class scan"),
-    ("peak memory", "memory: records + rosters"), ("load this year", "parse (scanner) + compute"),
-    ("drill step", "compute"), ("transition matrix", "compute"), ("all ", "parse (scanner) + compute (records)"),
+    ("sample", "compute + write I/O"), ("open a class", "parse: roster, last year's classes, the class"),
+    ("one code edited", "fsync I/O + strict re-read"), ("cold dashboard", "parse: rosters; then compute"),
+    ("peak memory", "memory: pupil records"), ("load this year", "parse + building records"),
+    ("drill step: trust", "compute: flag rules per pupil"), ("drill step", "compute"),
+    ("transition matrix", "compute"), ("all ", "memory: per-pupil code tables; parse"),
     ("main-thread stall", "scheduling (2 cores)"), ("class meeting pack", "-"), ("school pack", "-"),
-    ("cohort check", "parse + compute"), ("SQLite", "compute (index scan)"), ("DuckDB", "CSV parse"),
+    ("cohort check", "parse + checks"), ("SQLite", "compute (covering index)"), ("DuckDB", "parse (CSV)"),
   ]
 
   func render(sizes: [String], machine: String) -> String {
@@ -55,11 +57,8 @@ struct ResultTable {
       let target = Self.targets.first { row.name.hasPrefix($0.prefix) }
       var met = "-"
       if let target, let v = row.median[large] { met = v < target.limit ? "yes" : "NO" }
-      if let target, row.name.hasPrefix("cold dashboard"), let v = row.median[large],
-        let duck = self.row("DuckDB")?.median[large], v > duck / 2
-      {
-        met = "NO (vs DuckDB)"
-        _ = target
+      if row.name.hasPrefix("cold dashboard"), let v = row.median[large], let duck = self.row("DuckDB")?.median[large] {
+        met += v <= duck / 2 ? "; yes vs DuckDB/2" : "; NO vs DuckDB/2"
       }
       let bound = Self.bounds.first { row.name.hasPrefix($0.prefix) }?.text ?? "-"
       lines.append(
