@@ -50,3 +50,11 @@ extension DataFolder {
     return try decode(School.self, from: bytes, at: relative)
   }
 }
+
+/// The byte readers on their own, for the fuzzer's parity check (whatever they accept, the
+/// strict path must read with the same meaning).
+public enum FastReaders {
+  public static func classColumns(_ bytes: [UInt8]) -> ClassYearColumns? { ClassYearScanner.read(bytes) }
+  public static func roster(_ bytes: [UInt8]) -> Roster? { RosterScanner.read(bytes) }
+  public static func school(_ bytes: [UInt8]) -> School? { SchoolScanner.read(bytes) }
+}
