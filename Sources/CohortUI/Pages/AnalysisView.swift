@@ -75,10 +75,15 @@ public struct AnalysisView: Sendable {
     var flagged: [(PupilRecord, [PupilFlag])] = []
     var count = 0
     for p in pupils {
+      // Above a class only the count is shown: the first rule that flags a pupil settles it.
+      guard r.listFlagged else {
+        if r.rules.contains(where: { !$0.flags(for: p, in: r.flags).isEmpty }) { count += 1 }
+        continue
+      }
       let f = r.rules.flatMap { $0.flags(for: p, in: r.flags) }
       guard !f.isEmpty else { continue }
       count += 1
-      if r.listFlagged { flagged.append((p, f)) }
+      flagged.append((p, f))
     }
     flagged.sort { $0.0.pupil.surname < $1.0.pupil.surname }
     return (pupils.count, count, flagged)
