@@ -70,7 +70,10 @@ struct ResultTable {
     for size in sizes {
       guard let cohort = row("cold dashboard")?.median[size] else { continue }
       var parts: [String] = []
-      if let s = row("SQLite")?.median[size] { parts.append(String(format: "Cohort / SQLite %.1fx", cohort / s)) }
+      if let s = row("SQLite")?.median[size] {
+        // sqlite3's timer counts whole milliseconds.
+        parts.append(s > 0 ? String(format: "Cohort / SQLite %.1fx", cohort / s) : "SQLite under 1 ms")
+      }
       if let d = row("DuckDB")?.median[size] { parts.append(String(format: "Cohort / DuckDB %.2fx", cohort / d)) }
       let totals = [
         cohortTotal[size] ?? nil, databaseTotal["sqlite " + size] ?? nil, databaseTotal["duckdb " + size] ?? nil,
