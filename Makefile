@@ -11,7 +11,7 @@ SAMPLE_ARGS := --schools 7 --pupils-per-school 210 --years 2 --seed 1 --end-year
 XVFB := xvfb-run -a -s "-screen 0 1400x950x24" dbus-run-session --
 BIN = $$($(SWIFT) build --show-bin-path)
 
-.PHONY: all deps build test test-e2e test-example test-sync stress fuzz lint format coverage run reset-sample sample-data screenshots install clean
+.PHONY: all deps build bench bench-smoke test test-e2e test-example test-sync stress fuzz lint format coverage run reset-sample sample-data screenshots install clean
 
 all: build
 
@@ -26,6 +26,7 @@ test: deps
 	@scripts/install-deps test
 	$(SWIFT) build --build-tests
 	$(XVFB) $(SWIFT) test
+	"$(BIN)/cohort-bench" --smoke
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
@@ -64,6 +65,18 @@ fuzz: deps
 	cp Fuzz/corpus-ctf/* .build-fuzz/corpus-ctf/ && cp Fuzz/corpus-roster/* .build-fuzz/corpus-roster/
 	.build-fuzz/release/cohort-fuzz-ctf .build-fuzz/corpus-ctf -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1
 	.build-fuzz/release/cohort-fuzz-roster .build-fuzz/corpus-roster -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1
+
+# The benchmark at trust scale (docs/performance.md): release build; the small, medium and
+# large trusts are generated once into $(XDG_CACHE_HOME)/cohort-bench; SQLite and DuckDB beside.
+bench: deps
+	@scripts/install-deps bench
+	scripts/bench --write-doc docs/performance.md
+
+# Every benchmark figure once on a tiny trust, with the debug build (part of make test).
+bench-smoke: deps
+	$(SWIFT) build --product cohort
+	$(SWIFT) build --product cohort-bench
+	"$(BIN)/cohort-bench" --smoke
 
 # Only the end-to-end test through the accessibility tree.
 test-e2e: build

@@ -49,6 +49,11 @@ let package = Package(
     ),
     // A writer for the crash-consistency and two-writer tests (not installed).
     .executableTarget(name: "cohort-torture", dependencies: ["CohortStore"]),
+    // make bench: the trust-scale benchmark beside SQLite and DuckDB (docs/performance.md).
+    .executableTarget(
+      name: "cohort-bench",
+      dependencies: ["CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortCharts", "CohortUI"],
+      linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
     .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
     // Charts: specs built by pure code, drawn by one cairo renderer (PNG, SVG, PDF, screen).
     .target(name: "CohortCharts", dependencies: ["CohortCore", "CCairo"]),

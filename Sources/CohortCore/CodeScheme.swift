@@ -64,6 +64,15 @@ public struct CodeScheme: Hashable, Sendable, Codable, Identifiable {
 
   /// Finds a code by its id, case-insensitively ("g" and "G" are the same code).
   public func code(id text: String) -> Code? {
+    // A stored code (the usual caller: flag rules ask this for every subject of every pupil)
+    // has nothing to trim: then Foundation's trimming, slow per call, is skipped. An exact
+    // match is tried before folding case; both mean the same as the general path.
+    if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first),
+      (0x21...0x7E).contains(last)
+    {
+      let t = text.uppercased()
+      return codes.first { $0.id == text || $0.id.uppercased() == t }
+    }
     let t = text.trimmingCharacters(in: .whitespaces).uppercased()
     return codes.first { $0.id.uppercased() == t }
   }

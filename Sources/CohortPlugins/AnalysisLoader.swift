@@ -9,11 +9,12 @@ public enum AnalysisLoader {
     -> [PupilRecord]
   {
     let years = (0...history).map { AcademicYear(startYear: year.startYear - $0) }
-    let schools = try folder.loadSchools(of: trust)
+    let schools = trust.schools
     let results = Slots<[PupilRecord]>(count: schools.count)
-    // Schools are independent: read them on every core.
+    // Schools are independent: read them (school.json included) on every core.
     DispatchQueue.concurrentPerform(iterations: schools.count) { i in
-      results.set(i, Result { try load(folder, school: schools[i], year: year, years: years) })
+      results.set(
+        i, Result { try load(folder, school: try folder.loadSchool(schools[i].id), year: year, years: years) })
     }
     return try results.values.flatMap { try $0.get() }
   }
@@ -26,16 +27,8 @@ public enum AnalysisLoader {
       folder, school: school, year: year, years: (0...history).map { AcademicYear(startYear: year.startYear - $0) })
   }
 
-  static func load(_ folder: DataFolder, school: School, year: AcademicYear, years: [AcademicYear]) throws
-    -> [PupilRecord]
-  {
-    let docs = try years.flatMap { y in
-      try school.classes(in: y).map { try folder.loadClassYear(school: school.id, classID: $0.id, year: y) }
-    }
-    return records(roster: try folder.loadRoster(school.id), docs: docs, year: year)
-  }
-
-  /// The pupils in `year`'s classes among `docs`, with their codes and scores from all of `docs`.
+  /// The pupils in `year`'s classes among `docs` (whole documents, as a meeting holds them),
+  /// with their codes and scores from all of `docs`.
   public static func records(roster: Roster, docs: [ClassYear], year: AcademicYear) -> [PupilRecord] {
     let roster = Dictionary(roster.pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var records: [String: PupilRecord] = [:]
@@ -58,6 +51,70 @@ public enum AnalysisLoader {
       }
     }
     return records.values.sorted { $0.pupil.id < $1.pupil.id }
+  }
+
+  static func load(_ folder: DataFolder, school: School, year: AcademicYear, years: [AcademicYear]) throws
+    -> [PupilRecord]
+  {
+    let roster = Dictionary(
+      try folder.loadRoster(school.id).pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var records: [PupilRecord] = []
+    var index: [String: Int] = [:]
+    // The year's documents are read once: for who is in which class, then for their codes.
+    var current: [ClassYearColumns] = []
+    for c in school.classes(in: year) {
+      let doc = try folder.loadClassColumns(school: school.id, classID: c.id, year: year)
+      current.append(doc)
+      for id in doc.pupils {
+        guard let p = roster[id] else { continue }
+        var record = PupilRecord(pupil: p, school: school.id, classID: c.id, yearGroup: p.yearGroup(in: year))
+        // Sized once for the half-terms the pupil can have been here, instead of growing (and
+        // rehashing) year by year.
+        record.codes.reserveCapacity(min(years.count, record.yearGroup.number + 1) * HalfTerm.allCases.count)
+        if let k = index[id] {
+          records[k] = record
+        } else {
+          index[id] = records.count
+          records.append(record)
+        }
+      }
+    }
+    for y in years {
+      if y == year {
+        for doc in current { add(doc, year: y, to: &records, index: index) }
+        continue
+      }
+      for c in school.classes(in: y) {
+        add(try folder.loadClassColumns(school: school.id, classID: c.id, year: y), year: y, to: &records, index: index)
+      }
+    }
+    return records.sorted { $0.pupil.id < $1.pupil.id }
+  }
+
+  /// Copies a document's codes and standardised scores into the records of its pupils, walking
+  /// the on-disk columns (no dictionary of cells per document).
+  static func add(_ doc: ClassYearColumns, year y: AcademicYear, to records: inout [PupilRecord], index: [String: Int])
+  {
+    let slots = doc.pupils.map { index[$0] }
+    guard slots.contains(where: { $0 != nil }) else { return }
+    // Half-term by half-term: each pupil's codes of a half-term go in as one dictionary.
+    for (half, columns) in Dictionary(grouping: doc.judgements, by: \.halfTerm) {
+      let ref = HalfTermRef(y, half)
+      for (i, slot) in slots.enumerated() {
+        guard let k = slot, columns.contains(where: { $0.codes[i] != nil }) else { continue }
+        var codes = records[k].codes[ref] ?? Dictionary(minimumCapacity: columns.count)
+        for j in columns {
+          if let code = j.codes[i] { codes[j.subject] = code }
+        }
+        records[k].codes[ref] = codes
+      }
+    }
+    for s in doc.scores {
+      for (i, slot) in slots.enumerated() {
+        guard let k = slot, s.at[i] != 0, let score = s.standardised[i] else { continue }
+        records[k].scores[s.test, default: [:]][TermRef(y, s.term)] = score
+      }
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import CohortCore
 import CohortPluginKit
 import CohortStore
+import Foundation
 
 /// `cohort check`: reads every document and every reference between them, and says what is
 /// wrong in words that name the file, the pupil and the field. It never changes anything.
@@ -27,6 +28,7 @@ public struct FolderCheck {
   let folder: DataFolder
   let registry: PluginRegistry
   var report = Report()
+  var knownCodes: [String: Bool] = [:]
 
   public init(folder: DataFolder, registry: PluginRegistry) {
     self.folder = folder
@@ -48,8 +50,12 @@ public struct FolderCheck {
 
   /// Loads a document, recording why it could not be read.
   mutating func load<T: Decodable>(_ type: T.Type, _ path: String) -> T? {
+    load(path) { [folder] in try folder.read(T.self, at: path) }
+  }
+
+  mutating func load<T>(_ path: String, _ read: () throws -> T?) -> T? {
     do {
-      guard let value = try folder.read(T.self, at: path) else {
+      guard let value = try read() else {
         error(path, "is missing")
         return nil
       }
@@ -87,7 +93,7 @@ public struct FolderCheck {
       expected.formUnion([schoolPath, rosterPath, DataFolder.statutoryPath(ref.id), RosterMapping.path(ref.id)])
       guard let school = load(School.self, schoolPath) else { continue }
       if school.id != ref.id { error(schoolPath, "id is '\(school.id)' but trust.json lists '\(ref.id)'") }
-      let roster = load(Roster.self, rosterPath) ?? Roster(school: ref.id)
+      let roster = load(rosterPath, { [folder] in try folder.readRoster(at: rosterPath) }) ?? Roster(school: ref.id)
       let pupils = checkRoster(roster, path: rosterPath, upns: &upns)
       let statutoryPath = DataFolder.statutoryPath(ref.id)
       if folder.fileMode(statutoryPath) != nil, let results = load(StatutoryResults.self, statutoryPath) {
@@ -95,6 +101,7 @@ public struct FolderCheck {
           warning(statutoryPath, "results for pupil \(id), who is not on the school's roster")
         }
       }
+      let docs = Self.readClasses(of: school, in: folder)
       for year in school.years {
         var placed: [String: String] = [:]
         for c in school.classes(in: year) {
@@ -105,7 +112,9 @@ public struct FolderCheck {
           classIDs[key] = ref.id
           let path = DataFolder.classPath(school: ref.id, year: year, classID: c.id)
           expected.insert(path)
-          guard folder.fileMode(path) != nil, let doc = load(ClassYear.self, path) else { continue }
+          guard folder.fileMode(path) != nil,
+            let doc = load(path, { [folder] in try docs[path]?.get() ?? folder.readClassColumns(at: path) })
+          else { continue }
           checkClass(
             doc, path: path, school: ref.id, classID: c.id, year: year, pupils: pupils, placed: &placed, scheme: scheme,
             subjects: subjects)
@@ -124,6 +133,29 @@ public struct FolderCheck {
         warning(path, "is not referenced by trust.json or its school.json: it is not shown anywhere")
       }
     }
+  }
+
+  /// Whether the scheme has the code, remembered per spelling: `code(id:)` trims and folds
+  /// case, which for millions of cells cost more than reading them.
+  mutating func knownCode(_ code: String, in scheme: CodeScheme) -> Bool {
+    if let known = knownCodes[code] { return known }
+    let known = scheme.code(id: code) != nil
+    knownCodes[code] = known
+    return known
+  }
+
+  /// A school's class documents, read on every core (the checks then run in order).
+  static func readClasses(of school: School, in folder: DataFolder) -> [String: Result<ClassYearColumns?, any Error>] {
+    let paths = school.years.flatMap { y in
+      school.classes(in: y).filter { isSafeID($0.id) }.map {
+        DataFolder.classPath(school: school.id, year: y, classID: $0.id)
+      }
+    }
+    let slots = Slots<ClassYearColumns?>(count: paths.count)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+      slots.set(i, Result { try folder.readClassColumns(at: paths[i]) })
+    }
+    return Dictionary(zip(paths, slots.values), uniquingKeysWith: { a, _ in a })
   }
 
   mutating func checkRoster(_ roster: Roster, path: String, upns: inout [String: String]) -> [String: Pupil] {
@@ -148,42 +180,19 @@ public struct FolderCheck {
   }
 
   mutating func checkClass(
-    _ doc: ClassYear, path: String, school: String, classID: String, year: AcademicYear, pupils: [String: Pupil],
+    _ doc: ClassYearColumns, path: String, school: String, classID: String, year: AcademicYear, pupils: [String: Pupil],
     placed: inout [String: String], scheme: CodeScheme?, subjects: Set<String>
   ) {
     if doc.school != school || doc.classID != classID || doc.year != year {
       error(path, "says it is \(doc.school)/\(doc.year)/\(doc.classID), but lies at \(school)/\(year)/\(classID)")
     }
     if Set(doc.pupils).count != doc.pupils.count { error(path, "a pupil is listed twice") }
+    if let problem = doc.meetingsProblem() { error(path, problem) }
     for id in doc.pupils {
       if pupils[id] == nil { error(path, "pupil \(id) is not on the school's roster (pupils.json)") }
       if let other = placed[id] { error(path, "pupil \(id) is also in class \(other) in \(year)") }
       placed[id] = classID
     }
-    var unknownSubjects = Set<String>()
-    for (key, cell) in doc.cells {
-      guard let code = cell.code else { continue }
-      report.judgements += 1
-      if !subjects.contains(key.subject) { unknownSubjects.insert(key.subject) }
-      if let scheme, scheme.code(id: code) == nil {
-        error(
-          path,
-          "pupil \(key.pupil), \(key.subject) \(key.halfTerm.rawValue): code '\(code)' is not in scheme \(scheme.id)")
-      }
-    }
-    for s in unknownSubjects.sorted() { error(path, "subject '\(s)' is not one of trust.json's subjects") }
-    for (key, cell) in doc.scores.sorted(by: { ($0.key.pupil, $0.key.test) < ($1.key.pupil, $1.key.test) }) {
-      guard let score = cell.standardised else { continue }
-      report.scores += 1
-      guard let test = registry.test(id: key.test) else {
-        error(path, "pupil \(key.pupil): a score for test '\(key.test)', which no active plugin defines")
-        continue
-      }
-      if !(test.minimum...test.maximum).contains(score) {
-        error(
-          path,
-          "pupil \(key.pupil), \(test.name) \(key.term.rawValue): \(score) is outside \(test.minimum)-\(test.maximum)")
-      }
-    }
+    checkCells(doc, path: path, scheme: scheme, subjects: subjects)
   }
 }

@@ -51,6 +51,11 @@ public final class DataFolder: Sendable {
     guard files.fs.kind(path) != nil else { return nil }
     let bytes: [UInt8]
     do { bytes = try files.read(path) } catch { throw StoreError.io(error) }
+    return try decode(T.self, from: bytes, at: relative)
+  }
+
+  /// The strict path: validates, decodes, and explains a failure with the document's path.
+  func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], at relative: String) throws -> T {
     do {
       return try DocumentCoding.decode(T.self, from: bytes)
     } catch let problem as DocumentProblem {
@@ -76,7 +81,7 @@ public final class DataFolder: Sendable {
 
   public func loadSchool(_ id: String) throws -> School {
     try checkID(id, "school")
-    guard let school = try read(School.self, at: Self.schoolPath(id)) else {
+    guard let school = try readSchool(at: Self.schoolPath(id)) else {
       throw StoreError.notFound("no school '\(id)' in \(root)")
     }
     return school
@@ -84,7 +89,7 @@ public final class DataFolder: Sendable {
 
   public func loadRoster(_ school: String) throws -> Roster {
     try checkID(school, "school")
-    return try read(Roster.self, at: Self.rosterPath(school)) ?? Roster(school: school)
+    return try readRoster(at: Self.rosterPath(school)) ?? Roster(school: school)
   }
 
   /// The class-year document, or an empty one when nothing has been entered yet.

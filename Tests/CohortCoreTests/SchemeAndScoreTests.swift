@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CohortCore
@@ -18,6 +19,22 @@ import Testing
     #expect(Self.scheme.band(of: "P") == .above)
     #expect(Self.scheme.band(of: "N") == nil)
     #expect(Self.scheme.band(of: "Q") == nil)
+  }
+
+  /// The quick path for untrimmed text answers exactly as trimming and folding case does,
+  /// including a scheme whose ids differ only in case (the first one wins either way).
+  @Test(arguments: ["Y", "y", " g", "G ", "\tP", "p\n", "N", "Q", "", " ", "Ｇ", "g\u{301}", "EXS", "exs"])
+  func codeLookupMeansTheSameForAnyText(text: String) {
+    let odd = CodeScheme(
+      id: "odd", name: "Odd",
+      codes: Self.scheme.codes + [
+        Code(id: "g", key: "x", label: "Lower g", colour: "#000000", kind: .assessed, band: .above),
+        Code(id: "Exs", key: "e", label: "Expected", colour: "#000000", kind: .assessed, band: .at),
+      ])
+    for scheme in [Self.scheme, odd] {
+      let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+      #expect(scheme.code(id: text) == scheme.codes.first { $0.id.uppercased() == t })
+    }
   }
 
   @Test func parseListsTheCodesWhenUnknown() throws {

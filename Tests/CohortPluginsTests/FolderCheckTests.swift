@@ -86,6 +86,17 @@ final class SampleFolder {
     #expect(r.judgements > 500)
   }
 
+  /// Trust-wide reads skip the meetings; the check still decodes them, as opening the class would.
+  @Test func aBrokenMeetingIsAnError() throws {
+    let s = try SampleFolder()
+    let path = DataFolder.classPath(school: "oakfield", year: s.year.previous, classID: "oakfield-y3")
+    try s.edit(path) {
+      $0.replacingOccurrences(of: "\"spring1\" : {\n      \"actions\"", with: "\"spring9\" : {\n      \"actions\"")
+    }
+    let text = s.check().errors.map(\.description).joined(separator: "\n")
+    #expect(text.contains("oakfield-y3.json") && text.contains("meetings: unknown half-term 'spring9'"), "\(text)")
+  }
+
   @Test func strayAndTempFilesAreWarnings() throws {
     let s = try SampleFolder()
     FileManager.default.createFile(

@@ -49,42 +49,70 @@ public struct TransitionMatrix: Sendable, Codable, Equatable {
 public struct Analysis: Sendable {
   public let records: [PupilRecord]
   public let scheme: CodeScheme
+  /// The band of each code as the scheme spells it. `scheme.band(of:)` trims and compares
+  /// case-insensitively, which cost more than the rest of a trust-wide count together.
+  let bandOfCode: [String: CommonBand?]
 
   public init(records: [PupilRecord], scheme: CodeScheme) {
     self.records = records
     self.scheme = scheme
+    // Asked of the scheme itself, so that the answer is the same as before by construction.
+    self.bandOfCode = Dictionary(scheme.codes.map { ($0.id, scheme.band(of: $0.id)) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  func band(of code: String) -> CommonBand? {
+    if let known = bandOfCode[code] { return known }
+    return scheme.band(of: code)
   }
 
   /// Prior attainment for a subject: the band of the first judgement of the year.
   func prior(_ subject: String, _ year: AcademicYear) -> (PupilRecord) -> CommonBand? {
-    { r in r.code(subject, at: HalfTermRef(year, .autumn1)).flatMap { scheme.band(of: $0) } }
+    { r in r.code(subject, at: HalfTermRef(year, .autumn1)).flatMap { band(of: $0) } }
   }
 
   public func pupils(in scope: AnalysisScope, group: PupilGroup, subject: String, year: AcademicYear) -> [PupilRecord] {
+    chosen(scope, group: group, subject: subject, year: year).map { records[$0] }
+  }
+
+  /// Indices of the records in the scope and group (records are large: counting walks
+  /// indices rather than copying them).
+  func chosen(_ scope: AnalysisScope, group: PupilGroup, subject: String, year: AcademicYear) -> [Int] {
+    if case .trust = scope, group == .everyone { return Array(records.indices) }
     let prior = prior(subject, year)
-    return records.filter { scope.contains($0) && group.contains($0, prior: prior) }
+    return records.indices.filter { scope.contains(records[$0]) && group.contains(records[$0], prior: prior) }
   }
 
   public func bands(_ scope: AnalysisScope, group: PupilGroup = .everyone, subject: String, at when: HalfTermRef)
     -> BandSummary
   {
-    summarise(pupils(in: scope, group: group, subject: subject, year: when.year), subject: subject, at: when)
+    summarise(chosen(scope, group: group, subject: subject, year: when.year), subject: subject, at: when)
   }
 
-  func summarise(_ pupils: [PupilRecord], subject: String, at when: HalfTermRef) -> BandSummary {
-    var s = BandSummary()
-    for r in pupils {
-      s.n += 1
-      guard let code = r.code(subject, at: when) else {
-        s.empty += 1
-        continue
+  func summarise(_ pupils: [Int], subject: String, at when: HalfTermRef) -> BandSummary {
+    // A scheme has a handful of codes: count each spelling in a short list, then look its
+    // band up once (hashing every pupil's code three times was most of a trust-wide count).
+    var seen: [(code: String, count: Int)] = []
+    var empty = 0
+    records.withUnsafeBufferPointer { records in
+      for i in pupils {
+        // The field, not `code(_:at:)`: a method call here copied the whole record.
+        guard let code = records[i].codes[when]?[subject] else {
+          empty += 1
+          continue
+        }
+        if let k = seen.firstIndex(where: { $0.code == code }) { seen[k].count += 1 } else { seen.append((code, 1)) }
       }
-      s.codes[code, default: 0] += 1
-      if let band = scheme.band(of: code) {
-        s.assessed += 1
-        s.bands[band.rawValue, default: 0] += 1
+    }
+    var s = BandSummary()
+    s.n = pupils.count
+    s.empty = empty
+    for (code, count) in seen {
+      s.codes[code, default: 0] += count
+      if let band = band(of: code) {
+        s.assessed += count
+        s.bands[band.rawValue, default: 0] += count
       } else {
-        s.notAssessed += 1
+        s.notAssessed += count
       }
     }
     return s
@@ -105,8 +133,9 @@ public struct Analysis: Sendable {
   )
     -> [(String, BandSummary)]
   {
-    let chosen = pupils(in: scope, group: group, subject: subject, year: when.year)
-    return Dictionary(grouping: chosen, by: key).map { ($0.key, summarise($0.value, subject: subject, at: when)) }
+    let chosen = chosen(scope, group: group, subject: subject, year: when.year)
+    return Dictionary(grouping: chosen, by: { key(records[$0]) })
+      .map { ($0.key, summarise($0.value, subject: subject, at: when)) }
       .sorted { $0.0 < $1.0 }
   }
 
@@ -132,10 +161,10 @@ public struct Analysis: Sendable {
     -> TransitionMatrix
   {
     var m = TransitionMatrix(from: from.description, to: to.description)
-    for r in pupils(in: scope, group: group, subject: subject, year: to.year) {
-      let a = r.code(subject, at: from).flatMap { scheme.band(of: $0) }?.rawValue ?? "none"
-      let b = r.code(subject, at: to).flatMap { scheme.band(of: $0) }?.rawValue ?? "none"
-      m.cells[a, default: [:]][b, default: []].append(r.pupil.id)
+    for i in chosen(scope, group: group, subject: subject, year: to.year) {
+      let a = records[i].code(subject, at: from).flatMap { band(of: $0) }?.rawValue ?? "none"
+      let b = records[i].code(subject, at: to).flatMap { band(of: $0) }?.rawValue ?? "none"
+      m.cells[a, default: [:]][b, default: []].append(records[i].pupil.id)
     }
     return m
   }

@@ -96,16 +96,35 @@ public final class AppContext {
   func lastYearsSummer(for pupils: [String], school: School, year: AcademicYear) throws -> [String: [String: String]] {
     let wanted = Set(pupils)
     var out: [String: [String: String]] = [:]
-    for c in school.classes(in: year.previous) {
-      let doc = try folder.loadClassYear(school: school.id, classID: c.id, year: year.previous)
-      for p in doc.pupils where wanted.contains(p) {
-        for s in trust.subjects {
-          if let code = doc.code(pupil: p, subject: s.id, halfTerm: .summer2) { out[p, default: [:]][s.id] = code }
+    let subjects = Set(trust.subjects.map(\.id))
+    // Read-only, so the byte reader's columns will do (a class has ~20 neighbours last year),
+    // read on both cores, then taken in class order.
+    let classes = school.classes(in: year.previous)
+    let read = ReadResults(count: classes.count)
+    DispatchQueue.concurrentPerform(iterations: classes.count) { [folder] i in
+      read.set(
+        i, Result { try folder.loadClassColumns(school: school.id, classID: classes[i].id, year: year.previous) })
+    }
+    for result in read.all {
+      let doc = try result!.get()
+      let summer = doc.judgements.filter { $0.halfTerm == .summer2 && subjects.contains($0.subject) }
+      for (i, p) in doc.pupils.enumerated() where wanted.contains(p) {
+        for j in summer {
+          if let code = j.codes[i] { out[p, default: [:]][j.subject] = code }
         }
       }
     }
     return out
   }
+}
+
+/// Documents read concurrently, one slot per iteration.
+private final class ReadResults: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [Result<ClassYearColumns, any Error>?]
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  func set(_ i: Int, _ r: Result<ClassYearColumns, any Error>) { lock.withLock { slots[i] = r } }
+  var all: [Result<ClassYearColumns, any Error>?] { lock.withLock { slots } }
 }
 
 /// Remembers the last data folder between runs ($XDG_CONFIG_HOME/cohort/settings.json).

@@ -8,7 +8,8 @@ import Foundation
 
 /// From the trust down to one class: bands per subject for the scope, then the next level
 /// down (schools, year groups, classes) as bars to click, then the pupils to look at with
-/// their reasons. A group filter applies everywhere. Data loads off the main thread.
+/// their reasons. A group filter applies everywhere. Data loads, and the counts are made, off
+/// the main thread (AnalysisView).
 @MainActor
 final class AnalysisPage: AppPage {
   static let kind = PageKind(
@@ -36,6 +37,8 @@ final class AnalysisPage: AppPage {
   private var records: [AcademicYear: [PupilRecord]] = [:]
   private var loading = Set<AcademicYear>()
   private var drillTargets: [Scope.Level] = []
+  /// Counts renders, so that a late result for an earlier scope is dropped.
+  private var renders = 0
 
   init(host: PageHost) {
     self.host = host
@@ -100,20 +103,15 @@ final class AnalysisPage: AppPage {
     return nil
   }
 
+  /// Gathers what to show on the main thread, computes it on a background queue, and shows
+  /// it when it arrives, unless the page has moved on meanwhile.
   private func render() {
     let scope = host.scope
     guard let recs = data(for: scope.year) else { return }
     let context = host.context
-    let a = Analysis(records: recs, scheme: context.scheme)
     let when = HalfTermRef(scope.year, scope.halfTerm)
-    let subject = context.trust.subjects[min(subjectIndex, context.trust.subjects.count - 1)]
     let (analysisScope, name) = describe(scope.level)
-    bandsChart.show(
-      Charts.bandsBySubject(
-        a, scope: analysisScope, scopeName: name, group: group, subjects: context.trust.subjects, at: when))
-    UI.removeAllChildren(drillButtons)
-    drillTargets = []
-    var key: ((PupilRecord) -> String)?
+    var key: (@Sendable (PupilRecord) -> String)?
     var keyName = ""
     var names: [String: String] = [:]
     switch scope.level {
@@ -134,14 +132,36 @@ final class AnalysisPage: AppPage {
       }
     case .schoolClass: key = nil
     }
-    if let key {
-      let spec = Charts.atOrAboveBy(
-        a, scope: analysisScope, scopeName: name, by: key, keyName: keyName, names: names, group: group,
-        subject: subject, at: when)
+    var isClass = false
+    if case .schoolClass = scope.level { isClass = true }
+    let request = AnalysisView.Request(
+      records: recs, scheme: context.scheme, subjects: context.trust.subjects,
+      subject: context.trust.subjects[min(subjectIndex, context.trust.subjects.count - 1)], scope: analysisScope,
+      scopeName: name, group: group, when: when, key: key, keyName: keyName, names: names,
+      flags: FlagContext(
+        scheme: context.scheme, subjects: context.trust.subjects, tests: context.registry.tests(for: context.trust),
+        at: when, steps: context.trust.disagreementSteps, settings: context.registry.flagSettings),
+      rules: context.registry.flagRules, listFlagged: isClass)
+    renders += 1
+    let ticket = renders
+    let shownNames = names
+    DispatchQueue.global(qos: .userInitiated).async {
+      let view = AnalysisView.compute(request)
+      MainLoop.hop { [weak self] in
+        guard let self, ticket == self.renders else { return }
+        self.apply(view, scope: scope, names: shownNames)
+      }
+    }
+  }
+
+  private func apply(_ view: AnalysisView, scope: Scope, names: [String: String]) {
+    bandsChart.show(view.bands)
+    UI.removeAllChildren(drillButtons)
+    drillTargets = []
+    if let spec = view.drill {
       drillChart.show(spec)
       gtk_widget_set_visible(drillChart.widget, 1)
-      let ids = a.breakdown(analysisScope, by: key, group: group, subject: subject.id, at: when).map(\.0)
-      for id in ids {
+      for id in view.drillIDs {
         let target: Scope.Level =
           switch scope.level {
           case .trust: .school(id)
@@ -157,7 +177,15 @@ final class AnalysisPage: AppPage {
     } else {
       gtk_widget_set_visible(drillChart.widget, 0)
     }
-    UI.markup(flagsLabel, flagsMarkup(a, analysisScope, when))
+    var out = "<b>Pupils to look at: \(view.flaggedCount) of \(view.pupils)</b>"
+    if case .schoolClass = scope.level {
+      for (r, flags) in view.flagged {
+        out += "\n<b>\(UI.escape(r.pupil.fullName))</b>: " + flags.map { UI.escape($0.reason) }.joined(separator: "; ")
+      }
+    } else {
+      out += " (open a class to see each pupil and why)"
+    }
+    UI.markup(flagsLabel, out)
   }
 
   /// The pupils behind one segment of the bands chart: a subject and a band.
@@ -198,27 +226,5 @@ final class AnalysisPage: AppPage {
         "\(c.school(s)?.name ?? s), " + (c.school(s)?.classes(in: host.scope.year).first { $0.id == id }?.name ?? id)
       )
     }
-  }
-
-  /// The pupils to look at in the scope (at class level all of them; above, a count).
-  private func flagsMarkup(_ a: Analysis, _ scope: AnalysisScope, _ when: HalfTermRef) -> String {
-    let c = host.context
-    let fc = FlagContext(
-      scheme: c.scheme, subjects: c.trust.subjects, tests: c.registry.tests(for: c.trust), at: when,
-      steps: c.trust.disagreementSteps, settings: c.registry.flagSettings)
-    let pupils = a.pupils(in: scope, group: group, subject: c.trust.subjects.first?.id ?? "", year: when.year)
-    let flagged = pupils.compactMap { r -> (PupilRecord, [PupilFlag])? in
-      let f = c.registry.flagRules.flatMap { $0.flags(for: r, in: fc) }
-      return f.isEmpty ? nil : (r, f)
-    }.sorted { $0.0.pupil.surname < $1.0.pupil.surname }
-    var out = "<b>Pupils to look at: \(flagged.count) of \(pupils.count)</b>"
-    if case .schoolClass = host.scope.level {
-      for (r, flags) in flagged {
-        out += "\n<b>\(UI.escape(r.pupil.fullName))</b>: " + flags.map { UI.escape($0.reason) }.joined(separator: "; ")
-      }
-    } else {
-      out += " (open a class to see each pupil and why)"
-    }
-    return out
   }
 }

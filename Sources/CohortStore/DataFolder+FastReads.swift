@@ -1,0 +1,60 @@
+import CohortCore
+
+extension DataFolder {
+  /// The judgements and scores of a class-year for trust-wide reads (analysis, the folder
+  /// check), or nil when the document does not exist. The byte scanner reads the usual
+  /// document; anything it does not accept goes through the strict path, which decodes it or
+  /// throws `.unreadable` with the reason, exactly as `loadClassYear` would. Never used to
+  /// save: the columns hold only judgements and scores.
+  public func readClassColumns(school: String, classID: String, year: AcademicYear) throws -> ClassYearColumns? {
+    try checkID(school, "school")
+    try checkID(classID, "class")
+    let relative = Self.classPath(school: school, year: year, classID: classID)
+    return try readClassColumns(at: relative)
+  }
+
+  public func readClassColumns(at relative: String) throws -> ClassYearColumns? {
+    let path = absolute(relative)
+    guard files.fs.kind(path) != nil else { return nil }
+    let bytes: [UInt8]
+    do { bytes = try files.read(path) } catch { throw StoreError.io(error) }
+    if let fast = ClassYearScanner.read(bytes) { return fast }
+    return ClassYearColumns(try decode(ClassYear.self, from: bytes, at: relative))
+  }
+
+  /// As `readClassColumns`, or the empty class when nothing has been entered yet.
+  public func loadClassColumns(school: String, classID: String, year: AcademicYear) throws -> ClassYearColumns {
+    try readClassColumns(school: school, classID: classID, year: year)
+      ?? ClassYearColumns(ClassYear(school: school, classID: classID, year: year))
+  }
+
+  /// A roster through its byte reader, else the strict path. The reader accepts only what the
+  /// strict path reads the same way, so this is the same Roster `read` would give; writes
+  /// still re-read the disk copy strictly before replacing it.
+  public func readRoster(at relative: String) throws -> Roster? {
+    let path = absolute(relative)
+    guard files.fs.kind(path) != nil else { return nil }
+    let bytes: [UInt8]
+    do { bytes = try files.read(path) } catch { throw StoreError.io(error) }
+    if let fast = RosterScanner.read(bytes) { return fast }
+    return try decode(Roster.self, from: bytes, at: relative)
+  }
+
+  /// A school.json through its byte reader, else the strict path (as `readRoster`).
+  func readSchool(at relative: String) throws -> School? {
+    let path = absolute(relative)
+    guard files.fs.kind(path) != nil else { return nil }
+    let bytes: [UInt8]
+    do { bytes = try files.read(path) } catch { throw StoreError.io(error) }
+    if let fast = SchoolScanner.read(bytes) { return fast }
+    return try decode(School.self, from: bytes, at: relative)
+  }
+}
+
+/// The byte readers on their own, for the fuzzer's parity check (whatever they accept, the
+/// strict path must read with the same meaning).
+public enum FastReaders {
+  public static func classColumns(_ bytes: [UInt8]) -> ClassYearColumns? { ClassYearScanner.read(bytes) }
+  public static func roster(_ bytes: [UInt8]) -> Roster? { RosterScanner.read(bytes) }
+  public static func school(_ bytes: [UInt8]) -> School? { SchoolScanner.read(bytes) }
+}

@@ -1,0 +1,85 @@
+import CohortCore
+
+/// The byte reader for rosters (pupils.json), which every trust-wide view reads for every
+/// school: decoded with JSONDecoder they were the largest part of a cold dashboard. Same
+/// contract as `ClassYearScanner`: what it accepts means the same as in the strict path
+/// (Pupil's decoder: characteristics left out or null default to "no"); anything else
+/// returns nil and the strict path reads or explains the document.
+enum RosterScanner {
+  static func read(_ bytes: [UInt8]) -> Roster? {
+    bytes.withUnsafeBufferPointer { buffer in
+      var s = ByteScanner(b: buffer)
+      guard let roster = try? s.roster(), roster.format <= DocumentFormat.current else { return nil }
+      return roster
+    }
+  }
+}
+
+extension ByteScanner {
+  static let rosterFields = Fields(["format", "school", "pupils"])
+  static let pupilFields = Fields([
+    "id", "forename", "surname", "dob", "upn", "sex", "send", "pupilPremium", "fsm", "ever6FSM", "lookedAfter", "eal",
+    "ethnicity", "leftOn",
+  ])
+
+  mutating func roster() throws -> Roster {
+    var format: Int?
+    var school: String?
+    var pupils: [Pupil]?
+    var keys = Keys()
+    try open()
+    while let key = try nextKey(&keys, Self.rosterFields) {
+      switch key {
+      case "format": format = Int(try int())
+      case "school": school = try string()
+      case "pupils": pupils = try list { s in try s.pupil() }
+      default: try skip()
+      }
+    }
+    try end()
+    guard let format, let school, let pupils else { throw Mismatch() }
+    var roster = Roster(school: school, pupils: pupils)
+    roster.format = format
+    return roster
+  }
+
+  mutating func pupil() throws -> Pupil {
+    var id: String?
+    var forename: String?
+    var surname: String?
+    var dob: SchoolDate?
+    var p = Pupil(id: "", forename: "", surname: "", dob: SchoolDate(year: 2000, month: 1, day: 1)!)
+    var keys = Keys()
+    try open()
+    while let key = try nextKey(&keys, Self.pupilFields) {
+      switch key {
+      case "id": id = try string()
+      case "forename": forename = try string()
+      case "surname": surname = try string()
+      case "dob": dob = try date()
+      case "upn": p.upn = null() ? nil : try string()
+      case "sex":
+        if !null() {
+          guard let sex = Sex(rawValue: try string()) else { throw Mismatch() }
+          p.sex = sex
+        }
+      case "send":
+        if !null() {
+          guard let send = SENDStatus(rawValue: try string()) else { throw Mismatch() }
+          p.send = send
+        }
+      case "pupilPremium": p.pupilPremium = null() ? false : try bool()
+      case "fsm": p.fsm = null() ? false : try bool()
+      case "ever6FSM": p.ever6FSM = null() ? false : try bool()
+      case "lookedAfter": p.lookedAfter = null() ? false : try bool()
+      case "eal": p.eal = null() ? false : try bool()
+      case "ethnicity": p.ethnicity = null() ? nil : try string()
+      case "leftOn": p.leftOn = null() ? nil : try date()
+      default: try skip()
+      }
+    }
+    guard let id, let forename, let surname, let dob else { throw Mismatch() }
+    (p.id, p.forename, p.surname, p.dob) = (id, forename, surname, dob)
+    return p
+  }
+}

@@ -1,0 +1,97 @@
+import CohortCharts
+import CohortCore
+import CohortPluginKit
+import Dispatch
+
+/// What the Analysis page shows for one scope, computed off the main thread: at trust level
+/// it is several passes over every pupil plus every flag rule for each, which took far longer
+/// than a frame (DESIGN: the window never freezes).
+public struct AnalysisView: Sendable {
+  /// Everything the computation needs, gathered on the main thread.
+  public struct Request: Sendable {
+    var records: [PupilRecord]
+    var scheme: CodeScheme
+    var subjects: [Subject]
+    var subject: Subject
+    var scope: AnalysisScope
+    var scopeName: String
+    var group: PupilGroup
+    var when: HalfTermRef
+    /// The level below (nil at class level), its name and display names.
+    var key: (@Sendable (PupilRecord) -> String)?
+    var keyName: String
+    var names: [String: String]
+    var flags: FlagContext
+    var rules: [FlagRule]
+    /// Whether each flagged pupil is listed (class level) or only counted.
+    var listFlagged: Bool
+
+    public init(
+      records: [PupilRecord], scheme: CodeScheme, subjects: [Subject], subject: Subject, scope: AnalysisScope,
+      scopeName: String, group: PupilGroup, when: HalfTermRef, key: (@Sendable (PupilRecord) -> String)?,
+      keyName: String, names: [String: String], flags: FlagContext, rules: [FlagRule], listFlagged: Bool
+    ) {
+      (self.records, self.scheme, self.subjects, self.subject) = (records, scheme, subjects, subject)
+      (self.scope, self.scopeName, self.group, self.when) = (scope, scopeName, group, when)
+      (self.key, self.keyName, self.names) = (key, keyName, names)
+      (self.flags, self.rules, self.listFlagged) = (flags, rules, listFlagged)
+    }
+  }
+
+  public var bands: ChartSpec
+  public var drill: ChartSpec?
+  public var drillIDs: [String]
+  public var pupils: Int
+  public var flaggedCount: Int
+  /// Sorted by surname; filled only when `listFlagged`.
+  public var flagged: [(PupilRecord, [PupilFlag])]
+
+  public static func compute(_ r: Request) -> AnalysisView {
+    let a = Analysis(records: r.records, scheme: r.scheme)
+    // The counts and the flags are independent passes of similar cost: one on each core.
+    let box = Halves()
+    DispatchQueue.concurrentPerform(iterations: 2) { half in
+      if half == 0 { box.charts = charts(a, r) } else { box.flags = flags(a, r) }
+    }
+    let (bands, drill, ids) = box.charts!
+    let (pupils, count, flagged) = box.flags!
+    return AnalysisView(
+      bands: bands, drill: drill, drillIDs: ids, pupils: pupils, flaggedCount: count, flagged: flagged)
+  }
+
+  static func charts(_ a: Analysis, _ r: Request) -> (ChartSpec, ChartSpec?, [String]) {
+    let bands = Charts.bandsBySubject(
+      a, scope: r.scope, scopeName: r.scopeName, group: r.group, subjects: r.subjects, at: r.when)
+    guard let key = r.key else { return (bands, nil, []) }
+    let drill = Charts.atOrAboveBy(
+      a, scope: r.scope, scopeName: r.scopeName, by: key, keyName: r.keyName, names: r.names, group: r.group,
+      subject: r.subject, at: r.when)
+    let ids = a.breakdown(r.scope, by: key, group: r.group, subject: r.subject.id, at: r.when).map(\.0)
+    return (bands, drill, ids)
+  }
+
+  static func flags(_ a: Analysis, _ r: Request) -> (Int, Int, [(PupilRecord, [PupilFlag])]) {
+    let pupils = a.pupils(in: r.scope, group: r.group, subject: r.subjects.first?.id ?? "", year: r.when.year)
+    var flagged: [(PupilRecord, [PupilFlag])] = []
+    var count = 0
+    for p in pupils {
+      // Above a class only the count is shown: the first rule that flags a pupil settles it.
+      guard r.listFlagged else {
+        if r.rules.contains(where: { !$0.flags(for: p, in: r.flags).isEmpty }) { count += 1 }
+        continue
+      }
+      let f = r.rules.flatMap { $0.flags(for: p, in: r.flags) }
+      guard !f.isEmpty else { continue }
+      count += 1
+      flagged.append((p, f))
+    }
+    flagged.sort { $0.0.pupil.surname < $1.0.pupil.surname }
+    return (pupils.count, count, flagged)
+  }
+}
+
+/// The two halves' results; each is written by one iteration only, read after both finish.
+private final class Halves: @unchecked Sendable {
+  var charts: (ChartSpec, ChartSpec?, [String])?
+  var flags: (Int, Int, [(PupilRecord, [PupilFlag])])?
+}

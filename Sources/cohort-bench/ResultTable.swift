@@ -1,0 +1,104 @@
+import Foundation
+
+/// The figures as they are measured, printed as one Markdown table (the same text goes into
+/// docs/performance.md between its markers).
+struct ResultTable {
+  struct Row {
+    var name: String
+    var text: [String: String] = [:]
+    var median: [String: Double] = [:]
+  }
+
+  var rows: [Row] = []
+  var failures: [String] = []
+  /// Judgements with a band in the dashboard, per size, from Cohort and from each database.
+  var cohortTotal: [String: Int?] = [:]
+  var databaseTotal: [String: Int?] = [:]
+
+  mutating func set(_ name: String, _ size: String, _ stats: Stats) {
+    set(name, size, stats.text, value: stats.samples.isEmpty ? nil : stats.median)
+  }
+
+  mutating func set(_ name: String, _ size: String, _ text: String?, value: Double? = nil, failure: String? = nil) {
+    if rows.firstIndex(where: { $0.name == name }) == nil { rows.append(Row(name: name)) }
+    let i = rows.firstIndex { $0.name == name }!
+    rows[i].text[size] = text ?? "failed"
+    if let value { rows[i].median[size] = value }
+    if let failure { failures.append("\(name) (\(size)): \(failure)") }
+  }
+
+  /// The issue's targets for the large trust, by figure; memory is in bytes.
+  static let targets: [(prefix: String, text: String, limit: Double)] = [
+    ("open a class", "< 10 ms", 0.010), ("one code edited", "< 5 ms", 0.005),
+    ("cold dashboard", "< 0.3 s, <= DuckDB/2", 0.3), ("drill step", "< 20 ms", 0.020),
+    ("transition matrix", "< 20 ms", 0.020),
+    ("all 7 years", "< 1.5 s", 1.5), ("main-thread stall", "< 100 ms", 0.1),
+    ("class meeting pack", "< 0.5 s", 0.5), ("school pack", "< 2 s", 2), ("peak memory", "< 500 MiB", 500 * 1_048_576),
+  ]
+
+  /// What each figure is bound by on this machine (from profiles; see docs/performance.md).
+  static let bounds: [(prefix: String, text: String)] = [
+    ("sample", "compute + write I/O"), ("open a class", "parse: roster, last year's classes, the class"),
+    ("one code edited", "fsync I/O + strict re-read"), ("cold dashboard", "parse: rosters; then compute"),
+    ("peak memory", "memory: pupil records"), ("load this year", "parse + building records"),
+    ("drill step: trust", "compute: flag rules per pupil"), ("drill step", "compute"),
+    ("transition matrix", "compute"), ("all ", "memory: per-pupil code tables; parse"),
+    ("main-thread stall", "scheduling (2 cores)"), ("class meeting pack", "-"), ("school pack", "-"),
+    ("cohort check", "parse + checks"), ("SQLite", "compute (covering index)"), ("DuckDB", "parse (CSV)"),
+  ]
+
+  func render(sizes: [String], machine: String) -> String {
+    let large = sizes.last!
+    var lines = [
+      "| figure | " + sizes.joined(separator: " | ") + " | target (\(large)) | met | bound by |",
+      "|---|" + sizes.map { _ in "---|" }.joined() + "---|---|---|",
+    ]
+    for row in rows {
+      let target = Self.targets.first { row.name.hasPrefix($0.prefix) }
+      var met = "-"
+      if let target, let v = row.median[large] { met = v < target.limit ? "yes" : "NO" }
+      if row.name.hasPrefix("cold dashboard"), let v = row.median[large], let duck = self.row("DuckDB")?.median[large] {
+        met += v <= duck / 2 ? "; yes vs DuckDB/2" : "; NO vs DuckDB/2"
+      }
+      let bound = Self.bounds.first { row.name.hasPrefix($0.prefix) }?.text ?? "-"
+      lines.append(
+        "| \(row.name) | " + sizes.map { row.text[$0] ?? "-" }.joined(separator: " | ")
+          + " | \(target?.text ?? "-") | \(met) | \(bound) |")
+    }
+    lines.append("")
+    lines.append("Cold dashboard ratios (median / median):")
+    for size in sizes {
+      guard let cohort = row("cold dashboard")?.median[size] else { continue }
+      var parts: [String] = []
+      if let s = row("SQLite")?.median[size] {
+        // sqlite3's timer counts whole milliseconds.
+        parts.append(s > 0 ? String(format: "Cohort / SQLite %.1fx", cohort / s) : "SQLite under 1 ms")
+      }
+      if let d = row("DuckDB")?.median[size] { parts.append(String(format: "Cohort / DuckDB %.2fx", cohort / d)) }
+      let totals = [
+        cohortTotal[size] ?? nil, databaseTotal["sqlite " + size] ?? nil, databaseTotal["duckdb " + size] ?? nil,
+      ]
+      .compactMap { $0 }
+      let same = Set(totals).count == 1 && totals.count > 1 ? "same counts (\(totals[0]))" : "counts \(totals)"
+      parts.append(same)
+      lines.append("- \(size): " + parts.joined(separator: ", "))
+    }
+    lines.append("")
+    lines.append("Medians of repeated runs, (min-max) in brackets; \(machine).")
+    for f in failures { lines.append("FAILED: \(f)") }
+    return lines.joined(separator: "\n")
+  }
+
+  func row(_ prefix: String) -> Row? { rows.first { $0.name.hasPrefix(prefix) } }
+
+  /// Replaces the text between `<!-- bench:begin -->` and `<!-- bench:end -->`.
+  static func write(_ output: String, into path: String) throws {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    guard let a = text.range(of: "<!-- bench:begin -->\n"), let b = text.range(of: "<!-- bench:end -->") else {
+      throw BenchError("\(path) has no <!-- bench:begin --> / <!-- bench:end --> markers")
+    }
+    let date = ISO8601DateFormatter().string(from: Date())
+    let new = text[..<a.upperBound] + "Measured \(date).\n\n" + output + "\n" + text[b.lowerBound...]
+    try String(new).write(toFile: path, atomically: false, encoding: .utf8)
+  }
+}
