@@ -48,6 +48,8 @@ public struct ClassYearColumns: Sendable, Equatable {
   public var scores: [Scores]
   /// The `meetings` value as it is on disk, unparsed (trust-wide views do not need it).
   public var meetingsJSON: [UInt8]?
+  /// What `checkMeetings` found wrong in them.
+  public private(set) var meetingsError: String?
 
   public init(
     format: Int, school: String, classID: String, year: AcademicYear, pupils: [String], authors: [Author],
@@ -61,6 +63,12 @@ public struct ClassYearColumns: Sendable, Equatable {
     self.authors = authors
     self.judgements = judgements
     self.scores = scores
+  }
+
+  /// Decodes the meetings once (on a worker thread, say), keeps what is wrong, drops the bytes.
+  public mutating func checkMeetings() {
+    meetingsError = meetingsProblem()
+    meetingsJSON = nil
   }
 
   /// What the document decoder would refuse in the meetings, or nil.

@@ -153,7 +153,14 @@ public struct FolderCheck {
     }
     let slots = Slots<ClassYearColumns?>(count: paths.count)
     DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-      slots.set(i, Result { try folder.readClassColumns(at: paths[i]) })
+      slots.set(
+        i,
+        Result {
+          var doc = try folder.readClassColumns(at: paths[i])
+          // The meetings are decoded here, on every core, not in the checks that follow.
+          doc?.checkMeetings()
+          return doc
+        })
     }
     return Dictionary(zip(paths, slots.values), uniquingKeysWith: { a, _ in a })
   }
@@ -187,7 +194,7 @@ public struct FolderCheck {
       error(path, "says it is \(doc.school)/\(doc.year)/\(doc.classID), but lies at \(school)/\(year)/\(classID)")
     }
     if Set(doc.pupils).count != doc.pupils.count { error(path, "a pupil is listed twice") }
-    if let problem = doc.meetingsProblem() { error(path, problem) }
+    if let problem = doc.meetingsError ?? doc.meetingsProblem() { error(path, problem) }
     for id in doc.pupils {
       if pupils[id] == nil { error(path, "pupil \(id) is not on the school's roster (pupils.json)") }
       if let other = placed[id] { error(path, "pupil \(id) is also in class \(other) in \(year)") }

@@ -43,7 +43,9 @@ struct ResultTable {
     ("peak memory", "memory: pupil records"), ("load this year", "parse + building records"),
     ("drill step: trust", "compute: flag rules per pupil"), ("drill step", "compute"),
     ("transition matrix", "compute"), ("all ", "memory: per-pupil code tables; parse"),
-    ("main-thread stall", "scheduling (2 cores)"), ("class meeting pack", "-"), ("school pack", "-"),
+    ("main-thread stall", "scheduling (2 cores)"),
+    ("class meeting pack", "parse: the school's classes, strict; then layout"),
+    ("school pack", "compute + layout: an agenda and pages per class"),
     ("cohort check", "parse + checks"), ("SQLite", "compute (covering index)"), ("DuckDB", "parse (CSV)"),
   ]
 

@@ -60,6 +60,34 @@ final class SampleContext {
     #expect(m.meeting.actions.isEmpty)
   }
 
+  @Test func aClosedYearCanBeReadNotChanged() throws {
+    let s = try SampleContext()
+    var school = s.context.schools[0]
+    school.readOnlyYears = [s.year]
+    try s.context.folder.saveSchool(school)
+    let context = try AppContext(path: s.scratch.path, author: Fixtures.author)
+    let m = try MeetingModel(
+      context: context, school: try SchoolYearData.load(context.folder, school: s.school, year: s.year),
+      classID: s.classID, halfTerm: .spring1, clock: DataFolder.now)
+    #expect(m.closedReason?.contains("closed") == true)
+    #expect(throws: InputError.self) {
+      try m.addAction(
+        kind: .teaching, pupils: [], subject: nil, description: "Re-teach", owner: "A",
+        due: HalfTermRef(s.year, .spring2))
+    }
+    m.setDetails(MeetingDetails(attendees: ["Ms K"]))
+    #expect(m.meeting.details == nil)
+    let (_, grid) = try context.openJudgements(
+      s.classID, school: s.school, year: s.year, halfTerm: .spring1, hop: MainLoop.hop)
+    let before = grid.doc
+    guard case .hint(let why) = grid.type("g") else {
+      Issue.record("a code was taken in a closed year")
+      return
+    }
+    #expect(why.contains("closed"))
+    #expect(grid.doc == before)
+  }
+
   @Test func anActionSavedAtOneMeetingIsReviewedAtTheNext() throws {
     let s = try SampleContext()
     let m = try s.meeting(.spring1)

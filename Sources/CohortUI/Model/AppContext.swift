@@ -23,6 +23,12 @@ public final class AppContext {
 
   public func school(_ id: String) -> School? { schools.first { $0.id == id } }
 
+  /// Why a school's year cannot be edited (the rollover closed it), or nil.
+  public func closedReason(_ schoolID: String, _ year: AcademicYear) -> String? {
+    guard let s = school(schoolID), s.isReadOnly(year) else { return nil }
+    return "\(year) is closed at \(s.name) (read-only since the new year began): it can be looked at, not changed"
+  }
+
   /// Reads the schools and rosters again (after an import changed them).
   public func reload() throws {
     schools = try folder.loadSchools(of: trust)
@@ -68,6 +74,7 @@ public final class AppContext {
     let model = GridModel(
       doc: doc, roster: try roster(schoolID), scheme: scheme, subjects: trust.subjects, halfTerm: halfTerm,
       author: folder.author, earlier: earlier, clock: DataFolder.now)
+    model.closedReason = closedReason(schoolID, year)
     return (ClassSession(folder: folder, school: school, schoolClass: c, model: model, hop: hop), model)
   }
 
@@ -89,6 +96,7 @@ public final class AppContext {
     let sheet = ScoreSheet(
       doc: doc, roster: try roster(schoolID), test: test, term: term, table: registry.scoreTable(for: test.id),
       author: folder.author, lastSummer: lastSummer, clock: DataFolder.now)
+    sheet.closedReason = closedReason(schoolID, year)
     return (ClassSession(folder: folder, school: school, schoolClass: c, model: sheet, hop: hop), sheet)
   }
 

@@ -17,6 +17,7 @@ extension GridModel {
   /// to the top of the next one, so a whole class is one keystroke per cell).
   public func type(_ key: String) -> KeyOutcome {
     guard rowCount > 0, columnCount > 0 else { return .handled }
+    if let closedReason { return .hint(closedReason) }
     guard let code = scheme.code(forKey: key) else { return .hint(keyHint(key)) }
     apply([(cursor, code.id)])
     advance()

@@ -24,6 +24,8 @@ public final class GridModel {
   /// (Summer 2 of the previous year).
   public let earlier: [String: [String: String]]
   public var cursor = GridPosition(row: 0, column: 0)
+  /// Set when the year is closed (after the rollover): nothing can be entered, and why.
+  public var closedReason: String?
   /// Called with the cells whose codes changed, after every edit, undo, redo or merge.
   public var onChange: ((Set<GridPosition>) -> Void)?
   /// Milliseconds since 1970; replaceable so that tests control time.
@@ -89,6 +91,7 @@ public final class GridModel {
   /// Applies codes to cells as one undoable step; cells already holding the code are skipped.
   @discardableResult
   public func apply(_ edits: [(GridPosition, String?)]) -> Int {
+    guard closedReason == nil else { return 0 }
     var changes: [Change] = []
     for (p, code) in edits {
       let pupil = pupils[p.row].id

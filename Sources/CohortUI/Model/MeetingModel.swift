@@ -17,6 +17,8 @@ public final class MeetingModel: DocumentModel {
   private let clock: () -> Int64
   public var onChange: () -> Void = {}
   public private(set) var agenda: MeetingAgenda
+  /// Set when the year is closed (after the rollover): the meeting can be read, not changed.
+  public let closedReason: String?
 
   public init(
     context: AppContext, school: SchoolYearData, classID: String, halfTerm: HalfTerm, clock: @escaping () -> Int64
@@ -29,6 +31,7 @@ public final class MeetingModel: DocumentModel {
     self.school = school
     self.context = context
     self.clock = clock
+    closedReason = context.closedReason(school.school.id, school.year)
     agenda = try MeetingAgenda.build(
       school, classID: classID, halfTerm: halfTerm, trust: context.trust, registry: context.registry,
       scheme: context.scheme)
@@ -57,6 +60,7 @@ public final class MeetingModel: DocumentModel {
   }
 
   private func edit(_ change: (inout ClassYear, Author, Int64) -> Void) {
+    guard closedReason == nil else { return }
     change(&doc, context.folder.author, clock())
     rebuild()
   }
@@ -70,6 +74,7 @@ public final class MeetingModel: DocumentModel {
   public func addAction(
     kind: ActionKind, pupils: [String], subject: String?, description: String, owner: String, due: HalfTermRef
   ) throws -> String {
+    if let closedReason { throw InputError(closedReason) }
     let text = description.trimmingCharacters(in: .whitespaces)
     guard !text.isEmpty else { throw InputError("say what the action is") }
     guard due > when else { throw InputError("an action is due after the meeting (\(when))") }

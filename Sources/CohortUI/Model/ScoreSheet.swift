@@ -15,6 +15,8 @@ public final class ScoreSheet: DocumentModel {
   public let term: Term
   public let table: ScoreTable?
   public private(set) var doc: ClassYear
+  /// Set when the year is closed (after the rollover): nothing can be entered, and why.
+  public var closedReason: String?
   public let author: Author
   /// Last summer's scores by pupil and test, beside autumn's.
   public let lastSummer: [String: [String: Int]]
@@ -65,6 +67,7 @@ public final class ScoreSheet: DocumentModel {
   /// says. Throws with a reason and changes nothing when it is not a score.
   @discardableResult
   public func enter(row: Int, text: String) throws -> Bool {
+    if let closedReason { throw InputError(closedReason) }
     let t = text.trimmingCharacters(in: .whitespaces)
     let pupil = pupils[row]
     let old = score(row: row)

@@ -121,6 +121,7 @@ final class JudgementsPage: AppPage {
       }
       updateUndo()
       MainLoop.after(0) { [weak self] in self?.didAppear() }
+      if let reason = model.closedReason { host.say(reason) }
     } catch {
       UI.append(content, UI.label("Could not open this class: \(error)", classes: ["error"], xalign: 0.5))
     }

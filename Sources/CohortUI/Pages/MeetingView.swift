@@ -64,6 +64,11 @@ final class MeetingView {
       UI.setAccessibleName(l, "Action: \(act.description)")
       UI.append(record, l)
     }
+    if let reason = model.closedReason {
+      UI.append(record, UI.wrapped(reason, classes: ["dim-label"]))
+      form = nil
+      return
+    }
     let f = ActionForm(model: model, subjects: context.trust.subjects)
     f.onAdded = { [weak self] text in
       self?.onEdit()
@@ -90,7 +95,7 @@ final class MeetingView {
     gtk_widget_set_hexpand(attendees, 1)
     gtk_widget_set_hexpand(notes, 1)
     let save: @MainActor () -> Void = { [weak self] in
-      guard let self else { return }
+      guard let self, self.model.closedReason == nil else { return }
       var new = MeetingDetails(
         date: nil,
         attendees: UI.text(of: attendees).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -146,6 +151,7 @@ final class MeetingView {
           "In it: \(ImpactWords.measures(i.intervention)).\nSimilar pupils not in it: \(ImpactWords.measures(i.comparison)) (\(i.comparisonBasis)).",
           classes: ["dim-label"]))
     }
+    guard model.closedReason == nil else { return box }
     let controls = UI.box(false, spacing: 8)
     var chosen = Impact.worked
     let impacts = Impact.allCases
