@@ -74,17 +74,32 @@ struct InProcess {
     let flags = FlagContext(
       scheme: context.scheme, subjects: subjects, tests: registry.tests(for: context.trust), at: when,
       steps: context.trust.disagreementSteps, settings: registry.flagSettings)
-    return steps.map { name, scope, key in
-      let request = AnalysisView.Request(
-        records: records, scheme: context.scheme, subjects: subjects, subject: subjects[0], scope: scope,
-        scopeName: name, group: .everyone, when: when, key: key, keyName: name, names: [:], flags: flags,
-        rules: registry.flagRules, listFlagged: key == nil)
-      let stats = Stats.time(repeats: repeats, warmup: 1) {
-        let view = AnalysisView.compute(request)
-        precondition(view.pupils >= view.flaggedCount)
+    // As the page does: one memo of who is flagged per load, filled by the first trust view.
+    let memo = FlaggedMemo()
+    var out: [(String, Stats)] = []
+    let full = AnalysisView.Request(
+      records: records, scheme: context.scheme, subjects: subjects, subject: subjects[0], scope: .trust,
+      scopeName: "trust", group: .everyone, when: when, key: { $0.school }, keyName: "school", names: [:],
+      flags: flags, rules: registry.flagRules, listFlagged: false)
+    out.append(
+      (
+        "flags over the trust (once per load)",
+        Stats.time(repeats: repeats, warmup: 1) {
+          _ = AnalysisView.compute(full)
+        }
+      ))
+    return out
+      + steps.map { name, scope, key in
+        let request = AnalysisView.Request(
+          records: records, scheme: context.scheme, subjects: subjects, subject: subjects[0], scope: scope,
+          scopeName: name, group: .everyone, when: when, key: key, keyName: name, names: [:], flags: flags,
+          rules: registry.flagRules, listFlagged: key == nil, memo: memo)
+        let stats = Stats.time(repeats: repeats, warmup: 1) {
+          let view = AnalysisView.compute(request)
+          precondition(view.pupils >= view.flaggedCount)
+        }
+        return (name, stats)
       }
-      return (name, stats)
-    }
   }
 
   /// A year-group transition matrix across the trust: last summer to this half-term.

@@ -46,4 +46,20 @@ import Testing
     #expect(view.flagged.map(\.0.pupil.id) == ["p3"])
     #expect(view.flagged.first?.1.contains { $0.rule == "flag.falling-behind" } == true)
   }
+
+  /// The memo of who is flagged gives the counts that running the rules gives, at each level.
+  @Test func rememberedFlagsCountTheSameAtEveryLevel() {
+    let memo = FlaggedMemo()
+    let bySchool: @Sendable (PupilRecord) -> String = { $0.school }
+    let byClass: @Sendable (PupilRecord) -> String = { $0.classID }
+    for (scope, key) in [(AnalysisScope.trust, bySchool), (.school("oak"), byClass), (.school("elm"), byClass)] {
+      let fresh = request(scope, key: key, list: false)
+      var remembered = fresh
+      remembered.memo = memo
+      #expect(AnalysisView.compute(remembered).flaggedCount == AnalysisView.compute(fresh).flaggedCount)
+    }
+    var elm = request(.school("elm"), key: byClass, list: false)
+    elm.memo = memo
+    #expect(AnalysisView.compute(elm).flaggedCount == 1)
+  }
 }

@@ -35,6 +35,8 @@ final class AnalysisPage: AppPage {
   private var group = PupilGroup.everyone
   private var subjectIndex = 0
   private var records: [AcademicYear: [PupilRecord]] = [:]
+  /// Who is flagged, per year's records; dropped with them.
+  private var memos: [AcademicYear: FlaggedMemo] = [:]
   private var loading = Set<AcademicYear>()
   private var drillTargets: [Scope.Level] = []
   /// Counts renders, so that a late result for an earlier scope is dropped.
@@ -74,6 +76,7 @@ final class AnalysisPage: AppPage {
   /// Coming back to the page reloads: codes may have been entered meanwhile.
   func didAppear() {
     records = [:]
+    memos = [:]
     render()
   }
 
@@ -93,6 +96,7 @@ final class AnalysisPage: AppPage {
           switch result {
           case .success(let r):
             self.records[year] = r
+            self.memos[year] = FlaggedMemo()
             self.host.say("")
             self.render()
           case .failure(let e): self.host.say("Could not load \(year): \(e)")
@@ -141,7 +145,7 @@ final class AnalysisPage: AppPage {
       flags: FlagContext(
         scheme: context.scheme, subjects: context.trust.subjects, tests: context.registry.tests(for: context.trust),
         at: when, steps: context.trust.disagreementSteps, settings: context.registry.flagSettings),
-      rules: context.registry.flagRules, listFlagged: isClass)
+      rules: context.registry.flagRules, listFlagged: isClass, memo: memos[scope.year])
     renders += 1
     let ticket = renders
     let shownNames = names

@@ -2,6 +2,7 @@ import CohortCharts
 import CohortCore
 import CohortPluginKit
 import Dispatch
+import Foundation
 
 /// What the Analysis page shows for one scope, computed off the main thread: at trust level
 /// it is several passes over every pupil plus every flag rule for each, which took far longer
@@ -25,16 +26,19 @@ public struct AnalysisView: Sendable {
     var rules: [FlagRule]
     /// Whether each flagged pupil is listed (class level) or only counted.
     var listFlagged: Bool
+    /// Who is flagged, remembered across drill steps over the same records.
+    var memo: FlaggedMemo?
 
     public init(
       records: [PupilRecord], scheme: CodeScheme, subjects: [Subject], subject: Subject, scope: AnalysisScope,
       scopeName: String, group: PupilGroup, when: HalfTermRef, key: (@Sendable (PupilRecord) -> String)?,
-      keyName: String, names: [String: String], flags: FlagContext, rules: [FlagRule], listFlagged: Bool
+      keyName: String, names: [String: String], flags: FlagContext, rules: [FlagRule], listFlagged: Bool,
+      memo: FlaggedMemo? = nil
     ) {
       (self.records, self.scheme, self.subjects, self.subject) = (records, scheme, subjects, subject)
       (self.scope, self.scopeName, self.group, self.when) = (scope, scopeName, group, when)
       (self.key, self.keyName, self.names) = (key, keyName, names)
-      (self.flags, self.rules, self.listFlagged) = (flags, rules, listFlagged)
+      (self.flags, self.rules, self.listFlagged, self.memo) = (flags, rules, listFlagged, memo)
     }
   }
 
@@ -74,6 +78,10 @@ public struct AnalysisView: Sendable {
     let pupils = a.pupils(in: r.scope, group: r.group, subject: r.subjects.first?.id ?? "", year: r.when.year)
     var flagged: [(PupilRecord, [PupilFlag])] = []
     var count = 0
+    if !r.listFlagged, let memo = r.memo {
+      let ids = memo.flagged(at: r.when) { flaggedIDs(r.records, r) }
+      return (pupils.count, pupils.filter { ids.contains($0.pupil.id) }.count, [])
+    }
     for p in pupils {
       // Above a class only the count is shown: the first rule that flags a pupil settles it.
       guard r.listFlagged else {
@@ -88,6 +96,42 @@ public struct AnalysisView: Sendable {
     flagged.sort { $0.0.pupil.surname < $1.0.pupil.surname }
     return (pupils.count, count, flagged)
   }
+}
+
+extension AnalysisView {
+  /// Every pupil of `records` whom some rule flags, on both cores.
+  static func flaggedIDs(_ records: [PupilRecord], _ r: Request) -> Set<String> {
+    let halves = [records.startIndex..<records.count / 2, records.count / 2..<records.endIndex]
+    let box = IDHalves()
+    DispatchQueue.concurrentPerform(iterations: 2) { h in
+      let ids = records[halves[h]].filter { p in r.rules.contains { !$0.flags(for: p, in: r.flags).isEmpty } }
+        .map(\.pupil.id)
+      box.set(h, ids)
+    }
+    return box.all
+  }
+}
+
+/// Who is flagged at each half-term, for one load of the records: the first trust-level view
+/// pays for running every rule over every pupil, the drill steps after it only count.
+public final class FlaggedMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var byTime: [HalfTermRef: Set<String>] = [:]
+  public init() {}
+
+  func flagged(at when: HalfTermRef, _ compute: () -> Set<String>) -> Set<String> {
+    if let known = lock.withLock({ byTime[when] }) { return known }
+    let ids = compute()
+    lock.withLock { byTime[when] = ids }
+    return ids
+  }
+}
+
+private final class IDHalves: @unchecked Sendable {
+  private let lock = NSLock()
+  private var parts: [[String]] = [[], []]
+  func set(_ i: Int, _ ids: [String]) { lock.withLock { parts[i] = ids } }
+  var all: Set<String> { lock.withLock { Set(parts[0] + parts[1]) } }
 }
 
 /// The two halves' results; each is written by one iteration only, read after both finish.
