@@ -110,7 +110,7 @@ final class MeetingsPage: AppPage {
   }
 
   private func listOpenActions(_ schools: [SchoolYearData], scope: Scope) {
-    let list = UI.box(true, spacing: 6)
+    let list = UI.box(true, spacing: 6, classes: ["meeting"])
     var total = 0
     for data in schools {
       let open = data.actions.filter { $0.status == .open }
@@ -122,7 +122,7 @@ final class MeetingsPage: AppPage {
         let who =
           a.pupils.isEmpty ? "" : " for " + a.pupils.map { data.pupil($0)?.fullName ?? $0 }.joined(separator: ", ")
         let line = UI.wrapped(
-          "\(data.classNames[t.place.classID] ?? t.place.classID) · \(a.kind.label)\(who): \(a.description). Owner \(a.owner); due \(t.due)\(overdue)."
+          "\(data.classNames[t.place.classID] ?? t.place.classID), \(t.place.when) · \(a.kind.label)\(who): \(a.description). Owner \(a.owner); due \(t.due)\(overdue)."
             + (t.latest.map { " Last review: \($0.review.value.impact.label)." } ?? ""))
         UI.setAccessibleName(line, "Open action: \(a.description)")
         UI.append(list, line)
