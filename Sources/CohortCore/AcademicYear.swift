@@ -158,17 +158,22 @@ public struct HalfTermRef: Hashable, Comparable, Sendable, CustomStringConvertib
   }
 }
 
-/// On disk as {"halfTerm": "spring1", "year": "2026-27"}.
+/// On disk as "2026-27 spring1".
 extension HalfTermRef: Codable {
-  enum CodingKeys: String, CodingKey { case year, halfTerm }
   public init(from decoder: Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(try c.decode(AcademicYear.self, forKey: .year), try c.decode(HalfTerm.self, forKey: .halfTerm))
+    let c = try decoder.singleValueContainer()
+    let text = try c.decode(String.self)
+    let parts = text.split(separator: " ")
+    guard parts.count == 2, let year = AcademicYear(String(parts[0])), let half = HalfTerm(rawValue: String(parts[1]))
+    else {
+      throw DecodingError.dataCorruptedError(
+        in: c, debugDescription: "'\(text)' is not a half-term like '2026-27 spring1'")
+    }
+    self.init(year, half)
   }
   public func encode(to encoder: Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(year, forKey: .year)
-    try c.encode(halfTerm, forKey: .halfTerm)
+    var c = encoder.singleValueContainer()
+    try c.encode("\(year) \(halfTerm.rawValue)")
   }
 }
 

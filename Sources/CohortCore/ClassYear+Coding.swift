@@ -90,13 +90,11 @@ extension ClassYear: VersionedDocument {
       }
     }
     scores = try Self.decodeScores(c, pupils: pupils, authors: authors)
-    meetings = [:]
-    for (name, m) in try c.decodeIfPresent([String: Meeting].self, forKey: .meetings) ?? [:] {
-      guard let half = HalfTerm(rawValue: name) else {
-        throw DecodingError.dataCorruptedError(
-          forKey: .meetings, in: c, debugDescription: "unknown half-term '\(name)' in meetings")
-      }
-      meetings[half] = m
+    do {
+      meetings = try Meeting.decodeAll(
+        c.decodeIfPresent([String: StoredMeeting].self, forKey: .meetings) ?? [:], authors: authors)
+    } catch let e as InputError {
+      throw DecodingError.dataCorruptedError(forKey: .meetings, in: c, debugDescription: e.message)
     }
   }
 
@@ -142,7 +140,10 @@ extension ClassYear: VersionedDocument {
     try c.encode(classID, forKey: .classID)
     try c.encode(year, forKey: .year)
     try c.encode(pupils, forKey: .pupils)
-    let authors = Array(Set(cells.values.map(\.author)).union(scores.values.map(\.author))).sorted()
+    let authors = Array(
+      Set(cells.values.map(\.author)).union(scores.values.map(\.author)).union(meetings.values.flatMap(\.authors))
+    )
+    .sorted()
     let authorIndex = Dictionary(uniqueKeysWithValues: authors.enumerated().map { ($1, $0) })
     let position = Dictionary(pupils.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     var columns: [String: [String: Column]] = [:]
@@ -161,7 +162,8 @@ extension ClassYear: VersionedDocument {
     try c.encode(columns, forKey: .judgements)
     if !meetings.isEmpty {
       try c.encode(
-        Dictionary(uniqueKeysWithValues: meetings.map { ($0.key.rawValue, $0.value) }), forKey: .meetings)
+        Dictionary(uniqueKeysWithValues: meetings.map { ($0.key.rawValue, $0.value.stored(authorIndex)) }),
+        forKey: .meetings)
     }
     guard !scores.isEmpty else { return }
     var tests: [String: [String: ScoreColumn]] = [:]

@@ -75,11 +75,10 @@ public struct ClassYearColumns: Sendable, Equatable {
   public func meetingsProblem() -> String? {
     guard let bytes = meetingsJSON else { return nil }
     do {
-      for key in try JSONDecoder().decode([String: Meeting].self, from: Data(bytes)).keys
-      where HalfTerm(rawValue: key) == nil {
-        return "meetings: unknown half-term '\(key)'"
-      }
+      _ = try Meeting.decodeAll(bytes, authors: authors)
       return nil
+    } catch let e as InputError {
+      return e.message
     } catch {
       return "meetings: \(error)"
     }

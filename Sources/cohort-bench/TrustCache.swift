@@ -19,7 +19,7 @@ struct TrustSize {
   static let smoke = [TrustSize(name: "smoke", schools: 2, pupils: 60, years: 2)]
 
   /// Bump when `cohort sample` or the document format changes what is generated.
-  static let version = "v2"  // v2: the sample holds meetings (format 3)
+  static let version = "v3"  // v2: the sample holds meetings (format 3); v3: their compact layout
   var key: String { "\(name)-\(schools)x\(pupils)x\(years)-\(Self.version)" }
   var sampleArguments: [String] {
     [
