@@ -146,14 +146,8 @@ enum ImpactText {
       "\(r.name): \(r.codeBefore ?? "-") -> \(r.codeAfter ?? "-")"
         + (r.scoreBefore.map { b in "; \(r.test ?? "score") \(b) -> \(r.scoreAfter.map(String.init) ?? "-")" } ?? "")
     }
-    out.append("intervention: \(summary(i.intervention))")
-    out.append("similar pupils not in it: \(summary(i.comparison)) (\(i.comparisonBasis))")
+    out.append("intervention: \(i.intervention.summary)")
+    out.append("similar pupils not in it: \(i.comparison.summary) (\(i.comparisonBasis))")
     return out
-  }
-
-  static func summary(_ m: InterventionImpact.Measures) -> String {
-    "n=\(m.n), \(m.up) up, \(m.same) same, \(m.down) down of \(m.withCodes) with codes"
-      + (m.meanSteps.map { String(format: ", mean %+.2f steps", $0) } ?? "")
-      + (m.meanScoreChange.map { String(format: ", mean score change %+.1f (n=%d)", $0, m.withScores) } ?? "")
   }
 }

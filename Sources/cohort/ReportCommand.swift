@@ -29,10 +29,8 @@ struct ReportCommand: ParsableCommand {
       )
     }
     guard out.lowercased().hasSuffix(".pdf") else { throw CommandFailure("--out must name a .pdf file") }
-    let showProgress = isatty(STDERR_FILENO) == 1
-    let progress = WorkProgress { done, total in
-      if showProgress { FileHandle.standardError.write(Data("\rcohort: \(report.title): \(done)/\(total)".utf8)) }
-    }
+    let line = ProgressLine(what: "Making the \(report.title.lowercased())")
+    let progress = WorkProgress { line.update($0, $1) }
     let request = ReportRequest(
       folder: opened.folder, trust: opened.trust, registry: opened.registry, scheme: opened.scheme, scope: scope,
       when: HalfTermRef(try AcademicYear.parse(year), try HalfTerm.parse(halfTerm)), progress: progress)
@@ -46,12 +44,7 @@ struct ReportCommand: ParsableCommand {
         try renderer.writePNG(page: i, to: "\(pageImages)/page-\(String(format: "%02d", i + 1)).png")
       }
     }
-    if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+    line.finish()
     print("\(out): \(renderer.pages.count) pages")
   }
-}
-
-extension AnalysisScope {
-  /// "class", "school", "trust", "year" or "pupils".
-  var kind: String { String(description.prefix { $0 != ":" }) }
 }

@@ -120,28 +120,36 @@ final class SampleContext {
     return n
   }
 
+  /// A report window over a parent window, for `report` at Spring 2 of the sample year.
+  func window(_ s: SampleContext, _ report: String, _ scope: AnalysisScope) throws -> (Widget, ReportWindow) {
+    let parent = gtk_window_new()!
+    let w = ReportWindow(
+      parent: parent, context: s.context, report: try s.context.registry.report(report), scope: scope,
+      when: HalfTermRef(s.year, .spring2))
+    return (parent, w)
+  }
+
+  func close(_ parent: Widget, _ w: ReportWindow) {
+    gtk_window_destroy(cg_window(w.window))
+    gtk_window_destroy(cg_window(parent))
+  }
+
   @Test func aSchoolPackIsMadeOffTheMainThreadAndPreviewedPageByPage() throws {
     try #require(Display.available)
     let s = try SampleContext()
-    let parent = gtk_window_new()!
-    let w = ReportWindow(
-      parent: parent, context: s.context, report: try s.context.registry.report("school-pack"),
-      scope: .school(s.school), when: HalfTermRef(s.year, .spring2))
+    let (parent, w) = try window(s, "school-pack", .school(s.school))
+    defer { close(parent, w) }
     #expect(MainLoop.spin(until: { w.finished }, timeout: 60))
     let count = try #require(w.renderer?.pages.count)
     #expect(count > 7)
     #expect(pages(w) == count)
-    gtk_window_destroy(cg_window(w.window))
-    gtk_window_destroy(cg_window(parent))
   }
 
   @Test func printingDrawsEveryPage() throws {
     try #require(Display.available)
     let s = try SampleContext()
-    let parent = gtk_window_new()!
-    let w = ReportWindow(
-      parent: parent, context: s.context, report: try s.context.registry.report("class-pack"),
-      scope: .schoolClass(s.classID), when: HalfTermRef(s.year, .spring2))
+    let (parent, w) = try window(s, "class-pack", .schoolClass(s.classID))
+    defer { close(parent, w) }
     #expect(MainLoop.spin(until: { w.finished }, timeout: 60))
     let r = try #require(w.renderer)
     let out = s.scratch.path + "/printed.pdf"
@@ -151,22 +159,16 @@ final class SampleContext {
     let text = String(decoding: bytes, as: UTF8.self)
     #expect(text.hasPrefix("%PDF"))
     #expect(text.contains("/Count \(r.pages.count)"))
-    gtk_window_destroy(cg_window(w.window))
-    gtk_window_destroy(cg_window(parent))
   }
 
   @Test func cancellingStopsTheReport() throws {
     try #require(Display.available)
     let s = try SampleContext()
-    let parent = gtk_window_new()!
-    let w = ReportWindow(
-      parent: parent, context: s.context, report: try s.context.registry.report("school-pack"),
-      scope: .school(s.school), when: HalfTermRef(s.year, .spring2))
+    let (parent, w) = try window(s, "school-pack", .school(s.school))
+    defer { close(parent, w) }
     w.cancelMaking()
     #expect(MainLoop.spin(until: { w.finished }, timeout: 60))
     #expect(w.renderer == nil)
     #expect(pages(w) == 0)
-    gtk_window_destroy(cg_window(w.window))
-    gtk_window_destroy(cg_window(parent))
   }
 }

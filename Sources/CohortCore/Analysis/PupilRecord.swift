@@ -69,6 +69,9 @@ public enum AnalysisScope: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// "trust", "school", "year", "class" or "pupils": what a report says it takes.
+  public var kind: String { String(description.prefix { $0 != ":" }) }
+
   public var description: String {
     switch self {
     case .trust: "trust"

@@ -27,6 +27,14 @@ public struct InterventionImpact: Sendable, Equatable, Codable {
     public var meanSteps: Double?
     public var withScores = 0
     public var meanScoreChange: Double?
+
+    /// "n=3; 1 moved up, 2 stayed, 0 moved down (of 3 with codes), mean +0.33 steps, ...":
+    /// the one wording the CLI, the app and the reports use.
+    public var summary: String {
+      "n=\(n); \(up) moved up, \(same) stayed, \(down) moved down (of \(withCodes) with codes)"
+        + (meanSteps.map { String(format: ", mean %+.2f steps", $0) } ?? "")
+        + (meanScoreChange.map { String(format: ", mean score change %+.1f (n=%d)", $0, withScores) } ?? "")
+    }
   }
 
   public var subject: String

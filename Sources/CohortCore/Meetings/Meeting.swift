@@ -103,7 +103,8 @@ public struct ActionReview: Hashable, Sendable, Codable {
 
 /// One class's pupil progress meeting in one half-term. Each part merges on its own: the
 /// details, each action (by id), each pupil's evidence note, each review (by action id).
-public struct Meeting: Hashable, Sendable, Codable {
+/// On disk it is a `StoredMeeting` (MeetingCoding).
+public struct Meeting: Hashable, Sendable {
   public var details: Stamped<MeetingDetails>?
   public var actions: [String: Stamped<MeetingAction>]
   /// Evidence discussed per pupil (work, tasks, tests); an empty note clears it.

@@ -1,7 +1,7 @@
 /// A record that is replaced whole, never edited in place, with who wrote it and when: the
 /// unit in which meetings merge. Two copies keep, per record id, the one that wins (newest,
 /// then the same tie-break as a judgement cell), so merges are order-independent.
-public struct Stamped<Value: Hashable & Sendable & Codable>: Hashable, Sendable, Codable {
+public struct Stamped<Value: Hashable & Sendable>: Hashable, Sendable {
   public var value: Value
   public var author: Author
   /// Milliseconds since 1970 (UTC).
@@ -22,22 +22,14 @@ public struct Stamped<Value: Hashable & Sendable & Codable>: Hashable, Sendable,
   }
 }
 
-extension Dictionary where Value: StampedRecord {
+extension Dictionary {
   /// Record-by-record merge: the winner of each id.
-  func mergedRecords(with other: Self) -> Self {
+  func mergedRecords<V>(with other: Self) -> Self where Value == Stamped<V> {
     var out = self
     for (id, theirs) in other {
-      if let mine = out[id], !theirs.beats(mine) { continue }
+      if let mine = out[id], !theirs.wins(over: mine) { continue }
       out[id] = theirs
     }
     return out
   }
-}
-
-protocol StampedRecord {
-  func beats(_ other: Self) -> Bool
-}
-
-extension Stamped: StampedRecord {
-  func beats(_ other: Stamped) -> Bool { wins(over: other) }
 }

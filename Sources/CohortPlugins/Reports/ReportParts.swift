@@ -62,14 +62,8 @@ enum ReportParts {
       }, widths: [2, 1, 1, 0.7, 1, 1, 0.8])
     return [
       .table(table),
-      .text("In the intervention: \(measures(i.intervention))."),
-      .text("Similar pupils not in it: \(measures(i.comparison)); \(i.comparisonBasis)."),
+      .text("In the intervention: \(i.intervention.summary)."),
+      .text("Similar pupils not in it: \(i.comparison.summary); \(i.comparisonBasis)."),
     ]
-  }
-
-  static func measures(_ m: InterventionImpact.Measures) -> String {
-    "n=\(m.n); \(m.up) moved up, \(m.same) stayed, \(m.down) moved down (of \(m.withCodes) with codes)"
-      + (m.meanSteps.map { String(format: ", mean %+.2f steps", $0) } ?? "")
-      + (m.meanScoreChange.map { String(format: ", mean score change %+.1f (n=%d)", $0, m.withScores) } ?? "")
   }
 }

@@ -16,12 +16,21 @@ extension UI {
     }
     setAccessibleName(w, name)
     if let activate { Signal.on(w, "activate", activate) }
-    if let left {
-      let focus = gtk_event_controller_focus_new()!
-      Signal.on(UnsafeMutableRawPointer(focus), "leave", left)
-      gtk_widget_add_controller(w, focus)
-    }
+    if let left { onLeave(w, left) }
     return w
+  }
+
+  /// Runs `body` when the keyboard focus leaves the widget.
+  public static func onLeave(_ w: Widget, _ body: @escaping @MainActor () -> Void) {
+    let focus = gtk_event_controller_focus_new()!
+    Signal.on(UnsafeMutableRawPointer(focus), "leave", body)
+    gtk_widget_add_controller(w, focus)
+  }
+
+  /// Saves a field as people expect: on Enter, and when they move on without pressing it.
+  public static func onCommit(_ entry: Widget, _ body: @escaping @MainActor () -> Void) {
+    Signal.on(entry, "activate", body)
+    onLeave(entry, body)
   }
 
   public static func text(of entry: Widget) -> String { String(cString: gtk_editable_get_text(OpaquePointer(entry))) }

@@ -112,12 +112,7 @@ final class MeetingView {
       self.onEdit()
       self.onMessage("Meeting details saved")
     }
-    for e in [date, attendees, notes] {
-      Signal.on(e, "activate", save)
-      let focus = gtk_event_controller_focus_new()!
-      Signal.on(UnsafeMutableRawPointer(focus), "leave", save)
-      gtk_widget_add_controller(e, focus)
-    }
+    for e in [date, attendees, notes] { UI.onCommit(e, save) }
     for (i, (name, entry)) in [("Date", date), ("Attendees", attendees), ("Notes", notes)].enumerated() {
       gtk_grid_attach(cg_grid(row), UI.label(name), 0, Int32(i), 1, 1)
       gtk_grid_attach(cg_grid(row), entry, 1, Int32(i), 1, 1)
@@ -148,7 +143,7 @@ final class MeetingView {
       UI.append(
         box,
         UI.wrapped(
-          "In it: \(ImpactWords.measures(i.intervention)).\nSimilar pupils not in it: \(ImpactWords.measures(i.comparison)) (\(i.comparisonBasis)).",
+          "In it: \(i.intervention.summary).\nSimilar pupils not in it: \(i.comparison.summary) (\(i.comparisonBasis)).",
           classes: ["dim-label"]))
     }
     guard model.closedReason == nil else { return box }
@@ -187,19 +182,8 @@ final class MeetingView {
       self.model.setEvidence(UI.text(of: evidence), pupil: id)
       self.onEdit()
     }
-    Signal.on(evidence, "activate", save)
-    let focus = gtk_event_controller_focus_new()!
-    Signal.on(UnsafeMutableRawPointer(focus), "leave", save)
-    gtk_widget_add_controller(evidence, focus)
+    UI.onCommit(evidence, save)
     UI.append(row, name, reasons, evidence)
     return row
-  }
-}
-
-enum ImpactWords {
-  static func measures(_ m: InterventionImpact.Measures) -> String {
-    "n=\(m.n), \(m.up) up, \(m.same) same, \(m.down) down"
-      + (m.meanSteps.map { String(format: ", mean %+.2f steps", $0) } ?? "")
-      + (m.meanScoreChange.map { String(format: ", score %+.1f (n=%d)", $0, m.withScores) } ?? "")
   }
 }

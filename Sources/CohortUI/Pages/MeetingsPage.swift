@@ -58,8 +58,7 @@ final class MeetingsPage: AppPage {
     let bar = UI.box(false, spacing: 8, classes: ["toolbar"])
     let heading = UI.label(title, classes: ["title-3"])
     gtk_widget_set_hexpand(heading, 1)
-    let kind = scope.description.prefix { $0 != ":" }
-    let reports = host.context.registry.reports.filter { $0.scopeKinds.contains(String(kind)) }
+    let reports = host.context.registry.reports.filter { $0.scopeKinds.contains(scope.kind) }
     var chosen = reports.first
     let picker = UI.dropDown(reports.map(\.title), name: "Report", selected: 0) { chosen = reports[$0] }
     let make = UI.button("Make…", name: "Make the report", tooltip: "Preview, export as PDF, or print") {
@@ -72,38 +71,51 @@ final class MeetingsPage: AppPage {
   private func showMeeting(school: String, classID: String, scope: Scope) throws {
     let context = host.context
     let (s, c) = try context.schoolClass(classID, school: school, year: scope.year)
-    let data = try SchoolYearData.load(context.folder, school: school, year: scope.year)
-    let model = try MeetingModel(
-      context: context, school: data, classID: classID, halfTerm: scope.halfTerm, clock: DataFolder.now)
-    let session = ClassSession(folder: context.folder, school: s, schoolClass: c, model: model, hop: MainLoop.hop)
-    binding.bind(session)
-    let v = MeetingView(model: model, context: context)
-    v.onEdit = { [weak session] in session?.edited() }
-    v.onMessage = { [weak self] in self?.host.say($0) }
-    view = v
-    UI.append(
-      content,
-      toolbar("Pupil progress meeting: \(c.name), \(scope.halfTerm.label) \(scope.year)", scope: .schoolClass(classID)),
-      UI.scrolled(v.widget))
+    let folder = context.folder
+    let read: @Sendable () throws -> SchoolYearData = {
+      try SchoolYearData.load(folder, school: school, year: scope.year)
+    }
+    readThenShow(scope, read) { [weak self] data in
+      guard let self else { return }
+      let model = try MeetingModel(
+        context: context, school: data, classID: classID, halfTerm: scope.halfTerm, clock: DataFolder.now)
+      let session = ClassSession(folder: folder, school: s, schoolClass: c, model: model, hop: MainLoop.hop)
+      self.binding.bind(session)
+      let v = MeetingView(model: model, context: context)
+      v.onEdit = { [weak session] in session?.edited() }
+      v.onMessage = { [weak self] in self?.host.say($0) }
+      self.view = v
+      UI.append(
+        self.content,
+        self.toolbar(
+          "Pupil progress meeting: \(c.name), \(scope.halfTerm.label) \(scope.year)", scope: .schoolClass(classID)),
+        UI.scrolled(v.widget))
+      if self.isShown { v.focusForm() }
+    }
   }
 
-  /// Reads every school's actions off the main thread (a trust may have ninety schools), then
-  /// lists the open ones, unless another scope was chosen meanwhile.
   private func showOpenActions(schools: [String], scope: Scope) throws {
     let folder = host.context.folder
-    let waiting = UI.label("Reading the actions…", classes: ["dim-label"])
-    UI.append(content, waiting)
-    let hop = MainLoop.hop
+    let read: @Sendable () throws -> [SchoolYearData] = {
+      try schools.map { try SchoolYearData.load(folder, school: $0, year: scope.year) }
+    }
+    readThenShow(scope, read) { [weak self] data in self?.listOpenActions(data, scope: scope) }
+  }
+
+  /// Reads the schools' documents off the main thread (a school of 660 pupils, or a trust of
+  /// ninety schools, takes longer than a frame), then shows them unless the scope has changed.
+  private func readThenShow<T>(
+    _ scope: Scope, _ read: @escaping @Sendable () throws -> T, _ show: @escaping @MainActor (T) throws -> Void
+  ) {
+    UI.append(content, UI.label("Reading…", classes: ["dim-label"]))
+    let then = UnsafeSendable(show)
     DispatchQueue.global(qos: .userInitiated).async {
-      let result = Result { try schools.map { try SchoolYearData.load(folder, school: $0, year: scope.year) } }
-      let box = UnsafeSendable(result)
-      hop { [weak self] in
+      let result = UnsafeSendable(Result { try read() })
+      MainLoop.hop { [weak self] in
         guard let self, self.shownScope == scope else { return }
         UI.removeAllChildren(self.content)
-        switch box.value {
-        case .success(let data): self.listOpenActions(data, scope: scope)
-        case .failure(let e):
-          UI.append(self.content, UI.label("Could not read the actions: \(e)", classes: ["error"], xalign: 0.5))
+        do { try then.value(result.value.get()) } catch {
+          UI.append(self.content, UI.label("Could not open the meetings: \(error)", classes: ["error"], xalign: 0.5))
         }
       }
     }
