@@ -28,7 +28,7 @@ public enum Charts {
 
   /// At or above expectations for each school (or class, or year group) under a scope.
   public static func atOrAboveBy(
-    _ a: Analysis, scope: AnalysisScope, scopeName: String, by key: (PupilRecord) -> String, keyName: String,
+    _ a: Analysis, scope: AnalysisScope, scopeName: String, by key: RecordKey, keyName: String,
     names: [String: String] = [:],
     group: PupilGroup, subject: Subject, at when: HalfTermRef
   ) -> ChartSpec {

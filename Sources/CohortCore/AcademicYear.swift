@@ -81,7 +81,17 @@ public enum Term: String, CaseIterable, Sendable, Codable {
 public enum HalfTerm: String, CaseIterable, Sendable, Codable, Comparable {
   case autumn1, autumn2, spring1, spring2, summer1, summer2
 
-  public var index: Int { HalfTerm.allCases.firstIndex(of: self)! }
+  public var index: Int {
+    // A switch, not a search of allCases: half-terms are compared in every trust-wide sort.
+    switch self {
+    case .autumn1: 0
+    case .autumn2: 1
+    case .spring1: 2
+    case .spring2: 3
+    case .summer1: 4
+    case .summer2: 5
+    }
+  }
   public var label: String {
     switch self {
     case .autumn1: "Autumn 1"
@@ -153,6 +163,12 @@ public struct HalfTermRef: Hashable, Comparable, Sendable, CustomStringConvertib
     return HalfTermRef(year.previous, .summer2)
   }
   public var description: String { "\(year) \(halfTerm.label)" }
+  /// Half-terms counted from year 0: consecutive half-terms differ by one, order is kept.
+  public var ordinal: Int32 { Int32(truncatingIfNeeded: year.startYear * 6 + halfTerm.index) }
+  public init(ordinal: Int32) {
+    let (y, h) = Int(ordinal).quotientAndRemainder(dividingBy: 6)
+    self.init(AcademicYear(startYear: y), HalfTerm.allCases[h])
+  }
   public static func < (a: HalfTermRef, b: HalfTermRef) -> Bool {
     (a.year.startYear, a.halfTerm.index) < (b.year.startYear, b.halfTerm.index)
   }

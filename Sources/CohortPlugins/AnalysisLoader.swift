@@ -38,10 +38,10 @@ public enum AnalysisLoader {
         records[id] = PupilRecord(pupil: p, school: doc.school, classID: doc.classID, yearGroup: p.yearGroup(in: year))
       }
     }
-    for doc in docs {
+    for doc in docs.sorted(by: { $0.year < $1.year }) {
       for (key, cell) in doc.cells where records[key.pupil] != nil {
         if let code = cell.code {
-          records[key.pupil]!.codes[HalfTermRef(doc.year, key.halfTerm), default: [:]][key.subject] = code
+          records[key.pupil]!.codes[key.subject, at: HalfTermRef(doc.year, key.halfTerm)] = code
         }
       }
       for (key, cell) in doc.scores where records[key.pupil] != nil {
@@ -65,12 +65,16 @@ public enum AnalysisLoader {
     for c in school.classes(in: year) {
       let doc = try folder.loadClassColumns(school: school.id, classID: c.id, year: year)
       current.append(doc)
+      let subjects = max(1, Set(doc.judgements.map(\.subject)).count)
       for id in doc.pupils {
         guard let p = roster[id] else { continue }
-        var record = PupilRecord(pupil: p, school: school.id, classID: c.id, yearGroup: p.yearGroup(in: year))
-        // Sized once for the half-terms the pupil can have been here, instead of growing (and
-        // rehashing) year by year.
-        record.codes.reserveCapacity(min(years.count, record.yearGroup.number + 1) * HalfTerm.allCases.count)
+        let yearGroup = p.yearGroup(in: year)
+        // Sized for the codes the pupil can have in the years before this one, instead of
+        // growing year by year (this year: a half-term's, as it may have only just begun).
+        let halfTerms = (min(years.count, max(1, yearGroup.number + 1)) - 1) * HalfTerm.allCases.count + 1
+        let record = PupilRecord(
+          pupil: p, school: school.id, classID: c.id, yearGroup: yearGroup,
+          codes: PupilCodes(minimumCapacity: halfTerms * subjects))
         if let k = index[id] {
           records[k] = record
         } else {
@@ -79,7 +83,8 @@ public enum AnalysisLoader {
         }
       }
     }
-    for y in years {
+    // Oldest first, so that each pupil's codes arrive in order and are appended, not inserted.
+    for y in years.sorted() {
       if y == year {
         for doc in current { add(doc, year: y, to: &records, index: index) }
         continue
@@ -97,16 +102,12 @@ public enum AnalysisLoader {
   {
     let slots = doc.pupils.map { index[$0] }
     guard slots.contains(where: { $0 != nil }) else { return }
-    // Half-term by half-term: each pupil's codes of a half-term go in as one dictionary.
-    for (half, columns) in Dictionary(grouping: doc.judgements, by: \.halfTerm) {
-      let ref = HalfTermRef(y, half)
+    // In half-term order, so that the codes are appended to each pupil's (PupilCodes).
+    for j in doc.judgements.sorted(by: { ($0.halfTerm, $0.subject) < ($1.halfTerm, $1.subject) }) {
+      let ref = HalfTermRef(y, j.halfTerm)
       for (i, slot) in slots.enumerated() {
-        guard let k = slot, columns.contains(where: { $0.codes[i] != nil }) else { continue }
-        var codes = records[k].codes[ref] ?? Dictionary(minimumCapacity: columns.count)
-        for j in columns {
-          if let code = j.codes[i] { codes[j.subject] = code }
-        }
-        records[k].codes[ref] = codes
+        guard let k = slot, let code = j.codes[i] else { continue }
+        records[k].codes[j.subject, at: ref] = code
       }
     }
     for s in doc.scores {

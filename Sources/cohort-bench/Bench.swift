@@ -50,33 +50,48 @@ final class Bench {
     if smoke, !table.failures.isEmpty { throw BenchError("failed: " + table.failures.joined(separator: "; ")) }
   }
 
+  /// `--only open,save,dashboard,drill,years,reports,check,databases` measures only those
+  /// parts (for profiling one of them); the default is all.
+  func wants(_ part: String) -> Bool {
+    guard let i = arguments.firstIndex(of: "--only"), arguments.indices.contains(i + 1) else { return true }
+    return arguments[i + 1].split(separator: ",").contains(Substring(part))
+  }
+
   func measure(_ size: TrustSize) throws {
     let path = cache.folder(size)
     let s = size.name
     log("measuring the \(s) trust")
     let context = try AppContext(path: path, author: Author(by: "bench", device: "bench"))
     let inProcess = InProcess(context: context, year: year, halfTerm: halfTerm, repeats: repeats)
-    table.set("open a class (load + grid model)", s, try inProcess.openClass())
-    table.set(
-      "one code edited, durably saved", s,
-      try InProcess.durableSave(
-        scratch: cache.scratch + "/save", from: path, year: year, halfTerm: halfTerm, repeats: repeats * 2))
-    dashboard(size)
-    let (loadTwo, _, records) = try inProcess.loadInBackground(history: 1)
-    table.set("load this year + last (warm cache)", s, loadTwo)
-    for (step, stats) in inProcess.drill(records) {
-      table.set(step.hasPrefix("flags") ? step : "drill step: \(step)", s, stats)
+    if wants("open") { table.set("open a class (load + grid model)", s, try inProcess.openClass()) }
+    if wants("save") {
+      table.set(
+        "one code edited, durably saved", s,
+        try InProcess.durableSave(
+          scratch: cache.scratch + "/save", from: path, year: year, halfTerm: halfTerm, repeats: repeats * 2))
     }
-    table.set("transition matrix, trust year group", s, inProcess.transitions(records))
-    let (seven, stall, _) = try inProcess.loadInBackground(history: size.years - 1)
-    table.set("all \(size.years) years loaded (background)", s, seven)
-    table.set("main-thread stall during that load", s, Stats.seconds(stall), value: stall)
-    reports(size, context: context)
-    let check = Spawn.run(cache.cohort, ["check", "--data", path], scratch: cache.scratch)
-    table.set(
-      "cohort check (whole folder)", s, check.ok ? Stats.seconds(check.seconds) : nil, value: check.seconds,
-      failure: check.ok ? nil : check.reason)
-    databases(size)
+    if wants("dashboard") { dashboard(size) }
+    if wants("drill") {
+      let (loadTwo, _, records) = try inProcess.loadInBackground(history: 1)
+      table.set("load this year + last (warm cache)", s, loadTwo)
+      for (step, stats) in inProcess.drill(records) {
+        table.set(step.hasPrefix("first") ? step : "drill step: \(step)", s, stats)
+      }
+      table.set("transition matrix, trust year group", s, inProcess.transitions(records))
+    }
+    if wants("years") {
+      let (seven, stall, _) = try inProcess.loadInBackground(history: size.years - 1)
+      table.set("all \(size.years) years loaded (background)", s, seven)
+      table.set("main-thread stall during that load", s, Stats.seconds(stall), value: stall)
+    }
+    if wants("reports") { reports(size, context: context) }
+    if wants("check") {
+      let check = Spawn.run(cache.cohort, ["check", "--data", path], scratch: cache.scratch)
+      table.set(
+        "cohort check (whole folder)", s, check.ok ? Stats.seconds(check.seconds) : nil, value: check.seconds,
+        failure: check.ok ? nil : check.reason)
+    }
+    if wants("databases") { databases(size) }
   }
 
   /// A fresh `cohort show analysis` process per run: band counts per subject per school.

@@ -38,11 +38,17 @@ struct ChartCommand: ParsableCommand {
       spec = Charts.bandsBySubject(
         a, scope: scope, scopeName: name, group: group, subjects: opened.trust.subjects, at: when)
     case "by-school", "by-class", "by-year":
-      let names = Dictionary(uniqueKeysWithValues: opened.trust.schools.map { ($0.id, $0.name) })
-      let (key, keyName): ((PupilRecord) -> String, String) =
-        kind == "by-school"
-        ? ({ $0.school }, "school")
-        : kind == "by-class" ? ({ $0.classID }, "class") : ({ $0.yearGroup.label }, "year group")
+      let (key, keyName, names): (RecordKey, String, [String: String]) =
+        switch kind {
+        case "by-school":
+          (.school, "school", Dictionary(uniqueKeysWithValues: opened.trust.schools.map { ($0.id, $0.name) }))
+        case "by-class": (.schoolClass, "class", [:])
+        default:
+          (
+            .yearGroup, "year group",
+            Dictionary(uniqueKeysWithValues: YearGroup.primary.map { (String($0.number), $0.label) })
+          )
+        }
       spec = Charts.atOrAboveBy(
         a, scope: scope, scopeName: name, by: key, keyName: keyName, names: names, group: group, subject: subject,
         at: when)

@@ -48,18 +48,23 @@ struct ShowAnalysis: ParsableCommand {
     let a = Analysis(
       records: try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year, history: 0),
       scheme: opened.scheme)
-    let key: (@Sendable (PupilRecord) -> String)? =
+    let key: RecordKey? =
       switch breakdown {
       case nil: nil
-      case "school": { $0.school }
-      case "class": { $0.classID }
-      case "year", "year-group": { $0.yearGroup.shortLabel }
+      case "school": .school
+      case "class": .schoolClass
+      case "year", "year-group": .yearGroup
       default: throw CommandFailure("--breakdown takes school, class or year")
       }
     let subjects = opened.trust.subjects
     let rows = Parallel.map(subjects.indices) { i in
       let s = subjects[i]
-      let parts = key.map { k in a.breakdown(scope, by: k, group: group, subject: s.id, at: when) }
+      let parts = key.map { k in
+        a.breakdown(scope, by: k, group: group, subject: s.id, at: when).map { name, summary in
+          // Year groups by their short label ("Y3"), as printed everywhere else.
+          (k == .yearGroup ? YearGroup(Int(name) ?? 0).shortLabel : name, summary)
+        }
+      }
       // With a breakdown, the scope's summary is the sum of its parts: one pass over the pupils, not two.
       return Row(
         subject: s.id, scope: scope.description,

@@ -40,7 +40,7 @@ import Testing
 
   @Test func breakdownAndTransitionCharts() {
     let by = Charts.atOrAboveBy(
-      analysis, scope: .trust, scopeName: "Trust", by: \.school, keyName: "school", names: ["oak": "Oak Primary"],
+      analysis, scope: .trust, scopeName: "Trust", by: .school, keyName: "school", names: ["oak": "Oak Primary"],
       group: .everyone,
       subject: Subject(id: "reading", name: "Reading"), at: when)
     #expect(by.categories == ["elm", "Oak Primary"])

@@ -25,8 +25,8 @@ import Testing
       pupil: Pupil(id: id, forename: id, surname: "S", dob: SchoolDate(iso: "2018-05-01")!, sex: sex, eal: eal),
       school: school,
       classID: classID, yearGroup: YearGroup(3))
-    if let a1 { r.codes[self.a1, default: [:]]["reading"] = a1 }
-    if let a2 { r.codes[self.a2, default: [:]]["reading"] = a2 }
+    if let a1 { r.codes["reading", at: self.a1] = a1 }
+    if let a2 { r.codes["reading", at: self.a2] = a2 }
     return r
   }
 
@@ -85,7 +85,7 @@ import Testing
   }
 
   @Test func breakdownAndScopes() throws {
-    let b = analysis.breakdown(.trust, by: \.school, subject: "reading", at: a2)
+    let b = analysis.breakdown(.trust, by: .school, subject: "reading", at: a2)
     #expect(b.map(\.0) == ["elm", "oak"])
     #expect(b[1].1.assessed == 4)
     #expect(try AnalysisScope.parse("year:oak:3") == .yearGroup(school: "oak", YearGroup(3)))

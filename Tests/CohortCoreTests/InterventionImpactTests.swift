@@ -22,8 +22,8 @@ import Testing
     var r = PupilRecord(
       pupil: Pupil(id: id, forename: id.uppercased(), surname: "Test", dob: SchoolDate(year: 2018, month: 1, day: 1)!),
       school: school, classID: "\(school)-y\(group)", yearGroup: YearGroup(group))
-    if let before { r.codes[HalfTermRef(year, .autumn2)] = ["reading": before] }
-    if let after { r.codes[HalfTermRef(year, .spring2)] = ["reading": after] }
+    if let before { r.codes["reading", at: HalfTermRef(year, .autumn2)] = before }
+    if let after { r.codes["reading", at: HalfTermRef(year, .spring2)] = after }
     if let (s1, s2) = scores {
       r.scores["nfer-reading"] = [TermRef(year, .autumn): s1, TermRef(year, .spring): s2]
     }

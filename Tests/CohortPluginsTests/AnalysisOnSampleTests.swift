@@ -35,6 +35,52 @@ import Testing
     }
   }
 
+  /// Counts read from the analysis's columns (built once, kept) equal counts made pupil by
+  /// pupil with the group's and the scope's own definitions, for every trait, negated or not,
+  /// at every level; asked twice, so that the second answer comes from columns already built.
+  @Test func countsFromColumnsMatchPupilByPupil() throws {
+    let s = try SampleFolder(schools: 2)
+    let trust = try s.folder.loadTrust()
+    let scheme = try s.registry.codeScheme(for: trust)
+    let when = HalfTermRef(s.year, .autumn2)
+    let records = try AnalysisLoader.load(s.folder, trust: trust, year: s.year)
+    let a = Analysis(records: records, scheme: scheme)
+    let school = trust.schools[1].id
+    let someClass = try #require(records.first { $0.school == school }?.classID)
+    let scopes: [AnalysisScope] = [
+      .trust, .school(school), .yearGroup(school: nil, YearGroup(4)), .yearGroup(school: school, YearGroup(2)),
+      .schoolClass(someClass), .pupils(records.prefix(7).map(\.pupil.id)), .school("no-such-school"),
+    ]
+    let groups =
+      [PupilGroup.everyone] + PupilGroup.Trait.allCases.flatMap { [PupilGroup(with: [$0]), PupilGroup(without: [$0])] }
+      + [PupilGroup(with: [.female, .disadvantaged], without: [.highPrior])]
+    for _ in 0..<2 {
+      for scope in scopes {
+        for group in groups {
+          let prior: (PupilRecord) -> CommonBand? = { r in
+            r.code("reading", at: HalfTermRef(s.year, .autumn1)).flatMap(scheme.band(of:))
+          }
+          let mine = records.filter { scope.contains($0) && group.contains($0, prior: prior) }
+          var bands: [String: Int] = [:]
+          for r in mine {
+            if let band = r.code("reading", at: when).flatMap(scheme.band(of:)) {
+              bands[band.rawValue, default: 0] += 1
+            }
+          }
+          let summary = a.bands(scope, group: group, subject: "reading", at: when)
+          #expect(summary.n == mine.count, "\(scope) \(group)")
+          #expect(summary.bands == bands, "\(scope) \(group)")
+          #expect(summary.empty == mine.filter { $0.code("reading", at: when) == nil }.count)
+        }
+      }
+      let bySchool = a.breakdown(.trust, by: .school, subject: "maths", at: when)
+      #expect(bySchool.map(\.0) == trust.schools.map(\.id).sorted())
+      for (id, summary) in bySchool {
+        #expect(summary == a.bands(.school(id), subject: "maths", at: when))
+      }
+    }
+  }
+
   @Test func flagRulesGiveReasonsAndCanBeSwitchedOff() throws {
     let s = try SampleFolder(schools: 1)
     var trust = try s.folder.loadTrust()

@@ -52,6 +52,9 @@ public struct Analysis: Sendable {
   /// The band of each code as the scheme spells it. `scheme.band(of:)` trims and compares
   /// case-insensitively, which cost more than the rest of a trust-wide count together.
   let bandOfCode: [String: CommonBand?]
+  /// Shared by copies: keep one `Analysis` per load of records and every view after the
+  /// first counts from columns already built.
+  let columns = RecordColumns()
 
   public init(records: [PupilRecord], scheme: CodeScheme) {
     self.records = records
@@ -65,50 +68,80 @@ public struct Analysis: Sendable {
     return scheme.band(of: code)
   }
 
-  /// Prior attainment for a subject: the band of the first judgement of the year.
-  func prior(_ subject: String, _ year: AcademicYear) -> (PupilRecord) -> CommonBand? {
-    { r in r.code(subject, at: HalfTermRef(year, .autumn1)).flatMap { band(of: $0) } }
-  }
-
   public func pupils(in scope: AnalysisScope, group: PupilGroup, subject: String, year: AcademicYear) -> [PupilRecord] {
-    chosen(scope, group: group, subject: subject, year: year).map { records[$0] }
+    indices(in: scope, group: group, subject: subject, year: year).map { records[$0] }
   }
 
-  /// Indices of the records in the scope and group (records are large: counting walks
-  /// indices rather than copying them).
-  func chosen(_ scope: AnalysisScope, group: PupilGroup, subject: String, year: AcademicYear) -> [Int] {
-    if case .trust = scope, group == .everyone { return Array(records.indices) }
-    let prior = prior(subject, year)
-    return records.indices.filter { scope.contains(records[$0]) && group.contains(records[$0], prior: prior) }
+  /// Positions in `records` of the pupils in the scope and group (records are large:
+  /// counting walks positions rather than copying them). Prior attainment, for the prior
+  /// groups, is the band of the subject's first judgement of the year.
+  public func indices(in scope: AnalysisScope, group: PupilGroup, subject: String, year: AcademicYear) -> [Int] {
+    let inScope = scopeTest(scope)
+    if group == .everyone { return records.indices.filter(inScope) }
+    let traits = columns.traits(records)
+    let (with, without) = (group.withBits, group.withoutBits)
+    var priorBits: [UInt16] = []
+    if group.needsPrior {
+      let first = columns.codes(records, subject: subject, at: HalfTermRef(year, .autumn1))
+      let bitOfName = first.names.map { name in
+        PupilGroup.Trait.allCases.first { $0.priorBand != nil && $0.priorBand == band(of: name) }?.bit ?? 0
+      }
+      priorBits = first.ordinals.map { bitOfName[Int($0)] }
+    }
+    return records.indices.filter { i in
+      let bits = traits[i] | (priorBits.isEmpty ? 0 : priorBits[i])
+      return bits & with == with && bits & without == 0 && inScope(i)
+    }
+  }
+
+  /// Whether the record at a position is in the scope, from the key columns.
+  func scopeTest(_ scope: AnalysisScope) -> (Int) -> Bool {
+    func matching(_ key: RecordKey, _ value: String) -> (Int) -> Bool {
+      let column = columns.key(records, key)
+      guard let o = column.names.firstIndex(of: value).map(UInt32.init) else { return { _ in false } }
+      return { column.ordinals[$0] == o }
+    }
+    switch scope {
+    case .trust: return { _ in true }
+    case .school(let s): return matching(.school, s)
+    case .yearGroup(let s, let g):
+      let inYear = matching(.yearGroup, String(g.number))
+      guard let s else { return inYear }
+      let inSchool = matching(.school, s)
+      return { inYear($0) && inSchool($0) }
+    case .schoolClass(let c): return matching(.schoolClass, c)
+    case .pupils(let ids):
+      let wanted = Set(ids)
+      return { wanted.contains(records[$0].pupil.id) }
+    }
   }
 
   public func bands(_ scope: AnalysisScope, group: PupilGroup = .everyone, subject: String, at when: HalfTermRef)
     -> BandSummary
   {
-    summarise(chosen(scope, group: group, subject: subject, year: when.year), subject: subject, at: when)
+    summarise(indices(in: scope, group: group, subject: subject, year: when.year), subject: subject, at: when)
   }
 
   func summarise(_ pupils: [Int], subject: String, at when: HalfTermRef) -> BandSummary {
-    // A scheme has a handful of codes: count each spelling in a short list, then look its
-    // band up once (hashing every pupil's code three times was most of a trust-wide count).
-    var seen: [(code: String, count: Int)] = []
-    var empty = 0
-    records.withUnsafeBufferPointer { records in
-      for i in pupils {
-        // The field, not `code(_:at:)`: a method call here copied the whole record.
-        guard let code = records[i].codes[when]?[subject] else {
-          empty += 1
-          continue
-        }
-        if let k = seen.firstIndex(where: { $0.code == code }) { seen[k].count += 1 } else { seen.append((code, 1)) }
-      }
+    let column = columns.codes(records, subject: subject, at: when)
+    var counts = [Int](repeating: 0, count: column.names.count)
+    column.ordinals.withUnsafeBufferPointer { codes in
+      for i in pupils { counts[Int(codes[i])] += 1 }
     }
+    return summary(counts[...], names: column.names)
+  }
+
+  /// A band summary from counts per code ordinal (0: no code).
+  func summary(_ counts: ArraySlice<Int>, names: [String]) -> BandSummary {
     var s = BandSummary()
-    s.n = pupils.count
-    s.empty = empty
-    for (code, count) in seen {
-      s.codes[code, default: 0] += count
-      if let band = band(of: code) {
+    for (k, count) in zip(names.indices, counts) where count > 0 {
+      s.n += count
+      guard k > 0 else {
+        s.empty = count
+        continue
+      }
+      s.codes[names[k], default: 0] += count
+      if let band = band(of: names[k]) {
         s.assessed += count
         s.bands[band.rawValue, default: 0] += count
       } else {
@@ -126,17 +159,35 @@ public struct Analysis: Sendable {
       rest: rest.description, restSummary: bands(scope, group: rest, subject: subject, at: when))
   }
 
-  /// Band summaries for each school, class or year group under a scope: the drill-down.
+  /// Band summaries for each school, class or year group under a scope: the drill-down,
+  /// sorted by the key's value.
   public func breakdown(
-    _ scope: AnalysisScope, by key: (PupilRecord) -> String, group: PupilGroup = .everyone, subject: String,
-    at when: HalfTermRef
+    _ scope: AnalysisScope, by key: RecordKey, group: PupilGroup = .everyone, subject: String, at when: HalfTermRef
   )
     -> [(String, BandSummary)]
   {
-    let chosen = chosen(scope, group: group, subject: subject, year: when.year)
-    return Dictionary(grouping: chosen, by: { key(records[$0]) })
-      .map { ($0.key, summarise($0.value, subject: subject, at: when)) }
-      .sorted { $0.0 < $1.0 }
+    let chosen = indices(in: scope, group: group, subject: subject, year: when.year)
+    let keys = columns.key(records, key)
+    let codes = columns.codes(records, subject: subject, at: when)
+    let width = codes.names.count
+    // One pass: counts[key * width + code].
+    var counts = [Int](repeating: 0, count: keys.names.count * width)
+    keys.ordinals.withUnsafeBufferPointer { k in
+      codes.ordinals.withUnsafeBufferPointer { c in
+        for i in chosen { counts[Int(k[i]) * width + Int(c[i])] += 1 }
+      }
+    }
+    return keys.names.indices.compactMap { k -> (String, BandSummary)? in
+      let row = counts[(k * width)..<((k + 1) * width)]
+      return row.contains { $0 > 0 } ? (keys.names[k], summary(row, names: codes.names)) : nil
+    }
+    .sorted { $0.0 < $1.0 }
+  }
+
+  /// A yes or no per record, worked out once per `Analysis` under a name the caller chooses
+  /// (the flag rules' verdicts per half-term): drill steps after the first only count.
+  public func remembered(_ name: String, _ compute: () -> [Bool]) -> [Bool] {
+    columns.remember(name, compute)
   }
 
   public func scores(_ scope: AnalysisScope, group: PupilGroup = .everyone, test: TestDefinition, at when: TermRef)
@@ -161,9 +212,12 @@ public struct Analysis: Sendable {
     -> TransitionMatrix
   {
     var m = TransitionMatrix(from: from.description, to: to.description)
-    for i in chosen(scope, group: group, subject: subject, year: to.year) {
-      let a = records[i].code(subject, at: from).flatMap { band(of: $0) }?.rawValue ?? "none"
-      let b = records[i].code(subject, at: to).flatMap { band(of: $0) }?.rawValue ?? "none"
+    let before = columns.codes(records, subject: subject, at: from)
+    let after = columns.codes(records, subject: subject, at: to)
+    let bandBefore = before.names.map { band(of: $0)?.rawValue ?? "none" }
+    let bandAfter = after.names.map { band(of: $0)?.rawValue ?? "none" }
+    for i in indices(in: scope, group: group, subject: subject, year: to.year) {
+      let (a, b) = (bandBefore[Int(before.ordinals[i])], bandAfter[Int(after.ordinals[i])])
       m.cells[a, default: [:]][b, default: []].append(records[i].pupil.id)
     }
     return m

@@ -6,12 +6,12 @@ public struct PupilRecord: Sendable {
   public let classID: String
   public let yearGroup: YearGroup
   /// Codes by half-term and subject, over every year loaded.
-  public var codes: [HalfTermRef: [String: String]]
+  public var codes: PupilCodes
   /// Standardised scores by test and (year, term).
   public var scores: [String: [TermRef: Int]]
 
   public init(
-    pupil: Pupil, school: String, classID: String, yearGroup: YearGroup, codes: [HalfTermRef: [String: String]] = [:],
+    pupil: Pupil, school: String, classID: String, yearGroup: YearGroup, codes: PupilCodes = PupilCodes(),
     scores: [String: [TermRef: Int]] = [:]
   ) {
     self.pupil = pupil
@@ -22,7 +22,7 @@ public struct PupilRecord: Sendable {
     self.scores = scores
   }
 
-  public func code(_ subject: String, at when: HalfTermRef) -> String? { codes[when]?[subject] }
+  public func code(_ subject: String, at when: HalfTermRef) -> String? { codes[subject, at: when] }
 }
 
 /// A term in a given academic year.
@@ -44,6 +44,7 @@ public enum AnalysisScope: Hashable, Sendable, CustomStringConvertible {
   case schoolClass(String)
   case pupils([String])
 
+  /// For one record; `Analysis` answers for all of them at once from its columns.
   public func contains(_ r: PupilRecord) -> Bool {
     switch self {
     case .trust: true

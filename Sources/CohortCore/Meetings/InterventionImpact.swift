@@ -100,10 +100,7 @@ public struct InterventionImpact: Sendable, Equatable, Codable {
 
   /// The latest code at or before `limit`, and after `after` when given.
   static func latestCode(_ r: PupilRecord, _ subject: String, upTo limit: HalfTermRef, after: HalfTermRef?) -> String? {
-    r.codes.filter { entry in
-      entry.key <= limit && (after.map { entry.key > $0 } ?? true) && entry.value[subject] != nil
-    }
-    .max { $0.key < $1.key }?.value[subject]
+    r.codes.latest(subject, upTo: limit, after: after)
   }
 
   static func latestScore(_ r: PupilRecord, _ test: String, upTo limit: TermRef, after: TermRef?)

@@ -33,15 +33,15 @@ struct SchoolSummary: Report {
 
     d.blocks.append(.heading("Bands by year group and subject"))
     for s in r.trust.subjects {
-      let rows = a.breakdown(scope, by: { $0.yearGroup.shortLabel }, subject: s.id, at: r.when)
-        .sorted { (try? YearGroup.parse($0.0).number) ?? 0 < (try? YearGroup.parse($1.0).number) ?? 0 }
+      let rows = a.breakdown(scope, by: .yearGroup, subject: s.id, at: r.when)
+        .map { (YearGroup(Int($0.0) ?? 0), $0.1) }.sorted { $0.0 < $1.0 }
       d.blocks.append(.subheading(s.name))
       d.blocks.append(
         .table(
           ReportTable(
             columns: ["Year", "Below", "At", "Above", "At or above", "n assessed", "Not yet entered"],
             rows: rows.map { y, b in
-              [y]
+              [y.shortLabel]
                 + CommonBand.allCases.map { "\(b.bands[$0.rawValue, default: 0]) (\(ReportParts.pct(b.percent($0))))" }
                 + [ReportParts.pct(b.atOrAbove), "\(b.assessed)", "\(b.empty)"]
             })))

@@ -43,7 +43,7 @@ struct TrustOverview: Report {
       d.blocks.append(
         .chart(
           Charts.atOrAboveBy(
-            a, scope: .trust, scopeName: r.trust.name, by: { $0.school }, keyName: "school", names: names,
+            a, scope: .trust, scopeName: r.trust.name, by: .school, keyName: "school", names: names,
             group: .everyone, subject: s, at: r.when)))
     }
 

@@ -91,7 +91,8 @@ public enum UI {
   }
 
   /// Escapes text for Pango markup.
-  public static func escape(_ text: String) -> String {
+  /// Thread-safe (GLib), so background work may prepare markup.
+  nonisolated public static func escape(_ text: String) -> String {
     let escaped = g_markup_escape_text(text, -1)!
     defer { g_free(escaped) }
     return String(cString: escaped)

@@ -34,13 +34,15 @@ final class AnalysisPage: AppPage {
   private let flagsLabel: Widget
   private var group = PupilGroup.everyone
   private var subjectIndex = 0
-  private var records: [AcademicYear: [PupilRecord]] = [:]
-  /// Who is flagged, per year's records; dropped with them.
-  private var memos: [AcademicYear: FlaggedMemo] = [:]
+  /// One per loaded year: the records and what has been worked out over them (columns for
+  /// counting, who is flagged), so that drill steps after the first only count.
+  private var analyses: [AcademicYear: Analysis] = [:]
   private var loading = Set<AcademicYear>()
   private var drillTargets: [Scope.Level] = []
   /// Counts renders, so that a late result for an earlier scope is dropped.
   private var renders = 0
+  /// The same for the pupils behind a chart segment.
+  private var listings = 0
 
   init(host: PageHost) {
     self.host = host
@@ -75,28 +77,29 @@ final class AnalysisPage: AppPage {
   func show(_ scope: Scope) { if isShown { render() } }
   /// Coming back to the page reloads: codes may have been entered meanwhile.
   func didAppear() {
-    records = [:]
-    memos = [:]
+    analyses = [:]
     render()
   }
 
   /// Loads a year's records on a background queue; renders when they arrive.
-  private func data(for year: AcademicYear) -> [PupilRecord]? {
-    if let r = records[year] { return r }
+  private func data(for year: AcademicYear) -> Analysis? {
+    if let a = analyses[year] { return a }
     if !loading.contains(year) {
       loading.insert(year)
       host.say("Loading \(year)…")
       let folder = host.context.folder
       let trust = host.context.trust
+      let scheme = host.context.scheme
       DispatchQueue.global().async {
-        let result = Result { try AnalysisLoader.load(folder, trust: trust, year: year) }
+        let result = Result {
+          Analysis(records: try AnalysisLoader.load(folder, trust: trust, year: year), scheme: scheme)
+        }
         MainLoop.hop { [weak self] in
           guard let self else { return }
           self.loading.remove(year)
           switch result {
           case .success(let r):
-            self.records[year] = r
-            self.memos[year] = FlaggedMemo()
+            self.analyses[year] = r
             self.host.say("")
             self.render()
           case .failure(let e): self.host.say("Could not load \(year): \(e)")
@@ -111,24 +114,24 @@ final class AnalysisPage: AppPage {
   /// it when it arrives, unless the page has moved on meanwhile.
   private func render() {
     let scope = host.scope
-    guard let recs = data(for: scope.year) else { return }
+    guard let analysis = data(for: scope.year) else { return }
     let context = host.context
     let when = HalfTermRef(scope.year, scope.halfTerm)
     let (analysisScope, name) = describe(scope.level)
-    var key: (@Sendable (PupilRecord) -> String)?
+    var key: RecordKey?
     var keyName = ""
     var names: [String: String] = [:]
     switch scope.level {
     case .trust:
-      key = { $0.school }
+      key = .school
       keyName = "school"
       names = Dictionary(uniqueKeysWithValues: context.schools.map { ($0.id, $0.name) })
     case .school:
-      key = { String($0.yearGroup.number) }
+      key = .yearGroup
       keyName = "year group"
       names = Dictionary(uniqueKeysWithValues: YearGroup.primary.map { (String($0.number), $0.label) })
     case .yearGroup:
-      key = { $0.classID }
+      key = .schoolClass
       keyName = "class"
       if let s = scope.schoolID {
         names = Dictionary(
@@ -139,13 +142,13 @@ final class AnalysisPage: AppPage {
     var isClass = false
     if case .schoolClass = scope.level { isClass = true }
     let request = AnalysisView.Request(
-      records: recs, scheme: context.scheme, subjects: context.trust.subjects,
+      analysis: analysis, subjects: context.trust.subjects,
       subject: context.trust.subjects[min(subjectIndex, context.trust.subjects.count - 1)], scope: analysisScope,
       scopeName: name, group: group, when: when, key: key, keyName: keyName, names: names,
       flags: FlagContext(
         scheme: context.scheme, subjects: context.trust.subjects, tests: context.registry.tests(for: context.trust),
         at: when, steps: context.trust.disagreementSteps, settings: context.registry.flagSettings),
-      rules: context.registry.flagRules, listFlagged: isClass, memo: memos[scope.year])
+      rules: context.registry.flagRules, listFlagged: isClass)
     renders += 1
     let ticket = renders
     let shownNames = names
@@ -192,25 +195,33 @@ final class AnalysisPage: AppPage {
     UI.markup(flagsLabel, out)
   }
 
-  /// The pupils behind one segment of the bands chart: a subject and a band.
+  /// The pupils behind one segment of the bands chart: a subject and a band. Found off the
+  /// main thread: at trust level that is every pupil's code, and a sort by name.
   private func listPupils(subject index: Int, band bandIndex: Int) {
     let scope = host.scope
-    guard let recs = records[scope.year] else { return }
-    let c = host.context
-    let subject = c.trust.subjects[index]
+    guard let a = analyses[scope.year] else { return }
+    let subject = host.context.trust.subjects[index]
     let band = CommonBand.allCases[bandIndex]
     let when = HalfTermRef(scope.year, scope.halfTerm)
     let (analysisScope, name) = describe(scope.level)
-    let a = Analysis(records: recs, scheme: c.scheme)
-    let pupils = a.pupils(in: analysisScope, group: group, subject: subject.id, year: scope.year)
-      .filter { $0.code(subject.id, at: when).flatMap { c.scheme.band(of: $0) } == band }
-      .sorted { ($0.pupil.surname, $0.pupil.forename) < ($1.pupil.surname, $1.pupil.forename) }
-    let shown = pupils.prefix(80).map { "\(UI.escape($0.pupil.fullName)) (\(UI.escape($0.classID)))" }
-    let more = pupils.count > shown.count ? " and \(pupils.count - shown.count) more" : ""
-    UI.markup(
-      flagsLabel,
-      "<b>\(UI.escape(subject.name)), \(band.label.lowercased()) at \(when.halfTerm.label), \(UI.escape(name)): \(pupils.count) pupils</b>\n"
-        + shown.joined(separator: ", ") + more)
+    let group = group
+    listings += 1
+    let ticket = listings
+    DispatchQueue.global(qos: .userInitiated).async {
+      let pupils = a.indices(in: analysisScope, group: group, subject: subject.id, year: scope.year).lazy
+        .map { a.records[$0] }
+        .filter { $0.code(subject.id, at: when).flatMap { a.scheme.band(of: $0) } == band }
+        .sorted { ($0.pupil.surname, $0.pupil.forename) < ($1.pupil.surname, $1.pupil.forename) }
+      let shown = pupils.prefix(80).map { "\(UI.escape($0.pupil.fullName)) (\(UI.escape($0.classID)))" }
+      let more = pupils.count > shown.count ? " and \(pupils.count - shown.count) more" : ""
+      let text =
+        "<b>\(UI.escape(subject.name)), \(band.label.lowercased()) at \(when.halfTerm.label), \(UI.escape(name)): \(pupils.count) pupils</b>\n"
+        + shown.joined(separator: ", ") + more
+      MainLoop.hop { [weak self] in
+        guard let self, ticket == self.listings else { return }
+        UI.markup(self.flagsLabel, text)
+      }
+    }
   }
 
   private func drill(_ index: Int) {

@@ -10,8 +10,9 @@ import Foundation
 public struct AnalysisView: Sendable {
   /// Everything the computation needs, gathered on the main thread.
   public struct Request: Sendable {
-    var records: [PupilRecord]
-    var scheme: CodeScheme
+    /// One per load of records, kept by the page: its columns and remembered flags make
+    /// every drill step after the first a matter of counting.
+    var analysis: Analysis
     var subjects: [Subject]
     var subject: Subject
     var scope: AnalysisScope
@@ -19,26 +20,23 @@ public struct AnalysisView: Sendable {
     var group: PupilGroup
     var when: HalfTermRef
     /// The level below (nil at class level), its name and display names.
-    var key: (@Sendable (PupilRecord) -> String)?
+    var key: RecordKey?
     var keyName: String
     var names: [String: String]
     var flags: FlagContext
     var rules: [FlagRule]
     /// Whether each flagged pupil is listed (class level) or only counted.
     var listFlagged: Bool
-    /// Who is flagged, remembered across drill steps over the same records.
-    var memo: FlaggedMemo?
 
     public init(
-      records: [PupilRecord], scheme: CodeScheme, subjects: [Subject], subject: Subject, scope: AnalysisScope,
-      scopeName: String, group: PupilGroup, when: HalfTermRef, key: (@Sendable (PupilRecord) -> String)?,
-      keyName: String, names: [String: String], flags: FlagContext, rules: [FlagRule], listFlagged: Bool,
-      memo: FlaggedMemo? = nil
+      analysis: Analysis, subjects: [Subject], subject: Subject, scope: AnalysisScope, scopeName: String,
+      group: PupilGroup, when: HalfTermRef, key: RecordKey?, keyName: String, names: [String: String],
+      flags: FlagContext, rules: [FlagRule], listFlagged: Bool
     ) {
-      (self.records, self.scheme, self.subjects, self.subject) = (records, scheme, subjects, subject)
+      (self.analysis, self.subjects, self.subject) = (analysis, subjects, subject)
       (self.scope, self.scopeName, self.group, self.when) = (scope, scopeName, group, when)
       (self.key, self.keyName, self.names) = (key, keyName, names)
-      (self.flags, self.rules, self.listFlagged, self.memo) = (flags, rules, listFlagged, memo)
+      (self.flags, self.rules, self.listFlagged) = (flags, rules, listFlagged)
     }
   }
 
@@ -51,7 +49,7 @@ public struct AnalysisView: Sendable {
   public var flagged: [(PupilRecord, [PupilFlag])]
 
   public static func compute(_ r: Request) -> AnalysisView {
-    let a = Analysis(records: r.records, scheme: r.scheme)
+    let a = r.analysis
     // The counts and the flags are independent passes of similar cost: one on each core.
     let box = Halves()
     DispatchQueue.concurrentPerform(iterations: 2) { half in
@@ -75,63 +73,39 @@ public struct AnalysisView: Sendable {
   }
 
   static func flags(_ a: Analysis, _ r: Request) -> (Int, Int, [(PupilRecord, [PupilFlag])]) {
-    let pupils = a.pupils(in: r.scope, group: r.group, subject: r.subjects.first?.id ?? "", year: r.when.year)
-    var flagged: [(PupilRecord, [PupilFlag])] = []
-    var count = 0
-    if !r.listFlagged, let memo = r.memo {
-      let ids = memo.flagged(at: r.when) { flaggedIDs(r.records, r) }
-      return (pupils.count, pupils.filter { ids.contains($0.pupil.id) }.count, [])
+    let chosen = a.indices(in: r.scope, group: r.group, subject: r.subjects.first?.id ?? "", year: r.when.year)
+    guard r.listFlagged else {
+      // Above a class only the count is shown: who is flagged at this half-term is worked out
+      // once per load, for every pupil, and remembered.
+      let flagged = a.remembered("flagged \(r.when)") { flaggedEverywhere(a.records, r) }
+      return (chosen.count, chosen.filter { flagged[$0] }.count, [])
     }
-    for p in pupils {
-      // Above a class only the count is shown: the first rule that flags a pupil settles it.
-      guard r.listFlagged else {
-        if r.rules.contains(where: { !$0.flags(for: p, in: r.flags).isEmpty }) { count += 1 }
-        continue
-      }
-      let f = r.rules.flatMap { $0.flags(for: p, in: r.flags) }
-      guard !f.isEmpty else { continue }
-      count += 1
-      flagged.append((p, f))
+    var listed: [(PupilRecord, [PupilFlag])] = []
+    for i in chosen {
+      let f = r.rules.flatMap { $0.flags(for: a.records[i], in: r.flags) }
+      if !f.isEmpty { listed.append((a.records[i], f)) }
     }
-    flagged.sort { $0.0.pupil.surname < $1.0.pupil.surname }
-    return (pupils.count, count, flagged)
+    listed.sort { $0.0.pupil.surname < $1.0.pupil.surname }
+    return (chosen.count, listed.count, listed)
   }
-}
 
-extension AnalysisView {
-  /// Every pupil of `records` whom some rule flags, on both cores.
-  static func flaggedIDs(_ records: [PupilRecord], _ r: Request) -> Set<String> {
+  /// Whether some rule flags each record, on both cores; the first rule that flags a pupil
+  /// settles it.
+  static func flaggedEverywhere(_ records: [PupilRecord], _ r: Request) -> [Bool] {
     let halves = [records.startIndex..<records.count / 2, records.count / 2..<records.endIndex]
-    let box = IDHalves()
+    let box = FlagHalves()
     DispatchQueue.concurrentPerform(iterations: 2) { h in
-      let ids = records[halves[h]].filter { p in r.rules.contains { !$0.flags(for: p, in: r.flags).isEmpty } }
-        .map(\.pupil.id)
-      box.set(h, ids)
+      box.set(h, records[halves[h]].map { p in r.rules.contains { !$0.flags(for: p, in: r.flags).isEmpty } })
     }
     return box.all
   }
 }
 
-/// Who is flagged at each half-term, for one load of the records: the first trust-level view
-/// pays for running every rule over every pupil, the drill steps after it only count.
-public final class FlaggedMemo: @unchecked Sendable {
+private final class FlagHalves: @unchecked Sendable {
   private let lock = NSLock()
-  private var byTime: [HalfTermRef: Set<String>] = [:]
-  public init() {}
-
-  func flagged(at when: HalfTermRef, _ compute: () -> Set<String>) -> Set<String> {
-    if let known = lock.withLock({ byTime[when] }) { return known }
-    let ids = compute()
-    lock.withLock { byTime[when] = ids }
-    return ids
-  }
-}
-
-private final class IDHalves: @unchecked Sendable {
-  private let lock = NSLock()
-  private var parts: [[String]] = [[], []]
-  func set(_ i: Int, _ ids: [String]) { lock.withLock { parts[i] = ids } }
-  var all: Set<String> { lock.withLock { Set(parts[0] + parts[1]) } }
+  private var parts: [[Bool]] = [[], []]
+  func set(_ i: Int, _ flags: [Bool]) { lock.withLock { parts[i] = flags } }
+  var all: [Bool] { lock.withLock { parts[0] + parts[1] } }
 }
 
 /// The two halves' results; each is written by one iteration only, read after both finish.
