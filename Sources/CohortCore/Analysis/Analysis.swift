@@ -212,13 +212,13 @@ public struct Analysis: Sendable {
     -> TransitionMatrix
   {
     var m = TransitionMatrix(from: from.description, to: to.description)
-    let before = columns.codes(records, subject: subject, at: from)
-    let after = columns.codes(records, subject: subject, at: to)
-    let bandBefore = before.names.map { band(of: $0)?.rawValue ?? "none" }
-    let bandAfter = after.names.map { band(of: $0)?.rawValue ?? "none" }
-    for i in indices(in: scope, group: group, subject: subject, year: to.year) {
-      let (a, b) = (bandBefore[Int(before.ordinals[i])], bandAfter[Int(after.ordinals[i])])
-      m.cells[a, default: [:]][b, default: []].append(records[i].pupil.id)
+    // A matrix is usually of one year group: looked up for its pupils only, no columns built.
+    records.withUnsafeBufferPointer { r in
+      for i in indices(in: scope, group: group, subject: subject, year: to.year) {
+        let a = r[i].codes[subject, at: from].flatMap { band(of: $0) }?.rawValue ?? "none"
+        let b = r[i].codes[subject, at: to].flatMap { band(of: $0) }?.rawValue ?? "none"
+        m.cells[a, default: [:]][b, default: []].append(r[i].pupil.id)
+      }
     }
     return m
   }

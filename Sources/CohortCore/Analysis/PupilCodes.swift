@@ -24,16 +24,19 @@ public struct PupilCodes: Sendable, Equatable, Sequence {
   public subscript(subject: String, at when: HalfTermRef) -> String? {
     get {
       let o = when.ordinal
-      var i = firstIndex(atOrAfter: o)
-      while i < entries.count, entries[i].ordinal == o {
-        if entries[i].subject == subject { return entries[i].code }
-        i += 1
+      // Through the buffer: reading an element of the array itself copied (retained) its strings.
+      return entries.withUnsafeBufferPointer { e in
+        var i = Self.firstIndex(e, atOrAfter: o)
+        while i < e.count, e[i].ordinal == o {
+          if e[i].subject == subject { return e[i].code }
+          i += 1
+        }
+        return nil
       }
-      return nil
     }
     set {
       let o = when.ordinal
-      var i = firstIndex(atOrAfter: o)
+      var i = entries.withUnsafeBufferPointer { Self.firstIndex($0, atOrAfter: o) }
       while i < entries.count, entries[i].ordinal == o, entries[i].subject < subject { i += 1 }
       let found = i < entries.count && entries[i].ordinal == o && entries[i].subject == subject
       switch (newValue, found) {
@@ -48,22 +51,32 @@ public struct PupilCodes: Sendable, Equatable, Sequence {
   /// The latest code for a subject at or before `limit`, and after `after` when given.
   public func latest(_ subject: String, upTo limit: HalfTermRef, after: HalfTermRef? = nil) -> String? {
     let lower = after.map { $0.ordinal + 1 } ?? .min
-    var i = firstIndex(atOrAfter: limit.ordinal + 1)
-    while i > 0, entries[i - 1].ordinal >= lower {
-      i -= 1
-      if entries[i].subject == subject { return entries[i].code }
+    return entries.withUnsafeBufferPointer { e in
+      var i = Self.firstIndex(e, atOrAfter: limit.ordinal + 1)
+      while i > 0, e[i - 1].ordinal >= lower {
+        i -= 1
+        if e[i].subject == subject { return e[i].code }
+      }
+      return nil
     }
-    return nil
   }
 
-  /// Binary search: the first entry at or after a half-term.
-  private func firstIndex(atOrAfter o: Int32) -> Int {
-    // Codes are usually set in order: the end is the common answer.
-    if let last = entries.last, last.ordinal < o { return entries.count }
-    var (lo, hi) = (0, entries.count)
+  /// The first entry at or after a half-term. Searched from the end, widening the step each
+  /// time, then halving: almost every question is about the latest half-terms, and a plain
+  /// binary search over seven years of a pupil's codes missed the cache at every probe.
+  private static func firstIndex(_ e: UnsafeBufferPointer<Entry>, atOrAfter o: Int32) -> Int {
+    var hi = e.count
+    var step = 1
+    while hi > 0, e[hi - 1].ordinal >= o {
+      hi = Swift.max(0, hi - step)
+      step *= 2
+    }
+    // Now everything from `hi + step / 2` on is at or after `o`, and e[hi - 1] (if any) before it.
+    var lo = hi
+    hi = Swift.min(e.count, hi + step / 2)
     while lo < hi {
       let mid = (lo + hi) / 2
-      if entries[mid].ordinal < o { lo = mid + 1 } else { hi = mid }
+      if e[mid].ordinal < o { lo = mid + 1 } else { hi = mid }
     }
     return lo
   }

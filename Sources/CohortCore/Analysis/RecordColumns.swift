@@ -64,8 +64,9 @@ final class RecordColumns: @unchecked Sendable {
     return lock.withLock {
       if let known = codes[key] { return known }
       var numbering = Numbering(reserving: "")
+      // By position: a closure taking each record copied (retained) all of its fields.
       let ordinals = records.withUnsafeBufferPointer { buf in
-        buf.map { r -> UInt32 in r.codes[subject, at: when].map { numbering.number($0) } ?? 0 }
+        buf.indices.map { i -> UInt32 in buf[i].codes[subject, at: when].map { numbering.number($0) } ?? 0 }
       }
       let column = Column(ordinals: ordinals, names: numbering.names)
       codes[key] = column
@@ -77,7 +78,15 @@ final class RecordColumns: @unchecked Sendable {
     lock.withLock {
       if let known = keys[key] { return known }
       var numbering = Numbering()
-      let ordinals = records.withUnsafeBufferPointer { buf in buf.map { numbering.number(key.value(of: $0)) } }
+      let ordinals = records.withUnsafeBufferPointer { buf in
+        buf.indices.map { i in
+          switch key {
+          case .school: numbering.number(buf[i].school)
+          case .yearGroup: numbering.number(String(buf[i].yearGroup.number))
+          case .schoolClass: numbering.number(buf[i].classID)
+          }
+        }
+      }
       let column = Column(ordinals: ordinals, names: numbering.names)
       keys[key] = column
       return column
