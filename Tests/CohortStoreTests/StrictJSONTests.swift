@@ -32,6 +32,24 @@ import Testing
     }
   }
 
+  /// Keys repeat only within one object: siblings and nested objects may reuse them; an
+  /// object with many keys (past the point where a set takes over) is checked the same way.
+  @Test func duplicateKeysAreFoundInTheirOwnObjectOnly() throws {
+    try check(#"{"a":{"b":1,"c":{"b":2}},"b":[{"a":1},{"a":2}],"c":3}"#)
+    #expect(throws: JSONSyntaxError.self) { try check(#"{"a":{"b":1},"c":2,"a":3}"#) }
+    #expect(throws: JSONSyntaxError.self) { try check(#"{"x":{"a":{"b":1},"b":2,"b":3}}"#) }
+    let many = (0..<40).map { #""k\#($0)":\#($0)"# }
+    try check("{" + many.joined(separator: ",") + "}")
+    for repeated in [3, 17, 39] {
+      let text = "{" + (many + [#""k\#(repeated)":0"#]).joined(separator: ",") + "}"
+      #expect {
+        try check(text)
+      } throws: { error in
+        "\(error)".contains("duplicate key \"k\(repeated)\"")
+      }
+    }
+  }
+
   @Test func reportsLineAndColumn() {
     let text = "{\n  \"a\": 1,\n  \"b\": [1, 2,]\n}"
     #expect {
