@@ -112,7 +112,7 @@ public enum Charts {
         let band = r.code(test.subject, at: when).flatMap({ a.scheme.code(id: $0) }).flatMap({
           $0.kind == .assessed ? $0.band : nil
         }),
-        let score = r.scores[test.id]?[term]
+        let score = r.scores[test.id, at: term]
       else { continue }
       spec.points.append(
         .init(category: band.rank, value: Double(score), colour: test.band(of: score)?.colour ?? "#555555"))

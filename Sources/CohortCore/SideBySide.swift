@@ -96,6 +96,12 @@ public enum SideBySide {
 }
 
 extension Term {
-  public var rank: Int { Term.allCases.firstIndex(of: self)! }
+  public var rank: Int {
+    switch self {
+    case .autumn: 0
+    case .spring: 1
+    case .summer: 2
+    }
+  }
   public var previous: Term? { rank > 0 ? Term.allCases[rank - 1] : nil }
 }

@@ -46,7 +46,7 @@ public enum AnalysisLoader {
       }
       for (key, cell) in doc.scores where records[key.pupil] != nil {
         if let s = cell.standardised {
-          records[key.pupil]!.scores[key.test, default: [:]][TermRef(doc.year, key.term)] = s
+          records[key.pupil]!.scores[key.test, at: TermRef(doc.year, key.term)] = s
         }
       }
     }
@@ -113,7 +113,7 @@ public enum AnalysisLoader {
     for s in doc.scores {
       for (i, slot) in slots.enumerated() {
         guard let k = slot, s.at[i] != 0, let score = s.standardised[i] else { continue }
-        records[k].scores[s.test, default: [:]][TermRef(y, s.term)] = score
+        records[k].scores[s.test, at: TermRef(y, s.term)] = score
       }
     }
   }

@@ -92,7 +92,7 @@ struct ScoreDropped: FlagRule {
       guard
         let (_, latest) = Self.latest(
           r, subject: test.subject, tests: [test], upTo: TermRef(c.at.year, c.at.halfTerm.term)),
-        let before = Self.previous(latest.at), let was = r.scores[test.id]?[before],
+        let before = Self.previous(latest.at), let was = r.scores[test.id, at: before],
         was - latest.value > test.confidence
       else { return nil }
       return PupilFlag(
@@ -114,7 +114,7 @@ struct ScoreDropped: FlagRule {
     for term in Term.allCases.reversed() where term.rank <= limit.term.rank {
       let at = TermRef(limit.year, term)
       for t in tests where t.subject == subject {
-        if let v = r.scores[t.id]?[at] { return (t, (at, v)) }
+        if let v = r.scores[t.id, at: at] { return (t, (at, v)) }
       }
     }
     return nil

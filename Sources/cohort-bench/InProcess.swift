@@ -123,7 +123,7 @@ struct InProcess {
     var times: [Double] = []
     var worstStall = 0.0
     var last: [PupilRecord] = []
-    for _ in 0..<max(1, repeats / 4) {
+    for _ in 0..<max(1, repeats / 2) {
       let done = DispatchSemaphore(value: 0)
       let box = ResultBox()
       let (folder, trust, year) = (context.folder, context.trust, year)

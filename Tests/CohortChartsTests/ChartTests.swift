@@ -89,7 +89,7 @@ import Testing
           pupil: Pupil(id: "p\(i)", forename: "F", surname: "S", dob: SchoolDate(iso: "2018-01-01")!), school: "oak",
           classID: "c",
           yearGroup: YearGroup(3), codes: [a1: ["reading": v.0], a2: ["reading": v.1]],
-          scores: ["nfer": [TermRef(year, .autumn): v.2]])
+          scores: [TermRef(year, .autumn): ["nfer": v.2]])
       }, scheme: scheme)
   }
 

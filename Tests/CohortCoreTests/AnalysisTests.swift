@@ -96,11 +96,11 @@ import Testing
 
   @Test func scoreSummaries() {
     var r = record("x", a1: nil, a2: nil)
-    r.scores["nfer-reading"] = [TermRef(year, .autumn): 100]
+    r.scores["nfer-reading", at: TermRef(year, .autumn)] = 100
     var q = record("y", a1: nil, a2: nil)
-    q.scores["nfer-reading"] = [TermRef(year, .autumn): 80]
+    q.scores["nfer-reading", at: TermRef(year, .autumn)] = 80
     var z = record("z", a1: nil, a2: nil)
-    z.scores["nfer-reading"] = [TermRef(year, .autumn): 121]
+    z.scores["nfer-reading", at: TermRef(year, .autumn)] = 121
     let s = Analysis(records: [r, q, z], scheme: scheme).scores(
       .trust, test: TestFixtures.nfer, at: TermRef(year, .autumn))
     #expect(s.n == 3 && s.median == 100 && abs(s.mean! - 100.333) < 0.01)

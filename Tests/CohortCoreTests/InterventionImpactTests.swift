@@ -25,7 +25,7 @@ import Testing
     if let before { r.codes["reading", at: HalfTermRef(year, .autumn2)] = before }
     if let after { r.codes["reading", at: HalfTermRef(year, .spring2)] = after }
     if let (s1, s2) = scores {
-      r.scores["nfer-reading"] = [TermRef(year, .autumn): s1, TermRef(year, .spring): s2]
+      r.scores = [TermRef(year, .autumn): ["nfer-reading": s1], TermRef(year, .spring): ["nfer-reading": s2]]
     }
     return r
   }

@@ -194,7 +194,7 @@ public struct Analysis: Sendable {
     -> ScoreSummary
   {
     let values = pupils(in: scope, group: group, subject: test.subject, year: when.year).compactMap {
-      $0.scores[test.id]?[when]
+      $0.scores[test.id, at: when]
     }
     .sorted()
     var s = ScoreSummary(n: values.count)

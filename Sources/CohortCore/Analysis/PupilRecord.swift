@@ -8,11 +8,11 @@ public struct PupilRecord: Sendable {
   /// Codes by half-term and subject, over every year loaded.
   public var codes: PupilCodes
   /// Standardised scores by test and (year, term).
-  public var scores: [String: [TermRef: Int]]
+  public var scores: PupilScores
 
   public init(
     pupil: Pupil, school: String, classID: String, yearGroup: YearGroup, codes: PupilCodes = PupilCodes(),
-    scores: [String: [TermRef: Int]] = [:]
+    scores: PupilScores = PupilScores()
   ) {
     self.pupil = pupil
     self.school = school

@@ -100,13 +100,12 @@ public struct InterventionImpact: Sendable, Equatable, Codable {
 
   /// The latest code at or before `limit`, and after `after` when given.
   static func latestCode(_ r: PupilRecord, _ subject: String, upTo limit: HalfTermRef, after: HalfTermRef?) -> String? {
-    r.codes.latest(subject, upTo: limit, after: after)
+    r.codes.latest(subject, upTo: limit, after: after)?.value
   }
 
   static func latestScore(_ r: PupilRecord, _ test: String, upTo limit: TermRef, after: TermRef?)
     -> (at: TermRef, value: Int)?
   {
-    (r.scores[test] ?? [:]).filter { entry in entry.key <= limit && (after.map { entry.key > $0 } ?? true) }
-      .max { $0.key < $1.key }.map { ($0.key, $0.value) }
+    r.scores.latest(test, upTo: limit, after: after)
   }
 }

@@ -1,9 +1,9 @@
 import CohortCore
 import Testing
 
-/// `PupilCodes` against the table of tables it replaced: any sequence of sets and clears, in
-/// any order of half-terms and subjects, reads back the same.
-@Suite struct PupilCodesTests {
+/// `Timeline` (a pupil's codes and scores) against the table of tables it replaced: any
+/// sequence of sets and clears, in any order of times and names, reads back the same.
+@Suite struct TimelineTests {
   let subjects = ["maths", "reading", "science", "writing"]
   let times = (2020...2026).flatMap { y in HalfTerm.allCases.map { HalfTermRef(AcademicYear(startYear: y), $0) } }
 
@@ -38,15 +38,32 @@ import Testing
           entry.key <= limit && (after.map { entry.key > $0 } ?? true) && entry.value[subject] != nil
         }
         .max { $0.key < $1.key }?.value[subject]
-        #expect(codes.latest(subject, upTo: limit, after: after) == expected)
+        #expect(codes.latest(subject, upTo: limit, after: after)?.value == expected)
       }
     }
   }
 
-  @Test func aHalfTermsOrdinalRoundTripsAndKeepsOrder() {
+  @Test func ordinalsRoundTripAndKeepOrder() {
     for (a, b) in zip(times, times.dropFirst()) {
       #expect(HalfTermRef(ordinal: a.ordinal) == a)
       #expect(b.ordinal == a.ordinal + 1)
     }
+    let terms = (2019...2026).flatMap { y in Term.allCases.map { TermRef(AcademicYear(startYear: y), $0) } }
+    for (a, b) in zip(terms, terms.dropFirst()) {
+      #expect(TermRef(ordinal: a.ordinal) == a)
+      #expect(b.ordinal == a.ordinal + 1 && a < b)
+    }
+  }
+
+  /// Scores: the latest of a test up to a term, skipping other tests and later terms.
+  @Test func theLatestScoreOfATest() {
+    let y = AcademicYear(startYear: 2025)
+    var scores: PupilScores = [TermRef(y.previous, .summer): ["maths": 97, "reading": 104]]
+    scores["reading", at: TermRef(y, .autumn)] = 99
+    scores["maths", at: TermRef(y, .spring)] = 101
+    #expect(scores.latest("reading", upTo: TermRef(y, .summer))! == (TermRef(y, .autumn), 99))
+    #expect(scores.latest("maths", upTo: TermRef(y, .autumn))! == (TermRef(y.previous, .summer), 97))
+    #expect(scores.latest("maths", upTo: TermRef(y, .autumn), after: TermRef(y.previous, .summer)) == nil)
+    #expect(scores["maths", at: TermRef(y, .spring)] == 101 && scores.count == 4)
   }
 }
