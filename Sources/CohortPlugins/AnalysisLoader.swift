@@ -93,7 +93,9 @@ public enum AnalysisLoader {
         add(try folder.loadClassColumns(school: school.id, classID: c.id, year: y), year: y, to: &records, index: index)
       }
     }
-    return records.sorted { $0.pupil.id < $1.pupil.id }
+    // Sorted as positions, then copied once: sorting the records themselves moved each large
+    // record many times.
+    return records.indices.sorted { records[$0].pupil.id < records[$1].pupil.id }.map { records[$0] }
   }
 
   /// Copies a document's codes and standardised scores into the records of its pupils, walking

@@ -85,6 +85,12 @@ struct ByteScanner {
   /// caller skips), or nil after the closing brace. Keys with escapes or non-ASCII bytes are
   /// left to the strict path.
   mutating func nextKey(_ keys: inout Keys, _ fields: Fields) throws -> String? {
+    try nextField(&keys, fields).map { $0 < 0 ? "" : fields.names[$0] }
+  }
+
+  /// The same as a position in `fields`, -1 for any other key: for the records read by the
+  /// thousand (pupils, columns), where matching the name again in a `switch` showed up.
+  mutating func nextField(_ keys: inout Keys, _ fields: Fields) throws -> Int? {
     guard try another(&keys) else { return nil }
     i += 1
     let start = i
@@ -96,11 +102,11 @@ struct ByteScanner {
     for (k, name) in fields.bytes.enumerated() where name.count == key.count && same(name, key) {
       guard keys.known & (1 << k) == 0 else { throw Mismatch() }
       keys.known |= 1 << k
-      return fields.names[k]
+      return k
     }
     for other in keys.others where other.count == key.count && b[other].elementsEqual(b[key]) { throw Mismatch() }
     keys.others.append(key)
-    return ""
+    return -1
   }
 
   func same(_ name: [UInt8], _ key: Range<Int>) -> Bool {

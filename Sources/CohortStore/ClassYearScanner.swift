@@ -25,8 +25,11 @@ extension ByteScanner {
     "format", "school", "class", "year", "pupils", "authors", "judgements", "scores", "meetings",
   ])
   static let authorFields = Fields(["by", "device"])
-  static let columnFields = Fields(["codes", "by", "at"])
-  static let scoreFields = Fields(["raw", "standardised", "date", "age", "by", "at"])
+  /// The keys of a judgement column and of a score column, named as on disk.
+  enum ColumnKey: Int, CaseIterable { case codes, by, at }
+  enum ScoreKey: Int, CaseIterable { case raw, standardised, date, age, by, at }
+  static let columnFields = Fields(ColumnKey.allCases.map { "\($0)" })
+  static let scoreFields = Fields(ScoreKey.allCases.map { "\($0)" })
 
   mutating func classYear() throws -> ClassYearColumns {
     var format: Int?
@@ -98,12 +101,12 @@ extension ByteScanner {
         var at: [Int64]?
         var keys = Keys()
         try open()
-        while let key = try nextKey(&keys, Self.columnFields) {
-          switch key {
-          case "codes": codes = try list { s in s.null() ? nil : try s.string() }
-          case "by": by = try list { s in Int(try s.int()) }
-          case "at": at = try list { s in try s.int() }
-          default: try skip()
+        while let k = try nextField(&keys, Self.columnFields) {
+          switch ColumnKey(rawValue: k) {
+          case .codes?: codes = try list { s in s.null() ? nil : try s.string() }
+          case .by?: by = try list { s in Int(try s.int()) }
+          case .at?: at = try list { s in try s.int() }
+          case nil: try skip()
           }
         }
         guard let codes, let by, let at else { throw Mismatch() }
@@ -130,16 +133,15 @@ extension ByteScanner {
         var at: [Int64]?
         var keys = Keys()
         try open()
-        while let key = try nextKey(&keys, Self.scoreFields) {
-          switch key {
-          case "raw": raw = try list { s in s.null() ? nil : Int(try s.int()) }
-          case "standardised": standardised = try list { s in s.null() ? nil : Int(try s.int()) }
-          case "age": age = try list { s in s.null() ? nil : Int(try s.int()) }
-          case "by": by = try list { s in Int(try s.int()) }
-          case "at": at = try list { s in try s.int() }
-          case "date":
-            date = try list { s in s.null() ? nil : try s.date() }
-          default: try skip()
+        while let k = try nextField(&keys, Self.scoreFields) {
+          switch ScoreKey(rawValue: k) {
+          case .raw?: raw = try list { s in s.null() ? nil : Int(try s.int()) }
+          case .standardised?: standardised = try list { s in s.null() ? nil : Int(try s.int()) }
+          case .age?: age = try list { s in s.null() ? nil : Int(try s.int()) }
+          case .by?: by = try list { s in Int(try s.int()) }
+          case .at?: at = try list { s in try s.int() }
+          case .date?: date = try list { s in s.null() ? nil : try s.date() }
+          case nil: try skip()
           }
         }
         guard let raw, let standardised, let date, let age, let by, let at else { throw Mismatch() }

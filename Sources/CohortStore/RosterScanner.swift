@@ -17,10 +17,11 @@ enum RosterScanner {
 
 extension ByteScanner {
   static let rosterFields = Fields(["format", "school", "pupils"])
-  static let pupilFields = Fields([
-    "id", "forename", "surname", "dob", "upn", "sex", "send", "pupilPremium", "fsm", "ever6FSM", "lookedAfter", "eal",
-    "ethnicity", "leftOn",
-  ])
+  /// A pupil's keys, named as on disk.
+  enum PupilKey: Int, CaseIterable {
+    case id, forename, surname, dob, upn, sex, send, pupilPremium, fsm, ever6FSM, lookedAfter, eal, ethnicity, leftOn
+  }
+  static let pupilFields = Fields(PupilKey.allCases.map { "\($0)" })
 
   mutating func roster() throws -> Roster {
     var format: Int?
@@ -51,31 +52,31 @@ extension ByteScanner {
     var p = Pupil(id: "", forename: "", surname: "", dob: SchoolDate(year: 2000, month: 1, day: 1)!)
     var keys = Keys()
     try open()
-    while let key = try nextKey(&keys, Self.pupilFields) {
-      switch key {
-      case "id": id = try string()
-      case "forename": forename = try string()
-      case "surname": surname = try string()
-      case "dob": dob = try date()
-      case "upn": p.upn = null() ? nil : try string()
-      case "sex":
+    while let k = try nextField(&keys, Self.pupilFields) {
+      switch PupilKey(rawValue: k) {
+      case .id?: id = try string()
+      case .forename?: forename = try string()
+      case .surname?: surname = try string()
+      case .dob?: dob = try date()
+      case .upn?: p.upn = null() ? nil : try string()
+      case .sex?:
         if !null() {
           guard let sex = Sex(rawValue: try string()) else { throw Mismatch() }
           p.sex = sex
         }
-      case "send":
+      case .send?:
         if !null() {
           guard let send = SENDStatus(rawValue: try string()) else { throw Mismatch() }
           p.send = send
         }
-      case "pupilPremium": p.pupilPremium = null() ? false : try bool()
-      case "fsm": p.fsm = null() ? false : try bool()
-      case "ever6FSM": p.ever6FSM = null() ? false : try bool()
-      case "lookedAfter": p.lookedAfter = null() ? false : try bool()
-      case "eal": p.eal = null() ? false : try bool()
-      case "ethnicity": p.ethnicity = null() ? nil : try string()
-      case "leftOn": p.leftOn = null() ? nil : try date()
-      default: try skip()
+      case .pupilPremium?: p.pupilPremium = null() ? false : try bool()
+      case .fsm?: p.fsm = null() ? false : try bool()
+      case .ever6FSM?: p.ever6FSM = null() ? false : try bool()
+      case .lookedAfter?: p.lookedAfter = null() ? false : try bool()
+      case .eal?: p.eal = null() ? false : try bool()
+      case .ethnicity?: p.ethnicity = null() ? nil : try string()
+      case .leftOn?: p.leftOn = null() ? nil : try date()
+      case nil: try skip()
       }
     }
     guard let id, let forename, let surname, let dob else { throw Mismatch() }

@@ -38,8 +38,6 @@ struct Numbering {
     index[name] = n
     return n
   }
-
-  func existing(_ name: String) -> UInt32? { index[name] }
 }
 
 /// What trust-wide counts read of every record, as arrays aligned with the records, built on
@@ -50,7 +48,8 @@ final class RecordColumns: @unchecked Sendable {
   private let lock = NSLock()
   private var codes: [CodeColumnKey: Column] = [:]
   private var keys: [RecordKey: Column] = [:]
-  private var traits: [UInt16]?
+  /// One entry (key 0), a table only so that it is cached like the others.
+  private var traits: [Int: [UInt16]] = [:]
   private var remembered: [String: [Bool]] = [:]
 
   struct CodeColumnKey: Hashable {
@@ -60,23 +59,18 @@ final class RecordColumns: @unchecked Sendable {
 
   /// Each record's code for a subject at a half-term; ordinal 0 is "no code".
   func codes(_ records: [PupilRecord], subject: String, at when: HalfTermRef) -> Column {
-    let key = CodeColumnKey(subject: subject, when: when)
-    return lock.withLock {
-      if let known = codes[key] { return known }
+    cached(\.codes, CodeColumnKey(subject: subject, when: when)) {
       var numbering = Numbering(reserving: "")
       // By position: a closure taking each record copied (retained) all of its fields.
       let ordinals = records.withUnsafeBufferPointer { buf in
         buf.indices.map { i -> UInt32 in buf[i].codes[subject, at: when].map { numbering.number($0) } ?? 0 }
       }
-      let column = Column(ordinals: ordinals, names: numbering.names)
-      codes[key] = column
-      return column
+      return Column(ordinals: ordinals, names: numbering.names)
     }
   }
 
   func key(_ records: [PupilRecord], _ key: RecordKey) -> Column {
-    lock.withLock {
-      if let known = keys[key] { return known }
+    cached(\.keys, key) {
       var numbering = Numbering()
       let ordinals = records.withUnsafeBufferPointer { buf in
         buf.indices.map { i in
@@ -87,35 +81,38 @@ final class RecordColumns: @unchecked Sendable {
           }
         }
       }
-      let column = Column(ordinals: ordinals, names: numbering.names)
-      keys[key] = column
-      return column
+      return Column(ordinals: ordinals, names: numbering.names)
     }
   }
 
   /// The traits that do not depend on codes, as bits (`PupilGroup.Trait.bit`).
   func traits(_ records: [PupilRecord]) -> [UInt16] {
-    lock.withLock {
-      if let known = traits { return known }
+    cached(\.traits, 0) {
       let fixed = PupilGroup.Trait.allCases.filter { $0.priorBand == nil }
-      let bits = records.withUnsafeBufferPointer { buf in
+      return records.withUnsafeBufferPointer { buf in
         buf.map { r in
           fixed.reduce(UInt16(0)) { bits, t in PupilGroup.everyone.has(t, r, { _ in nil }) ? bits | t.bit : bits }
         }
       }
-      traits = bits
-      return bits
+    }
+  }
+
+  /// A column from the cache, or built (outside the lock, so that columns for different
+  /// subjects are built on both cores at once) and kept; the first one kept wins.
+  private func cached<K: Hashable, V>(
+    _ table: ReferenceWritableKeyPath<RecordColumns, [K: V]>, _ key: K, _ build: () -> V
+  ) -> V {
+    if let known = lock.withLock({ self[keyPath: table][key] }) { return known }
+    let built = build()
+    return lock.withLock {
+      if let first = self[keyPath: table][key] { return first }
+      self[keyPath: table][key] = built
+      return built
     }
   }
 
   /// A yes or no per record worked out once by the caller (who is flagged at a half-term).
-  func remember(_ name: String, _ compute: () -> [Bool]) -> [Bool] {
-    if let known = lock.withLock({ remembered[name] }) { return known }
-    // Computed outside the lock: it can take a while, and may read other columns.
-    let value = compute()
-    lock.withLock { remembered[name] = value }
-    return value
-  }
+  func remember(_ name: String, _ compute: () -> [Bool]) -> [Bool] { cached(\.remembered, name, compute) }
 }
 
 extension PupilGroup.Trait {
