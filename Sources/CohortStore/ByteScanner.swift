@@ -32,6 +32,10 @@ struct ByteScanner {
     var known: UInt64 = 0
     var others: [Range<Int>] = []
     var started = false
+    /// Where the next known key is looked for first: documents are written with their keys
+    /// sorted, so with `Fields` in that order the field after the last one matched is almost
+    /// always the next.
+    var hint = 0
   }
 
   /// The field names of one kind of object, matched against the raw key bytes so that the
@@ -99,10 +103,18 @@ struct ByteScanner {
     let key = start..<i
     i += 1
     try colon()
-    for (k, name) in fields.bytes.enumerated() where name.count == key.count && same(name, key) {
-      guard keys.known & (1 << k) == 0 else { throw Mismatch() }
-      keys.known |= 1 << k
-      return k
+    let n = fields.bytes.count
+    var k = keys.hint
+    for _ in 0..<n {
+      if k == n { k = 0 }
+      let name = fields.bytes[k]
+      if name.count == key.count, same(name, key) {
+        guard keys.known & (1 << k) == 0 else { throw Mismatch() }
+        keys.known |= 1 << k
+        keys.hint = k + 1
+        return k
+      }
+      k += 1
     }
     for other in keys.others where other.count == key.count && b[other].elementsEqual(b[key]) { throw Mismatch() }
     keys.others.append(key)

@@ -22,12 +22,12 @@ enum ClassYearScanner {
 
 extension ByteScanner {
   static let documentFields = Fields([
-    "format", "school", "class", "year", "pupils", "authors", "judgements", "scores", "meetings",
+    "authors", "class", "format", "judgements", "meetings", "pupils", "school", "scores", "year",
   ])
   static let authorFields = Fields(["by", "device"])
-  /// The keys of a judgement column and of a score column, named as on disk.
-  enum ColumnKey: Int, CaseIterable { case codes, by, at }
-  enum ScoreKey: Int, CaseIterable { case raw, standardised, date, age, by, at }
+  /// The keys of a judgement column and of a score column, named and ordered as on disk.
+  enum ColumnKey: Int, CaseIterable { case at, by, codes }
+  enum ScoreKey: Int, CaseIterable { case age, at, by, date, raw, standardised }
   static let columnFields = Fields(ColumnKey.allCases.map { "\($0)" })
   static let scoreFields = Fields(ScoreKey.allCases.map { "\($0)" })
 

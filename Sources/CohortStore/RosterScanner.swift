@@ -16,10 +16,10 @@ enum RosterScanner {
 }
 
 extension ByteScanner {
-  static let rosterFields = Fields(["format", "school", "pupils"])
-  /// A pupil's keys, named as on disk.
+  static let rosterFields = Fields(["format", "pupils", "school"])
+  /// A pupil's keys, named and ordered as on disk (sorted).
   enum PupilKey: Int, CaseIterable {
-    case id, forename, surname, dob, upn, sex, send, pupilPremium, fsm, ever6FSM, lookedAfter, eal, ethnicity, leftOn
+    case dob, eal, ethnicity, ever6FSM, forename, fsm, id, leftOn, lookedAfter, pupilPremium, send, sex, surname, upn
   }
   static let pupilFields = Fields(PupilKey.allCases.map { "\($0)" })
 

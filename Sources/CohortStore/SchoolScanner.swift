@@ -14,8 +14,8 @@ enum SchoolScanner {
 }
 
 extension ByteScanner {
-  static let schoolFields = Fields(["format", "id", "name", "urn", "classes", "readOnlyYears"])
-  static let classFields = Fields(["id", "name", "yearGroups", "teacher"])
+  static let schoolFields = Fields(["classes", "format", "id", "name", "readOnlyYears", "urn"])
+  static let classFields = Fields(["id", "name", "teacher", "yearGroups"])
 
   mutating func school() throws -> School {
     var format: Int?
