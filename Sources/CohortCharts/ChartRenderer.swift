@@ -18,6 +18,23 @@ public struct ChartRenderer {
 
   public init() {}
 
+  /// Sized for the chart: drawn as rows, narrower (larger type where it is scaled to a
+  /// page or a window) and as tall as its rows.
+  public init(for spec: ChartSpec) {
+    if spec.isRows { width = Self.rowsWidth }
+    height = Self.height(for: spec)
+  }
+
+  /// Rows of the row layout: where they start and how tall each is.
+  static let rowsTop = 190.0
+  static let rowHeight = 44.0
+  static let rowsBelow = 90.0
+  static let rowsWidth = 1200.0
+
+  public static func height(for spec: ChartSpec) -> Double {
+    spec.isRows ? max(1000, rowsTop + rowHeight * Double(spec.categories.count) + rowsBelow) : 1000
+  }
+
   /// Renders to a file; the format follows the extension (.png, .svg, .pdf).
   public func write(_ spec: ChartSpec, to path: String) throws {
     guard let format = Format(rawValue: (path as NSString).pathExtension.lowercased()) else {
@@ -52,6 +69,10 @@ public struct ChartRenderer {
   /// Which category (bar) lies under a point, for drilling down by clicking a chart.
   public func category(at x: Double, _ y: Double, in spec: ChartSpec) -> Int? {
     guard spec.kind != .heatmap, !spec.categories.isEmpty else { return nil }
+    if spec.isRows {
+      let row = Int(((y - Self.rowsTop) / Self.rowHeight).rounded(.down))
+      return y >= Self.rowsTop && spec.categories.indices.contains(row) ? row : nil
+    }
     let p = plotArea
     guard x >= p.x, x < p.x + p.w, y >= p.y, y <= p.y + p.h + 110 else { return nil }
     return min(spec.categories.count - 1, Int((x - p.x) / (p.w / Double(spec.categories.count))))
@@ -76,10 +97,12 @@ public struct ChartRenderer {
   public func draw(_ spec: ChartSpec, on cr: OpaquePointer) {
     rgb(cr, "#FFFFFF")
     cairo_paint(cr)
-    text(cr, spec.title, x: 60, y: 30, size: 34, bold: true)
-    text(cr, spec.subtitle, x: 60, y: 82, size: 24, colour: "#333333")
+    // Cut with an ellipsis rather than run off the edge (a row chart is narrower).
+    text(cr, spec.title, x: 60, y: 30, size: spec.isRows ? 26 : 34, bold: true, maxWidth: width - 120, alignLeft: true)
+    text(cr, spec.subtitle, x: 60, y: 82, size: 24, colour: "#333333", maxWidth: width - 120, alignLeft: true)
     let plot = plotArea
     switch spec.kind {
+    case .groupedBars where spec.isRows: rows(spec, cr)
     case .stackedBars, .groupedBars: bars(spec, cr, plot)
     case .heatmap: heatmap(spec, cr, plot)
     case .lines, .scatter: lines(spec, cr, plot)
@@ -142,6 +165,57 @@ public struct ChartRenderer {
     }
     axes(spec, cr, p)
     legend(spec.series.map { ($0.name, $0.colour) }.reversed(), cr, x: p.x + p.w + 50, y: p.y)
+  }
+
+  /// One row per category: its name, a bar per series with the value at its end, and n.
+  func rows(_ spec: ChartSpec, _ cr: OpaquePointer) {
+    let (nameWidth, left) = (480.0, 560.0)
+    let right = width - 240
+    let top = Self.rowsTop
+    let bottom = top + Self.rowHeight * Double(spec.categories.count)
+    let span = max(1e-9, spec.yMax - spec.yMin)
+    func x(_ v: Double) -> Double { left + (right - left) * (v - spec.yMin) / span }
+    // Banded rows first, under the gridlines: the eye follows a name across to its bar.
+    for i in spec.categories.indices where i % 2 == 1 {
+      rgb(cr, "#F2F4F7")
+      cairo_rectangle(cr, 60, top + Self.rowHeight * Double(i), width - 120, Self.rowHeight)
+      cairo_fill(cr)
+    }
+    // Value axis across the top, gridlines down through every row.
+    for step in 0...5 {
+      let v = spec.yMin + span * Double(step) / 5
+      rgb(cr, "#CCCCCC")
+      cairo_set_line_width(cr, 1.5)
+      cairo_move_to(cr, x(v), top)
+      cairo_line_to(cr, x(v), bottom)
+      cairo_stroke(cr)
+      text(cr, String(format: "%.0f", v), x: x(v), y: top - 36, size: 22, align: 0.5)
+    }
+    text(cr, spec.yLabel, x: left, y: top - 76, size: 22, colour: "#333333")
+    text(cr, spec.xLabel, x: 60, y: top - 36, size: 22, bold: true)
+    let k = Double(max(1, spec.series.count))
+    let barHeight = (Self.rowHeight - 10) / k
+    for (i, category) in spec.categories.enumerated() {
+      let y = top + Self.rowHeight * Double(i)
+      text(cr, category, x: 60, y: y + 8, size: 22, bold: true, maxWidth: nameWidth, alignLeft: true)
+      for (j, s) in spec.series.enumerated() {
+        let v = s.values[i]
+        let by = y + 5 + barHeight * Double(j)
+        rgb(cr, s.colour)
+        cairo_rectangle(cr, left, by, x(v) - left, barHeight - 2)
+        cairo_fill(cr)
+        text(
+          cr, String(format: "%.0f", v) + spec.valueSuffix, x: x(v) + 10, y: by + barHeight / 2 - 15, size: 22,
+          bold: true)
+      }
+      if i < spec.notes.count { text(cr, spec.notes[i], x: right + 80, y: y + 8, size: 20, colour: "#333333") }
+    }
+    rgb(cr, "#000000")
+    cairo_set_line_width(cr, 2.5)
+    cairo_move_to(cr, left, top)
+    cairo_line_to(cr, left, bottom)
+    cairo_stroke(cr)
+    legend(spec.series.map { ($0.name, $0.colour) }, cr, x: width - 280, y: top - 90)
   }
 
   /// The two axis lines and the category axis's label.
@@ -268,7 +342,7 @@ public struct ChartRenderer {
   func text(
     _ cr: OpaquePointer, _ s: String, x: Double, y: Double, size: Double, bold: Bool = false,
     colour: String = "#000000",
-    align: Double = 0, rotate: Bool = false, maxWidth: Double? = nil
+    align: Double = 0, rotate: Bool = false, maxWidth: Double? = nil, alignLeft: Bool = false
   ) {
     guard let layout = pango_cairo_create_layout(cr) else { return }
     defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
@@ -276,7 +350,11 @@ public struct ChartRenderer {
     pango_layout_set_font_description(layout, font)
     pango_font_description_free(font)
     pango_layout_set_text(layout, s, -1)
-    if let maxWidth {
+    if let maxWidth, alignLeft {
+      // A row's name: one line, cut with an ellipsis only if it cannot fit.
+      pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
+      pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
+    } else if let maxWidth {
       // Long names wrap onto two centred lines rather than being cut.
       pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
       pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
@@ -292,7 +370,7 @@ public struct ChartRenderer {
     if rotate {
       cairo_move_to(cr, x, y)
       cairo_rotate(cr, -Double.pi / 2)
-    } else if let maxWidth {
+    } else if let maxWidth, !alignLeft {
       cairo_move_to(cr, x - maxWidth / 2, y)
     } else {
       cairo_move_to(cr, x - Double(w) * align, y)

@@ -49,6 +49,28 @@ public struct ChartSpec: Sendable, Codable, Equatable {
   /// Printed after each value on a bar: "%" for percentages, "" for counts.
   public var valueSuffix = "%"
 
+  /// Past this many schools, classes or groups, bars side by side no longer leave room for
+  /// their names and values: the chart is drawn as one row per category instead, as tall as
+  /// the rows need (a trust of 90 schools).
+  public static let maxColumns = 12
+  public var isRows: Bool { kind == .groupedBars && categories.count > Self.maxColumns }
+
+  /// The chart cut into charts of at most `size` categories each ("part 2 of 3" in the
+  /// subtitle), for pages that cannot hold all its rows.
+  public func parts(of size: Int) -> [ChartSpec] {
+    guard categories.count > size, size > 0 else { return [self] }
+    let starts = Array(stride(from: 0, to: categories.count, by: size))
+    return starts.enumerated().map { k, start in
+      let range = start..<min(categories.count, start + size)
+      var part = self
+      part.subtitle = subtitle + " · part \(k + 1) of \(starts.count)"
+      part.categories = Array(categories[range])
+      part.series = series.map { Series(name: $0.name, colour: $0.colour, values: Array($0.values[range])) }
+      part.notes = Array(notes[range.clamped(to: notes.indices)])
+      return part
+    }
+  }
+
   public init(
     kind: Kind, title: String, subtitle: String, xLabel: String, yLabel: String, categories: [String], series: [Series],
     notes: [String]

@@ -75,7 +75,7 @@ struct ChartCommand: ParsableCommand {
       throw CommandFailure(
         "unknown chart '\(kind)': bands, by-school, by-class, by-year, transitions, progress, scores or scatter")
     }
-    do { try ChartRenderer().write(spec, to: out) } catch let e as ChartRenderer.Failure {
+    do { try ChartRenderer(for: spec).write(spec, to: out) } catch let e as ChartRenderer.Failure {
       throw CommandFailure(e.description)
     }
     print("Drew \(spec.title) to \(out)")

@@ -156,4 +156,36 @@ import Testing
     #expect(r.segment(at: p.x + slot * 0.5, y(10), in: spec) == nil)
     #expect(r.category(at: p.x + slot * 1.5, y(10), in: spec) == 1)
   }
+
+  /// Past a dozen schools a breakdown is drawn as one row per school, as tall as its rows;
+  /// a click maps to the row under it, and the chart can be cut into parts for pages.
+  @Test func manyCategoriesAreDrawnAsRows() throws {
+    let names = (1...90).map { "School \($0)" }
+    let spec = ChartSpec(
+      kind: .groupedBars, title: "t", subtitle: "s", xLabel: "School", yLabel: "%", categories: names,
+      series: [.init(name: "At or above", colour: "#2E7D32", values: names.indices.map { Double($0 % 100) })],
+      notes: names.indices.map { "n=\($0)" })
+    #expect(spec.isRows)
+    let r = ChartRenderer(for: spec)
+    #expect(r.height >= ChartRenderer.rowsTop + ChartRenderer.rowHeight * 90)
+    #expect(r.category(at: 100, ChartRenderer.rowsTop + ChartRenderer.rowHeight * 41.5, in: spec) == 41)
+    #expect(r.category(at: 100, ChartRenderer.rowsTop - 5, in: spec) == nil)
+    #expect(r.category(at: 100, ChartRenderer.rowsTop + ChartRenderer.rowHeight * 90.5, in: spec) == nil)
+    let parts = spec.parts(of: 40)
+    #expect(parts.map(\.categories.count) == [40, 40, 10])
+    #expect(parts.flatMap(\.categories) == names && parts.flatMap(\.notes) == spec.notes)
+    #expect(parts.flatMap { $0.series[0].values } == spec.series[0].values)
+    #expect(parts[2].subtitle == "s · part 3 of 3")
+    // Drawn, it is a PNG of the rows' height.
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rows-\(UUID().uuidString).png").path
+    defer { unlink(path) }
+    try r.write(spec, to: path)
+    let png = try Data(contentsOf: URL(fileURLWithPath: path))
+    let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+    #expect(height == Int(r.height))
+    // A dozen or fewer stay as bars side by side.
+    var few = spec
+    few.categories = Array(names.prefix(12))
+    #expect(!few.isRows && ChartRenderer(for: few).height == 1000)
+  }
 }

@@ -33,4 +33,23 @@ import Testing
     stat(path, &st)
     #expect(st.st_mode & 0o777 == 0o600)
   }
+
+  /// A chart of ninety rows does not fit an A4 page: it is laid out as parts, each on the
+  /// page, together holding every row.
+  @Test func aChartOfManyRowsIsCutToFitThePages() {
+    let names = (1...90).map { "School \($0)" }
+    let spec = ChartSpec(
+      kind: .groupedBars, title: "By school", subtitle: "s", xLabel: "School", yLabel: "%", categories: names,
+      series: [.init(name: "At or above", colour: "#2E7D32", values: names.map { _ in 50 })], notes: [])
+    let pages = ReportPages(ReportDocument(title: "Trust", subtitle: "", blocks: [.chart(spec)]))
+    var shown: [String] = []
+    for page in pages.pages {
+      for case .chart(let part, _, let y, let scale) in page {
+        #expect(y + ChartRenderer(for: part).height * scale <= ReportPages.bottom + 0.5)
+        shown += part.categories
+      }
+    }
+    #expect(shown == names)
+    #expect(pages.count >= 2)
+  }
 }

@@ -75,11 +75,19 @@ public struct ReportPages: @unchecked Sendable {
         case .subheading(let s): text(s, .subheading, gapAfter: 4, keepWithNext: 60)
         case .text(let s): text(s, .body, gapAfter: 6)
         case .table(let t): table(t)
-        case .chart(let spec):
-          let scale = bodyWidth / 1600
-          ensure(1000 * scale)
-          place(.chart(spec, x: margin, y: y, scale: scale))
-          y += 1000 * scale + 8
+        case .chart(let whole):
+          // A chart of many rows is cut into charts that each fit a page.
+          let rowScale = bodyWidth / ChartRenderer.rowsWidth
+          let rowsPerPage = Int(
+            ((bottom - margin) / rowScale - ChartRenderer.rowsTop - ChartRenderer.rowsBelow) / ChartRenderer.rowHeight)
+          for spec in whole.isRows ? whole.parts(of: max(ChartSpec.maxColumns + 1, rowsPerPage)) : [whole] {
+            let size = ChartRenderer(for: spec)
+            let scale = bodyWidth / size.width
+            let height = size.height * scale
+            ensure(height)
+            place(.chart(spec, x: margin, y: y, scale: scale))
+            y += height + 8
+          }
         case .pageBreak: if y > margin { newPage() }
         }
       }

@@ -102,9 +102,10 @@ public struct ReportRenderer {
       cairo_save(cr)
       cairo_translate(cr, x, y)
       cairo_scale(cr, scale, scale)
-      cairo_rectangle(cr, 0, 0, 1600, 1000)
+      let chart = ChartRenderer(for: spec)
+      cairo_rectangle(cr, 0, 0, chart.width, chart.height)
       cairo_clip(cr)
-      ChartRenderer().draw(spec, on: cr)
+      chart.draw(spec, on: cr)
       cairo_restore(cr)
     }
   }

@@ -49,6 +49,18 @@ public enum UI {
     return s
   }
 
+  /// A strip that is as tall as its content up to `maxHeight`, then scrolls (a trust's
+  /// ninety schools as buttons must not push the charts off the screen).
+  public static func scrolled(_ child: Widget, maxHeight: Int32) -> Widget {
+    let s = gtk_scrolled_window_new()!
+    gtk_scrolled_window_set_child(cg_scrolled(s), child)
+    gtk_scrolled_window_set_policy(cg_scrolled(s), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC)
+    gtk_scrolled_window_set_propagate_natural_height(cg_scrolled(s), 1)
+    gtk_scrolled_window_set_max_content_height(cg_scrolled(s), maxHeight)
+    gtk_widget_set_hexpand(s, 1)
+    return s
+  }
+
   /// A drop-down of strings.
   public static func dropDown(
     _ items: [String], name: String, selected: Int, _ changed: @escaping @MainActor (Int) -> Void

@@ -31,6 +31,8 @@ final class AnalysisPage: AppPage {
   private let bandsChart = ChartView(name: "Bands per subject")
   private let drillChart = ChartView(name: "Next level down")
   private let drillButtons: Widget
+  /// The buttons' strip: three rows at most, then it scrolls.
+  private let drillStrip: Widget
   private let flagsLabel: Widget
   private var group = PupilGroup.everyone
   private var subjectIndex = 0
@@ -57,7 +59,10 @@ final class AnalysisPage: AppPage {
     gtk_label_set_selectable(cg_label(flagsLabel), 1)
     let charts = UI.box(true, spacing: 8)
     UI.append(charts, bandsChart.widget, drillChart.widget)
-    UI.append(content, drillButtons, flagsLabel, charts)
+    // Three rows of buttons at most: below a trust of many schools the chart (one row per
+    // school, clickable) is the way in, and the rest of the buttons scroll.
+    drillStrip = UI.scrolled(drillButtons, maxHeight: 130)
+    UI.append(content, drillStrip, flagsLabel, charts)
     UI.append(widget, toolbar, UI.scrolled(content))
     let subjects = host.context.trust.subjects
     let subjectPicker = UI.dropDown(subjects.map(\.name), name: "Subject", selected: 0) { [weak self] i in
@@ -181,6 +186,8 @@ final class AnalysisPage: AppPage {
         }
         gtk_flow_box_insert(OpaquePointer(drillButtons), button, -1)
       }
+      // A scrolled strip shows only its minimum unless told: three rows when there are more.
+      gtk_scrolled_window_set_min_content_height(cg_scrolled(drillStrip), view.drillIDs.count > 10 ? 130 : -1)
     } else {
       gtk_widget_set_visible(drillChart.widget, 0)
     }

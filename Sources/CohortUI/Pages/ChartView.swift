@@ -29,7 +29,7 @@ final class ChartView {
         let box = Unmanaged<SpecBox>.fromOpaque(data!).takeUnretainedValue()
         guard let spec = box.spec, let cr else { return }
         // Draw at the renderer's own size, scaled to fit: type stays in proportion.
-        let r = ChartRenderer()
+        let r = ChartRenderer(for: spec)
         let scale = min(Double(width) / r.width, Double(height) / r.height)
         cairo_scale(cr, scale, scale)
         r.draw(spec, on: cr)
@@ -41,12 +41,15 @@ final class ChartView {
 
   func show(_ spec: ChartSpec) {
     box.spec = spec
+    // A chart drawn as rows (many schools) is as tall as its rows: the page scrolls.
+    let size = ChartRenderer(for: spec)
+    gtk_widget_set_size_request(widget, 800, Int32(800 * size.height / size.width))
     gtk_widget_queue_draw(widget)
   }
 
   private func pressed(_ x: Double, _ y: Double) {
     guard let spec = box.spec else { return }
-    let r = ChartRenderer()
+    let r = ChartRenderer(for: spec)
     let scale = min(Double(gtk_widget_get_width(widget)) / r.width, Double(gtk_widget_get_height(widget)) / r.height)
     if let (c, s) = r.segment(at: x / scale, y / scale, in: spec) {
       onSegment(c, s)
