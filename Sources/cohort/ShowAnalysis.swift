@@ -48,6 +48,7 @@ struct ShowAnalysis: ParsableCommand {
     let a = Analysis(
       records: try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year, history: 0),
       scheme: opened.scheme)
+    KeptUntilExit.keep(a)
     let key: RecordKey? =
       switch breakdown {
       case nil: nil
