@@ -50,7 +50,7 @@ final class Bench {
     if smoke, !table.failures.isEmpty { throw BenchError("failed: " + table.failures.joined(separator: "; ")) }
   }
 
-  /// `--only open,save,dashboard,drill,years,reports,check,databases` measures only those
+  /// `--only open,save,dashboard,drill,years,window,reports,check,databases` measures only those
   /// parts (for profiling one of them); the default is all.
   func wants(_ part: String) -> Bool {
     guard let i = arguments.firstIndex(of: "--only"), arguments.indices.contains(i + 1) else { return true }
@@ -84,6 +84,7 @@ final class Bench {
       table.set("all \(size.years) years loaded (background)", s, seven)
       table.set("main-thread stall during that load", s, Stats.seconds(stall), value: stall)
     }
+    if wants("window") { window(size) }
     if wants("reports") { reports(size, context: context) }
     if wants("check") {
       let check = Spawn.run(cache.cohort, ["check", "--data", path], scratch: cache.scratch)
@@ -119,6 +120,32 @@ final class Bench {
       let bands = (row["summary"] as? [String: Any])?["bands"] as? [String: Int] ?? [:]
       return sum + bands.values.reduce(0, +)
     }
+  }
+
+  /// The app's own window while a leader drills down from the trust to a class and opens its
+  /// grid (Tests/e2e/stall_probe.py, under Xvfb): the longest time its main loop did not turn.
+  func window(_ size: TrustSize) {
+    let name = "app window: longest main-loop stall"
+    guard Spawn.which("xvfb-run", scratch: cache.scratch), Spawn.which("dbus-run-session", scratch: cache.scratch)
+    else {
+      table.set(name, size.name, "no xvfb-run", value: nil)
+      return
+    }
+    let run = Spawn.run(
+      "/usr/bin/xvfb-run",
+      [
+        "-a", "-s", "-screen 0 1400x950x24", "dbus-run-session", "--", "/usr/bin/python3", "Tests/e2e/stall_probe.py",
+        Spawn.binDirectory, cache.folder(size), "\(year)", halfTerm.rawValue,
+      ], scratch: cache.scratch)
+    // "stall: 12.3 ms, over 100 ms: 0, steps: 5"
+    let numbers = run.stdout.split(separator: "\n").last { $0.hasPrefix("stall:") }?
+      .split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
+    guard run.ok, let numbers, numbers.count == 4 else {
+      table.set(name, size.name, nil, failure: run.ok ? "no figure in: \(run.stdout)" : run.reason)
+      return
+    }
+    let (stall, over, steps) = (numbers[0] / 1000, Int(numbers[2]), Int(numbers[3]))
+    table.set(name, size.name, "\(Stats.seconds(stall)) (\(over) over 100 ms; \(steps) steps)", value: stall)
   }
 
   /// The meeting pack and the school pack, once `cohort report` exists.

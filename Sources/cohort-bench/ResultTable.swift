@@ -33,6 +33,7 @@ struct ResultTable {
     ("cold dashboard", "< 0.3 s, <= DuckDB/2", 0.3), ("drill step", "< 20 ms", 0.020),
     ("transition matrix", "< 20 ms", 0.020),
     ("all 7 years", "< 1.5 s", 1.5), ("main-thread stall", "< 100 ms", 0.1),
+    ("app window", "< 100 ms", 0.1),
     ("class meeting pack", "< 0.5 s", 0.5), ("school pack", "< 2 s", 2), ("peak memory", "< 500 MiB", 500 * 1_048_576),
   ]
 
@@ -44,7 +45,7 @@ struct ResultTable {
     ("first trust view", "compute: every flag rule for every pupil, columns built"),
     ("drill step", "compute: counts over columns"),
     ("transition matrix", "compute"), ("all ", "parse: every class-year of every school"),
-    ("main-thread stall", "scheduling (2 cores)"),
+    ("main-thread stall", "scheduling (2 cores)"), ("app window", "main thread: drawing, applying results"),
     ("class meeting pack", "parse: the school's classes, strict; then layout"),
     ("school pack", "compute + layout: an agenda and pages per class"),
     ("cohort check", "parse + checks"), ("SQLite", "compute (covering index)"), ("DuckDB", "parse (CSV)"),

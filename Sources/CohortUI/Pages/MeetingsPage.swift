@@ -96,8 +96,12 @@ final class MeetingsPage: AppPage {
 
   private func showOpenActions(schools: [String], scope: Scope) throws {
     let folder = host.context.folder
-    let read: @Sendable () throws -> [SchoolYearData] = {
-      try schools.map { try SchoolYearData.load(folder, school: $0, year: scope.year) }
+    // The open actions are worked out here too, off the main thread.
+    let read: @Sendable () throws -> [OpenActions] = {
+      try schools.map {
+        let data = try SchoolYearData.load(folder, school: $0, year: scope.year)
+        return OpenActions(data: data, open: data.actions.filter { $0.status == .open })
+      }
     }
     readThenShow(scope, read) { [weak self] data in self?.listOpenActions(data, scope: scope) }
   }
@@ -121,27 +125,51 @@ final class MeetingsPage: AppPage {
     }
   }
 
-  private func listOpenActions(_ schools: [SchoolYearData], scope: Scope) {
+  struct OpenActions: Sendable {
+    var data: SchoolYearData
+    var open: [TrackedAction]
+  }
+
+  private func listOpenActions(_ schools: [OpenActions], scope: Scope) {
     let list = UI.box(true, spacing: 6, classes: ["meeting"])
     var total = 0
-    for data in schools {
-      let open = data.actions.filter { $0.status == .open }
+    let now = HalfTermRef(scope.year, scope.halfTerm)
+    if schools.count > 1 {
+      // Across a trust, a line per school: every action of ninety schools as its own wrapped
+      // label froze the window for seconds, and a leader starts from the counts.
+      var lines: [String] = []
+      for s in schools {
+        total += s.open.count
+        let overdue = s.open.filter { $0.due < now }.count
+        lines.append("<b>\(UI.escape(s.data.school.name))</b>: \(s.open.count) open, \(overdue) overdue")
+      }
+      let summary = UI.label("")
+      UI.markup(summary, lines.joined(separator: "\n"))
+      gtk_label_set_selectable(cg_label(summary), 1)
+      UI.append(
+        list, UI.label("Choose a school in the sidebar to see its open actions.", classes: ["dim-label"]), summary)
+      UI.append(content, toolbar("Open actions: \(total) in \(scope.year)", scope: .trust), UI.scrolled(list))
+      return
+    }
+    for s in schools {
+      let (data, open) = (s.data, s.open)
+      let classNames = data.classNames
       total += open.count
       UI.append(list, UI.label("\(data.school.name): \(open.count) open", classes: ["heading"]))
       for t in open {
         let a = t.action.value
-        let overdue = t.due < HalfTermRef(scope.year, scope.halfTerm) ? " (overdue)" : ""
+        let overdue = t.due < now ? " (overdue)" : ""
         let who =
           a.pupils.isEmpty ? "" : " for " + a.pupils.map { data.pupil($0)?.fullName ?? $0 }.joined(separator: ", ")
         let line = UI.wrapped(
-          "\(data.classNames[t.place.classID] ?? t.place.classID), \(t.place.when) · \(a.kind.label)\(who): \(a.description). Owner \(a.owner); due \(t.due)\(overdue)."
+          "\(classNames[t.place.classID] ?? t.place.classID), \(t.place.when) · \(a.kind.label)\(who): \(a.description). Owner \(a.owner); due \(t.due)\(overdue)."
             + (t.latest.map { " Last review: \($0.review.value.impact.label)." } ?? ""))
         UI.setAccessibleName(line, "Open action: \(a.description)")
         UI.append(list, line)
       }
     }
     let title = "Open actions: \(total) in \(scope.year)"
-    let reportScope: AnalysisScope = schools.count == 1 ? .school(schools[0].school.id) : .trust
+    let reportScope: AnalysisScope = schools.first.map { .school($0.data.school.id) } ?? .trust
     UI.append(content, toolbar(title, scope: reportScope), UI.scrolled(list))
   }
 

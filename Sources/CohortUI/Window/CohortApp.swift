@@ -83,6 +83,7 @@ public enum CohortApp {
       }
       let window = MainWindow(app: app, context: context, start: Scope(level: level, year: year, halfTerm: half))
       windows.append(window)
+      StallProbe.startIfAsked()
       Shortcuts.install(app: app, window: window.window, codeKeys: context.scheme.codes.map(\.key))
     } catch {
       showProblem(app, "Could not open \(path): \(error)")

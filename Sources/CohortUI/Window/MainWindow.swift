@@ -15,6 +15,9 @@ final class MainWindow: PageHost {
   private let saveState: Widget
   private let message: Widget
   private var pages: [AppPage] = []
+  /// The scope each page was last shown, by page: a page off screen is brought up to date
+  /// when it comes on screen, not on every step of a drill-down elsewhere.
+  private var shownScopes: [ObjectIdentifier: Scope] = [:]
   private var closeConfirmed = false
   private var pluginsWindow: PluginsWindow?
   private var halfPicker: Widget?
@@ -44,8 +47,11 @@ final class MainWindow: PageHost {
       _ = gtk_stack_add_titled(cg_stack(stack), page.widget, kind.id, kind.title)
     }
     Signal.onPointer(stack, "notify::visible-child") { [weak self] _ in
-      guard let self, let child = gtk_stack_get_visible_child(cg_stack(self.stack)) else { return }
-      self.pages.first { $0.widget == child }?.didAppear()
+      guard let self, let child = gtk_stack_get_visible_child(cg_stack(self.stack)),
+        let page = self.pages.first(where: { $0.widget == child })
+      else { return }
+      self.bringUpToDate(page)
+      page.didAppear()
     }
     Signal.onBool(window, "close-request") { [weak self] in self?.shouldStayOpen() ?? false }
     Signal.onLink(breadcrumb) { [weak self] uri in
@@ -185,7 +191,23 @@ final class MainWindow: PageHost {
   private func apply() {
     UI.markup(breadcrumb, breadcrumbMarkup())
     say("")
-    for page in pages { page.show(scope) }
+    let visible = gtk_stack_get_visible_child(cg_stack(stack))
+    for page in pages {
+      if page.widget == visible {
+        bringUpToDate(page)
+      } else {
+        // Not rebuilt off screen (a trust's pages each took a frame or far more on the main
+        // thread), but what it holds is saved now, as a change of scope always did.
+        do { try page.flush() } catch { showSaveState("Could not save: \(error)", failed: true) }
+      }
+    }
+  }
+
+  private func bringUpToDate(_ page: AppPage) {
+    let id = ObjectIdentifier(page)
+    guard shownScopes[id] != scope else { return }
+    shownScopes[id] = scope
+    page.show(scope)
   }
 
   private func breadcrumbMarkup() -> String {
