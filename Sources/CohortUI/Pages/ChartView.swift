@@ -43,7 +43,7 @@ final class ChartView {
     box.spec = spec
     // A chart drawn as rows (many schools) is as tall as its rows: the page scrolls.
     let size = ChartRenderer(for: spec)
-    gtk_widget_set_size_request(widget, 800, Int32(800 * size.height / size.width))
+    gtk_widget_set_size_request(widget, 800, Int32((spec.isRows ? 560 : 800) * size.height / size.width))
     gtk_widget_queue_draw(widget)
   }
 
