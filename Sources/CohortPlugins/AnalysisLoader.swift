@@ -122,10 +122,10 @@ public enum AnalysisLoader {
 }
 
 /// Results filled in by concurrent work, one slot each.
-final class Slots<T: Sendable>: @unchecked Sendable {
+public final class Slots<T: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var slots: [Result<T, any Error>?]
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ r: Result<T, any Error>) { lock.withLock { slots[i] = r } }
-  var values: [Result<T, any Error>] { lock.withLock { slots.compactMap { $0 } } }
+  public init(count: Int) { slots = Array(repeating: nil, count: count) }
+  public func set(_ i: Int, _ r: Result<T, any Error>) { lock.withLock { slots[i] = r } }
+  public var values: [Result<T, any Error>] { lock.withLock { slots.compactMap { $0 } } }
 }

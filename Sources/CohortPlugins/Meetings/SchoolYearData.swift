@@ -24,6 +24,16 @@ public struct SchoolYearData: Sendable {
       records: AnalysisLoader.records(roster: roster, docs: docs, year: year))
   }
 
+  /// A school's actions from this year's and last year's meetings, without its cells or
+  /// roster: enough to count them across a trust.
+  public static func actions(_ folder: DataFolder, school id: String, year: AcademicYear) throws -> [TrackedAction] {
+    let school = try folder.loadSchool(id)
+    return ActionTracker.track(
+      try [year.previous, year].flatMap { y in
+        try school.classes(in: y).map { try folder.loadMeetings(school: id, classID: $0.id, year: y) }
+      })
+  }
+
   /// The same school with one class-year replaced (a copy being edited in a window).
   public func replacing(_ doc: ClassYear) -> SchoolYearData {
     let docs = self.docs.map { $0.classID == doc.classID && $0.year == doc.year ? doc : $0 }

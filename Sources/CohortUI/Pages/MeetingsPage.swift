@@ -96,6 +96,26 @@ final class MeetingsPage: AppPage {
 
   private func showOpenActions(schools: [String], scope: Scope) throws {
     let folder = host.context.folder
+    if schools.count > 1 {
+      // Across a trust, counts per school: read from the meetings alone, schools on every core.
+      let now = HalfTermRef(scope.year, scope.halfTerm)
+      let count: @Sendable () throws -> [SchoolCount] = {
+        let results = Slots<SchoolCount>(count: schools.count)
+        DispatchQueue.concurrentPerform(iterations: schools.count) { i in
+          results.set(
+            i,
+            Result {
+              let open = try SchoolYearData.actions(folder, school: schools[i], year: scope.year).filter {
+                $0.status == .open
+              }
+              return SchoolCount(school: schools[i], open: open.count, overdue: open.filter { $0.due < now }.count)
+            })
+        }
+        return try results.values.map { try $0.get() }
+      }
+      readThenShow(scope, count) { [weak self] counts in self?.listOpenActionCounts(counts, scope: scope) }
+      return
+    }
     // The open actions are worked out here too, off the main thread.
     let read: @Sendable () throws -> [OpenActions] = {
       try schools.map {
@@ -130,27 +150,32 @@ final class MeetingsPage: AppPage {
     var open: [TrackedAction]
   }
 
+  struct SchoolCount: Sendable {
+    var school: String
+    var open: Int
+    var overdue: Int
+  }
+
+  /// Across a trust, a line per school in one label: every action of ninety schools as its
+  /// own wrapped label froze the window for seconds, and a leader starts from the counts.
+  private func listOpenActionCounts(_ counts: [SchoolCount], scope: Scope) {
+    let lines = counts.map { c in
+      "<b>\(UI.escape(host.context.school(c.school)?.name ?? c.school))</b>: \(c.open) open, \(c.overdue) overdue"
+    }
+    let summary = UI.label("")
+    UI.markup(summary, lines.joined(separator: "\n"))
+    gtk_label_set_selectable(cg_label(summary), 1)
+    let list = UI.box(true, spacing: 6, classes: ["meeting"])
+    UI.append(
+      list, UI.label("Choose a school in the sidebar to see its open actions.", classes: ["dim-label"]), summary)
+    let total = counts.map(\.open).reduce(0, +)
+    UI.append(content, toolbar("Open actions: \(total) in \(scope.year)", scope: .trust), UI.scrolled(list))
+  }
+
   private func listOpenActions(_ schools: [OpenActions], scope: Scope) {
     let list = UI.box(true, spacing: 6, classes: ["meeting"])
     var total = 0
     let now = HalfTermRef(scope.year, scope.halfTerm)
-    if schools.count > 1 {
-      // Across a trust, a line per school: every action of ninety schools as its own wrapped
-      // label froze the window for seconds, and a leader starts from the counts.
-      var lines: [String] = []
-      for s in schools {
-        total += s.open.count
-        let overdue = s.open.filter { $0.due < now }.count
-        lines.append("<b>\(UI.escape(s.data.school.name))</b>: \(s.open.count) open, \(overdue) overdue")
-      }
-      let summary = UI.label("")
-      UI.markup(summary, lines.joined(separator: "\n"))
-      gtk_label_set_selectable(cg_label(summary), 1)
-      UI.append(
-        list, UI.label("Choose a school in the sidebar to see its open actions.", classes: ["dim-label"]), summary)
-      UI.append(content, toolbar("Open actions: \(total) in \(scope.year)", scope: .trust), UI.scrolled(list))
-      return
-    }
     for s in schools {
       let (data, open) = (s.data, s.open)
       let classNames = data.classNames

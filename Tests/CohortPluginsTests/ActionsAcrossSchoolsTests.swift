@@ -1,0 +1,48 @@
+import CohortCore
+import CohortStore
+import Foundation
+import Testing
+
+@testable import CohortPlugins
+
+/// A trust's open actions are counted from the class-years' meetings alone (no cells, no
+/// roster): the same actions as from the whole documents, whichever way a document is read.
+@Suite struct ActionsAcrossSchoolsTests {
+  @Test func actionsFromMeetingsAloneMatchTheWholeDocuments() throws {
+    let s = try SampleFolder(schools: 2)
+    // One document the byte reader leaves to the strict path (an escape in a key).
+    let odd = DataFolder.classPath(school: "oakfield", year: s.year.previous, classID: "oakfield-y3")
+    try s.edit(odd) { $0.replacingOccurrences(of: "\"pupils\" :", with: "\"p\\u0075pils\" :") }
+    let read = try s.folder.loadMeetings(school: "oakfield", classID: "oakfield-y3", year: s.year.previous)
+    #expect(!read.meetings.isEmpty && !read.pupils.isEmpty)
+    var total = 0
+    for school in try s.folder.loadTrust().schools {
+      let whole = try SchoolYearData.load(s.folder, school: school.id, year: s.year).actions
+      let light = try SchoolYearData.actions(s.folder, school: school.id, year: s.year)
+      #expect(light == whole, "\(school.id)")
+      total += light.count
+    }
+    #expect(total > 0)
+  }
+
+  /// A meeting the strict decoder refuses is reported as reading the whole document reports
+  /// it, naming the file: never skipped.
+  @Test func aBrokenMeetingIsReportedNotSkipped() throws {
+    let s = try SampleFolder(schools: 1)
+    let last = s.year.previous
+    let path = DataFolder.classPath(school: "oakfield", year: last, classID: "oakfield-y3")
+    let text = try String(contentsOfFile: s.path + "/" + path, encoding: .utf8)
+    #expect(text.contains("\"kind\" : \"intervention\""))
+    try s.edit(path) { $0.replacingOccurrences(of: "\"kind\" : \"intervention\"", with: "\"kind\" : \"magic\"") }
+    let strict = #expect(throws: (any Error).self) {
+      try s.folder.loadClassYear(school: "oakfield", classID: "oakfield-y3", year: last)
+    }
+    let light = #expect(throws: (any Error).self) {
+      try s.folder.loadMeetings(school: "oakfield", classID: "oakfield-y3", year: last)
+    }
+    // Either names the file and the bad value (which broken action comes first may differ).
+    for e in [light, strict] {
+      #expect("\(e!)".contains(path) && "\(e!)".contains("kind") && "\(e!)".contains("magic"))
+    }
+  }
+}
