@@ -7,17 +7,11 @@ extension DataFolder {
   /// throws `.unreadable` with the reason, exactly as `loadClassYear` would. Never used to
   /// save: the columns hold only judgements and scores.
   public func readClassColumns(school: String, classID: String, year: AcademicYear) throws -> ClassYearColumns? {
-    try checkID(school, "school")
-    try checkID(classID, "class")
-    let relative = Self.classPath(school: school, year: year, classID: classID)
-    return try readClassColumns(at: relative)
+    try readClassColumns(at: try checkedClassPath(school: school, classID: classID, year: year))
   }
 
   public func readClassColumns(at relative: String) throws -> ClassYearColumns? {
-    let path = absolute(relative)
-    guard files.fs.kind(path) != nil else { return nil }
-    let bytes: [UInt8]
-    do { bytes = try files.read(path) } catch { throw StoreError.io(error) }
+    guard let bytes = try bytes(at: relative) else { return nil }
     if let fast = ClassYearScanner.read(bytes) { return fast }
     return ClassYearColumns(try decode(ClassYear.self, from: bytes, at: relative))
   }
@@ -28,13 +22,8 @@ extension DataFolder {
   /// every cell strictly took seconds per ten schools. Not for editing: nothing in it is
   /// meant to be saved (and a save merges with the copy on disk, so no cell would be lost).
   public func loadMeetings(school: String, classID: String, year: AcademicYear) throws -> ClassYear {
-    try checkID(school, "school")
-    try checkID(classID, "class")
-    let relative = Self.classPath(school: school, year: year, classID: classID)
-    let path = absolute(relative)
-    guard files.fs.kind(path) != nil else { return ClassYear(school: school, classID: classID, year: year) }
-    let bytes: [UInt8]
-    do { bytes = try files.read(path) } catch { throw StoreError.io(error) }
+    let relative = try checkedClassPath(school: school, classID: classID, year: year)
+    guard let bytes = try bytes(at: relative) else { return ClassYear(school: school, classID: classID, year: year) }
     if let fast = ClassYearScanner.read(bytes),
       let meetings = try? fast.meetingsJSON.map({ try Meeting.decodeAll($0, authors: fast.authors) })
     {
@@ -55,20 +44,14 @@ extension DataFolder {
   /// strict path reads the same way, so this is the same Roster `read` would give; writes
   /// still re-read the disk copy strictly before replacing it.
   public func readRoster(at relative: String) throws -> Roster? {
-    let path = absolute(relative)
-    guard files.fs.kind(path) != nil else { return nil }
-    let bytes: [UInt8]
-    do { bytes = try files.read(path) } catch { throw StoreError.io(error) }
+    guard let bytes = try bytes(at: relative) else { return nil }
     if let fast = RosterScanner.read(bytes) { return fast }
     return try decode(Roster.self, from: bytes, at: relative)
   }
 
   /// A school.json through its byte reader, else the strict path (as `readRoster`).
   func readSchool(at relative: String) throws -> School? {
-    let path = absolute(relative)
-    guard files.fs.kind(path) != nil else { return nil }
-    let bytes: [UInt8]
-    do { bytes = try files.read(path) } catch { throw StoreError.io(error) }
+    guard let bytes = try bytes(at: relative) else { return nil }
     if let fast = SchoolScanner.read(bytes) { return fast }
     return try decode(School.self, from: bytes, at: relative)
   }

@@ -47,11 +47,15 @@ public final class DataFolder: Sendable {
   /// Decodes a document, or nil when it does not exist. A document that exists but cannot be
   /// read throws `.unreadable` with its path; nothing is changed.
   public func read<T: Decodable>(_ type: T.Type, at relative: String) throws -> T? {
+    guard let bytes = try bytes(at: relative) else { return nil }
+    return try decode(T.self, from: bytes, at: relative)
+  }
+
+  /// A document's bytes, or nil when it does not exist.
+  func bytes(at relative: String) throws -> [UInt8]? {
     let path = absolute(relative)
     guard files.fs.kind(path) != nil else { return nil }
-    let bytes: [UInt8]
-    do { bytes = try files.read(path) } catch { throw StoreError.io(error) }
-    return try decode(T.self, from: bytes, at: relative)
+    do { return try files.read(path) } catch { throw StoreError.io(error) }
   }
 
   /// The strict path: validates, decodes, and explains a failure with the document's path.
@@ -94,10 +98,15 @@ public final class DataFolder: Sendable {
 
   /// The class-year document, or an empty one when nothing has been entered yet.
   public func loadClassYear(school: String, classID: String, year: AcademicYear) throws -> ClassYear {
+    let path = try checkedClassPath(school: school, classID: classID, year: year)
+    return try read(ClassYear.self, at: path) ?? ClassYear(school: school, classID: classID, year: year)
+  }
+
+  /// A class-year's path, once its ids are known to be safe in one.
+  func checkedClassPath(school: String, classID: String, year: AcademicYear) throws -> String {
     try checkID(school, "school")
     try checkID(classID, "class")
-    let path = Self.classPath(school: school, year: year, classID: classID)
-    return try read(ClassYear.self, at: path) ?? ClassYear(school: school, classID: classID, year: year)
+    return Self.classPath(school: school, year: year, classID: classID)
   }
 
   // MARK: writing

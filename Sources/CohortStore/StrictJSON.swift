@@ -101,8 +101,7 @@ public enum StrictJSON {
 
     func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
-    /// Returns the string's bytes as written (escapes kept) for duplicate-key checks.
-    /// The string's bytes between its quotes, escapes as written.
+    /// The string's bytes between its quotes, escapes as written (for duplicate-key checks).
     mutating func string() throws(JSONSyntaxError) -> Range<Int> {
       i += 1
       let start = i

@@ -44,10 +44,7 @@ struct ChartCommand: ParsableCommand {
           (.school, "school", Dictionary(uniqueKeysWithValues: opened.trust.schools.map { ($0.id, $0.name) }))
         case "by-class": (.schoolClass, "class", [:])
         default:
-          (
-            .yearGroup, "year group",
-            Dictionary(uniqueKeysWithValues: YearGroup.primary.map { (String($0.number), $0.label) })
-          )
+          (.yearGroup, "year group", RecordKey.yearGroupNames)
         }
       spec = Charts.atOrAboveBy(
         a, scope: scope, scopeName: name, by: key, keyName: keyName, names: names, group: group, subject: subject,

@@ -63,7 +63,7 @@ struct ShowAnalysis: ParsableCommand {
       let parts = key.map { k in
         a.breakdown(scope, by: k, group: group, subject: s.id, at: when).map { name, summary in
           // Year groups by their short label ("Y3"), as printed everywhere else.
-          (k == .yearGroup ? YearGroup(Int(name) ?? 0).shortLabel : name, summary)
+          (k == .yearGroup ? RecordKey.yearGroup(name).shortLabel : name, summary)
         }
       }
       // With a breakdown, the scope's summary is the sum of its parts: one pass over the pupils, not two.

@@ -86,13 +86,15 @@ def label_text(node):
 
 
 class App:
-    """The real cohort-gtk on a private copy of the sample trust."""
+    """The real cohort-gtk on a private copy of the sample trust, or on `data` as it is (for
+    runs that only read, such as the benchmark's)."""
 
-    def __init__(self, bin_dir, args=(), env=None, stderr=None):
+    def __init__(self, bin_dir, args=(), env=None, stderr=None, data=None):
         self.work = tempfile.mkdtemp(prefix="cohort-e2e-")
         os.chmod(self.work, 0o700)
-        self.data = os.path.join(self.work, "trust")
-        shutil.copytree("data", self.data)
+        self.data = data or os.path.join(self.work, "trust")
+        if data is None:
+            shutil.copytree("data", self.data)
         self.bin = bin_dir
         # Bring the accessibility registry up before the app starts: an app that starts first
         # can end up with part of its tree never registered.

@@ -5,35 +5,13 @@ page from the trust to one class, then the class's Judgements grid. Prints each 
 100 ms with the step it came in, then `stall: MS ms, over 100 ms: N, steps: K`: the longest
 time the window's main loop did not turn once the window was up, and how often that went
 over 100 ms. Usage (under xvfb-run + dbus-run-session): stall_probe.py BIN_DIR DATA YEAR HALF"""
-import os, shutil, subprocess, sys, tempfile, time
+import os, shutil, sys, tempfile, time
 
-import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from driver import App, activate, click, wait
 
 BIN, DATA, YEAR, HALF = sys.argv[1:5]
-
-
-class ProbedApp(App):
-    def __init__(self):
-        self.work = tempfile.mkdtemp(prefix="cohort-probe-")
-        os.chmod(self.work, 0o700)
-        self.probe = os.path.join(self.work, "stalls")
-        self.tmp = os.path.join(self.work, "tmp")
-        os.mkdir(self.tmp)
-        wait(lambda: pyatspi.Registry.getDesktop(0) is not None and True, 10)
-        time.sleep(0.5)
-        self.env = dict(os.environ, COHORT_DEVICE="probe", TMPDIR=self.tmp, COHORT_STALL_PROBE=self.probe,
-                        XDG_CONFIG_HOME=os.path.join(self.work, "config"))
-        self.proc = subprocess.Popen([f"{BIN}/cohort-gtk", "--data", DATA, "--year", YEAR, "--half-term", HALF],
-                                     env=self.env)
-
-    def close(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(15)
-        shutil.rmtree(self.work, ignore_errors=True)
 
 
 def looked_at(app):
@@ -42,9 +20,9 @@ def looked_at(app):
 
 def stalls():
     """(start, ms) of every stall the probe saw."""
-    if not os.path.exists(app.probe):
+    if not os.path.exists(probe):
         return []
-    with open(app.probe) as f:
+    with open(probe) as f:
         rows = [tuple(map(float, line.split())) for line in f if line.strip()]
     return [(end - ms / 1000, ms) for end, ms in rows]
 
@@ -59,7 +37,9 @@ def quietly(name, action, seconds):
     quiet.append((t, time.monotonic(), name))
 
 
-app = ProbedApp()
+scratch = tempfile.mkdtemp(prefix="cohort-probe-")
+probe = os.path.join(scratch, "stalls")
+app = App(BIN, ["--year", YEAR, "--half-term", HALF], env={"COHORT_STALL_PROBE": probe}, data=DATA)
 quiet = []
 try:
     tab = app.named("Analysis", "page tab")
@@ -85,3 +65,4 @@ try:
     print(f"stall: {worst:.1f} ms, over 100 ms: {sum(ms > 100 for _, ms, _ in counted)}, steps: {len(quiet)}")
 finally:
     app.close()
+    shutil.rmtree(scratch, ignore_errors=True)

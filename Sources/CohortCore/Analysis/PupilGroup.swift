@@ -61,10 +61,10 @@ public struct PupilGroup: Hashable, Sendable, CustomStringConvertible {
   }
 
   public func contains(_ r: PupilRecord, prior: (PupilRecord) -> CommonBand? = { _ in nil }) -> Bool {
-    with.allSatisfy { has($0, r, prior) } && !without.contains { has($0, r, prior) }
+    with.allSatisfy { Self.has($0, r, prior) } && !without.contains { Self.has($0, r, prior) }
   }
 
-  func has(_ t: Trait, _ r: PupilRecord, _ prior: (PupilRecord) -> CommonBand?) -> Bool {
+  static func has(_ t: Trait, _ r: PupilRecord, _ prior: (PupilRecord) -> CommonBand?) -> Bool {
     let p = r.pupil
     switch t {
     case .female: return p.sex == .female

@@ -12,6 +12,13 @@ public enum RecordKey: Sendable, Hashable {
     case .schoolClass: r.classID
     }
   }
+
+  /// The year group a `.yearGroup` value stands for.
+  public static func yearGroup(_ value: String) -> YearGroup { YearGroup(Int(value) ?? 0) }
+
+  /// The primary year groups' values and names ("3": "Year 3"), for showing a breakdown.
+  public static let yearGroupNames = Dictionary(
+    uniqueKeysWithValues: YearGroup.primary.map { (String($0.number), $0.label) })
 }
 
 /// One small number per record and the strings the numbers stand for.
@@ -73,13 +80,7 @@ final class RecordColumns: @unchecked Sendable {
     cached(\.keys, key) {
       var numbering = Numbering()
       let ordinals = records.withUnsafeBufferPointer { buf in
-        buf.indices.map { i in
-          switch key {
-          case .school: numbering.number(buf[i].school)
-          case .yearGroup: numbering.number(String(buf[i].yearGroup.number))
-          case .schoolClass: numbering.number(buf[i].classID)
-          }
-        }
+        buf.indices.map { numbering.number(key.value(of: buf[$0])) }
       }
       return Column(ordinals: ordinals, names: numbering.names)
     }
@@ -91,7 +92,7 @@ final class RecordColumns: @unchecked Sendable {
       let fixed = PupilGroup.Trait.allCases.filter { $0.priorBand == nil }
       return records.withUnsafeBufferPointer { buf in
         buf.map { r in
-          fixed.reduce(UInt16(0)) { bits, t in PupilGroup.everyone.has(t, r, { _ in nil }) ? bits | t.bit : bits }
+          fixed.reduce(UInt16(0)) { bits, t in PupilGroup.has(t, r, { _ in nil }) ? bits | t.bit : bits }
         }
       }
     }

@@ -34,7 +34,7 @@ struct SchoolSummary: Report {
     d.blocks.append(.heading("Bands by year group and subject"))
     for s in r.trust.subjects {
       let rows = a.breakdown(scope, by: .yearGroup, subject: s.id, at: r.when)
-        .map { (YearGroup(Int($0.0) ?? 0), $0.1) }.sorted { $0.0 < $1.0 }
+        .map { (RecordKey.yearGroup($0.0), $0.1) }.sorted { $0.0 < $1.0 }
       d.blocks.append(.subheading(s.name))
       d.blocks.append(
         .table(

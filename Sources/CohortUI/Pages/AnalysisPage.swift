@@ -134,7 +134,7 @@ final class AnalysisPage: AppPage {
     case .school:
       key = .yearGroup
       keyName = "year group"
-      names = Dictionary(uniqueKeysWithValues: YearGroup.primary.map { (String($0.number), $0.label) })
+      names = RecordKey.yearGroupNames
     case .yearGroup:
       key = .schoolClass
       keyName = "class"
@@ -177,7 +177,7 @@ final class AnalysisPage: AppPage {
         let target: Scope.Level =
           switch scope.level {
           case .trust: .school(id)
-          case .school(let s): .yearGroup(school: s, YearGroup(Int(id) ?? 0))
+          case .school(let s): .yearGroup(school: s, RecordKey.yearGroup(id))
           default: .schoolClass(school: scope.schoolID ?? "", classID: id)
           }
         drillTargets.append(target)

@@ -1,6 +1,7 @@
 import CohortCharts
 import CohortCore
 import CohortPluginKit
+import CohortPlugins
 import Dispatch
 import Foundation
 
@@ -93,19 +94,14 @@ public struct AnalysisView: Sendable {
   /// settles it.
   static func flaggedEverywhere(_ records: [PupilRecord], _ r: Request) -> [Bool] {
     let halves = [records.startIndex..<records.count / 2, records.count / 2..<records.endIndex]
-    let box = FlagHalves()
+    let parts = Slots<[Bool]>(count: 2)
     DispatchQueue.concurrentPerform(iterations: 2) { h in
-      box.set(h, records[halves[h]].map { p in r.rules.contains { !$0.flags(for: p, in: r.flags).isEmpty } })
+      parts.set(
+        h, .success(records[halves[h]].map { p in r.rules.contains { !$0.flags(for: p, in: r.flags).isEmpty } }))
     }
-    return box.all
+    // Each half is set, and only ever with `.success`.
+    return parts.values.flatMap { (try? $0.get()) ?? [] }
   }
-}
-
-private final class FlagHalves: @unchecked Sendable {
-  private let lock = NSLock()
-  private var parts: [[Bool]] = [[], []]
-  func set(_ i: Int, _ flags: [Bool]) { lock.withLock { parts[i] = flags } }
-  var all: [Bool] { lock.withLock { parts[0] + parts[1] } }
 }
 
 /// The two halves' results; each is written by one iteration only, read after both finish.
