@@ -134,24 +134,3 @@ private final class ReadResults: @unchecked Sendable {
   func set(_ i: Int, _ r: Result<ClassYearColumns, any Error>) { lock.withLock { slots[i] = r } }
   var all: [Result<ClassYearColumns, any Error>?] { lock.withLock { slots } }
 }
-
-/// Remembers the last data folder between runs ($XDG_CONFIG_HOME/cohort/settings.json).
-public enum AppSettings {
-  struct Stored: Codable {
-    var lastDataFolder: String?
-  }
-
-  static var path: String {
-    let env = ProcessInfo.processInfo.environment
-    let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
-    return base + "/cohort/settings.json"
-  }
-
-  public static var lastDataFolder: String? {
-    get { (try? Documents.read(Stored.self, at: path))?.lastDataFolder }
-    set {
-      guard let data = try? DocumentCoding.encode(Stored(lastDataFolder: newValue)) else { return }
-      try? Documents.writePrivateFile(data, to: path)
-    }
-  }
-}
