@@ -129,8 +129,24 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
     self.changed = [:]
   }
 
-  /// Subjects still entered (retired ones keep their data but leave the grids).
+  /// Subjects still entered (retired ones keep their data but leave the grids and reports).
   public var activeSubjects: [Subject] { subjects.filter { !$0.retired } }
+
+  /// The subjects a class of these year groups enters.
+  public func subjects(for yearGroups: [YearGroup]) -> [Subject] {
+    activeSubjects.filter { $0.applies(to: yearGroups) }
+  }
+
+  /// A subject a class of these year groups can take a new code in, or why not.
+  public func enterableSubject(_ text: String, for yearGroups: [YearGroup]) throws -> Subject {
+    let s = try subject(text)
+    if s.retired { throw InputError("\(s.name) is retired: its codes stay, but no new ones are entered") }
+    guard s.applies(to: yearGroups) else {
+      let groups = (s.yearGroups ?? []).map(\.shortLabel).joined(separator: ", ")
+      throw InputError("\(s.name) is judged in \(groups) only")
+    }
+    return s
+  }
 
   public func subject(_ text: String) throws -> Subject {
     let key = text.lowercased()

@@ -113,12 +113,14 @@ struct RosterImport {
     let missing = roster.pupils.filter { $0.leftOn == nil && matchedBy[$0.id] == nil }
     if !missing.isEmpty || r.options["leavers"] == "mark" {
       preview.offers.append(
-        .init(option: "leavers", value: "mark", label: "Mark the \(missing.count) pupil(s) not in the file as left"))
+        .init(
+          option: "leavers", value: "mark", label: "Mark the \(plural(missing.count, "pupil")) not in the file as left")
+      )
     }
     if !missing.isEmpty {
       if r.options["leavers"] != "mark" {
         preview.notes.append(
-          "\(missing.count) pupil(s) in Cohort are not in the file (\(missing.prefix(5).map(\.fullName).joined(separator: ", "))\(missing.count > 5 ? "..." : "")): mark them left with --leavers"
+          "\(plural(missing.count, "pupil")) in Cohort \(missing.count == 1 ? "is" : "are") not in the file (\(missing.prefix(5).map(\.fullName).joined(separator: ", "))\(missing.count > 5 ? "..." : "")): mark them left with --leavers"
         )
       } else if !preview.rejected.isEmpty {
         preview.notes.append(

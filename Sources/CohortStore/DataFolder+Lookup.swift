@@ -43,7 +43,7 @@ extension DataFolder {
     let s = try loadSchool(school)
     for c in s.classes(in: year) {
       let doc = try loadClassYear(school: school, classID: c.id, year: year)
-      if doc.pupils.contains(pupil) { return doc }
+      if doc.isMember(pupil) { return doc }
     }
     return nil
   }

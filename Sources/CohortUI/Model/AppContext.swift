@@ -72,7 +72,8 @@ public final class AppContext {
     let doc = try folder.loadClassYear(school: schoolID, classID: classID, year: year)
     let earlier = halfTerm == .autumn1 ? try lastYearsSummer(for: doc.pupils, school: school, year: year) : [:]
     let model = GridModel(
-      doc: doc, roster: try roster(schoolID), scheme: scheme, subjects: trust.subjects, halfTerm: halfTerm,
+      doc: doc, roster: try roster(schoolID), scheme: scheme, subjects: trust.subjects(for: c.yearGroups),
+      halfTerm: halfTerm,
       author: folder.author, earlier: earlier, clock: DataFolder.now)
     model.closedReason = closedReason(schoolID, year)
     return (ClassSession(folder: folder, school: school, schoolClass: c, model: model, hop: hop), model)
