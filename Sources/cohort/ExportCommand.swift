@@ -27,7 +27,9 @@ struct ExportCommand: ParsableCommand {
           folder: opened.folder, scheme: opened.scheme, year: try year.map(AcademicYear.parse),
           tests: opened.registry.tests, options: school.map { ["school": $0] } ?? [:]))
     }
-    try Documents.writePrivateFile(data, to: out)
-    print("Wrote \(exporter.title) to \(out) (\(data.count) bytes)")
+    try OutputFile.write(data, to: out)
+    let said = "Wrote \(exporter.title) to \(out == "-" ? "standard output" : out) (\(data.count) bytes)"
+    // With --out -, standard output is the export itself.
+    if out == "-" { FileHandle.standardError.write(Data((said + "\n").utf8)) } else { print(said) }
   }
 }
