@@ -98,6 +98,9 @@ public final class DataFolder: Sendable {
   public func loadSchool(_ id: String) throws -> School {
     try checkID(id, "school")
     guard let school = try readSchool(at: Self.schoolPath(id)) else {
+      if let ref = (try? read(Trust.self, at: Self.trustPath))??.school(id) {
+        throw StoreError.notFound("\(ref.name) is not on this device (its folder schools/\(id) is not here)")
+      }
       throw StoreError.notFound("no school '\(id)' in \(root)")
     }
     return school
