@@ -109,6 +109,8 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
   public var staff: [StaffMember]
   /// The first day of each half-term, per academic year the trust has set.
   public var terms: [AcademicYear: TermDates]
+  /// How many years after leaving a pupil's data is kept (nil: until a person erases it).
+  public var retentionYears: Int?
   /// When each part was last changed (see Trust+Merge): how two laptops' copies merge.
   public var changed: [String: Int64]
 
@@ -168,7 +170,7 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
 
   enum CodingKeys: String, CodingKey {
     case format, id, name, schools, subjects, codeScheme, disabledPlugins, disagreementSteps, tests, staff, terms,
-      changed
+      changed, retentionYears
   }
 
   public init(from decoder: Decoder) throws {
@@ -186,6 +188,7 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
     terms = [:]
     for dates in try c.decodeIfPresent([TermDates].self, forKey: .terms) ?? [] { terms[dates.year] = dates }
     changed = try c.decodeIfPresent([String: Int64].self, forKey: .changed) ?? [:]
+    retentionYears = try c.decodeIfPresent(Int.self, forKey: .retentionYears)
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -202,6 +205,7 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
     if !staff.isEmpty { try c.encode(staff, forKey: .staff) }
     if !terms.isEmpty { try c.encode(terms.keys.sorted().map { terms[$0]! }, forKey: .terms) }
     if !changed.isEmpty { try c.encode(changed, forKey: .changed) }
+    try c.encodeIfPresent(retentionYears, forKey: .retentionYears)
   }
 }
 

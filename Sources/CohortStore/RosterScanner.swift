@@ -16,7 +16,7 @@ enum RosterScanner {
 }
 
 extension ByteScanner {
-  static let rosterFields = Fields(["format", "pupils", "school"])
+  static let rosterFields = Fields(["erased", "format", "pupils", "school"])
   /// A pupil's keys, named and ordered as on disk (sorted).
   enum PupilKey: Int, CaseIterable {
     case dob, eal, ethnicity, ever6FSM, forename, fsm, id, leftOn, lookedAfter, pupilPremium, send, sex, surname, upn
@@ -27,6 +27,7 @@ extension ByteScanner {
     var format: Int?
     var school: String?
     var pupils: [Pupil]?
+    var erased: [String: Int64] = [:]
     var keys = Keys()
     try open()
     while let key = try nextKey(&keys, Self.rosterFields) {
@@ -34,13 +35,15 @@ extension ByteScanner {
       case "format": format = Int(try int())
       case "school": school = try string()
       case "pupils": pupils = try list { s in try s.pupil() }
+      case "erased": if !null() { erased = try times() }
       default: try skip()
       }
     }
     try end()
     guard let format, let school, let pupils else { throw Mismatch() }
-    var roster = Roster(school: school, pupils: pupils)
+    var roster = Roster(school: school, pupils: erased.isEmpty ? pupils : pupils.filter { erased[$0.id] == nil })
     roster.format = format
+    roster.erased = erased
     return roster
   }
 

@@ -16,6 +16,7 @@ struct MergeCommand: ParsableCommand {
     if total > 0 { print("trust and schools: merged \(total) conflict cop\(total == 1 ? "y" : "ies")") }
     let trust = try folder.loadTrust()
     for school in try folder.loadSchools(of: trust) {
+      try folder.scrubErasedFromRosterCopies(school: school.id)
       for year in school.years {
         for (_, classID) in Set(folder.conflictCopies(school: school.id, year: year).map { $0.classID }).sorted().map({
           ((), $0)

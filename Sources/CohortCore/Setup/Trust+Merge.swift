@@ -64,6 +64,7 @@ extension Trust {
     out.disagreementSteps = t.pick("disagreementSteps", disagreementSteps, other.disagreementSteps)
     out.disabledPlugins = t.pick("disabledPlugins", disabledPlugins, other.disabledPlugins)
     out.tests = t.pick("tests", tests, other.tests)
+    out.retentionYears = t.pick("retentionYears", retentionYears, other.retentionYears)
     out.schools = t.pickParts("school:", schools, other.schools)
     out.staff = t.pickParts("staff:", staff, other.staff)
     out.subjects = t.pickParts("subject:", subjects, other.subjects)
