@@ -111,3 +111,42 @@ import Testing
     #expect(try ok(["retention", "apply", "--dry-run"]).out.contains("0 leavers"))
   }
 }
+
+/// The set-up and privacy commands leave nothing in temp files and name no pupil on stderr
+/// (where logs end up); only what the person asked for goes to standard output.
+@Suite(.serialized) struct NoPupilDataOutsideTheFolderTests {
+  @Test func newCommandsWriteNoTempFilesAndNoNamesToStderr() throws {
+    let s = Scratch()
+    let dir = s.sub("trust")
+    let temp = s.sub("tmp")
+    try FileManager.default.createDirectory(atPath: temp, withIntermediateDirectories: true)
+    let ctf = s.sub("mis.xml")
+    try CTFFile().xml.write(toFile: ctf, atomically: false, encoding: .utf8)
+    let school = "meadow-primary"
+    let runs: [[String]] = [
+      ["init", "--trust", "T"], ["import", "ctf", ctf], ["school", "list"], ["staff", "add", "--name", "Ms A Patel"],
+      ["class", "add", "--school", school, "--year", "2026-27", "--name", "Oak", "--year-groups", "3"],
+      ["class", "move", "--pupil", CTFFile.upn(1), "--to", "\(school)-oak", "--year", "2026-27"],
+      ["class", "list", "--school", school, "--year", "2026-27", "--json"],
+      [
+        "terms", "set", "--year", "2026-27", "--starts",
+        "03/09/2026,02/11/2026,05/01/2027,22/02/2027,12/04/2027,07/06/2027",
+      ],
+      ["trust", "show"], ["check"], ["merge"], ["pupil", "export", "--pupil", CTFFile.upn(1), "--out", s.sub("p.pdf")],
+      ["pupil", "export", "--pupil", CTFFile.upn(2), "--out", s.sub("p.json")], ["retention", "set", "--years", "6"],
+      ["retention", "apply", "--dry-run"], ["pupil", "erase", "--pupil", CTFFile.upn(3), "--yes"],
+    ]
+    for args in runs {
+      let r = try CLI.run(args + ["--data", dir], env: ["TMPDIR": temp])
+      #expect(r.status == 0, "\(args.joined(separator: " ")): \(r.err)")
+      for p in CTFFile.pupils {
+        #expect(!r.err.contains(p.1), "\(args[0]) \(args.count > 1 ? args[1] : ""): stderr names \(p.0) \(p.1)")
+      }
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temp).isEmpty, "no temp files outside the folder")
+    for (path, _) in Scratch.snapshot(dir) where !path.hasSuffix(".cohort.lock") {
+      let mode = try FileManager.default.attributesOfItem(atPath: dir + "/" + path)[.posixPermissions] as? Int
+      #expect(mode == 0o600, "\(path) is private")
+    }
+  }
+}
