@@ -214,10 +214,29 @@ try:
                 leaked.append(f)
         check(not leaked, f"no file on the {s} laptop names a {other} pupil's UPN: {leaked[:3]}")
     checked[names[0]] = len(walk(roots[0]))
+    # The leader erases one of Oakfield's pupils (the teacher had entered codes for them): once
+    # synced and merged, no device holds a byte of their name or UPN.
+    gone = next(p for p in json.load(open(os.path.join(roots[0], "schools", "oakfield", "pupils.json")))["pupils"]
+                if p["id"] == grids["oakfield"][0])
+    cohort(roots[0], "leader", "pupil", "erase", "--pupil", gone["id"], "--yes")
+    traces = [gone["upn"], gone["forename"] + " " + gone["surname"]]
+
+    def erased_everywhere():
+        for i, r in enumerate(roots):
+            cohort(r, names[i], "merge")
+        time.sleep(2)
+        if not all(complete(*p) for p in pairs):
+            return False
+        return not [f for r in roots for f in walk(r) if any(t in open(os.path.join(r, f), errors="replace").read() for t in traces)]
+
+    start = time.time()
+    check(wait_until(erased_everywhere, 120), "after an erasure syncs, no device holds the pupil's name or UPN")
+    erase_seconds = time.time() - start
     for i, r in enumerate(roots):
         res = subprocess.run([f"{BIN}/cohort", "check", "--data", r], capture_output=True, text=True)
         check(res.returncode == 0, f"cohort check passes on the {names[i]}'s device: {res.stdout[-300:]}")
     print(f"figures: {edits} edits made; first sync {first:.1f} s; converged {seconds:.1f} s after the edits; "
+          + f"erasure everywhere {erase_seconds:.1f} s; "
           + "files checked: " + ", ".join(f"{n} {c}" for n, c in checked.items()))
 finally:
     for p in procs:
