@@ -10,27 +10,11 @@ Run as root: python3 Tests/sync/three_devices.py BIN_DIR. Prints `N passed, N fa
 figures (edits made, time to converge, files checked on each device)."""
 import json, os, shutil, subprocess, sys, tempfile, time
 
+from syncthing import Namespace, check, options, run, summary
+
 BIN = sys.argv[1] if len(sys.argv) > 1 else ".build/debug"
-NS = f"cohort-sync3-{os.getpid()}"
 KEY = "cohort-test-key"
 SCHOOLS = ["oakfield", "riverside"]
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
-    if not ok:
-        print("FAIL:", what)
-    return ok
-
-
-def run(*args, **kw):
-    return subprocess.run(list(args), check=True, capture_output=True, text=True, **kw).stdout
-
-
-def in_ns(*args):
-    return ["ip", "netns", "exec", NS, *args]
 
 
 def cohort(root, device, *args):
@@ -51,13 +35,7 @@ def config(i, folders, peers, ids):
   {''.join(folders)}
   {devices}
   <gui enabled="true" tls="false"><address>127.0.0.1:{8481 + i}</address><apikey>{KEY}</apikey></gui>
-  <options>
-    <listenAddress>tcp://127.0.0.1:{22101 + i}</listenAddress>
-    <globalAnnounceEnabled>false</globalAnnounceEnabled><localAnnounceEnabled>false</localAnnounceEnabled>
-    <relaysEnabled>false</relaysEnabled><natEnabled>false</natEnabled><urAccepted>-1</urAccepted><urSeen>3</urSeen>
-    <autoUpgradeIntervalH>0</autoUpgradeIntervalH><crashReportingEnabled>false</crashReportingEnabled>
-    <startBrowser>false</startBrowser><reconnectionIntervalS>1</reconnectionIntervalS>
-  </options>
+  {options(22101 + i)}
 </configuration>
 """
 
@@ -84,9 +62,9 @@ if os.geteuid() != 0:
 work = tempfile.mkdtemp(prefix="cohort-sync3-")
 os.chmod(work, 0o700)
 procs = []
+ns = None
 try:
-    run("ip", "netns", "add", NS)
-    run(*in_ns("ip", "link", "set", "lo", "up"))
+    ns = Namespace(f"cohort-sync3-{os.getpid()}")
     names = ["leader", "teacher-oakfield", "teacher-riverside"]
     roots = [os.path.join(work, n) for n in names]
     homes, ids = [], []
@@ -122,12 +100,11 @@ try:
     env = dict(os.environ, STNOUPGRADE="1", STNODEFAULTFOLDER="1")
     for i in range(3):
         log = open(os.path.join(work, f"st{i}.log"), "w")
-        procs.append(subprocess.Popen(in_ns("syncthing", "serve", f"--home={homes[i]}", "--no-browser", "--no-restart"),
+        procs.append(subprocess.Popen(ns.cmd("syncthing", "serve", f"--home={homes[i]}", "--no-browser", "--no-restart"),
                                       env=env, stdout=log, stderr=log))
 
     def api(i, path):
-        out = run(*in_ns("curl", "-s", "-H", f"X-API-Key: {KEY}", f"http://127.0.0.1:{8481 + i}{path}"))
-        return json.loads(out) if out.strip() else None
+        return ns.api(8481 + i, KEY, path)
 
     def complete(i, folder, peer):
         try:
@@ -245,7 +222,7 @@ finally:
             p.wait(10)
         except subprocess.TimeoutExpired:
             p.kill()
-    subprocess.run(["ip", "netns", "del", NS], capture_output=True)
+    if ns:
+        ns.close()
     shutil.rmtree(work, ignore_errors=True)
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(summary())

@@ -6,27 +6,11 @@ start). A writer on each laptop edits the same class; Cohort merges the sync too
 copies; at the end both folders hold the same data and no edit is lost.
 
 Run as root: python3 Tests/sync/two_laptops.py BIN_DIR. Prints `N passed, N failed`."""
-import json, os, shutil, subprocess, sys, tempfile, time, urllib.request
+import json, os, shutil, subprocess, sys, tempfile, time
+
+from syncthing import Namespace, check, options, run, summary
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else ".build/debug"
-NS = f"cohort-sync-{os.getpid()}"
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
-    if not ok:
-        print("FAIL:", what)
-    return ok
-
-
-def run(*args, **kw):
-    return subprocess.run(list(args), check=True, capture_output=True, text=True, **kw).stdout
-
-
-def in_ns(*args):
-    return ["ip", "netns", "exec", NS, *args]
 
 
 if os.geteuid() != 0:
@@ -36,9 +20,9 @@ if os.geteuid() != 0:
 work = tempfile.mkdtemp(prefix="cohort-sync-")
 os.chmod(work, 0o700)
 procs = []
+ns = None
 try:
-    run("ip", "netns", "add", NS)
-    run(*in_ns("ip", "link", "set", "lo", "up"))
+    ns = Namespace(f"cohort-sync-{os.getpid()}")
     folders, homes, ids = [], [], []
     for i in range(2):
         home = os.path.join(work, f"st{i}")
@@ -66,19 +50,7 @@ try:
   </folder>
   {devices}
   <gui enabled="true" tls="false"><address>127.0.0.1:{8381 + i}</address><apikey>{key}</apikey></gui>
-  <options>
-    <listenAddress>tcp://127.0.0.1:{22001 + i}</listenAddress>
-    <globalAnnounceEnabled>false</globalAnnounceEnabled>
-    <localAnnounceEnabled>false</localAnnounceEnabled>
-    <relaysEnabled>false</relaysEnabled>
-    <natEnabled>false</natEnabled>
-    <urAccepted>-1</urAccepted>
-    <urSeen>3</urSeen>
-    <autoUpgradeIntervalH>0</autoUpgradeIntervalH>
-    <crashReportingEnabled>false</crashReportingEnabled>
-    <startBrowser>false</startBrowser>
-    <reconnectionIntervalS>1</reconnectionIntervalS>
-  </options>
+  {options(22001 + i)}
 </configuration>
 """
         with open(os.path.join(homes[i], "config.xml"), "w") as fh:
@@ -103,12 +75,11 @@ try:
     env = dict(os.environ, STNOUPGRADE="1", STNODEFAULTFOLDER="1")
     for i in range(2):
         log = open(os.path.join(work, f"st{i}.log"), "w")
-        procs.append(subprocess.Popen(in_ns("syncthing", "serve", f"--home={homes[i]}", "--no-browser", "--no-restart"),
+        procs.append(subprocess.Popen(ns.cmd("syncthing", "serve", f"--home={homes[i]}", "--no-browser", "--no-restart"),
                                       env=env, stdout=log, stderr=log))
 
     def api(i, path):
-        out = run(*in_ns("curl", "-s", "-H", f"X-API-Key: {key}", f"http://127.0.0.1:{8381 + i}{path}"))
-        return json.loads(out) if out.strip() else None
+        return ns.api(8381 + i, key, path)
 
     def connected():
         try:
@@ -189,7 +160,7 @@ finally:
             p.wait(10)
         except subprocess.TimeoutExpired:
             p.kill()
-    subprocess.run(["ip", "netns", "del", NS], capture_output=True)
+    if ns:
+        ns.close()
     shutil.rmtree(work, ignore_errors=True)
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(summary())
