@@ -62,7 +62,7 @@ struct RosterImport {
           continue
         }
         pupil = p
-        let fields = Self.apply(e, to: &pupil)
+        let fields = Self.apply(e, to: &pupil, year: year)
         if !fields.isEmpty {
           roster.pupils[roster.pupils.firstIndex { $0.id == p.id }!] = pupil
           preview.changes.append("line \(e.line): \(pupil.fullName) (\(pupil.id)): \(fields.joined(separator: ", "))")
@@ -75,7 +75,7 @@ struct RosterImport {
         pupil = Pupil(
           id: String(format: "%@-%04d", schoolID, nextNumber), forename: e.forename, surname: e.surname, dob: e.dob)
         nextNumber += 1
-        _ = Self.apply(e, to: &pupil)
+        _ = Self.apply(e, to: &pupil, year: year)
         roster.pupils.append(pupil)
         if let u = e.upn, let other = try elsewhere(schoolID)[u.value] {
           preview.notes.append(
@@ -87,6 +87,11 @@ struct RosterImport {
         journal.append(r.folder.event(doc: rosterPath, pupil: pupil.id, "\(source) import: new pupil"))
       }
       matchedBy[pupil.id] = e.line
+      if let warning = Self.ageYearWarning(
+        e, pupil, year: year, element: source == "CTF" ? "<NCyearActual>" : "year group")
+      {
+        preview.notes.append("line \(e.line): \(warning)")
+      }
       if let placed = try places.place(pupil, entry: e) {
         if placed.hasPrefix("note:") {
           preview.notes.append("line \(e.line): \(pupil.fullName): \(placed.dropFirst(6))")
@@ -160,6 +165,16 @@ struct RosterImport {
     return out
   }
 
+  /// The MIS's year wins, but more than a year from the age year is more often a slip than a
+  /// deferred or accelerated pupil: said, not refused.
+  static func ageYearWarning(_ e: RosterEntry, _ p: Pupil, year: AcademicYear, element: String) -> String? {
+    guard let group = e.yearGroup else { return nil }
+    let age = p.ageYearGroup(in: year)
+    guard abs(group.number - age.number) > 1 else { return nil }
+    return
+      "\(p.fullName) (\(p.id)): \(element) \(group.shortLabel) is \(abs(group.number - age.number)) years from \(age.shortLabel), the age year of a pupil born \(p.dob), in \(year): the MIS's \(group.shortLabel) is kept"
+  }
+
   /// The next free number for "<school>-NNNN" ids.
   static func nextNumber(_ pupils: [Pupil], school: String) -> Int {
     let numbers = pupils.compactMap { p -> Int? in
@@ -170,7 +185,7 @@ struct RosterImport {
 
   /// Copies what the entry states onto the pupil; returns "field: old -> new" for each change
   /// (values that are special category data are not spelt out).
-  static func apply(_ e: RosterEntry, to p: inout Pupil) -> [String] {
+  static func apply(_ e: RosterEntry, to p: inout Pupil, year: AcademicYear) -> [String] {
     var out: [String] = []
     func set<T: Equatable>(_ kp: WritableKeyPath<Pupil, T>, _ v: T?, _ name: String, show: Bool = true) {
       guard let v, p[keyPath: kp] != v else { return }
@@ -194,6 +209,11 @@ struct RosterImport {
     set(\.send, e.send, "SEN")
     set(\.eal, e.eal, "EAL")
     set(\.ethnicity, e.ethnicity.map { Optional($0) }, "ethnicity", show: false)
+    if let group = e.yearGroup, p.ncYears[year] != group {
+      let (was, source) = p.placement(in: year)
+      out.append("year group in \(year): \(was.shortLabel) (\(source.label)) -> \(group.shortLabel) (MIS)")
+      p.ncYears[year] = group
+    }
     if p.leftOn != nil {
       out.append("back on roll (had left on \(p.leftOn!))")
       p.leftOn = nil

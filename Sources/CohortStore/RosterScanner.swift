@@ -19,7 +19,9 @@ extension ByteScanner {
   static let rosterFields = Fields(["format", "pupils", "school"])
   /// A pupil's keys, named and ordered as on disk (sorted).
   enum PupilKey: Int, CaseIterable {
-    case dob, eal, ethnicity, ever6FSM, forename, fsm, id, leftOn, lookedAfter, pupilPremium, send, sex, surname, upn
+    case dob, eal, ethnicity, ever6FSM, forename, fsm, id, leftOn, lookedAfter, ncYears, pupilPremium, send, sex,
+      surname
+    case upn
   }
   static let pupilFields = Fields(PupilKey.allCases.map { "\($0)" })
 
@@ -76,11 +78,24 @@ extension ByteScanner {
       case .eal?: p.eal = null() ? false : try bool()
       case .ethnicity?: p.ethnicity = null() ? nil : try string()
       case .leftOn?: p.leftOn = null() ? nil : try date()
+      case .ncYears?: p.ncYears = null() ? [:] : try ncYears()
       case nil: try skip()
       }
     }
     guard let id, let forename, let surname, let dob else { throw Mismatch() }
     (p.id, p.forename, p.surname, p.dob) = (id, forename, surname, dob)
     return p
+  }
+
+  /// `{"2025-26": 5}`: academic year -> the MIS's NC year.
+  mutating func ncYears() throws -> [AcademicYear: YearGroup] {
+    var out: [AcademicYear: YearGroup] = [:]
+    var keys = Keys()
+    try open()
+    while let key = try nextKey(&keys) {
+      guard let year = AcademicYear(key), let n = Int(exactly: try int()) else { throw Mismatch() }
+      out[year] = YearGroup(n)
+    }
+    return out
   }
 }

@@ -8,6 +8,8 @@ public struct PupilGroup: Hashable, Sendable, CustomStringConvertible {
     case lowPrior = "prior-low"
     case middlePrior = "prior-middle"
     case highPrior = "prior-high"
+    /// Taught outside their age year (the MIS's year group is not the date of birth's).
+    case outsideAgeYear = "outside-age-year"
 
     public var label: String {
       switch self {
@@ -23,6 +25,7 @@ public struct PupilGroup: Hashable, Sendable, CustomStringConvertible {
       case .lowPrior: "low prior attainment"
       case .middlePrior: "middle prior attainment"
       case .highPrior: "high prior attainment"
+      case .outsideAgeYear: "outside their age year"
       }
     }
   }
@@ -79,6 +82,7 @@ public struct PupilGroup: Hashable, Sendable, CustomStringConvertible {
     case .lowPrior: return prior(r) == .below
     case .middlePrior: return prior(r) == .at
     case .highPrior: return prior(r) == .above
+    case .outsideAgeYear: return r.outsideAgeYear
     }
   }
 

@@ -88,6 +88,7 @@ final class GridView {
       flags.append((pupil.send.rawValue == "E" ? "EHCP" : "SEN", pupil.send == .ehcPlan ? "EHC plan" : "SEN support"))
     }
     if pupil.eal { flags.append(("EAL", "English as an additional language")) }
+    if let marker = pupil.outsideAgeYearMarker(in: model.doc.year) { flags.append(marker) }
     for (text, meaning) in flags {
       let f = UI.label(text, classes: ["flag"], xalign: 0.5)
       gtk_widget_set_tooltip_text(f, meaning)

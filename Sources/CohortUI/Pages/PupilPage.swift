@@ -45,7 +45,7 @@ final class PupilPage: AppPage {
       UI.removeAllChildren(content)
       let year = host.scope.year
       var facts = [
-        "\(pupil.yearGroup(in: year).label) in \(year)", "born \(pupil.dob.day)/\(pupil.dob.month)/\(pupil.dob.year)",
+        pupil.yearGroupDescription(in: year), "born \(pupil.dob.day)/\(pupil.dob.month)/\(pupil.dob.year)",
       ]
       if let upn = pupil.upn { facts.append("UPN \(upn)") }
       if pupil.isDisadvantaged { facts.append("pupil premium") }
