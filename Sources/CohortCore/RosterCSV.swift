@@ -94,7 +94,8 @@ public enum RosterCSV {
     if let legalS, legalS != surname { e.legalSurname = legalS }
     if let legalF, legalF != forename { e.legalForename = legalF }
     e.sex = try v(.sex).map(sex)
-    e.yearGroup = try v(.yearGroup).map(YearGroup.parse)
+    // "X" (no national curriculum year) gives none: the date of birth decides.
+    e.yearGroup = try v(.yearGroup).flatMap { $0.uppercased() == "X" ? nil : try YearGroup.parse($0) }
     e.className = v(.className)
     e.pupilPremium = try flag(v(.pupilPremium), "pupil premium")
     e.fsm = try flag(v(.fsm), "FSM")

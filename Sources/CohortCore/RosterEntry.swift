@@ -23,6 +23,9 @@ public struct RosterEntry: Hashable, Sendable {
   public var eal: Bool?
   public var ethnicity: String?
   public var results: [StatutoryResult]
+  /// A CTF pupil with results and no details (DfE's MTC file): it adds results to the pupil it
+  /// matches and changes nothing else.
+  public var resultsOnly = false
 
   public init(line: Int, upn: UPN?, surname: String, forename: String, dob: SchoolDate) {
     self.line = line

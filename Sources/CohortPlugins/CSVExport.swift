@@ -69,7 +69,7 @@ public enum CSVExport {
   }
 
   static func yn(_ b: Bool) -> String { b ? "Y" : "N" }
-  static func yearLabel(_ y: YearGroup) -> String { y.number == 0 ? "R" : String(y.number) }
+  static func yearLabel(_ y: YearGroup) -> String { y.ctfCode }
 
   /// "2026-10-17T16:23:11Z"
   public static func isoTime(_ ms: Int64) -> String {

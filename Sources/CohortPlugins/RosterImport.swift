@@ -62,7 +62,7 @@ struct RosterImport {
           continue
         }
         pupil = p
-        let fields = Self.apply(e, to: &pupil, year: year)
+        let fields = e.resultsOnly ? [] : Self.apply(e, to: &pupil, year: year)
         if !fields.isEmpty {
           roster.pupils[roster.pupils.firstIndex { $0.id == p.id }!] = pupil
           preview.changes.append("line \(e.line): \(pupil.fullName) (\(pupil.id)): \(fields.joined(separator: ", "))")
@@ -71,6 +71,14 @@ struct RosterImport {
               doc: rosterPath, pupil: pupil.id,
               "\(source) import: \(fields.map { $0.split(separator: ":")[0] }.joined(separator: ", "))"))
         }
+      case .new where e.resultsOnly:
+        preview.rejected.append(
+          .init(
+            line: e.line,
+            reason:
+              "\(e.fullName): this file only adds results to pupils Cohort has, and none matches \(e.upn.map { "UPN \($0.value)" } ?? "the name and birthday"): import them from the MIS first"
+          ))
+        continue
       case .new:
         pupil = Pupil(
           id: String(format: "%@-%04d", schoolID, nextNumber), forename: e.forename, surname: e.surname, dob: e.dob)
@@ -92,7 +100,7 @@ struct RosterImport {
       {
         preview.notes.append("line \(e.line): \(warning)")
       }
-      if let placed = try places.place(pupil, entry: e) {
+      if !e.resultsOnly, let placed = try places.place(pupil, entry: e) {
         if placed.hasPrefix("note:") {
           preview.notes.append("line \(e.line): \(pupil.fullName): \(placed.dropFirst(6))")
         } else {
@@ -111,7 +119,34 @@ struct RosterImport {
     }
     r.progress?(file.entries.count, file.entries.count)
 
-    let missing = roster.pupils.filter { $0.leftOn == nil && matchedBy[$0.id] == nil }
+    // A file of results only (DfE's MTC file) lists those who sat a check, not who is on roll.
+    let resultsOnly = !file.entries.isEmpty && file.entries.allSatisfy(\.resultsOnly)
+    if resultsOnly {
+      preview.notes.append("a file of results only: pupils' details and who has left are left as they are")
+    }
+    let missing = resultsOnly ? [] : roster.pupils.filter { $0.leftOn == nil && matchedBy[$0.id] == nil }
+    markLeavers(missing, on: leaveDate, roster: &roster, preview: &preview, journal: &journal)
+    // The roster's write carries every journal entry (class places and results too), so it
+    // is saved, unchanged if need be, whenever anything is recorded.
+    if (roster != rosterOnDisk && !(rosterOnDisk == nil && roster.pupils.isEmpty)) || !journal.isEmpty {
+      preview.others.append(try .roster(roster, base: rosterOnDisk, journal: journal))
+    }
+    if places.school != school { preview.others.append(try .school(places.school, base: school, journal: [])) }
+    if statutory != (statutoryOnDisk ?? StatutoryResults(school: schoolID)) {
+      preview.others.append(try .statutory(statutory, base: statutoryOnDisk, journal: []))
+    }
+    preview.documents = places.changed
+    return preview
+  }
+
+  /// Offers to mark the pupils missing from the file as left, and marks them when asked and
+  /// every row imported (a pupil on a refused row is not a leaver).
+  func markLeavers(
+    _ missing: [Pupil], on leaveDate: SchoolDate, roster: inout Roster, preview: inout ImportPreview,
+    journal: inout [JournalEntry]
+  ) {
+    let r = request
+    let rosterPath = DataFolder.rosterPath(roster.school)
     if !missing.isEmpty || r.options["leavers"] == "mark" {
       preview.offers.append(
         .init(option: "leavers", value: "mark", label: "Mark the \(missing.count) pupil(s) not in the file as left"))
@@ -133,17 +168,6 @@ struct RosterImport {
         }
       }
     }
-    // The roster's write carries every journal entry (class places and results too), so it
-    // is saved, unchanged if need be, whenever anything is recorded.
-    if (roster != rosterOnDisk && !(rosterOnDisk == nil && roster.pupils.isEmpty)) || !journal.isEmpty {
-      preview.others.append(try .roster(roster, base: rosterOnDisk, journal: journal))
-    }
-    if places.school != school { preview.others.append(try .school(places.school, base: school, journal: [])) }
-    if statutory != (statutoryOnDisk ?? StatutoryResults(school: schoolID)) {
-      preview.others.append(try .statutory(statutory, base: statutoryOnDisk, journal: []))
-    }
-    preview.documents = places.changed
-    return preview
   }
 
   /// The trust's other schools' pupils by UPN, read once when first needed.
@@ -198,8 +222,10 @@ struct RosterImport {
       return m.children.first.map { "\($0.value)" } ?? "none"
     }
     set(\.upn, e.upn.map { Optional($0.value) }, "UPN")
-    set(\.surname, e.surname, "surname")
-    set(\.forename, e.forename, "forename")
+    // A name that differs only in letter case (DfE's files write capitals) is left as it is.
+    func sameLetters(_ a: String, _ b: String) -> Bool { a.compare(b, options: .caseInsensitive) == .orderedSame }
+    if !sameLetters(p.surname, e.surname) { set(\.surname, e.surname, "surname") }
+    if !sameLetters(p.forename, e.forename) { set(\.forename, e.forename, "forename") }
     set(\.dob, e.dob, "date of birth")
     set(\.sex, e.sex, "sex")
     set(\.pupilPremium, e.pupilPremium, "pupil premium")
