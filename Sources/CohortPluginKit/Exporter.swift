@@ -25,11 +25,14 @@ public struct ExportRequest: Sendable {
   public let tests: [TestDefinition]
   /// What the person chose beyond the year, e.g. "school" for a CTF.
   public let options: [String: String]
+  /// DfE's statutory assessments (the registry's), to read statutory results.
+  public let statutory: StatutoryTable
 
   public init(
     folder: DataFolder, scheme: CodeScheme, year: AcademicYear?, tests: [TestDefinition] = [],
-    options: [String: String] = [:]
+    options: [String: String] = [:], statutory: StatutoryTable = StatutoryTable()
   ) {
+    self.statutory = statutory
     self.folder = folder
     self.scheme = scheme
     self.year = year

@@ -40,6 +40,8 @@ public final class PluginRegistry: Sendable {
   /// Trust or user thresholds for the flag rules (data plugins providing flag-rule).
   public let flagSettings: [String: [String: Double]]
   public let scoreTables: [ScoreTable]
+  /// Every active plugin's statutory assessments in one table, highest precedence first.
+  public let statutoryTable: StatutoryTable
   public let reports: [Report]
 
   init(plugins: [LoadedPlugin], problems: [PluginProblem], registrar: PluginRegistrar, disabled: Set<String> = []) {
@@ -52,6 +54,7 @@ public final class PluginRegistry: Sendable {
     self.flagRules = registrar.flagRules.map(\.1).filter { !disabled.contains($0.id) }
     self.flagSettings = registrar.flagSettings
     self.scoreTables = registrar.scoreTables.map(\.1)
+    self.statutoryTable = registrar.statutoryTables.map(\.1).reversed().reduce(StatutoryTable()) { $0.adding($1) }
     self.reports = registrar.reports.map(\.1)
   }
 

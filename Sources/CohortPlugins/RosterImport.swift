@@ -108,6 +108,9 @@ struct RosterImport {
           journal.append(r.folder.event(doc: rosterPath, pupil: pupil.id, "\(source) import: \(placed)"))
         }
       }
+      for note in Self.unknownResults(e, pupil, table: r.registry.statutoryTable) {
+        preview.notes.append("line \(e.line): \(note)")
+      }
       if !e.results.isEmpty && statutory.merge(e.results, for: pupil.id) {
         preview.changes.append(
           "line \(e.line): \(pupil.fullName) (\(pupil.id)): statutory results (\(e.results.count))")
@@ -197,6 +200,16 @@ struct RosterImport {
     guard abs(group.number - age.number) > 1 else { return nil }
     return
       "\(p.fullName) (\(p.id)): \(element) \(group.shortLabel) is \(abs(group.number - age.number)) years from \(age.shortLabel), the age year of a pupil born \(p.dob), in \(year): the MIS's \(group.shortLabel) is kept"
+  }
+
+  /// Results DfE's table does not know, or whose result it does not list: kept as they came
+  /// (nothing is lost or misfiled), and said.
+  static func unknownResults(_ e: RosterEntry, _ p: Pupil, table: StatutoryTable) -> [String] {
+    e.results.compactMap { result in
+      let reading = table.read(result, yearGroup: p.yearGroup(in: result.academicYear))
+      guard !reading.known else { return nil }
+      return "\(p.fullName) (\(p.id)): <StageAssessment> \(reading.meaning): kept as it came, shown as unknown"
+    }
   }
 
   /// The next free number for "<school>-NNNN" ids.

@@ -25,7 +25,8 @@ struct ExportCommand: ParsableCommand {
       try exporter.export(
         ExportRequest(
           folder: opened.folder, scheme: opened.scheme, year: try year.map(AcademicYear.parse),
-          tests: opened.registry.tests, options: school.map { ["school": $0] } ?? [:]))
+          tests: opened.registry.tests, options: school.map { ["school": $0] } ?? [:],
+          statutory: opened.registry.statutoryTable))
     }
     try Documents.writePrivateFile(data, to: out)
     print("Wrote \(exporter.title) to \(out) (\(data.count) bytes)")

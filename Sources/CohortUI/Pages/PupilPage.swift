@@ -68,7 +68,9 @@ final class PupilPage: AppPage {
       let results = UI.label(
         statutory.isEmpty
           ? "None imported (they come from the MIS's Common Transfer File)."
-          : statutory.map(\.summary).joined(separator: "\n"))
+          : statutory.map {
+            context.registry.statutoryTable.read($0, yearGroup: pupil.yearGroup(in: $0.academicYear)).summary
+          }.joined(separator: "\n"))
       UI.setAccessibleName(results, "Statutory assessment results")
       UI.append(content, UI.label("Statutory assessments", classes: ["heading"]), results)
       let history = try context.folder.journalEntries().filter { $0.pupil == pupil.id }.suffix(40).reversed()
