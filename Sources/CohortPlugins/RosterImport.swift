@@ -108,6 +108,9 @@ struct RosterImport {
           journal.append(r.folder.event(doc: rosterPath, pupil: pupil.id, "\(source) import: \(placed)"))
         }
       }
+      if let problem = e.upn?.laCodeProblem {
+        preview.notes.append("line \(e.line): \(e.fullName): <UPN> \(problem): check it with the MIS")
+      }
       for note in Self.unknownResults(e, pupil, table: r.registry.statutoryTable) {
         preview.notes.append("line \(e.line): \(note)")
       }

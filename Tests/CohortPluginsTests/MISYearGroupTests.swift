@@ -105,3 +105,24 @@ import Testing
     #expect(try s.folder.loadRoster("oakfield").pupil(id: pupil.id)?.yearGroup(in: s.year) == YearGroup(4))
   }
 }
+
+/// An unknown LA code in a UPN is one line naming the pupil and the element; the import is
+/// still the person's to accept (issue 16, item 6).
+@Suite struct UPNLACodeImportTests {
+  @Test func anUnknownLACodeIsNamedAndNothingElseChanges() throws {
+    let s = try SampleFolder()
+    let digits = "000361409001"
+    let upn = String(UPN.checkLetter(Array(digits))!) + digits
+    var f = CTFFixture(version: "26.0")
+    f.pupils = [.init(upn: upn, surname: "Hill", forename: "Ava", dob: "2019-10-01")]
+    let preview = try CTFImporter().preview(
+      ImportRequest(
+        folder: s.folder, trust: try s.folder.loadTrust(), registry: s.registry, data: Data(f.bytes),
+        fileName: "mis.xml", options: ["school": "oakfield"]))
+    let notes = preview.notes.filter { $0.contains("local authority") }
+    #expect(notes.count == 1 && notes[0].contains("Ava Hill: <UPN> UPN \(upn): characters 2-4 ('000')"))
+    #expect(notes[0].hasPrefix("line "))
+    #expect(
+      !preview.notes.contains { $0.contains("local authority") && !$0.contains("Ava Hill") }, "sample UPNs are real")
+  }
+}
