@@ -95,6 +95,16 @@ public enum CTFReader {
     if let care = p.find("LookedAfter", "InCare") {
       e.lookedAfter = ["TRUE", "1", "Y"].contains(care.text.trimmingWhitespace.uppercased())
     }
+    // In BasicDetails or beside it. Service child: Y or N (R refused, U unknown say nothing).
+    func detail(_ name: String) -> String? { (p.child("BasicDetails")?.value(name) ?? p.value(name))?.uppercased() }
+    if let service = detail("ServiceChild") {
+      if ["Y", "TRUE", "1"].contains(service) { e.serviceChild = true }
+      if ["N", "FALSE", "0"].contains(service) { e.serviceChild = false }
+    }
+    // Left care by adoption, a special guardianship or a child arrangements order.
+    if let pla = detail("PreviouslyLookedAfter") ?? detail("AdoptedFromCare") ?? detail("PostLookedAfterArrangements") {
+      e.previouslyLookedAfter = !["N", "FALSE", "0", "NO"].contains(pla)
+    }
     if let history = p.child("FSMhistory") { try readFSM(history, fileDate: fileDate, into: &e) }
     if let history = p.child("SENhistory") {
       let latest = history.all("SEN").max { ($0.value("StartDate") ?? "") < ($1.value("StartDate") ?? "") }

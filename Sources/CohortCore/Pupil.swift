@@ -26,6 +26,11 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
   public var fsm: Bool
   public var ever6FSM: Bool
   public var lookedAfter: Bool
+  /// Left care through adoption, a special guardianship or a child arrangements order: counted
+  /// as disadvantaged by DfE.
+  public var previouslyLookedAfter: Bool
+  /// A child of service personnel: a group of its own (service premium), not disadvantaged.
+  public var serviceChild: Bool
   public var send: SENDStatus
   public var eal: Bool
   /// Special category data: optional, and only ever shown to those who need it.
@@ -40,8 +45,11 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
     id: String, upn: String? = nil, forename: String, surname: String, dob: SchoolDate,
     sex: Sex = .unknown, pupilPremium: Bool = false, fsm: Bool = false, ever6FSM: Bool = false,
     lookedAfter: Bool = false, send: SENDStatus = .none, eal: Bool = false,
-    ethnicity: String? = nil, leftOn: SchoolDate? = nil, ncYears: [AcademicYear: YearGroup] = [:]
+    ethnicity: String? = nil, leftOn: SchoolDate? = nil, ncYears: [AcademicYear: YearGroup] = [:],
+    previouslyLookedAfter: Bool = false, serviceChild: Bool = false
   ) {
+    self.previouslyLookedAfter = previouslyLookedAfter
+    self.serviceChild = serviceChild
     self.id = id
     self.upn = upn
     self.forename = forename
@@ -60,13 +68,15 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
   }
 
   public var fullName: String { "\(forename) \(surname)" }
-  /// Disadvantaged as schools report it: pupil premium, FSM, Ever-6 FSM or looked after.
-  public var isDisadvantaged: Bool { pupilPremium || fsm || ever6FSM || lookedAfter }
+  /// Disadvantaged as DfE counts it: FSM in the last six years (Ever 6, FSM now included),
+  /// looked after or previously looked after. Not the MIS's pupil premium flag, which can
+  /// include service children, whom DfE counts apart.
+  public var isDisadvantaged: Bool { fsm || ever6FSM || lookedAfter || previouslyLookedAfter }
   public var validUPN: UPN? { upn.flatMap { try? UPN($0) } }
 
   enum CodingKeys: String, CodingKey {
     case id, upn, forename, surname, dob, sex, pupilPremium, fsm, ever6FSM, lookedAfter, send, eal,
-      ethnicity, leftOn, ncYears
+      ethnicity, leftOn, ncYears, previouslyLookedAfter, serviceChild
   }
 
   /// Older or partial documents leave out characteristics: they default to "no".
@@ -86,6 +96,8 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
     eal = try c.decodeIfPresent(Bool.self, forKey: .eal) ?? false
     ethnicity = try c.decodeIfPresent(String.self, forKey: .ethnicity)
     leftOn = try c.decodeIfPresent(SchoolDate.self, forKey: .leftOn)
+    previouslyLookedAfter = try c.decodeIfPresent(Bool.self, forKey: .previouslyLookedAfter) ?? false
+    serviceChild = try c.decodeIfPresent(Bool.self, forKey: .serviceChild) ?? false
     ncYears = try Self.decodeNCYears(c.decodeIfPresent([String: Int].self, forKey: .ncYears) ?? [:], c)
   }
 
@@ -103,8 +115,8 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
     return out
   }
 
-  /// As the synthesised encoder would, with `ncYears` keyed by "2026-27" and left out when empty
-  /// (older rosters stay byte for byte as they were).
+  /// As the synthesised encoder would, with `ncYears` keyed by "2026-27" and left out when empty,
+  /// and the flags added since left out when false (older rosters stay byte for byte as they were).
   public func encode(to encoder: Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(id, forKey: .id)
@@ -121,6 +133,8 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
     try c.encode(eal, forKey: .eal)
     try c.encodeIfPresent(ethnicity, forKey: .ethnicity)
     try c.encodeIfPresent(leftOn, forKey: .leftOn)
+    if previouslyLookedAfter { try c.encode(true, forKey: .previouslyLookedAfter) }
+    if serviceChild { try c.encode(true, forKey: .serviceChild) }
     if !ncYears.isEmpty {
       let raw = Dictionary(uniqueKeysWithValues: ncYears.map { ($0.key.description, $0.value.number) })
       try c.encode(raw, forKey: .ncYears)

@@ -19,6 +19,8 @@ public struct RosterEntry: Hashable, Sendable {
   public var fsm: Bool?
   public var ever6FSM: Bool?
   public var lookedAfter: Bool?
+  public var previouslyLookedAfter: Bool?
+  public var serviceChild: Bool?
   public var send: SENDStatus?
   public var eal: Bool?
   public var ethnicity: String?

@@ -108,6 +108,12 @@ struct RosterImport {
           journal.append(r.folder.event(doc: rosterPath, pupil: pupil.id, "\(source) import: \(placed)"))
         }
       }
+      if let code = e.ethnicity, !EthnicityCodes.isKnown(code) {
+        // Special category data: the value itself is not repeated.
+        preview.notes.append(
+          "line \(e.line): \(e.fullName): <Ethnicity>: the code given is not one of DfE's ethnicity codes: kept as it came, counted as unclassified"
+        )
+      }
       if let problem = e.upn?.laCodeProblem {
         preview.notes.append("line \(e.line): \(e.fullName): <UPN> \(problem): check it with the MIS")
       }
@@ -248,6 +254,8 @@ struct RosterImport {
     set(\.fsm, e.fsm, "FSM")
     set(\.ever6FSM, e.ever6FSM, "Ever 6 FSM")
     set(\.lookedAfter, e.lookedAfter, "looked after")
+    set(\.previouslyLookedAfter, e.previouslyLookedAfter, "previously looked after")
+    set(\.serviceChild, e.serviceChild, "service child")
     set(\.send, e.send, "SEN")
     set(\.eal, e.eal, "EAL")
     set(\.ethnicity, e.ethnicity.map { Optional($0) }, "ethnicity", show: false)

@@ -19,9 +19,8 @@ extension ByteScanner {
   static let rosterFields = Fields(["format", "pupils", "school"])
   /// A pupil's keys, named and ordered as on disk (sorted).
   enum PupilKey: Int, CaseIterable {
-    case dob, eal, ethnicity, ever6FSM, forename, fsm, id, leftOn, lookedAfter, ncYears, pupilPremium, send, sex,
-      surname
-    case upn
+    case dob, eal, ethnicity, ever6FSM, forename, fsm, id, leftOn, lookedAfter, ncYears, previouslyLookedAfter
+    case pupilPremium, send, serviceChild, sex, surname, upn
   }
   static let pupilFields = Fields(PupilKey.allCases.map { "\($0)" })
 
@@ -75,6 +74,8 @@ extension ByteScanner {
       case .fsm?: p.fsm = null() ? false : try bool()
       case .ever6FSM?: p.ever6FSM = null() ? false : try bool()
       case .lookedAfter?: p.lookedAfter = null() ? false : try bool()
+      case .previouslyLookedAfter?: p.previouslyLookedAfter = null() ? false : try bool()
+      case .serviceChild?: p.serviceChild = null() ? false : try bool()
       case .eal?: p.eal = null() ? false : try bool()
       case .ethnicity?: p.ethnicity = null() ? nil : try string()
       case .leftOn?: p.leftOn = null() ? nil : try date()

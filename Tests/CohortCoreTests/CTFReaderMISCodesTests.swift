@@ -67,3 +67,35 @@ import Testing
     #expect(mis?.resultsOnly == false)
   }
 }
+
+/// Service children and previously looked-after pupils from a CTF or a CSV roster (issue 16, item 7).
+@Suite struct GroupFlagsReaderTests {
+  @Test func aCTFGivesServiceChildAndPreviouslyLookedAfter() throws {
+    var f = CTFFixture(version: "26.0")
+    f.pupils = [
+      .init(
+        upn: CTFFixture.upn(1), surname: "Khan", forename: "Amira", dob: "2016-03-14", ncYear: "4",
+        extra: "      <ServiceChild>Y</ServiceChild><AdoptedFromCare>true</AdoptedFromCare>\n"),
+      .init(
+        upn: CTFFixture.upn(2), surname: "Lee", forename: "Bo", dob: "2016-03-14",
+        extra: "      <ServiceChild>N</ServiceChild>\n"),
+      .init(upn: CTFFixture.upn(3), surname: "Ng", forename: "Al", dob: "2016-03-14"),
+    ]
+    let (_, file) = try CTFReader.read(f.bytes)
+    #expect(file.entries.map(\.serviceChild) == [true, false, nil])
+    #expect(file.entries.map(\.previouslyLookedAfter) == [true, nil, nil])
+  }
+
+  @Test func aCSVRosterGivesThemAndSpelledOutEthnicities() throws {
+    let csv = """
+      Surname,Forename,DOB,Service Child,Previously Looked After,Ethnicity
+      Khan,Amira,14/03/2016,Y,N,Pakistani
+      Lee,Bo,14/03/2016,N,Y,WXYZ
+      """
+    let file = try RosterCSV.read(csv)
+    #expect(file.problems.isEmpty)
+    #expect(
+      file.entries.map(\.serviceChild) == [true, false] && file.entries.map(\.previouslyLookedAfter) == [false, true])
+    #expect(file.entries.map(\.ethnicity) == ["APKN", "WXYZ"], "a name becomes its code; an unknown code is kept")
+  }
+}

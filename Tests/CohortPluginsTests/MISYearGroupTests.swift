@@ -126,3 +126,23 @@ import Testing
       !preview.notes.contains { $0.contains("local authority") && !$0.contains("Ava Hill") }, "sample UPNs are real")
   }
 }
+
+/// An unknown ethnicity code is one line naming the pupil and the element, without the value
+/// (special category data), and is kept (issue 16, item 7).
+@Suite struct EthnicityImportTests {
+  @Test func anUnknownEthnicityCodeIsNamedNotSpelledOut() throws {
+    let s = try SampleFolder()
+    var f = CTFFixture(version: "26.0")
+    f.pupils = [.init(upn: CTFFixture.upn(77), surname: "Hill", forename: "Ava", dob: "2019-10-01", ethnicity: "QQQQ")]
+    let preview = try CTFImporter().preview(
+      ImportRequest(
+        folder: s.folder, trust: try s.folder.loadTrust(), registry: s.registry, data: Data(f.bytes),
+        fileName: "mis.xml", options: ["school": "oakfield"]))
+    let notes = preview.notes.filter { $0.contains("<Ethnicity>") }
+    #expect(notes.count == 1 && notes[0].contains("Ava Hill") && notes[0].hasPrefix("line "))
+    #expect(!(preview.notes + preview.changes).joined().contains("QQQQ"))
+    try preview.apply(to: s.folder)
+    #expect(try s.folder.loadRoster("oakfield").pupils.first { $0.surname == "Hill" }?.ethnicity == "QQQQ")
+    #expect(!(try s.folder.journalEntries()).contains { "\($0)".contains("QQQQ") }, "never in the journal")
+  }
+}

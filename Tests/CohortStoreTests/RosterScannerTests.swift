@@ -78,3 +78,16 @@ import Testing
     #expect(RosterScanner.read(Array(pupil(ncYears).utf8)) == nil)
   }
 }
+
+@Suite struct RosterScannerGroupFlagTests {
+  @Test(arguments: [
+    #""previouslyLookedAfter": true, "serviceChild": true"#, #""previouslyLookedAfter": null, "serviceChild": false"#,
+  ])
+  func readsTheNewFlagsAsJSONDecoderDoes(fields: String) throws {
+    let text =
+      #"{"format": 3, "school": "s", "pupils": [{"id": "a", "forename": "A", "surname": "B", "dob": "2016-07-20", "#
+      + fields + "}]}"
+    let strict = try DocumentCoding.decode(Roster.self, from: Array(text.utf8))
+    #expect(RosterScanner.read(Array(text.utf8)) == strict)
+  }
+}

@@ -3,13 +3,17 @@ import Foundation
 /// How a breakdown groups pupils: the level below a scope.
 public enum RecordKey: Sendable, Hashable {
   case school, yearGroup, schoolClass
+  /// DfE's main ethnicity category (special category data: shown to leaders in groups of 5 or more).
+  case ethnicity
 
-  /// The school's id, the year group's number ("0" for Reception) or the class's id.
+  /// The school's id, the year group's number ("0" for Reception), the class's id or the
+  /// ethnicity category.
   public func value(of r: PupilRecord) -> String {
     switch self {
     case .school: r.school
     case .yearGroup: String(r.yearGroup.number)
     case .schoolClass: r.classID
+    case .ethnicity: EthnicityCodes.category(of: r.pupil.ethnicity)
     }
   }
 

@@ -48,7 +48,8 @@ final class PupilPage: AppPage {
         pupil.yearGroupDescription(in: year), "born \(pupil.dob.day)/\(pupil.dob.month)/\(pupil.dob.year)",
       ]
       if let upn = pupil.upn { facts.append("UPN \(upn)") }
-      if pupil.isDisadvantaged { facts.append("pupil premium") }
+      if pupil.isDisadvantaged { facts.append("disadvantaged") }
+      if pupil.serviceChild { facts.append("service child") }
       if pupil.send != .none { facts.append(pupil.send == .ehcPlan ? "EHC plan" : "SEN support") }
       if pupil.eal { facts.append("EAL") }
       if let left = pupil.leftOn { facts.append("left \(left)") }
