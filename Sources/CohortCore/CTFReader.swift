@@ -12,12 +12,13 @@ public enum CTFReader {
     public var version: String
     public var sourceSchool: String?
     public var sourceURN: String?
-    public var created: SchoolDate?
-    public var sourceLEA: String?
+    /// The source school's LA code and establishment number (`SourceSchool` > `LEA`, `Estab`).
+    public var sourceLA: String?
     public var sourceEstab: String?
+    public var created: SchoolDate?
     /// `SourceSchool/AcademicYear`: the year the academic year starts in ("2026" for 2026-27).
     public var academicYear: AcademicYear?
-    public var destLEA: String?
+    public var destLA: String?
     public var destEstab: String?
   }
 
@@ -64,10 +65,10 @@ public enum CTFReader {
     let dest = head.find("DestSchool")
     return Header(
       version: version, sourceSchool: source?.value("SchoolName"), sourceURN: source?.value("URN"),
+      sourceLA: source?.value("LEA"), sourceEstab: source?.value("Estab"),
       created: head.value("DateTime").flatMap { SchoolDate(iso: String($0.prefix(10))) },
-      sourceLEA: source?.value("LEA"), sourceEstab: source?.value("Estab"),
       academicYear: source?.value("AcademicYear").flatMap(Int.init).map(AcademicYear.init(startYear:)),
-      destLEA: dest?.value("LEA"), destEstab: dest?.value("Estab"))
+      destLA: dest?.value("LEA"), destEstab: dest?.value("Estab"))
   }
 
   static func pupil(_ p: XMLNode, fileDate: SchoolDate?, notes: inout [String]) throws -> RosterEntry {

@@ -51,7 +51,7 @@ extension ClassYear: VersionedDocument {
   enum CodingKeys: String, CodingKey {
     case format, school
     case classID = "class"
-    case year, pupils, authors, judgements, scores, meetings
+    case year, pupils, authors, judgements, scores, meetings, departed, joined
   }
 
   public init(from decoder: Decoder) throws {
@@ -61,6 +61,8 @@ extension ClassYear: VersionedDocument {
     classID = try c.decode(String.self, forKey: .classID)
     year = try c.decode(AcademicYear.self, forKey: .year)
     pupils = try c.decodeIfPresent([String].self, forKey: .pupils) ?? []
+    departed = try c.decodeIfPresent([String: Int64].self, forKey: .departed) ?? [:]
+    joined = try c.decodeIfPresent([String: Int64].self, forKey: .joined) ?? [:]
     let authors = try c.decodeIfPresent([Author].self, forKey: .authors) ?? []
     let columns = try c.decodeIfPresent([String: [String: Column]].self, forKey: .judgements) ?? [:]
     cells = [:]
@@ -140,6 +142,8 @@ extension ClassYear: VersionedDocument {
     try c.encode(classID, forKey: .classID)
     try c.encode(year, forKey: .year)
     try c.encode(pupils, forKey: .pupils)
+    if !departed.isEmpty { try c.encode(departed, forKey: .departed) }
+    if !joined.isEmpty { try c.encode(joined, forKey: .joined) }
     let authors = Array(
       Set(cells.values.map(\.author)).union(scores.values.map(\.author)).union(meetings.values.flatMap(\.authors))
     )

@@ -25,6 +25,9 @@ public struct ClassYear: Hashable, Sendable {
   public var scores: [ScoreKey: ScoreCell]
   /// Pupil progress meetings, one per half-term at most.
   public var meetings: [HalfTerm: Meeting]
+  /// When a pupil was moved out of the class, and when last placed in it (see ClassYear+Members).
+  public var departed: [String: Int64]
+  public var joined: [String: Int64]
 
   public init(school: String, classID: String, year: AcademicYear, pupils: [String] = []) {
     self.format = DocumentFormat.current
@@ -35,6 +38,8 @@ public struct ClassYear: Hashable, Sendable {
     self.cells = [:]
     self.scores = [:]
     self.meetings = [:]
+    self.departed = [:]
+    self.joined = [:]
   }
 
   public func cell(pupil: String, subject: String, halfTerm: HalfTerm) -> Cell? {
@@ -96,6 +101,9 @@ public struct ClassYear: Hashable, Sendable {
       out.scores[key] = theirs
     }
     for (half, theirs) in other.meetings { out.meetings[half] = out.meeting(half).merged(with: theirs) }
+    out.departed = departed.merging(other.departed) { max($0, $1) }
+    out.joined = joined.merging(other.joined) { max($0, $1) }
+    out.pruneDeparted()
     return out
   }
 

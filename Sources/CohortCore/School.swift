@@ -4,13 +4,49 @@ public struct SchoolClass: Hashable, Sendable, Codable, Identifiable {
   public var id: String
   public var name: String
   public var yearGroups: [YearGroup]
-  public var teacher: String?
+  /// The class's teachers by name (from the trust's staff), in the order the school gives.
+  public var teachers: [String]
 
-  public init(id: String, name: String, yearGroups: [YearGroup], teacher: String? = nil) {
+  public init(id: String, name: String, yearGroups: [YearGroup], teachers: [String] = []) {
     self.id = id
     self.name = name
     self.yearGroups = yearGroups
-    self.teacher = teacher
+    self.teachers = teachers
+  }
+
+  public init(id: String, name: String, yearGroups: [YearGroup], teacher: String?) {
+    self.init(id: id, name: name, yearGroups: yearGroups, teachers: teacher.map { [$0] } ?? [])
+  }
+
+  /// The teachers as one line ("Ms Patel, Mr Jones"), nil when none is set.
+  public var teacher: String? { teachers.isEmpty ? nil : teachers.joined(separator: ", ") }
+
+  /// "Y3/4", "Y5", "R/Y1": how a mixed-age class is written.
+  public var yearGroupsLabel: String {
+    let sorted = yearGroups.sorted()
+    guard let first = sorted.first else { return "" }
+    return sorted.dropFirst().reduce(first.shortLabel) { $0 + "/" + ($1.number == 0 ? "R" : "\($1.number)") }
+  }
+
+  enum CodingKeys: String, CodingKey { case id, name, yearGroups, teacher, teachers }
+
+  /// Older documents name one `teacher`.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    name = try c.decode(String.self, forKey: .name)
+    yearGroups = try c.decode([YearGroup].self, forKey: .yearGroups)
+    teachers =
+      try c.decodeIfPresent([String].self, forKey: .teachers)
+      ?? (try c.decodeIfPresent(String.self, forKey: .teacher)).map { [$0] } ?? []
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(name, forKey: .name)
+    try c.encode(yearGroups, forKey: .yearGroups)
+    if !teachers.isEmpty { try c.encode(teachers, forKey: .teachers) }
   }
 }
 
@@ -25,6 +61,8 @@ public struct School: Hashable, Sendable, VersionedDocument, Identifiable {
   /// Years closed by a rollover: kept intact and read-only (the store refuses saves into them).
   /// Left out of the document while empty, so that schools never rolled over read as before.
   public var readOnlyYears: [AcademicYear]
+  /// When each part was last changed (see Trust+Merge): how two laptops' copies merge.
+  public var changed: [String: Int64]
 
   public init(id: String, name: String, urn: String? = nil, classes: [AcademicYear: [SchoolClass]] = [:]) {
     self.format = DocumentFormat.current
@@ -33,6 +71,7 @@ public struct School: Hashable, Sendable, VersionedDocument, Identifiable {
     self.urn = urn
     self.classes = classes
     self.readOnlyYears = []
+    self.changed = [:]
   }
 
   public func isReadOnly(_ year: AcademicYear) -> Bool { readOnlyYears.contains(year) }
@@ -40,7 +79,7 @@ public struct School: Hashable, Sendable, VersionedDocument, Identifiable {
   public func classes(in year: AcademicYear) -> [SchoolClass] { classes[year] ?? [] }
   public var years: [AcademicYear] { classes.keys.sorted() }
 
-  enum CodingKeys: String, CodingKey { case format, id, name, urn, classes, readOnlyYears }
+  enum CodingKeys: String, CodingKey { case format, id, name, urn, classes, readOnlyYears, changed }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -59,6 +98,7 @@ public struct School: Hashable, Sendable, VersionedDocument, Identifiable {
     }
     classes = byYear
     readOnlyYears = try c.decodeIfPresent([AcademicYear].self, forKey: .readOnlyYears) ?? []
+    changed = try c.decodeIfPresent([String: Int64].self, forKey: .changed) ?? [:]
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -70,6 +110,7 @@ public struct School: Hashable, Sendable, VersionedDocument, Identifiable {
     let raw = Dictionary(uniqueKeysWithValues: classes.map { ($0.key.description, $0.value) })
     try c.encode(raw, forKey: .classes)
     if !readOnlyYears.isEmpty { try c.encode(readOnlyYears.sorted(), forKey: .readOnlyYears) }
+    if !changed.isEmpty { try c.encode(changed, forKey: .changed) }
   }
 }
 

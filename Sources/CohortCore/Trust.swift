@@ -8,33 +8,88 @@ public enum DocumentFormat {
   /// 2: class-year documents may hold standardised scores. A Cohort that reads only format 1
   /// opens them read-only instead of dropping the scores on save.
   /// 3: class-year documents may hold pupil progress meetings (the same protection).
-  public static let current = 3
+  /// 4: trust.json and school.json record when each part changed (so two laptops' set-up
+  /// changes merge), the trust's staff and term dates, several teachers per class, and
+  /// class-years the pupils moved out (so a merge does not bring them back).
+  public static let current = 4
 }
 
 /// A subject judged each half-term. Ids are stored on disk and in every export.
 public struct Subject: Hashable, Sendable, Codable, Identifiable {
   public var id: String
   public var name: String
-  public init(id: String, name: String) {
+  /// The year groups it is judged in; nil for every year group.
+  public var yearGroups: [YearGroup]?
+  /// A retired subject is no longer entered; its judgements stay and stay visible in history.
+  public var retired: Bool
+
+  public init(id: String, name: String, yearGroups: [YearGroup]? = nil, retired: Bool = false) {
     self.id = id
     self.name = name
+    self.yearGroups = yearGroups
+    self.retired = retired
   }
   public static let defaults = [
     Subject(id: "reading", name: "Reading"), Subject(id: "writing", name: "Writing"),
     Subject(id: "maths", name: "Maths"),
   ]
-}
 
-public struct SchoolRef: Hashable, Sendable, Codable, Identifiable {
-  public var id: String
-  public var name: String
-  public init(id: String, name: String) {
-    self.id = id
-    self.name = name
+  /// Whether a class of these year groups enters it.
+  public func applies(to groups: [YearGroup]) -> Bool {
+    guard let yearGroups else { return true }
+    return groups.contains { yearGroups.contains($0) }
+  }
+
+  enum CodingKeys: String, CodingKey { case id, name, yearGroups, retired }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    name = try c.decode(String.self, forKey: .name)
+    yearGroups = try c.decodeIfPresent([YearGroup].self, forKey: .yearGroups)
+    retired = try c.decodeIfPresent(Bool.self, forKey: .retired) ?? false
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(name, forKey: .name)
+    try c.encodeIfPresent(yearGroups, forKey: .yearGroups)
+    if retired { try c.encode(retired, forKey: .retired) }
   }
 }
 
-/// The trust: its schools, subjects and the code scheme every school uses.
+/// A school as the trust lists it: enough to name it in charts and to find it from a CTF's
+/// header (LA code and DfE establishment number, or URN) without opening its folder.
+public struct SchoolRef: Hashable, Sendable, Codable, Identifiable {
+  public var id: String
+  public var name: String
+  /// For charts and tight places ("St Mary's"); the name when not set.
+  public var shortName: String?
+  /// DfE unique reference number: 6 digits.
+  public var urn: String?
+  /// The local authority's DfE code: 3 digits.
+  public var la: String?
+  /// The DfE establishment number within the LA: 4 digits.
+  public var estab: String?
+
+  public init(
+    id: String, name: String, shortName: String? = nil, urn: String? = nil, la: String? = nil, estab: String? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.shortName = shortName
+    self.urn = urn
+    self.la = la
+    self.estab = estab
+  }
+
+  public var displayShortName: String { shortName ?? name }
+  /// "LLL/EEEE", the DfE number schools quote, when both parts are known.
+  public var dfeNumber: String? { la.flatMap { la in estab.map { "\(la)/\($0)" } } }
+}
+
+/// The trust: its schools, subjects, staff, term dates and the code scheme every school uses.
 public struct Trust: Hashable, Sendable, VersionedDocument {
   public var format: Int
   public var id: String
@@ -50,6 +105,12 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
   public var disagreementSteps: Int
   /// The standardised tests the trust uses (ids of test plugins); nil for every one installed.
   public var tests: [String]?
+  /// The people named as class teachers, action owners and meeting attendees.
+  public var staff: [StaffMember]
+  /// The first day of each half-term, per academic year the trust has set.
+  public var terms: [AcademicYear: TermDates]
+  /// When each part was last changed (see Trust+Merge): how two laptops' copies merge.
+  public var changed: [String: Int64]
 
   public init(
     id: String, name: String, schools: [SchoolRef] = [], subjects: [Subject] = Subject.defaults,
@@ -63,6 +124,28 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
     self.codeScheme = codeScheme
     self.disabledPlugins = []
     self.disagreementSteps = 1
+    self.staff = []
+    self.terms = [:]
+    self.changed = [:]
+  }
+
+  /// Subjects still entered (retired ones keep their data but leave the grids and reports).
+  public var activeSubjects: [Subject] { subjects.filter { !$0.retired } }
+
+  /// The subjects a class of these year groups enters.
+  public func subjects(for yearGroups: [YearGroup]) -> [Subject] {
+    activeSubjects.filter { $0.applies(to: yearGroups) }
+  }
+
+  /// A subject a class of these year groups can take a new code in, or why not.
+  public func enterableSubject(_ text: String, for yearGroups: [YearGroup]) throws -> Subject {
+    let s = try subject(text)
+    if s.retired { throw InputError("\(s.name) is retired: its codes stay, but no new ones are entered") }
+    guard s.applies(to: yearGroups) else {
+      let groups = (s.yearGroups ?? []).map(\.shortLabel).joined(separator: ", ")
+      throw InputError("\(s.name) is judged in \(groups) only")
+    }
+    return s
   }
 
   public func subject(_ text: String) throws -> Subject {
@@ -72,8 +155,20 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
       "unknown subject '\(text)': expected one of \(subjects.map(\.id).joined(separator: ", "))")
   }
 
+  public func school(_ id: String) -> SchoolRef? { schools.first { $0.id == id } }
+
+  /// The trust's dates for a year, or the usual English pattern when it has set none.
+  public func termDates(_ year: AcademicYear) -> TermDates { terms[year] ?? TermDates.usual(year) }
+
+  /// The half-term a day falls in, by the trust's own dates.
+  public func halfTerm(containing day: SchoolDate) -> HalfTermRef {
+    let year = AcademicYear(containing: day)
+    return HalfTermRef(year, termDates(year).halfTerm(containing: day))
+  }
+
   enum CodingKeys: String, CodingKey {
-    case format, id, name, schools, subjects, codeScheme, disabledPlugins, disagreementSteps, tests
+    case format, id, name, schools, subjects, codeScheme, disabledPlugins, disagreementSteps, tests, staff, terms,
+      changed
   }
 
   public init(from decoder: Decoder) throws {
@@ -87,6 +182,26 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
     disabledPlugins = try c.decodeIfPresent([String].self, forKey: .disabledPlugins) ?? []
     disagreementSteps = try c.decodeIfPresent(Int.self, forKey: .disagreementSteps) ?? 1
     tests = try c.decodeIfPresent([String].self, forKey: .tests)
+    staff = try c.decodeIfPresent([StaffMember].self, forKey: .staff) ?? []
+    terms = [:]
+    for dates in try c.decodeIfPresent([TermDates].self, forKey: .terms) ?? [] { terms[dates.year] = dates }
+    changed = try c.decodeIfPresent([String: Int64].self, forKey: .changed) ?? [:]
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(format, forKey: .format)
+    try c.encode(id, forKey: .id)
+    try c.encode(name, forKey: .name)
+    try c.encode(schools, forKey: .schools)
+    try c.encode(subjects, forKey: .subjects)
+    try c.encode(codeScheme, forKey: .codeScheme)
+    try c.encode(disabledPlugins, forKey: .disabledPlugins)
+    try c.encode(disagreementSteps, forKey: .disagreementSteps)
+    try c.encodeIfPresent(tests, forKey: .tests)
+    if !staff.isEmpty { try c.encode(staff, forKey: .staff) }
+    if !terms.isEmpty { try c.encode(terms.keys.sorted().map { terms[$0]! }, forKey: .terms) }
+    if !changed.isEmpty { try c.encode(changed, forKey: .changed) }
   }
 }
 

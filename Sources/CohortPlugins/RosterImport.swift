@@ -11,14 +11,10 @@ struct RosterImport {
   /// "CTF" or "CSV roster", for the journal.
   let source: String
 
-  func preview(_ file: RosterFile) throws -> ImportPreview {
+  func preview(_ file: RosterFile, into target: ImportTarget) throws -> ImportPreview {
     let r = request
-    let schoolID = try r.option("school")
-    guard r.trust.schools.contains(where: { $0.id == schoolID }) else {
-      throw InputError(
-        "no school '\(schoolID)' in this trust: expected one of \(r.trust.schools.map(\.id).joined(separator: ", "))")
-    }
-    let school = try r.folder.loadSchool(schoolID)
+    let school = target.school
+    let schoolID = school.id
     let rosterOnDisk = try r.folder.read(Roster.self, at: DataFolder.rosterPath(schoolID))
     let statutoryOnDisk = try r.folder.loadStatutory(schoolID)
     let today = SchoolDate(dayNumber: Int(DataFolder.now() / 86_400_000))
@@ -46,6 +42,7 @@ struct RosterImport {
     let rosterPath = DataFolder.rosterPath(schoolID)
     var matchedBy: [String: Int] = [:]
     var nextNumber = Self.nextNumber(roster.pupils, school: schoolID)
+    var unplaced: [String: Int] = [:]
 
     for (k, e) in file.entries.enumerated() {
       if k % 200 == 0 { r.progress?(k, file.entries.count) }
@@ -101,7 +98,9 @@ struct RosterImport {
         preview.notes.append("line \(e.line): \(warning)")
       }
       if !e.resultsOnly, let placed = try places.place(pupil, entry: e) {
-        if placed.hasPrefix("note:") {
+        if placed.hasPrefix("unplaced:") {
+          unplaced[String(placed.dropFirst(9)), default: 0] += 1
+        } else if placed.hasPrefix("note:") {
           preview.notes.append("line \(e.line): \(pupil.fullName): \(placed.dropFirst(6))")
         } else {
           preview.changes.append("line \(e.line): \(pupil.fullName) (\(pupil.id)): \(placed)")
@@ -130,6 +129,11 @@ struct RosterImport {
       if preview.changes.count == changesBefore { preview.unchanged += 1 }
     }
     r.progress?(file.entries.count, file.entries.count)
+    for (why, n) in unplaced.sorted(by: { $0.key < $1.key }) {
+      preview.notes.append(
+        "\(plural(n, "pupil")) will not be in a class for \(year) (\(why)): place \(n == 1 ? "them" : "each") with Place in… in the app, or `cohort class move`"
+      )
+    }
 
     // A file of results only (DfE's MTC file) lists those who sat a check, not who is on roll.
     let resultsOnly = !file.entries.isEmpty && file.entries.allSatisfy(\.resultsOnly)
@@ -143,7 +147,12 @@ struct RosterImport {
     if (roster != rosterOnDisk && !(rosterOnDisk == nil && roster.pupils.isEmpty)) || !journal.isEmpty {
       preview.others.append(try .roster(roster, base: rosterOnDisk, journal: journal))
     }
-    if places.school != school { preview.others.append(try .school(places.school, base: school, journal: [])) }
+    if let made = try target.creation(r) {
+      preview.changes.insert(made.change, at: 0)
+      preview.others += [made.write, try .school(places.school, base: nil, journal: [])]
+    } else if places.school != school {
+      preview.others.append(try .school(places.school, base: school, journal: []))
+    }
     if statutory != (statutoryOnDisk ?? StatutoryResults(school: schoolID)) {
       preview.others.append(try .statutory(statutory, base: statutoryOnDisk, journal: []))
     }
@@ -161,12 +170,14 @@ struct RosterImport {
     let rosterPath = DataFolder.rosterPath(roster.school)
     if !missing.isEmpty || r.options["leavers"] == "mark" {
       preview.offers.append(
-        .init(option: "leavers", value: "mark", label: "Mark the \(missing.count) pupil(s) not in the file as left"))
+        .init(
+          option: "leavers", value: "mark", label: "Mark the \(plural(missing.count, "pupil")) not in the file as left")
+      )
     }
     if !missing.isEmpty {
       if r.options["leavers"] != "mark" {
         preview.notes.append(
-          "\(missing.count) pupil(s) in Cohort are not in the file (\(missing.prefix(5).map(\.fullName).joined(separator: ", "))\(missing.count > 5 ? "..." : "")): mark them left with --leavers"
+          "\(plural(missing.count, "pupil")) in Cohort \(missing.count == 1 ? "is" : "are") not in the file (\(missing.prefix(5).map(\.fullName).joined(separator: ", "))\(missing.count > 5 ? "..." : "")): mark them left with --leavers"
         )
       } else if !preview.rejected.isEmpty {
         preview.notes.append(

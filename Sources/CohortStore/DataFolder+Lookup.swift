@@ -43,7 +43,7 @@ extension DataFolder {
     let s = try loadSchool(school)
     for c in s.classes(in: year) {
       let doc = try loadClassYear(school: school, classID: c.id, year: year)
-      if doc.pupils.contains(pupil) { return doc }
+      if doc.isMember(pupil) { return doc }
     }
     return nil
   }
@@ -65,4 +65,10 @@ extension DataFolder {
     }
     return out
   }
+}
+
+extension DataFolder {
+  /// Whether a folder for the school is here already (a school removed and set aside keeps
+  /// only its hidden copy, so its id is free again).
+  public func holdsSchoolFolder(_ id: String) -> Bool { files.fs.kind(absolute("schools/\(id)")) != nil }
 }

@@ -121,12 +121,13 @@ public final class DataFolder: Sendable {
     }
   }
 
+  /// Saves the trust merged with its copy on disk (see Trust+Merge).
   public func saveTrust(_ trust: Trust, event: String? = nil) throws {
-    try write(trust, at: Self.trustPath, event: event)
+    try commit(SetupChange(trust: trust, events: event.map { [(Self.trustPath, nil, $0)] } ?? []))
   }
+  /// Saves a school's document merged with its copy on disk.
   public func saveSchool(_ school: School) throws {
-    try checkID(school.id, "school")
-    try write(school, at: Self.schoolPath(school.id))
+    try commit(SetupChange(schools: [school]))
   }
   public func saveRoster(_ roster: Roster) throws {
     try checkID(roster.school, "school")

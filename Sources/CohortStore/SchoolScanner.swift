@@ -14,8 +14,8 @@ enum SchoolScanner {
 }
 
 extension ByteScanner {
-  static let schoolFields = Fields(["classes", "format", "id", "name", "readOnlyYears", "urn"])
-  static let classFields = Fields(["id", "name", "teacher", "yearGroups"])
+  static let schoolFields = Fields(["changed", "classes", "format", "id", "name", "readOnlyYears", "urn"])
+  static let classFields = Fields(["id", "name", "teacher", "teachers", "yearGroups"])
 
   mutating func school() throws -> School {
     var format: Int?
@@ -62,7 +62,7 @@ extension ByteScanner {
     var id: String?
     var name: String?
     var yearGroups: [YearGroup]?
-    var teacher: String?
+    var teachers: [String]?
     var keys = Keys()
     try open()
     while let key = try nextKey(&keys, Self.classFields) {
@@ -70,11 +70,13 @@ extension ByteScanner {
       case "id": id = try string()
       case "name": name = try string()
       case "yearGroups": yearGroups = try list { s in YearGroup(Int(try s.int())) }
-      case "teacher": teacher = null() ? nil : try string()
+      // Older documents name one teacher.
+      case "teacher": if !null(), teachers == nil { teachers = [try string()] }
+      case "teachers": teachers = null() ? nil : try list { s in try s.string() }
       default: try skip()
       }
     }
     guard let id, let name, let yearGroups else { throw Mismatch() }
-    return SchoolClass(id: id, name: name, yearGroups: yearGroups, teacher: teacher)
+    return SchoolClass(id: id, name: name, yearGroups: yearGroups, teachers: teachers ?? [])
   }
 }

@@ -13,7 +13,8 @@ struct CohortCommand: ParsableCommand {
       InitCommand.self, SampleCommand.self, SetCommand.self, ShowCommand.self, ExportCommand.self,
       CheckCommand.self, PluginsCommand.self, ImportCommand.self, MergeCommand.self, HistoryCommand.self,
       BackupCommand.self, RestoreCommand.self, ChartCommand.self, MeetingCommand.self, ReportCommand.self,
-      RolloverCommand.self,
+      RolloverCommand.self, SchoolCommand.self, ClassCommand.self, StaffCommand.self, TrustCommand.self,
+      TermsCommand.self,
     ]
   )
 
@@ -52,14 +53,11 @@ struct DataOptions: ParsableArguments {
   @Option(name: .long, help: "The data folder.")
   var data: String
 
-  @Option(name: .long, help: "Who is making the change (default: $USER).")
+  @Option(
+    name: .long, help: "Who is making the change (default: the name saved on this device for the trust, else $USER).")
   var by: String?
 
-  var author: Author {
-    let env = ProcessInfo.processInfo.environment
-    let device = env["COHORT_DEVICE"].flatMap { $0.isEmpty ? nil : $0 } ?? ProcessInfo.processInfo.hostName
-    return Author(by: by ?? env["USER"] ?? "unknown", device: device)
-  }
+  var author: Author { DeviceSettings.author(for: data, given: by) }
 
   func folder() -> DataFolder { DataFolder(root: data, author: author) }
 

@@ -29,6 +29,6 @@ struct HistoryCommand: ParsableCommand {
       let line = e.subject == nil && e.test == nil ? e.event ?? change : "\(what): \(e.event ?? change)"
       print("\(CSVExport.isoTime(e.at))  \(e.by) on \(e.device)  \(line)")
     }
-    print("\(entries.count) change(s) to \(found.id)")
+    print("\(plural(entries.count, "change")) to \(found.id)")
   }
 }

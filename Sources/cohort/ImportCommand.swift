@@ -74,12 +74,12 @@ struct ImportCommand: ParsableCommand {
       for r in preview.rejected { print("line \(r.line): will not import: \(r.reason)") }
       let verb = apply ? "Imported" : "Would import"
       print(
-        "\(verb) \(preview.changes.count) change(s); \(preview.unchanged) unchanged; \(preview.rejected.count) row(s) will not import."
+        "\(verb) \(plural(preview.changes.count, "change")); \(preview.unchanged) unchanged; \(plural(preview.rejected.count, "row")) will not import."
       )
     }
     if blocked && !dryRun {
       throw CommandFailure(
-        "\(preview.rejected.count) row(s) of \(file) will not import, so nothing was changed: fix them, or use --accept-partial to import the rest"
+        "\(plural(preview.rejected.count, "row")) of \(file) will not import, so nothing was changed: fix them, or use --accept-partial to import the rest"
       )
     }
   }

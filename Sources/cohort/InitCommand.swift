@@ -10,11 +10,7 @@ struct InitCommand: ParsableCommand {
   @Option(help: "The trust's name.") var trust: String
 
   func run() throws {
-    let folder = options.folder()
-    if folder.exists { throw CommandFailure("\(options.data) already holds a trust (trust.json): nothing changed") }
-    let id = slug(trust)
-    guard isSafeID(id) else { throw CommandFailure("'\(trust)' needs at least one letter or digit") }
-    try folder.saveTrust(Trust(id: id, name: trust), event: "created trust")
+    try TrustSetup(folder: options.folder()).create(name: trust)
     print("Created \(trust) in \(options.data)")
   }
 }

@@ -68,10 +68,8 @@ struct PluginsCommand: ParsableCommand {
     guard registry.plugins.contains(where: { $0.manifest.id == id }) else {
       throw CommandFailure("no plugin '\(id)': `cohort plugins list` shows them")
     }
-    var set = Set(trust.disabledPlugins)
-    if off { set.insert(id) } else { set.remove(id) }
-    trust.disabledPlugins = set.sorted()
-    try folder.saveTrust(trust, event: "\(off ? "disabled" : "enabled") plugin \(id)")
+    let event = trust.setPlugin(id, enabled: !off, at: DataFolder.now())
+    try folder.saveTrust(trust, event: event)
     print("\(id) is \(off ? "disabled" : "enabled") for \(trust.name)")
   }
 

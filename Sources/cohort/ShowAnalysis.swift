@@ -64,7 +64,7 @@ struct ShowAnalysis: ParsableCommand {
       case "ethnicity": .ethnicity
       default: throw CommandFailure("--breakdown takes school, class, year or ethnicity")
       }
-    let subjects = opened.trust.subjects
+    let subjects = opened.trust.activeSubjects
     let rows = Parallel.map(subjects.indices) { i in
       let s = subjects[i]
       if key == .ethnicity {
@@ -153,9 +153,10 @@ struct ShowFlags: ParsableCommand {
     let records = try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year)
     let a = Analysis(records: records, scheme: opened.scheme)
     let context = FlagContext(
-      scheme: opened.scheme, subjects: opened.trust.subjects, tests: opened.registry.tests(for: opened.trust), at: when,
+      scheme: opened.scheme, subjects: opened.trust.activeSubjects, tests: opened.registry.tests(for: opened.trust),
+      at: when,
       steps: opened.trust.disagreementSteps, settings: opened.registry.flagSettings)
-    let rows = a.pupils(in: scope, group: group, subject: opened.trust.subjects.first?.id ?? "", year: when.year)
+    let rows = a.pupils(in: scope, group: group, subject: opened.trust.activeSubjects.first?.id ?? "", year: when.year)
       .compactMap { r -> Row? in
         let flags = opened.registry.flagRules.flatMap { $0.flags(for: r, in: context) }
         return flags.isEmpty ? nil : Row(id: r.pupil.id, name: r.pupil.fullName, classID: r.classID, flags: flags)

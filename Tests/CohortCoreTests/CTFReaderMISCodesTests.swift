@@ -44,9 +44,9 @@ import Testing
 
   @Test func theHeaderNamesSourceAndDestination() throws {
     let (header, _) = try CTFReader.read(CTFFixture(version: "26.0").bytes)
-    #expect(header.sourceLEA == "123" && header.sourceEstab == "4567" && header.sourceURN == "100001")
+    #expect(header.sourceLA == "123" && header.sourceEstab == "4567" && header.sourceURN == "100001")
     #expect(header.academicYear == AcademicYear(startYear: 2026))
-    #expect(header.destLEA == "123" && header.destEstab == "4567")
+    #expect(header.destLA == "123" && header.destEstab == "4567")
   }
 
   @Test func dfesMTCFileIsResultsOnlyAndFiledAsTheMTC() throws {
@@ -55,7 +55,7 @@ import Testing
       (CTFFixture.upn(2), "Lee", "Bo", "2017-05-01", "M", "A"),
     ])
     let (header, file) = try CTFReader.read(Array(xml.utf8))
-    #expect(header.version == "26.0" && header.sourceLEA == "201" && header.destEstab == "3614")
+    #expect(header.version == "26.0" && header.sourceLA == "201" && header.destEstab == "3614")
     #expect(file.problems.isEmpty && file.entries.count == 2)
     let hannah = file.entries[0]
     #expect(hannah.resultsOnly && hannah.forename == "HANNAH" && hannah.yearGroup == nil && hannah.send == nil)

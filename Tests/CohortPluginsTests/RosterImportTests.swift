@@ -52,7 +52,7 @@ import Testing
     #expect(judgementsBefore > 0)
 
     let dry = try RosterCSVImporter().preview(try request(s, text))
-    #expect(dry.notes.contains { $0.contains("1 pupil(s) in Cohort are not in the file") })
+    #expect(dry.notes.contains { $0.contains("1 pupil in Cohort is not in the file") })
     let p = try RosterCSVImporter().preview(try request(s, text, ["leavers": "mark", "date": "20/07/2027"]))
     #expect(p.rejected.isEmpty, "\(p.rejected)")
     #expect(

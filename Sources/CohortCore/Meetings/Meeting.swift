@@ -134,3 +134,10 @@ public struct Meeting: Hashable, Sendable {
     return out
   }
 }
+
+extension Meeting {
+  /// Whether the meeting names the pupil (evidence about them, or an action for them).
+  public func mentions(_ pupil: String) -> Bool {
+    evidence[pupil] != nil || actions.values.contains { $0.value.pupils.contains(pupil) }
+  }
+}

@@ -72,7 +72,8 @@ public final class AppContext {
     let doc = try folder.loadClassYear(school: schoolID, classID: classID, year: year)
     let earlier = halfTerm == .autumn1 ? try lastYearsSummer(for: doc.pupils, school: school, year: year) : [:]
     let model = GridModel(
-      doc: doc, roster: try roster(schoolID), scheme: scheme, subjects: trust.subjects, halfTerm: halfTerm,
+      doc: doc, roster: try roster(schoolID), scheme: scheme, subjects: trust.subjects(for: c.yearGroups),
+      halfTerm: halfTerm,
       author: folder.author, earlier: earlier, clock: DataFolder.now)
     model.closedReason = closedReason(schoolID, year)
     return (ClassSession(folder: folder, school: school, schoolClass: c, model: model, hop: hop), model)
@@ -133,25 +134,4 @@ private final class ReadResults: @unchecked Sendable {
   init(count: Int) { slots = Array(repeating: nil, count: count) }
   func set(_ i: Int, _ r: Result<ClassYearColumns, any Error>) { lock.withLock { slots[i] = r } }
   var all: [Result<ClassYearColumns, any Error>?] { lock.withLock { slots } }
-}
-
-/// Remembers the last data folder between runs ($XDG_CONFIG_HOME/cohort/settings.json).
-public enum AppSettings {
-  struct Stored: Codable {
-    var lastDataFolder: String?
-  }
-
-  static var path: String {
-    let env = ProcessInfo.processInfo.environment
-    let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
-    return base + "/cohort/settings.json"
-  }
-
-  public static var lastDataFolder: String? {
-    get { (try? Documents.read(Stored.self, at: path))?.lastDataFolder }
-    set {
-      guard let data = try? DocumentCoding.encode(Stored(lastDataFolder: newValue)) else { return }
-      try? Documents.writePrivateFile(data, to: path)
-    }
-  }
 }

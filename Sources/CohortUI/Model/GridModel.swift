@@ -52,7 +52,7 @@ public final class GridModel {
     self.earlier = earlier
     self.clock = clock
     let byID = Dictionary(roster.pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    self.pupils = doc.pupils.map {
+    self.pupils = doc.members.map {
       byID[$0] ?? Pupil(id: $0, forename: "Unknown pupil", surname: $0, dob: SchoolDate(year: 2000, month: 1, day: 1)!)
     }
   }

@@ -57,18 +57,14 @@ public enum CohortApp {
   }
 
   static func activate(_ app: UnsafeMutablePointer<GtkApplication>, _ o: Options) {
-    let env = ProcessInfo.processInfo.environment
-    let author = Author(
-      by: env["USER"] ?? "unknown",
-      device: env["COHORT_DEVICE"].flatMap { $0.isEmpty ? nil : $0 } ?? ProcessInfo.processInfo.hostName)
-    guard let path = o.data ?? AppSettings.lastDataFolder else {
+    guard let path = o.data ?? DeviceSettings.lastDataFolder else {
       showProblem(
         app, "No data folder yet. Start Cohort with --data DIR (a folder made by `cohort init` or `cohort sample`).")
       return
     }
     do {
-      let context = try AppContext(path: path, author: author)
-      AppSettings.lastDataFolder = path
+      let context = try AppContext(path: path, author: DeviceSettings.author(for: path))
+      try? DeviceSettings.setLastDataFolder(path)
       Style.install(scheme: context.scheme)
       let today = SchoolDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
       var (year, half) = context.defaultPeriod(today: today)

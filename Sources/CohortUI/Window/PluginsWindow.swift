@@ -1,6 +1,7 @@
 import CGtk
 import CohortCore
 import CohortPluginKit
+import CohortStore
 
 /// Preferences > Plugins: every plugin found (the registry's and the window's pages), where it
 /// came from, its state, what it provides, and a switch per trust.
@@ -85,10 +86,8 @@ final class PluginsWindow {
   private func setEnabled(_ id: String, _ on: Bool) {
     do {
       var trust = try context.folder.loadTrust()
-      var off = Set(trust.disabledPlugins)
-      if on { off.remove(id) } else { off.insert(id) }
-      trust.disabledPlugins = off.sorted()
-      try context.folder.saveTrust(trust, event: "\(on ? "enabled" : "disabled") plugin \(id)")
+      let event = trust.setPlugin(id, enabled: on, at: DataFolder.now())
+      try context.folder.saveTrust(trust, event: event)
       UI.setText(status, "\(id) is \(on ? "on" : "off") for the trust from the next start.")
     } catch {
       UI.setText(status, "Could not save the change: \(error)")
