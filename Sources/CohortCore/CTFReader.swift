@@ -114,6 +114,7 @@ public enum CTFReader {
         throw InputError("<SENprovision> '\(code)' is not N, K or E (nor A, P or S from before 2014)")
       }
       e.send = send
+      e.senStart = latest?.value("StartDate").flatMap(SchoolDate.init(iso:))
     }
     for stage in p.child("StageAssessments")?.all("KeyStage") ?? [] {
       let name = stage.value("Stage") ?? ""

@@ -32,6 +32,9 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
   /// A child of service personnel: a group of its own (service premium), not disadvantaged.
   public var serviceChild: Bool
   public var send: SENDStatus
+  /// When the current SEN provision started (the MIS's latest SEN record), for a transfer CTF;
+  /// nil when not known (a CSV roster does not say).
+  public var senStart: SchoolDate?
   public var eal: Bool
   /// Special category data: optional, and only ever shown to those who need it.
   public var ethnicity: String?
@@ -76,7 +79,7 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
 
   enum CodingKeys: String, CodingKey {
     case id, upn, forename, surname, dob, sex, pupilPremium, fsm, ever6FSM, lookedAfter, send, eal,
-      ethnicity, leftOn, ncYears, previouslyLookedAfter, serviceChild
+      ethnicity, leftOn, ncYears, previouslyLookedAfter, serviceChild, senStart
   }
 
   /// Older or partial documents leave out characteristics: they default to "no".
@@ -96,6 +99,7 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
     eal = try c.decodeIfPresent(Bool.self, forKey: .eal) ?? false
     ethnicity = try c.decodeIfPresent(String.self, forKey: .ethnicity)
     leftOn = try c.decodeIfPresent(SchoolDate.self, forKey: .leftOn)
+    senStart = try c.decodeIfPresent(SchoolDate.self, forKey: .senStart)
     previouslyLookedAfter = try c.decodeIfPresent(Bool.self, forKey: .previouslyLookedAfter) ?? false
     serviceChild = try c.decodeIfPresent(Bool.self, forKey: .serviceChild) ?? false
     ncYears = try Self.decodeNCYears(c.decodeIfPresent([String: Int].self, forKey: .ncYears) ?? [:], c)
@@ -133,6 +137,7 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
     try c.encode(eal, forKey: .eal)
     try c.encodeIfPresent(ethnicity, forKey: .ethnicity)
     try c.encodeIfPresent(leftOn, forKey: .leftOn)
+    try c.encodeIfPresent(senStart, forKey: .senStart)
     if previouslyLookedAfter { try c.encode(true, forKey: .previouslyLookedAfter) }
     if serviceChild { try c.encode(true, forKey: .serviceChild) }
     if !ncYears.isEmpty {

@@ -22,6 +22,8 @@ public struct RosterEntry: Hashable, Sendable {
   public var previouslyLookedAfter: Bool?
   public var serviceChild: Bool?
   public var send: SENDStatus?
+  /// The start of the latest SEN record, when the file gives one.
+  public var senStart: SchoolDate?
   public var eal: Bool?
   public var ethnicity: String?
   public var results: [StatutoryResult]

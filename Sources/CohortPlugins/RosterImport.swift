@@ -267,6 +267,11 @@ struct RosterImport {
     set(\.lookedAfter, e.lookedAfter, "looked after")
     set(\.previouslyLookedAfter, e.previouslyLookedAfter, "previously looked after")
     set(\.serviceChild, e.serviceChild, "service child")
+    // A new provision without a date (a CSV roster) leaves its start unknown, not stale.
+    if let send = e.send, send != p.send || e.senStart != nil, p.senStart != e.senStart {
+      p.senStart = e.senStart
+      if send == p.send { out.append("SEN start date: \(e.senStart.map { "\($0)" } ?? "not known")") }
+    }
     set(\.send, e.send, "SEN")
     set(\.eal, e.eal, "EAL")
     set(\.ethnicity, e.ethnicity.map { Optional($0) }, "ethnicity", show: false)

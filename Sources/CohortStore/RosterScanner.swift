@@ -20,7 +20,7 @@ extension ByteScanner {
   /// A pupil's keys, named and ordered as on disk (sorted).
   enum PupilKey: Int, CaseIterable {
     case dob, eal, ethnicity, ever6FSM, forename, fsm, id, leftOn, lookedAfter, ncYears, previouslyLookedAfter
-    case pupilPremium, send, serviceChild, sex, surname, upn
+    case pupilPremium, senStart, send, serviceChild, sex, surname, upn
   }
   static let pupilFields = Fields(PupilKey.allCases.map { "\($0)" })
 
@@ -79,6 +79,7 @@ extension ByteScanner {
       case .eal?: p.eal = null() ? false : try bool()
       case .ethnicity?: p.ethnicity = null() ? nil : try string()
       case .leftOn?: p.leftOn = null() ? nil : try date()
+      case .senStart?: p.senStart = null() ? nil : try date()
       case .ncYears?: p.ncYears = null() ? [:] : try ncYears()
       case nil: try skip()
       }

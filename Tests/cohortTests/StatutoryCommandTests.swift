@@ -37,4 +37,30 @@ import Testing
     let row = try #require(rows.first { $0[0] == p.id })
     #expect(row[8] == Substring(p.yearGroup(in: AcademicYear(startYear: 2025)).ctfCode) && row[13] == "date of birth")
   }
+
+  @Test func aTransferCTFOfTheChosenPupilsSaysWhatLeavesFirst() throws {
+    let s = Scratch()
+    let dir = s.sub("trust")
+    #expect(try CLI.run(["sample", "--data", dir] + CommandLineTests.sampleArgs).status == 0)
+    let folder = DataFolder(root: dir, author: Author(by: "t", device: "t"))
+    let two = try folder.loadRoster("oakfield").pupils.filter { $0.leftOn == nil }.prefix(2).map { $0.upn! }
+    let args = [
+      "export", "ctf", "--data", dir, "--what", "pupils", "--school", "oakfield", "--pupils",
+      two.joined(separator: ","),
+      "--to-la", "202", "--to-estab", "2001", "--out", s.sub("move.xml"),
+    ]
+    let refused = try CLI.run(args)
+    #expect(refused.status == 1 && refused.err.contains("LA code and establishment number are not set"))
+    #expect(refused.err.split(separator: "\n").count == 1 && !FileManager.default.fileExists(atPath: s.sub("move.xml")))
+    #expect(
+      try CLI.run(["school", "edit", "--data", dir, "--id", "oakfield", "--la", "202", "--estab", "3614"]).status == 0)
+    let dry = try CLI.run(args + ["--dry-run"])
+    #expect(dry.status == 0 && dry.out.contains("personal fields that leave: UPN, surname"), "\(dry.err)")
+    #expect(!FileManager.default.fileExists(atPath: s.sub("move.xml")))
+    let written = try CLI.run(args)
+    #expect(written.status == 0, "\(written.err)")
+    #expect(written.out.contains("to LA 202, establishment 2001") && written.out.contains("Wrote"))
+    let (header, file) = try CTFReader.read(Array(try Data(contentsOf: URL(fileURLWithPath: s.sub("move.xml")))))
+    #expect(header.destEstab == "2001" && file.entries.map { $0.upn!.value } == two)
+  }
 }
