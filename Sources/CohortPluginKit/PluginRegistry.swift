@@ -82,10 +82,8 @@ public final class PluginRegistry: Sendable {
     return chosen.compactMap { test(id: $0) }
   }
 
-  /// The newest table for a test (editions sort as text, e.g. "2023" after "2019").
-  public func scoreTable(for test: String) -> ScoreTable? {
-    scoreTables.filter { $0.test == test }.max { $0.edition < $1.edition }
-  }
+  /// A test's tables by level, term and edition (a lookup picks the pupil's level's).
+  public func scoreTables(for test: String) -> ScoreTables { ScoreTables(scoreTables.filter { $0.test == test }) }
 
   public func codeScheme(id: String) -> CodeScheme? { codeSchemes.first { $0.id == id } }
 
