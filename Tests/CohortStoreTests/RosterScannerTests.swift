@@ -82,6 +82,7 @@ import Testing
 @Suite struct RosterScannerGroupFlagTests {
   @Test(arguments: [
     #""previouslyLookedAfter": true, "serviceChild": true"#, #""previouslyLookedAfter": null, "serviceChild": false"#,
+    #""send": "K", "senStart": "2024-09-04""#, #""senStart": null"#,
   ])
   func readsTheNewFlagsAsJSONDecoderDoes(fields: String) throws {
     let text =
@@ -89,5 +90,11 @@ import Testing
       + fields + "}]}"
     let strict = try DocumentCoding.decode(Roster.self, from: Array(text.utf8))
     #expect(RosterScanner.read(Array(text.utf8)) == strict)
+  }
+
+  @Test func givesWayOnABadSENStartDate() {
+    let text =
+      #"{"format": 3, "school": "s", "pupils": [{"id": "a", "forename": "A", "surname": "B", "dob": "2016-07-20", "senStart": "2024-02-30"}]}"#
+    #expect(RosterScanner.read(Array(text.utf8)) == nil)
   }
 }
