@@ -9,7 +9,7 @@ public enum AnalysisLoader {
     -> [PupilRecord]
   {
     let years = (0...history).map { AcademicYear(startYear: year.startYear - $0) }
-    let schools = trust.schools
+    let schools = folder.presentSchools(of: trust)
     let results = Slots<[PupilRecord]>(count: schools.count)
     // Schools are independent: read them (school.json included) on every core.
     DispatchQueue.concurrentPerform(iterations: schools.count) { i in

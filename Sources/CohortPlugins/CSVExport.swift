@@ -18,7 +18,7 @@ public enum CSVExport {
   public static func judgements(_ folder: DataFolder, scheme: CodeScheme) throws -> String {
     let trust = try folder.loadTrust()
     var out = CSV.line(judgementColumns)
-    for ref in trust.schools {
+    for ref in folder.presentSchools(of: trust) {
       let school = try folder.loadSchool(ref.id)
       let pupils = Dictionary(
         try folder.loadRoster(ref.id).pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -50,7 +50,7 @@ public enum CSVExport {
   public static func pupils(_ folder: DataFolder, year: AcademicYear?) throws -> String {
     let trust = try folder.loadTrust()
     var out = CSV.line(pupilColumns)
-    for ref in trust.schools {
+    for ref in folder.presentSchools(of: trust) {
       let school = try folder.loadSchool(ref.id)
       guard let y = year ?? school.years.last else { continue }
       var classOf: [String: String] = [:]

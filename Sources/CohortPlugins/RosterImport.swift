@@ -203,7 +203,7 @@ struct RosterImport {
   func elsewhere(_ school: String) throws -> [String: (school: String, pupil: String)] {
     if let known = others.byUPN { return known }
     var out: [String: (school: String, pupil: String)] = [:]
-    for ref in request.trust.schools where ref.id != school {
+    for ref in request.folder.presentSchools(of: request.trust) where ref.id != school {
       for p in try request.folder.loadRoster(ref.id).pupils where p.leftOn == nil {
         if let u = p.upn { out[u.uppercased()] = (ref.id, p.id) }
       }

@@ -15,7 +15,7 @@ struct StatutoryCSVExporter: Exporter {
 
   func export(_ r: ExportRequest) throws -> Data {
     var out = CSV.line(Self.columns)
-    for ref in try r.folder.loadTrust().schools {
+    for ref in r.folder.presentSchools(of: try r.folder.loadTrust()) {
       guard let results = try r.folder.loadStatutory(ref.id) else { continue }
       let pupils = Dictionary(
         try r.folder.loadRoster(ref.id).pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

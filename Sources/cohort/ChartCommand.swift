@@ -72,7 +72,9 @@ struct ChartCommand: ParsableCommand {
       throw CommandFailure(
         "unknown chart '\(kind)': bands, by-school, by-class, by-year, transitions, progress, scores or scatter")
     }
-    do { try ChartRenderer(for: spec).write(spec, to: out) } catch let e as ChartRenderer.Failure {
+    do {
+      try OutputFile.write(ChartRenderer(for: spec).render(spec, as: try ChartRenderer.Format(path: out)), to: out)
+    } catch let e as ChartRenderer.Failure {
       throw CommandFailure(e.description)
     }
     print("Drew \(spec.title) to \(out)")

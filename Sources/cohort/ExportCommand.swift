@@ -32,13 +32,18 @@ struct ExportCommand: ParsableCommand {
       statutory: opened.registry.statutoryTable)
     // A file that leaves the trust says first what it holds.
     if let previewing = exporter as? PreviewingExporter {
-      for line in try previewing.preview(request) { print(line) }
+      for line in try previewing.preview(request) {
+        // Never into the export itself when it goes to standard output.
+        if out == "-" { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+      }
     }
     if dryRun { return print("Nothing written (--dry-run)") }
     let progress = ProgressLine(what: "Writing \(exporter.title)")
     defer { progress.finish() }
     let data = try progress.ticking { try exporter.export(request) }
-    try Documents.writePrivateFile(data, to: out)
-    print("Wrote \(exporter.title) to \(out) (\(data.count) bytes)")
+    try OutputFile.write(data, to: out)
+    let said = "Wrote \(exporter.title) to \(out == "-" ? "standard output" : out) (\(data.count) bytes)"
+    // With --out -, standard output is the export itself.
+    if out == "-" { FileHandle.standardError.write(Data((said + "\n").utf8)) } else { print(said) }
   }
 }

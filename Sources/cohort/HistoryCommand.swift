@@ -16,8 +16,8 @@ struct HistoryCommand: ParsableCommand {
 
   func run() throws {
     let folder = options.folder()
-    let (_, found) = try folder.findPupil(pupil)
-    let entries = try folder.journalEntries().filter { $0.pupil == found.id }
+    let (school, found) = try folder.findPupil(pupil)
+    let entries = try folder.journalEntries(school: school).filter { $0.pupil == found.id }
     if json {
       try printJSON(entries)
       return

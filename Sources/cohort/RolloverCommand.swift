@@ -23,7 +23,7 @@ struct RolloverCommand: ParsableCommand {
       try school.map { s -> [String] in
         guard trust.schools.contains(where: { $0.id == s }) else { throw InputError("no school '\(s)' in this trust") }
         return [s]
-      } ?? trust.schools.map(\.id)
+      } ?? folder.presentSchools(of: trust).map(\.id)
     let plans = try plan.map { try Self.readPlan($0) } ?? [:]
     let rollover = Rollover(folder: folder)
     // Every school is checked first, so that a refusal changes no school at all.

@@ -93,6 +93,13 @@ try:
         check(w.returncode == 0, "a writer finished")
         lines.append(out.splitlines())
 
+    # And each changes the trust's set-up while apart: staff on both, term dates on one.
+    def cli(i, *args):
+        return run(f"{BIN}/cohort", *args, "--data", folders[i], env=dict(os.environ, COHORT_DEVICE=f"laptop-{i}"))
+    cli(0, "staff", "add", "--name", "Ms A Patel")
+    cli(1, "staff", "add", "--name", "Mr B Jones", "--role", "leader")
+    cli(1, "terms", "set", "--year", "2026-27", "--starts", "03/09/2026,02/11/2026,05/01/2027,22/02/2027,12/04/2027,07/06/2027")
+
     env = dict(os.environ, STNOUPGRADE="1", STNODEFAULTFOLDER="1")
     for i in range(2):
         log = open(os.path.join(work, f"st{i}.log"), "w")
@@ -117,6 +124,9 @@ try:
     def snapshot(f):
         return run(f"{BIN}/cohort", "export", "csv", "--data", f, "--out", os.path.join(work, "x.csv")) and open(os.path.join(work, "x.csv")).read()
 
+    def setup(i):
+        return cli(i, "staff", "list", "--json") + cli(i, "terms", "show", "--year", "2026-27", "--json")
+
     def settled():
         time.sleep(3)
         for i, f in enumerate(folders):
@@ -129,13 +139,17 @@ try:
                 return False
         copies = [n for f in folders for path, _, files in os.walk(f) for n in files
                   if "sync-conflict" in n and "/.conflicts" not in path]
-        return not copies and snapshot(a) == snapshot(b)
+        return not copies and snapshot(a) == snapshot(b) and setup(0) == setup(1)
 
     end = time.time() + 120
     ok = False
     while time.time() < end and not ok:
         ok = settled()
-    check(ok, "after the offline edits synced and merged, both laptops hold the same judgements")
+    check(ok, "after the offline edits synced and merged, both laptops hold the same judgements and set-up")
+    staff = json.loads(cli(0, "staff", "list", "--json"))
+    check(sorted(m["name"] for m in staff) == ["Mr B Jones", "Ms A Patel"], f"both laptops' new staff survive: {staff}")
+    terms = json.loads(cli(0, "terms", "show", "--year", "2026-27", "--json"))
+    check(terms["set"] and terms["halfTerms"][2]["starts"] == "2027-01-05", "one laptop's term dates reach the other")
     # Then both edit at the same time while connected.
     writers = [subprocess.Popen([f"{BIN}/cohort-torture", "writer", folders[i], str(i), "90"], stdout=subprocess.PIPE, text=True)
                for i in range(2)]
