@@ -109,6 +109,12 @@ import Testing
     #expect(!(try Self.validate(Data(badYear.utf8), in: s.path).ok))
   }
 
+  /// DfE numbers a CTF by the academic year it is written in: a new version every September.
+  @Test(arguments: [("2025-10-01", "25.0"), ("2026-08-31", "25.0"), ("2026-09-01", "26.0"), ("2027-09-15", "27.0")])
+  func theVersionIsTheYearItIsWrittenIn(day: String, version: String) {
+    #expect(CTFTransfer.version(at: SchoolDate(iso: day)!) == version)
+  }
+
   @Test func badChoicesAreOneLineAndWriteNothing() throws {
     let (s, ava) = try folder()
     func message(_ options: [String: String]) -> String {
