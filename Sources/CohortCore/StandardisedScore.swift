@@ -10,4 +10,18 @@ public enum StandardisedScale {
     let z = (score - mean) / standardDeviation
     return 50 * (1 + erf(z / 2.0.squareRoot()))
   }
+
+  /// "50th percentile"; at the ends "below 1st" and "above 99th", never "0th" or "100th"
+  /// (the reported 139-141 and 59 and below).
+  public static func percentileLabel(of score: Int) -> String {
+    let p = Int(percentile(of: Double(score)).rounded())
+    if p >= 100 { return "above 99th percentile" }
+    if p < 1 { return "below 1st percentile" }
+    return "\(ordinal(p)) percentile"
+  }
+
+  static func ordinal(_ n: Int) -> String {
+    let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+    return "\(n)\(suffix)"
+  }
 }

@@ -71,6 +71,7 @@ struct ShowGrid: ParsableCommand {
     guard let p else { return "" }
     var f: [String] = []
     if p.isDisadvantaged { f.append("PP") }
+    if p.serviceChild { f.append("SC") }
     if p.send != .none { f.append("SEND-\(p.send.rawValue)") }
     if p.eal { f.append("EAL") }
     return f.joined(separator: " ")

@@ -118,7 +118,9 @@ import Testing
     #expect(try s.folder.loadStatutory("oakfield")?.pupils[p0.id]?.map(\.result) == ["20"])
     try CTFImporter().preview(try request(s, ctf(24))).apply(to: s.folder)
     let results = try #require(try s.folder.loadStatutory("oakfield")?.pupils[p0.id])
-    #expect(results.map(\.summary) == ["Multiplication tables check 2026: 24 of 25"], "replaced, not added")
+    #expect(
+      results.map { s.registry.statutoryTable.read($0).summary } == ["Multiplication tables check 2026: 24 of 25"],
+      "replaced, not added")
     let recorded = try s.folder.journalEntries().filter {
       $0.pupil == p0.id && $0.event == "CTF import: statutory results"
     }

@@ -165,6 +165,9 @@ import Testing
     ])
     #expect(exportPupils.status == 0)
     let header = try String(contentsOfFile: s.sub("p.csv"), encoding: .utf8).split(separator: "\r\n").first
-    #expect(header == "pupil_id,upn,surname,forename,dob,sex,school,class,year_group,pupil_premium,fsm,sen,eal")
+    #expect(
+      header
+        == "pupil_id,upn,surname,forename,dob,sex,school,class,year_group,pupil_premium,fsm,sen,eal,year_group_source,age_year_group"
+    )
   }
 }

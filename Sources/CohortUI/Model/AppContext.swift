@@ -95,7 +95,7 @@ public final class AppContext {
     let lastSummer =
       term == .autumn ? try folder.scores(of: doc.pupils, school: schoolID, year: year.previous, term: .summer) : [:]
     let sheet = ScoreSheet(
-      doc: doc, roster: try roster(schoolID), test: test, term: term, table: registry.scoreTable(for: test.id),
+      doc: doc, roster: try roster(schoolID), test: test, term: term, tables: registry.scoreTables(for: test.id),
       author: folder.author, lastSummer: lastSummer, clock: DataFolder.now)
     sheet.closedReason = closedReason(schoolID, year)
     return (ClassSession(folder: folder, school: school, schoolClass: c, model: sheet, hop: hop), sheet)

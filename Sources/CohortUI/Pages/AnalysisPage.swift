@@ -22,6 +22,7 @@ final class AnalysisPage: AppPage {
     ("SEND", PupilGroup(with: [.send])),
     ("EAL", PupilGroup(with: [.eal])), ("Girls", PupilGroup(with: [.female])), ("Boys", PupilGroup(with: [.male])),
     ("Summer-born", PupilGroup(with: [.summerBorn])), ("Low prior attainment", PupilGroup(with: [.lowPrior])),
+    ("Outside age year", PupilGroup(with: [.outsideAgeYear])),
   ]
 
   let widget: Widget

@@ -85,7 +85,7 @@ final class SideBySidePage: AppPage {
         let score = UI.label("")
         if let s = e.score, let band = e.scoreBand {
           var text = chipMarkup("\(s)", colour: band.colour) + " \(UI.escape(band.label))"
-          if let p = e.percentile { text += " · \(ordinal(Int(p.rounded())))" }
+          if let s = e.score { text += " · \(StandardisedScale.percentileLabel(of: s))" }
           if let change = e.realChange { text += change > 0 ? " · up \(change)" : " · down \(-change)" }
           UI.markup(score, text)
           gtk_widget_set_tooltip_text(
