@@ -71,7 +71,12 @@ public struct ChartRenderer {
     text(cr, spec.title, x: 60, y: 30, size: spec.isRows ? 26 : 34, bold: true, maxWidth: width - 120, alignLeft: true)
     text(cr, spec.subtitle, x: 60, y: 82, size: 24, colour: "#333333", maxWidth: width - 120, alignLeft: true)
     let plot = plotArea
+    if let empty = spec.emptyMessage {
+      text(cr, empty, x: width / 2, y: plot.y + plot.h / 2 - 20, size: 30, colour: "#333333", align: 0.5)
+      return
+    }
     switch spec.kind {
+    case .heatmap where !spec.cellLabels.isEmpty: labelledHeatmap(spec, cr, plot)
     case .groupedBars where spec.isRows: rows(spec, cr)
     case .stackedBars, .groupedBars: bars(spec, cr, plot)
     case .heatmap: heatmap(spec, cr, plot)

@@ -48,6 +48,12 @@ public struct ChartSpec: Sendable, Codable, Equatable {
   public var points: [Point] = []
   /// Printed after each value on a bar: "%" for percentages, "" for counts.
   public var valueSuffix = "%"
+  /// For heat maps whose cells say more than a count (gaps): each cell's text and colour,
+  /// same shape as `counts`; a suppressed cell is grey with its n and no figure.
+  public var cellLabels: [[String]] = []
+  public var cellColours: [[String]] = []
+  /// Set when there is nothing to draw: the chart says this instead of drawing zeros.
+  public var emptyMessage: String?
 
   /// Past this many schools, classes or groups, bars side by side no longer leave room for
   /// their names and values: the chart is drawn as one row per category instead, as tall as

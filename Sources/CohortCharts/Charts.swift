@@ -23,8 +23,11 @@ public enum Charts {
       series: CommonBand.allCases.map { b in
         ChartSpec.Series(name: b.label, colour: colour(b, a.scheme), values: summaries.map { $0.percent(b) })
       },
-      notes: summaries.map { "n=\($0.assessed)" })
+      notes: summaries.map { pupils($0.assessed) })
   }
+
+  /// "28 pupils", "none entered": the n under a bar, in words.
+  static func pupils(_ n: Int) -> String { n == 0 ? "none entered" : plural(n, "pupil") }
 
   /// At or above expectations for each school (or class, or year group) under a scope.
   public static func atOrAboveBy(
@@ -39,7 +42,7 @@ public enum Charts {
       xLabel: keyName.capitalized,
       yLabel: "% at or above", categories: rows.map { names[$0.0] ?? $0.0 },
       series: [ChartSpec.Series(name: "At or above", colour: colour(.at, a.scheme), values: rows.map(\.1.atOrAbove))],
-      notes: rows.map { "n=\($0.1.assessed)" })
+      notes: rows.map { pupils($0.1.assessed) })
   }
 
   /// A transition matrix as a heat map with the count in every cell.
@@ -61,14 +64,19 @@ public enum Charts {
     let counts = test.bands.map { Double(summary.bands[$0.label, default: 0]) }
     var spec = ChartSpec(
       kind: .groupedBars, title: "\(test.name) \(when.term.label) \(when.year): \(scopeName)",
-      subtitle: "n=\(summary.n)" + (summary.mean.map { String(format: ", mean %.1f", $0) } ?? "")
+      subtitle: plural(summary.n, "pupil") + (summary.mean.map { String(format: ", mean %.1f", $0) } ?? "")
         + (summary.median.map { String(format: ", median %.0f", $0) } ?? ""),
       xLabel: "Band", yLabel: "Pupils", categories: test.bands.map(\.label),
       series: [ChartSpec.Series(name: "Pupils", colour: "#1565C0", values: counts)],
-      notes: counts.map { "n=\(Int($0))" })
+      notes: counts.map { plural(Int($0), "pupil") })
     // A round top for the axis: the next multiple of 50 above the tallest bar.
     spec.yMax = max(50, ((counts.max() ?? 0) * 1.1 / 50).rounded(.up) * 50)
     spec.valueSuffix = ""
+    // Nothing to draw: say so rather than draw a row of zeros.
+    if summary.n == 0 {
+      spec.subtitle = "\(test.name) \(when.term.label) \(when.year)"
+      spec.emptyMessage = "No \(test.name) scores for \(scopeName) in \(when.term.label) \(when.year) yet."
+    }
     return spec
   }
 
@@ -90,7 +98,7 @@ public enum Charts {
       ?? 0
     return ChartSpec(
       kind: .lines, title: "At or above expectations over time: \(scopeName)",
-      subtitle: "\(group == .everyone ? "All pupils" : group.description) · n=\(n) at the latest half-term",
+      subtitle: "\(group == .everyone ? "All pupils" : group.description) · \(plural(n, "pupil")) assessed at the latest half-term",
       xLabel: "Half-term",
       yLabel: "% at or above", categories: times.map { "\($0.halfTerm.label)\n\($0.year)" }, series: series, notes: [])
   }
@@ -117,7 +125,10 @@ public enum Charts {
       spec.points.append(
         .init(category: band.rank, value: Double(score), colour: test.band(of: score)?.colour ?? "#555555"))
     }
-    spec.notes = CommonBand.allCases.map { b in "n=\(spec.points.filter { $0.category == b.rank }.count)" }
+    spec.notes = CommonBand.allCases.map { b in pupils(spec.points.filter { $0.category == b.rank }.count) }
+    if spec.points.isEmpty {
+      spec.emptyMessage = "No pupil in \(scopeName) has both a judgement and a \(test.name) score for this term yet."
+    }
     spec.yMin = Double(test.minimum)
     spec.yMax = Double(test.maximum)
     // The legend names the test's bands, so the colours are never the only clue.

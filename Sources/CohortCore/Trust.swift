@@ -111,6 +111,12 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
   public var terms: [AcademicYear: TermDates]
   /// How many years after leaving a pupil's data is kept (nil: until a person erases it).
   public var retentionYears: Int?
+  /// A half-term at least this percentage entered is "mostly entered": the latest such is what
+  /// a view opens on, so that a figure is never read from the few codes entered so far.
+  public var mostlyEnteredPercent: Int
+  /// Groups with fewer pupils than this show their n but no percentage or gap: a small group's
+  /// figures swing wildly and point at the pupils in it.
+  public var minimumGroupSize: Int
   /// When each part was last changed (see Trust+Merge): how two laptops' copies merge.
   public var changed: [String: Int64]
 
@@ -126,10 +132,15 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
     self.codeScheme = codeScheme
     self.disabledPlugins = []
     self.disagreementSteps = 1
+    self.mostlyEnteredPercent = Self.defaultMostlyEntered
+    self.minimumGroupSize = Self.defaultMinimumGroup
     self.staff = []
     self.terms = [:]
     self.changed = [:]
   }
+
+  public static let defaultMostlyEntered = 80
+  public static let defaultMinimumGroup = 5
 
   /// Subjects still entered (retired ones keep their data but leave the grids and reports).
   public var activeSubjects: [Subject] { subjects.filter { !$0.retired } }
@@ -170,7 +181,7 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
 
   enum CodingKeys: String, CodingKey {
     case format, id, name, schools, subjects, codeScheme, disabledPlugins, disagreementSteps, tests, staff, terms,
-      changed, retentionYears
+      changed, retentionYears, mostlyEnteredPercent, minimumGroupSize
   }
 
   public init(from decoder: Decoder) throws {
@@ -189,6 +200,8 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
     for dates in try c.decodeIfPresent([TermDates].self, forKey: .terms) ?? [] { terms[dates.year] = dates }
     changed = try c.decodeIfPresent([String: Int64].self, forKey: .changed) ?? [:]
     retentionYears = try c.decodeIfPresent(Int.self, forKey: .retentionYears)
+    mostlyEnteredPercent = try c.decodeIfPresent(Int.self, forKey: .mostlyEnteredPercent) ?? Self.defaultMostlyEntered
+    minimumGroupSize = try c.decodeIfPresent(Int.self, forKey: .minimumGroupSize) ?? Self.defaultMinimumGroup
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -206,6 +219,11 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
     if !terms.isEmpty { try c.encode(terms.keys.sorted().map { terms[$0]! }, forKey: .terms) }
     if !changed.isEmpty { try c.encode(changed, forKey: .changed) }
     try c.encodeIfPresent(retentionYears, forKey: .retentionYears)
+    // Left out at their defaults, so that a trust.json written before them stays as it was.
+    if mostlyEnteredPercent != Self.defaultMostlyEntered {
+      try c.encode(mostlyEnteredPercent, forKey: .mostlyEnteredPercent)
+    }
+    if minimumGroupSize != Self.defaultMinimumGroup { try c.encode(minimumGroupSize, forKey: .minimumGroupSize) }
   }
 }
 

@@ -18,6 +18,7 @@ public final class PluginRegistrar: @unchecked Sendable {
   var flagSettings: [String: [String: Double]] = [:]
   var scoreTables: [(String, ScoreTable)] = []
   var statutoryTables: [(String, StatutoryTable)] = []
+  var nationalFigures: [(String, NationalFigures)] = []
   var reports: [(String, Report)] = []
   var problems: [String] = []
   private var current: PluginManifest?
@@ -54,6 +55,11 @@ public final class PluginRegistrar: @unchecked Sendable {
   /// Statutory assessments; those registered first (highest precedence) are matched first.
   public func add(statutoryTable: StatutoryTable) {
     if let id = allowed(.statutoryKind, "statutory assessments") { statutoryTables.append((id, statutoryTable)) }
+  }
+
+  /// National figures; the registry lays them over each other (see `PluginRegistry.nationalFigures`).
+  public func add(nationalFigures: NationalFigures) {
+    if let id = allowed(.nationalFigures, "national figures") { self.nationalFigures.append((id, nationalFigures)) }
   }
 
   public func add(flagRule: FlagRule) {

@@ -7,6 +7,8 @@ public enum ExtensionPoint: String, Codable, Sendable, CaseIterable {
   case scoreTable = "score-table"
   /// DfE's statutory assessments by stage, subject, method and component (a `StatutoryTable`).
   case statutoryKind = "statutory-kind"
+  /// DfE's national figures for the statutory measures, each with its year and publication.
+  case nationalFigures = "national-figures"
   case flagRule = "flag-rule"
   case importer
   case exporter
@@ -55,6 +57,7 @@ struct DataPluginFile: Decodable {
   var standardisedTest: TestDefinition?
   var scoreTable: ScoreTable?
   var statutoryTable: StatutoryTable?
+  var nationalFigures: NationalFigures?
   /// Thresholds for flag rules, by rule id: {"flag.score-dropped": {"points": 10}}.
   var flagSettings: [String: [String: Double]]?
 }

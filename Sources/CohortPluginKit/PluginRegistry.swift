@@ -42,6 +42,10 @@ public final class PluginRegistry: Sendable {
   public let scoreTables: [ScoreTable]
   /// Every active plugin's statutory assessments in one table, highest precedence first.
   public let statutoryTable: StatutoryTable
+  /// Every active plugin's national figures laid over each other: the built-in ones, then the
+  /// user's, then the trust's, and within a folder files later in name order, each replacing
+  /// the figure for the same measure and year (a trust corrects a figure with its own file).
+  public let nationalFigures: NationalFigures
   public let reports: [Report]
 
   init(plugins: [LoadedPlugin], problems: [PluginProblem], registrar: PluginRegistrar, disabled: Set<String> = []) {
@@ -56,6 +60,13 @@ public final class PluginRegistry: Sendable {
     self.scoreTables = registrar.scoreTables.map(\.1)
     self.statutoryTable = registrar.statutoryTables.map(\.1).reversed().reduce(StatutoryTable()) { $0.adding($1) }
     self.reports = registrar.reports.map(\.1)
+    let rank: [PluginFolders.Source: Int] = [.builtIn: 0, .user: 1, .trust: 2]
+    let from = Dictionary(
+      plugins.filter { $0.state == .active }.map { ($0.manifest.id, (rank[$0.source] ?? 0, $0.path)) },
+      uniquingKeysWith: { a, _ in a })
+    self.nationalFigures = registrar.nationalFigures
+      .sorted { a, b in (from[a.0] ?? (0, "")) < (from[b.0] ?? (0, "")) }
+      .reduce(NationalFigures()) { $0.overlaid(with: $1.1) }
   }
 
   public func report(_ id: String) throws -> Report {

@@ -72,6 +72,7 @@ struct PluginResolver {
           if let t = file.standardisedTest { registrar.add(test: t) }
           if let t = file.scoreTable { registrar.add(scoreTable: t) }
           if let t = file.statutoryTable { registrar.add(statutoryTable: t) }
+          if let f = file.nationalFigures { registrar.add(nationalFigures: f) }
           if let f = file.flagSettings { registrar.add(flagSettings: f) }
         }
       }
@@ -98,6 +99,11 @@ struct PluginResolver {
     if m.provides.contains(.statutoryKind) {
       guard let table = file.statutoryTable else { return "provides statutory-kind but has no \"statutoryTable\"" }
       let issues = table.problems()
+      if !issues.isEmpty { return issues.joined(separator: "; ") }
+    }
+    if m.provides.contains(.nationalFigures) {
+      guard let figures = file.nationalFigures else { return "provides national-figures but has no \"nationalFigures\"" }
+      let issues = figures.problems()
       if !issues.isEmpty { return issues.joined(separator: "; ") }
     }
     if m.provides.contains(.scoreTable) {

@@ -33,7 +33,9 @@ public enum AnalysisLoader {
     let roster = Dictionary(roster.pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var records: [String: PupilRecord] = [:]
     for doc in docs where doc.year == year {
-      for id in doc.pupils {
+      // A pupil moved out keeps their codes in the class that taught them, but belongs to
+      // the class they are in now.
+      for id in doc.members {
         guard let p = roster[id] else { continue }
         records[id] = PupilRecord(
           pupil: p, school: doc.school, classID: doc.classID, yearGroup: p.yearGroup(in: year),
@@ -68,7 +70,8 @@ public enum AnalysisLoader {
       let doc = try folder.loadClassColumns(school: school.id, classID: c.id, year: year)
       current.append(doc)
       let subjects = max(1, Set(doc.judgements.map(\.subject)).count)
-      for id in doc.pupils {
+      // Placed by the class they are in now (see `records`); their codes come from every class.
+      for id in doc.members {
         guard let p = roster[id] else { continue }
         let yearGroup = p.yearGroup(in: year)
         // Sized for the codes the pupil can have in the years before this one, instead of

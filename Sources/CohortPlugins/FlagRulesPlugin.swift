@@ -1,20 +1,22 @@
 import CohortCore
 import CohortPluginKit
 
-/// The built-in reasons to look at a pupil: falling behind, dropped a band, not yet assessed,
-/// judgement and test disagree, score dropped beyond the margin of a difference of two scores.
+/// The built-in reasons to look at a pupil: falling behind, score dropped beyond the margin of
+/// a difference of two scores, dropped a band, judgement and test disagree. A code not yet
+/// entered is never a reason: who has not entered what is the completeness list's business
+/// (`Analysis.completeness`), for leaders to chase, not a concern about a pupil.
 struct FlagRulesPlugin: CompiledPlugin {
   let manifest = PluginManifest(
-    id: "flags", name: "Pupils to look at", version: "1.0.0",
-    description: "Flags pupils falling behind, dropping a band, not yet assessed, or whose test disagrees.",
+    id: "flags", name: "Pupils to look at", version: "1.1.0",
+    description: "Flags pupils falling behind, whose score dropped, who dropped a band, or whose test disagrees.",
     provides: [.flagRule])
 
+  /// Registered most concerning first: the order is how the list of pupils to look at sorts.
   func register(_ registrar: PluginRegistrar) {
     registrar.add(flagRule: FallingBehind())
-    registrar.add(flagRule: DroppedBand())
-    registrar.add(flagRule: NotYetAssessed())
-    registrar.add(flagRule: JudgementAndTestDisagree())
     registrar.add(flagRule: ScoreDropped())
+    registrar.add(flagRule: DroppedBand())
+    registrar.add(flagRule: JudgementAndTestDisagree())
   }
 }
 
@@ -47,19 +49,17 @@ struct DroppedBand: FlagRule {
       else { return nil }
       return PupilFlag(
         rule: id, subject: s.id,
-        reason: "\(s.name): dropped from \(was.label) (\(was.id)) at \(before) to \(now.label) (\(now.id))")
+        reason:
+          "\(s.name): dropped from \(was.label) (\(was.id)) at \(Self.when(before, from: c.at)) to \(now.label) (\(now.id))"
+      )
     }
   }
 }
 
-struct NotYetAssessed: FlagRule {
-  let id = "flag.not-assessed"
-  let title = "Not yet assessed"
-  func flags(for r: PupilRecord, in c: FlagContext) -> [PupilFlag] {
-    c.subjects.compactMap { s in
-      guard r.code(s.id, at: c.at) == nil else { return nil }
-      return PupilFlag(rule: id, subject: s.id, reason: "\(s.name): no judgement yet for \(c.at.halfTerm.label)")
-    }
+extension DroppedBand {
+  /// "Autumn 2", or "Summer 2 2025-26" when it was last year.
+  static func when(_ t: HalfTermRef, from now: HalfTermRef) -> String {
+    t.year == now.year ? t.halfTerm.label : "\(t.halfTerm.label) \(t.year)"
   }
 }
 

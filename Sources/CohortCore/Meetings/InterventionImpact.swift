@@ -28,13 +28,17 @@ public struct InterventionImpact: Sendable, Equatable, Codable {
     public var withScores = 0
     public var meanScoreChange: Double?
 
-    /// "n=3; 1 moved up, 2 stayed, 0 moved down (of 3 with codes), mean +0.33 steps, ...":
-    /// the one wording the CLI, the app and the reports use.
+    /// "3 pupils: 1 moved up, 2 stayed the same, none moved down; scores rose 4 points on average
+    /// (2 with scores)": one group's measures, as the app lists them.
     public var summary: String {
-      "n=\(n); \(up) moved up, \(same) stayed, \(down) moved down (of \(withCodes) with codes)"
-        + (meanSteps.map { String(format: ", mean %+.2f steps", $0) } ?? "")
-        + (meanScoreChange.map { String(format: ", mean score change %+.1f (n=%d)", $0, withScores) } ?? "")
+      guard withCodes > 0 else { return "\(plural(n, "pupil")): none has a code before and after yet" }
+      let moved = "\(count(up)) moved up, \(count(same)) stayed the same, \(count(down)) moved down"
+      let coded = withCodes == n ? "" : " (of \(grouped(withCodes)) with a code before and after)"
+      let scores = meanScoreChange.map { "; scores \(InterventionImpact.change($0)) (\(grouped(withScores)) with scores)" }
+      return "\(plural(n, "pupil")): \(moved)\(coded)\(scores ?? "")"
     }
+
+    func count(_ k: Int) -> String { k == 0 ? "none" : grouped(k) }
   }
 
   public var subject: String

@@ -72,6 +72,8 @@ extension Trust: ChangedByPart {
     out.disabledPlugins = t.pick("disabledPlugins", disabledPlugins, other.disabledPlugins)
     out.tests = t.pick("tests", tests, other.tests)
     out.retentionYears = t.pick("retentionYears", retentionYears, other.retentionYears)
+    out.mostlyEnteredPercent = t.pick("mostlyEnteredPercent", mostlyEnteredPercent, other.mostlyEnteredPercent)
+    out.minimumGroupSize = t.pick("minimumGroupSize", minimumGroupSize, other.minimumGroupSize)
     out.schools = t.pickParts("school:", schools, other.schools)
     out.staff = t.pickParts("staff:", staff, other.staff)
     out.subjects = t.pickParts("subject:", subjects, other.subjects)

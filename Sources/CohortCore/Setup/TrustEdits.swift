@@ -159,4 +159,22 @@ extension Trust {
     touch("retentionYears", at: now)
     return years.map { "set the retention period to \($0) years after leaving" } ?? "cleared the retention period"
   }
+
+  /// The share of a half-term's codes that makes it "mostly entered" (what views open on).
+  public mutating func setMostlyEntered(percent: Int, at now: Int64) throws -> String {
+    guard (1...100).contains(percent) else {
+      throw InputError("\(percent)% is not a share of codes entered: give 1 to 100")
+    }
+    mostlyEnteredPercent = percent
+    touch("mostlyEnteredPercent", at: now)
+    return "a half-term is mostly entered at \(percent)% of its codes"
+  }
+
+  /// Groups smaller than this show their size but no percentage or gap.
+  public mutating func setMinimumGroupSize(_ size: Int, at now: Int64) throws -> String {
+    guard (1...100).contains(size) else { throw InputError("a minimum group of \(size) is not valid: give 1 to 100") }
+    minimumGroupSize = size
+    touch("minimumGroupSize", at: now)
+    return "groups of fewer than \(plural(size, "pupil")) show no percentages"
+  }
 }

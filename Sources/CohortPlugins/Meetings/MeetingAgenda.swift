@@ -41,8 +41,9 @@ public struct MeetingAgenda: Sendable {
       let schoolClass = data.school.classes(in: data.year).first(where: { $0.id == classID })
     else { throw InputError("no class '\(classID)' at \(data.school.name) in \(data.year)") }
     let when = HalfTermRef(data.year, halfTerm)
-    let pupils = doc.pupils.compactMap(data.pupil).filter { $0.leftOn == nil }
-    let inClass = Set(doc.pupils)
+    // Pupils in the class now: one moved out is discussed by their new class.
+    let pupils = doc.members.compactMap(data.pupil).filter { $0.leftOn == nil }
+    let inClass = Set(doc.members)
     let records = data.records.filter { inClass.contains($0.pupil.id) }
     let tests = registry.tests(for: trust)
     let context = FlagContext(

@@ -1,0 +1,156 @@
+/// One pupil's statutory results, with the school that holds them.
+public struct StatutoryPupil: Sendable {
+  public var pupil: Pupil
+  public var school: String
+  public var results: [StatutoryResult]
+
+  public init(pupil: Pupil, school: String, results: [StatutoryResult]) {
+    (self.pupil, self.school, self.results) = (pupil, school, results)
+  }
+}
+
+/// A measure for a set of pupils: how many it counts, how many met it, and the figure.
+public struct StatutoryFigure: Sendable, Codable, Equatable {
+  public var measure: StatutoryMeasure
+  /// Pupils counted (for the MTC: pupils with a score).
+  public var n: Int
+  /// Pupils meeting it (for the mean: pupils with full marks).
+  public var met: Int
+  /// Percent, or the MTC's mean; nil when nobody is counted or the group is too small to show.
+  public var value: Double?
+  public var suppressed: Bool
+}
+
+public struct StatutoryRow: Sendable, Codable, Equatable {
+  /// "" for every school in the scope together.
+  public var school: String
+  public var schoolName: String
+  public var group: String
+  /// Only the measures some pupil of the row is counted in.
+  public var figures: [StatutoryFigure]
+
+  public func figure(_ m: StatutoryMeasure) -> StatutoryFigure? { figures.first { $0.measure == m } }
+}
+
+/// Statutory results of a year by school and group, each with n, beside DfE's national figures.
+public struct StatutorySummary: Sendable, Codable, Equatable {
+  public var year: AcademicYear
+  public var minimum: Int
+  public var rows: [StatutoryRow]
+  /// The national figure for each measure: the year's, else the latest before it (its year says which).
+  public var national: [NationalFigure]
+
+  /// How pupils are counted, for every table that shows these figures.
+  public static let rule =
+    "Pupils absent, working below a test's standard or disapplied count as not meeting it; pupils who left before it "
+    + "are left out. Combined reading, writing and maths counts pupils with all three results. The multiplication "
+    + "tables check's mean and full marks are of pupils with a score. Phonics by the end of Year 2 is Year 2's "
+    + "pupils who met the standard in Year 1 or at the re-check."
+
+  public static let groups: [PupilGroup] = [
+    .everyone, PupilGroup(with: [.disadvantaged]), PupilGroup(without: [.disadvantaged]), PupilGroup(with: [.send]),
+    PupilGroup(with: [.eal]), PupilGroup(with: [.female]), PupilGroup(with: [.male]),
+  ]
+
+  public func national(_ m: StatutoryMeasure) -> NationalFigure? { national.first { $0.measure == m } }
+
+  /// Rows for all the pupils given together (when `together`) and for each school, per group.
+  public static func build(
+    _ pupils: [StatutoryPupil], table: StatutoryTable, year: AcademicYear, names: ScopeNames, together: Bool,
+    minimum: Int, national: NationalFigures
+  ) -> StatutorySummary {
+    let outcomes = pupils.map { (p: $0, o: StatutoryOutcomes($0, table: table, year: year)) }
+    var rows: [StatutoryRow] = []
+    let schools = Set(pupils.map(\.school)).sorted { names.school($0) < names.school($1) }
+    for school in (together ? [""] : []) + schools {
+      let mine = outcomes.filter { school.isEmpty || $0.p.school == school }
+      for group in groups {
+        let chosen = mine.filter { group.contains(PupilRecord(pupil: $0.p.pupil, school: school, classID: "", yearGroup: $0.p.pupil.yearGroup(in: year))) }
+        let small = group != .everyone
+        let figures = StatutoryMeasure.allCases.compactMap { m in
+          figure(m, chosen.map(\.o), minimum: small ? minimum : 0)
+        }
+        guard group == .everyone || !figures.isEmpty else { continue }
+        rows.append(
+          StatutoryRow(
+            school: school, schoolName: school.isEmpty ? names.trustName : names.school(school),
+            group: group.description, figures: figures))
+      }
+    }
+    return StatutorySummary(
+      year: year, minimum: minimum, rows: rows,
+      national: StatutoryMeasure.allCases.compactMap { national.figure($0, for: year) })
+  }
+
+  static func figure(_ m: StatutoryMeasure, _ pupils: [StatutoryOutcomes], minimum: Int) -> StatutoryFigure? {
+    var n = 0
+    var met = 0
+    var total = 0
+    for p in pupils {
+      if m == .mtcMean || m == .mtcFullMarks {
+        guard let s = p.mtc else { continue }
+        n += 1
+        total += s
+        if s == StatutoryOutcomes.mtcMax { met += 1 }
+      } else if let outcome = p.met[m] {
+        n += 1
+        if outcome { met += 1 }
+      }
+    }
+    guard n > 0 else { return nil }
+    let suppressed = n < minimum
+    let value = m == .mtcMean ? Double(total) / Double(n) : 100 * Double(met) / Double(n)
+    return StatutoryFigure(measure: m, n: n, met: met, value: suppressed ? nil : value, suppressed: suppressed)
+  }
+}
+
+/// What one pupil's results of a year count towards: met or not per measure (absent: not
+/// counted), and an MTC score.
+struct StatutoryOutcomes {
+  static let mtcMax = 25
+  var met: [StatutoryMeasure: Bool] = [:]
+  var mtc: Int?
+
+  /// A result's standing: nil when the pupil left before it (not counted).
+  enum Standing {
+    case notMet, met, high
+  }
+
+  init(_ p: StatutoryPupil, table: StatutoryTable, year: AcademicYear) {
+    var ks2: [String: Standing] = [:]
+    var phonics: [(year: AcademicYear, standing: Standing)] = []
+    for r in p.results where r.academicYear == year || r.academicYear == year.previous {
+      let reading = table.read(r, yearGroup: p.pupil.yearGroup(in: r.academicYear))
+      guard reading.known, let id = reading.assessment?.id else { continue }
+      let left = r.result.trimmingWhitespace.uppercased() == "L"
+      let standing: Standing? =
+        left ? nil : reading.band == .above ? .high : reading.band == .at ? .met : .notMet
+      if id == "phonics", let standing { phonics.append((r.academicYear, standing)) }
+      guard r.academicYear == year, let standing else { continue }
+      switch id {
+      case "ks2-reading-test", "ks2-writing-ta", "ks2-maths-test": ks2[id] = standing
+      case "mtc": mtc = Int(r.result.trimmingWhitespace).flatMap { (0...Self.mtcMax).contains($0) ? $0 : nil }
+      case "eyfs-gld": met[.eyfsGLD] = standing != .notMet
+      default: break
+      }
+    }
+    let pairs: [(String, StatutoryMeasure, StatutoryMeasure)] = [
+      ("ks2-reading-test", .ks2ReadingExpected, .ks2ReadingHigh), ("ks2-writing-ta", .ks2WritingExpected, .ks2WritingHigh),
+      ("ks2-maths-test", .ks2MathsExpected, .ks2MathsHigh),
+    ]
+    for (id, expected, high) in pairs {
+      guard let s = ks2[id] else { continue }
+      met[expected] = s != .notMet
+      met[high] = s == .high
+    }
+    let all = pairs.compactMap { ks2[$0.0] }
+    if all.count == pairs.count {
+      met[.ks2RWMExpected] = !all.contains(.notMet)
+      met[.ks2RWMHigh] = all.allSatisfy { $0 == .high }
+    }
+    let group = p.pupil.yearGroup(in: year).number
+    let now = phonics.filter { $0.year == year }
+    if group == 1, !now.isEmpty { met[.phonicsY1] = now.contains { $0.standing != .notMet } }
+    if group == 2, !phonics.isEmpty { met[.phonicsEndY2] = phonics.contains { $0.standing != .notMet } }
+  }
+}
