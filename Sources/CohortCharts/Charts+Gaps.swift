@@ -10,8 +10,8 @@ extension Charts {
     var spec = ChartSpec(
       kind: .heatmap, title: "\(t.subjectName): gaps between groups and the rest, \(t.rows.first?.name ?? "")",
       subtitle:
-        "\(t.when.halfTerm.label) \(t.when.year) · points at or above expectations, group minus the rest; "
-        + "under each, the pupils assessed in the group and in the rest",
+        "\(t.when.halfTerm.label) \(t.when.year) · group minus the rest, points at or above; "
+        + "below each, pupils in the group and in the rest",
       xLabel: "Group", yLabel: "", categories: t.groupLabels.map { $0.prefix(1).uppercased() + $0.dropFirst() },
       series: [], notes: [])
     spec.rows = t.rows.map(\.name)
@@ -56,7 +56,7 @@ extension Charts {
       subtitle: (group == .everyone ? "All pupils" : group.description.prefix(1).uppercased()
         + group.description.dropFirst()) + " in it now, as judged each half-term",
       xLabel: "Half-term", yLabel: "% of pupils assessed",
-      categories: times.map { "\($0.halfTerm.label)\n\($0.year)" },
+      categories: times.map { "\(shortLabel($0.halfTerm))\n\($0.year)" },
       series: CommonBand.allCases.map { b in
         ChartSpec.Series(name: b.label, colour: colour(b, a.scheme), values: summaries.map { $0.percent(b) })
       },
@@ -65,6 +65,12 @@ extension Charts {
       spec.emptyMessage = "No \(subject.name) judgements entered for \(scopeName) in these half-terms yet."
     }
     return spec
+  }
+
+  /// "Aut 1": a half-term's name short enough for a dozen bars side by side.
+  static func shortLabel(_ h: HalfTerm) -> String {
+    let words = h.label.split(separator: " ")
+    return "\(words[0].prefix(3)) \(words.last ?? "")"
   }
 
   /// An intervention's pupils beside similar pupils not in it: the shares that moved up, stayed

@@ -74,7 +74,7 @@ public enum Charts {
     spec.valueSuffix = ""
     // Nothing to draw: say so rather than draw a row of zeros.
     if summary.n == 0 {
-      spec.subtitle = "\(test.name) \(when.term.label) \(when.year)"
+      spec.subtitle = "No scores entered yet"
       spec.emptyMessage = "No \(test.name) scores for \(scopeName) in \(when.term.label) \(when.year) yet."
     }
     return spec

@@ -10,12 +10,14 @@ struct ChartCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "chart",
     abstract:
-      "Draw a chart to PNG, SVG or PDF: bands, by-school, by-class, by-year, transitions, progress, scores, scatter.")
+      "Draw a chart to PNG, SVG or PDF: bands, by-school, by-class, by-year, transitions, progress, over-time, gaps, scores, scatter."
+  )
 
   @OptionGroup var options: DataOptions
-  @Argument(help: "bands, by-school, by-class, by-year or transitions") var kind: String
+  @Argument(help: "bands, by-school, by-class, by-year, transitions, progress, over-time, gaps, scores or scatter")
+  var kind: String
   @OptionGroup var analysis: AnalysisOptions
-  @Option(help: "Subject (by-* and transitions; default: the first).") var subject: String?
+  @Option(help: "Subject (by-*, transitions, over-time and gaps; default: the first).") var subject: String?
   @Option(help: "Transitions from, e.g. 2025-26:summer2 (default: the half-term before).") var from: String?
   @Option(help: "Test id (scores, scatter; default: the first test of the subject).") var test: String?
   @Option(help: "The file to write: .png, .svg or .pdf.") var out: String
@@ -27,11 +29,11 @@ struct ChartCommand: ParsableCommand {
     let group = try analysis.parsedGroup()
     let subject = try subject.map { try opened.trust.subject($0) } ?? opened.trust.activeSubjects[0]
     let start = try from.map(ShowTransitions.ref) ?? when.previous
-    let history = max(0, when.year.startYear - start.year.startYear)
-    let a = Analysis(
-      records: try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year, history: history),
-      scheme: opened.scheme)
-    let name = try scopeName(scope, opened)
+    // Over time reaches back a year: the same pupils' codes last year.
+    let history = max(kind == "over-time" ? 1 : 0, when.year.startYear - start.year.startYear)
+    let c = try AnalysisContext.load(opened, year: when.year, history: history)
+    let a = c.analysis
+    let name = c.names.name(of: scope)
     let spec: ChartSpec
     switch kind {
     case "bands":
@@ -40,11 +42,9 @@ struct ChartCommand: ParsableCommand {
     case "by-school", "by-class", "by-year":
       let (key, keyName, names): (RecordKey, String, [String: String]) =
         switch kind {
-        case "by-school":
-          (.school, "school", Dictionary(uniqueKeysWithValues: opened.trust.schools.map { ($0.id, $0.name) }))
-        case "by-class": (.schoolClass, "class", [:])
-        default:
-          (.yearGroup, "year group", RecordKey.yearGroupNames)
+        case "by-school": (.school, "school", c.names.names(for: .school))
+        case "by-class": (.schoolClass, "class", c.names.names(for: .schoolClass))
+        default: (.yearGroup, "year group", RecordKey.yearGroupNames)
         }
       spec = Charts.atOrAboveBy(
         a, scope: scope, scopeName: name, by: key, keyName: keyName, names: names, group: group, subject: subject,
@@ -57,6 +57,14 @@ struct ChartCommand: ParsableCommand {
       let times = HalfTerm.allCases.filter { $0 <= when.halfTerm }.map { HalfTermRef(when.year, $0) }
       spec = Charts.progress(
         a, scope: scope, scopeName: name, group: group, subjects: opened.trust.activeSubjects, over: times)
+    case "over-time":
+      // Every half-term of last year and this one up to the one asked about.
+      let times = (0..<12).map { HalfTermRef(ordinal: when.ordinal - Int32($0)) }.reversed()
+        .filter { $0.year >= when.year.previous }
+      spec = Charts.bandsOverTime(a, scope: scope, scopeName: name, group: group, subject: subject, over: times)
+    case "gaps":
+      spec = Charts.gapsHeatmap(
+        a.gapTable(scope, subject: subject, at: when, names: c.names, minimum: opened.trust.minimumGroupSize))
     case "scores", "scatter":
       let tests = opened.registry.tests(for: opened.trust)
       guard let t = try test.map({ try opened.registry.test($0) }) ?? tests.first(where: { $0.subject == subject.id })
@@ -70,7 +78,8 @@ struct ChartCommand: ParsableCommand {
         : Charts.judgementVersusScore(a, scope: scope, scopeName: name, test: t, at: when)
     default:
       throw CommandFailure(
-        "unknown chart '\(kind)': bands, by-school, by-class, by-year, transitions, progress, scores or scatter")
+        "unknown chart '\(kind)': bands, by-school, by-class, by-year, transitions, progress, over-time, gaps, scores or scatter"
+      )
     }
     do {
       try OutputFile.write(ChartRenderer(for: spec).render(spec, as: try ChartRenderer.Format(path: out)), to: out)
@@ -78,16 +87,5 @@ struct ChartCommand: ParsableCommand {
       throw CommandFailure(e.description)
     }
     print("Drew \(spec.title) to \(out)")
-  }
-
-  func scopeName(_ scope: AnalysisScope, _ o: Opened) throws -> String {
-    switch scope {
-    case .trust: return o.trust.name
-    case .school(let s): return o.trust.schools.first { $0.id == s }?.name ?? s
-    case .yearGroup(let s, let g):
-      return (s.flatMap { id in o.trust.schools.first { $0.id == id }?.name } ?? o.trust.name) + ", \(g.label)"
-    case .schoolClass(let c): return c
-    case .pupils(let ids): return "\(ids.count) pupils"
-    }
   }
 }

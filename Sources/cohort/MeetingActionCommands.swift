@@ -28,10 +28,8 @@ struct MeetingAddAction: ParsableCommand {
     let when = HalfTermRef(doc.year, half)
     let dueRef = try due.map { try HalfTermRef.parse($0, in: doc.year) } ?? when.next
     guard dueRef > when else { throw CommandFailure("--due must be after the meeting (\(when))") }
-    if kind == .intervention, ids.isEmpty || subject == nil {
-      throw CommandFailure("an intervention needs --pupils and --subject, so its impact can be measured")
-    }
-    let action = MeetingAction(
+    // The core's rule, as the app's: pupils only for an intervention, which needs a subject.
+    let action = try MeetingAction.checked(
       id: MeetingAction.newID(), kind: kind, pupils: ids, subject: try subject.map { try opened.trust.subject($0).id },
       description: description, owner: try opened.trust.staffMember(owner).name, from: when, due: dueRef)
     doc.record(action, halfTerm: half, by: opened.folder.author, at: DataFolder.now())
@@ -62,9 +60,9 @@ struct MeetingReview: ParsableCommand {
     if again != nil, judged == .worked || judged == .stopped {
       throw CommandFailure("--continue-to is for partly or not-yet")
     }
-    doc.record(
-      ActionReview(actionID: action, impact: judged, next: next, continueTo: again), halfTerm: half,
-      by: opened.folder.author, at: DataFolder.now())
+    let review = try ActionReview.checked(
+      actionID: action, impact: judged, next: next, continueTo: again, at: HalfTermRef(doc.year, half))
+    doc.record(review, halfTerm: half, by: opened.folder.author, at: DataFolder.now())
     try opened.folder.save(doc)
     print("\(action): \(judged.label)")
   }

@@ -111,7 +111,9 @@ enum AgendaText {
         out.append(
           "      reviewed \(latest.place.when): \(latest.review.value.impact.label). \(latest.review.value.next)")
       }
-      if let i = r.impact { out += ImpactText.lines(i, names: names).map { "      " + $0 } }
+      if let i = r.impact {
+        out += ImpactText.lines(i, names: names, minimum: trust.minimumGroupSize).map { "      " + $0 }
+      }
     }
     out.append("2. Bands now and last half-term")
     for b in a.bands {
@@ -141,13 +143,13 @@ enum AgendaText {
 }
 
 enum ImpactText {
-  static func lines(_ i: InterventionImpact, names: (String) -> String) -> [String] {
+  static func lines(_ i: InterventionImpact, names: (String) -> String, minimum: Int) -> [String] {
     var out = i.rows.map { r in
       "\(r.name): \(r.codeBefore ?? "-") -> \(r.codeAfter ?? "-")"
-        + (r.scoreBefore.map { b in "; \(r.test ?? "score") \(b) -> \(r.scoreAfter.map(String.init) ?? "-")" } ?? "")
+        + (r.scoreBefore.map { b in "; score \(b) -> \(r.scoreAfter.map(String.init) ?? "-")" } ?? "")
     }
-    out.append("intervention: \(i.intervention.summary)")
-    out.append("similar pupils not in it: \(i.comparison.summary) (\(i.comparisonBasis))")
+    out.append("impact: \(i.words(minimum: minimum))")
+    out.append("similar pupils: \(i.comparisonBasis)")
     return out
   }
 }

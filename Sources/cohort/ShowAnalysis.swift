@@ -130,46 +130,6 @@ extension ShowAnalysis {
   }
 }
 
-struct ShowFlags: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "flags", abstract: "Pupils to look at, with every reason in words (the active flag rules).")
-
-  @OptionGroup var options: DataOptions
-  @OptionGroup var analysis: AnalysisOptions
-  @Flag(help: "Print JSON for scripts.") var json = false
-
-  struct Row: Encodable {
-    var id: String
-    var name: String
-    var classID: String
-    var flags: [PupilFlag]
-  }
-
-  func run() throws {
-    let opened = try options.open()
-    let when = try analysis.when()
-    let scope = try analysis.parsedScope()
-    let group = try analysis.parsedGroup()
-    let records = try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year)
-    let a = Analysis(records: records, scheme: opened.scheme)
-    let context = FlagContext(
-      scheme: opened.scheme, subjects: opened.trust.activeSubjects, tests: opened.registry.tests(for: opened.trust),
-      at: when,
-      steps: opened.trust.disagreementSteps, settings: opened.registry.flagSettings)
-    let rows = a.pupils(in: scope, group: group, subject: opened.trust.activeSubjects.first?.id ?? "", year: when.year)
-      .compactMap { r -> Row? in
-        let flags = opened.registry.flagRules.flatMap { $0.flags(for: r, in: context) }
-        return flags.isEmpty ? nil : Row(id: r.pupil.id, name: r.pupil.fullName, classID: r.classID, flags: flags)
-      }.sorted { ($0.classID, $0.name) < ($1.classID, $1.name) }
-    if json { return try printJSON(rows) }
-    for r in rows {
-      print("\(r.name) (\(r.classID))")
-      for f in r.flags { print("  - \(f.reason)") }
-    }
-    print("\(rows.count) pupils flagged by \(opened.registry.flagRules.map(\.title).joined(separator: ", "))")
-  }
-}
-
 struct ShowTransitions: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "transitions", abstract: "How many pupils moved between bands from one half-term to another, and who.")

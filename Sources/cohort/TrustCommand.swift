@@ -21,6 +21,8 @@ struct TrustCommand: ParsableCommand {
       var schools: [SchoolRef]
       var staff: Int
       var disagreementSteps: Int
+      var mostlyEnteredPercent: Int
+      var minimumGroupSize: Int
     }
 
     func run() throws {
@@ -30,7 +32,8 @@ struct TrustCommand: ParsableCommand {
         return try printJSON(
           Output(
             id: t.id, name: t.name, codeScheme: t.codeScheme, codes: o.scheme.codes.map(\.id), subjects: t.subjects,
-            schools: t.schools, staff: t.staff.count, disagreementSteps: t.disagreementSteps))
+            schools: t.schools, staff: t.staff.count, disagreementSteps: t.disagreementSteps,
+            mostlyEnteredPercent: t.mostlyEnteredPercent, minimumGroupSize: t.minimumGroupSize))
       }
       print(t.name)
       print("Code scheme: \(o.scheme.name) (\(o.scheme.codes.map(\.label).joined(separator: ", ")))")
@@ -39,19 +42,31 @@ struct TrustCommand: ParsableCommand {
         print("Subject: \(s.name)\(groups)\(s.retired ? ", retired" : "")")
       }
       print("\(plural(t.schools.count, "school")), \(plural(t.staff.count, "member", "members")) of staff")
+      print("Views open on the latest half-term at least \(t.mostlyEnteredPercent)% entered")
+      print("Groups of fewer than \(plural(t.minimumGroupSize, "pupil")) show their size but no figures")
     }
   }
 
   struct Set: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Rename the trust or choose its code scheme.")
+    static let configuration = CommandConfiguration(
+      abstract: "Rename the trust, choose its code scheme, or set when a half-term is mostly entered and the smallest group shown."
+    )
     @OptionGroup var options: DataOptions
     @Option(help: "The trust's name.") var name: String?
     @Option(name: .customLong("code-scheme"), help: "A code scheme's id (`cohort plugins list` shows them).")
     var codeScheme: String?
+    @Option(
+      name: .customLong("mostly-entered"),
+      help: "The percentage of a half-term's codes entered at which views open on it (default 80).")
+    var mostlyEntered: Int?
+    @Option(
+      name: .customLong("minimum-group-size"),
+      help: "Groups with fewer pupils show their size but no percentages or gaps (default 5).")
+    var minimumGroupSize: Int?
 
     func run() throws {
-      guard name != nil || codeScheme != nil else {
-        throw CommandFailure("nothing to change: give --name or --code-scheme")
+      guard name != nil || codeScheme != nil || mostlyEntered != nil || minimumGroupSize != nil else {
+        throw CommandFailure("nothing to change: give --name, --code-scheme, --mostly-entered or --minimum-group-size")
       }
       let o = try options.open()
       let setup = TrustSetup(folder: o.folder)
@@ -66,6 +81,14 @@ struct TrustCommand: ParsableCommand {
       if let name {
         try setup.edit { t, now in try t.rename(name, at: now) }
         print("Renamed the trust \(name)")
+      }
+      if let mostlyEntered {
+        try setup.edit { t, now in try t.setMostlyEntered(percent: mostlyEntered, at: now) }
+        print("Views open on the latest half-term at least \(mostlyEntered)% entered")
+      }
+      if let minimumGroupSize {
+        try setup.edit { t, now in try t.setMinimumGroupSize(minimumGroupSize, at: now) }
+        print("Groups of fewer than \(plural(minimumGroupSize, "pupil")) show their size but no figures")
       }
     }
   }

@@ -34,7 +34,7 @@ import Testing
     #expect(spec.series.map(\.name) == ["Below", "At", "Above"])
     #expect(spec.series.map(\.colour) == ["#F5C400", "#2E7D32", "#6A1B9A"])
     #expect(spec.series[0].values == [25, 0] && spec.series[1].values == [50, 100])
-    #expect(spec.notes == ["n=4", "n=4"])
+    #expect(spec.notes == ["4 pupils", "4 pupils"])
     #expect(spec.title.contains("Autumn 1 2026-27") && !spec.yLabel.isEmpty && !spec.xLabel.isEmpty)
   }
 
@@ -44,7 +44,7 @@ import Testing
       group: .everyone,
       subject: Subject(id: "reading", name: "Reading"), at: when)
     #expect(by.categories == ["elm", "Oak Primary"])
-    #expect(by.series[0].values == [100, 50] && by.notes == ["n=2", "n=2"])
+    #expect(by.series[0].values == [100, 50] && by.notes == ["2 pupils", "2 pupils"])
     let m = analysis.transitions(.trust, subject: "reading", from: when.previous, to: when)
     let heat = Charts.transitions(m, subject: Subject(id: "reading", name: "Reading"), scopeName: "Trust")
     #expect(heat.kind == .heatmap && heat.rows == ["No code", "Below", "At", "Above"])
@@ -108,7 +108,7 @@ import Testing
       over: [HalfTermRef(year, .autumn1), HalfTermRef(year, .autumn2)])
     #expect(spec.kind == .lines && spec.series.count == 1)
     #expect(spec.series[0].values.map { ($0 * 10).rounded() / 10 } == [66.7, 66.7])
-    #expect(spec.categories.count == 2 && spec.subtitle.contains("n=3"))
+    #expect(spec.categories.count == 2 && spec.subtitle.contains("3 pupils assessed"))
   }
 
   @Test func scoreDistributionCountsPupilsPerBand() {
@@ -116,7 +116,7 @@ import Testing
     let s = a.scores(.trust, test: test, at: TermRef(year, .autumn))
     let spec = Charts.scoreDistribution(s, test: test, scopeName: "T", at: TermRef(year, .autumn))
     #expect(spec.series[0].values == [1, 1, 1] && spec.valueSuffix == "" && spec.yMax == 50)
-    #expect(spec.subtitle.contains("n=3") && spec.subtitle.contains("median 100"))
+    #expect(spec.subtitle.contains("3 pupils") && spec.subtitle.contains("median 100") && spec.emptyMessage == nil)
   }
 
   @Test func judgementAgainstScorePointsWithALegend() {
@@ -126,7 +126,7 @@ import Testing
     #expect(spec.points.map(\.category) == [1, 1, 0])  // G, G, Y at Autumn 2
     #expect(spec.points.map(\.colour) == ["#E65100", "#2E7D32", "#6A1B9A"])
     #expect(spec.series.map(\.name) == ["Above", "Average", "Below"])
-    #expect(spec.notes == ["n=1", "n=2", "n=0"])
+    #expect(spec.notes == ["1 pupil", "2 pupils", "none entered"])
   }
 }
 

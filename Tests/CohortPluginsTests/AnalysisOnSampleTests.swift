@@ -90,9 +90,9 @@ import Testing
       scheme: scheme, subjects: trust.subjects, tests: [], at: HalfTermRef(s.year, .autumn1), steps: 1)
     let registry = BuiltInPlugins.registry(for: s.folder, trust: trust)
     #expect(
-      Set(registry.flagRules.map(\.id)).isSuperset(of: [
-        "flag.falling-behind", "flag.dropped-band", "flag.not-assessed",
-      ]))
+      registry.flagRules.map(\.id) == [
+        "flag.falling-behind", "flag.score-dropped", "flag.dropped-band", "flag.disagreement",
+      ], "most concerning first, and no rule for a code not yet entered")
     let flags = records.flatMap { r in registry.flagRules.flatMap { $0.flags(for: r, in: context) } }
     let behind = flags.filter { $0.rule == "flag.falling-behind" }
     #expect(!behind.isEmpty && behind.allSatisfy { $0.reason.contains("below the year's expectations") })

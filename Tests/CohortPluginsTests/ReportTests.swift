@@ -25,7 +25,7 @@ import Testing
     let d = try f.s.registry.report("class-pack").make(request(f, .schoolClass(f.classID)))
     #expect(
       d.headings == [
-        "Actions to review", "Bands against last half-term", "Pupils flagged", "Judgements this half-term",
+        "Actions to review", "Bands against last half-term", "Pupils to look at", "Judgements this half-term",
         "Judgements beside test scores", "Actions decided at this meeting",
       ])
     let agenda = try f.agenda(.spring2)
@@ -39,7 +39,9 @@ import Testing
       #expect(row[5] == "\(b.now.assessed)")
     }
     #expect(d.section("Bands against last half-term").contains { if case .chart = $0 { true } else { false } })
-    #expect(d.table(under: "Pupils flagged")?.rows.count == agenda.flagged.count)
+    // A row per reason, as `show flags` lists them.
+    #expect(d.table(under: "Pupils to look at")?.rows.count == agenda.flagged.map(\.flags.count).reduce(0, +))
+    #expect(agenda.toLookAt.rows.count == agenda.flagged.map(\.flags.count).reduce(0, +))
     let grid = try #require(d.table(under: "Judgements this half-term"))
     let doc = try f.doc()
     #expect(grid.rows.count == agenda.pupils.count)
@@ -53,7 +55,11 @@ import Testing
     let f = try MeetingFixture()
     _ = try f.intervene(due: .summer2)
     let d = try f.s.registry.report("school-summary").make(request(f, .school(f.school)))
-    #expect(d.headings == ["Bands by year group and subject", "Groups and their gaps", "Classes", "Open actions"])
+    #expect(
+      d.headings == [
+        "How much is entered", "Bands by year group and subject", "Groups and their gaps", "Classes",
+        "Statutory results", "Open actions",
+      ])
     let records = try SchoolYearData.load(f.s.folder, school: f.school, year: f.year).records
     let a = Analysis(records: records, scheme: f.scheme)
     let reading = try #require(d.table(under: "Bands by year group and subject"))
@@ -61,7 +67,7 @@ import Testing
     #expect(assessed == a.bands(.school(f.school), subject: "reading", at: HalfTermRef(f.year, .spring2)).assessed)
     let gaps = try #require(d.table(under: "Groups and their gaps"))
     #expect(gaps.rows.count == SchoolSummary.gapGroups.count * f.trust.subjects.count)
-    #expect(gaps.rows.allSatisfy { $0[2].contains("n=") && $0[3].contains("n=") })
+    #expect(gaps.rows.allSatisfy { $0[2].contains(" of ") || $0[2].hasSuffix("assessed") })
     #expect(d.table(under: "Open actions")?.rows.map { $0[0] } == ["Daily reading catch-up"])
   }
 

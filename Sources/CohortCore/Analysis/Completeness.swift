@@ -84,7 +84,8 @@ extension Analysis {
         if codes[i] != 0 { counts[k][c].0 += 1 }
       }
     }
-    let lines = subjects.enumerated().map { k, s in
+    // A subject no class in the scope enters is not listed (science in Y4 only, asked of Y3).
+    let lines = subjects.enumerated().filter { k, _ in counts[k].contains { $0.1 > 0 } }.map { k, s in
       let behind = classes.names.indices.compactMap { c -> Completeness.ClassBehind? in
         let (entered, expected) = counts[k][c]
         guard entered < expected else { return nil }

@@ -70,7 +70,8 @@ public struct StatutorySummary: Sendable, Codable, Equatable {
         let figures = StatutoryMeasure.allCases.compactMap { m in
           figure(m, chosen.map(\.o), minimum: small ? minimum : 0)
         }
-        guard group == .everyone || !figures.isEmpty else { continue }
+        // A row with nothing counted says nothing (a school without results of the year).
+        guard !figures.isEmpty else { continue }
         rows.append(
           StatutoryRow(
             school: school, schoolName: school.isEmpty ? names.trustName : names.school(school),

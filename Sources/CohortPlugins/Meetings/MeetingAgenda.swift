@@ -29,6 +29,10 @@ public struct MeetingAgenda: Sendable {
   public let pupils: [Pupil]
   public let meeting: Meeting
   public let flagged: [Flagged]
+  /// The same reasons as one table, most concerning first, with since when and the latest score.
+  public let toLookAt: PupilsToLookAt
+  /// How much of the half-term the class has entered.
+  public let completeness: Completeness
   public let bands: [Bands]
   public let disagreements: [Disagreement]
   public let forReview: [Review]
@@ -55,6 +59,11 @@ public struct MeetingAgenda: Sendable {
     }
     .sorted { ($0.pupil.surname, $0.pupil.forename) < ($1.pupil.surname, $1.pupil.forename) }
     let analysis = Analysis(records: records, scheme: scheme)
+    let names = ScopeNames(trust: trust, classes: ScopeNames.classes(of: data.school, in: data.year))
+    let toLookAt = PupilsToLookAt.build(
+      analysis, scope: .schoolClass(classID), context: context, rules: registry.flagRules, names: names)
+    let completeness = analysis.completeness(
+      .schoolClass(classID), subjects: trust.activeSubjects, names: names, at: when)
     let bands = trust.activeSubjects.map {
       Bands(
         subject: $0, now: analysis.bands(.schoolClass(classID), subject: $0.id, at: when),
@@ -78,8 +87,8 @@ public struct MeetingAgenda: Sendable {
     .map { t in Review(action: t, impact: impact(of: t, at: when, data: data, scheme: scheme, tests: tests)) }
     return MeetingAgenda(
       place: MeetingPlace(school: data.school.id, classID: classID, when: when), className: schoolClass.name,
-      pupils: pupils, meeting: doc.meeting(halfTerm), flagged: flagged, bands: bands, disagreements: disagreements,
-      forReview: reviews)
+      pupils: pupils, meeting: doc.meeting(halfTerm), flagged: flagged, toLookAt: toLookAt, completeness: completeness,
+      bands: bands, disagreements: disagreements, forReview: reviews)
   }
 
   static func impact(

@@ -23,29 +23,16 @@ struct ClassMeetingPack: Report {
   func make(_ data: SchoolYearData, classID: String, _ r: ReportRequest) throws -> ReportDocument {
     let a = try MeetingAgenda.build(
       data, classID: classID, halfTerm: r.when.halfTerm, trust: r.trust, registry: r.registry, scheme: r.scheme)
-    let names = { (id: String) in data.pupil(id)?.fullName ?? id }
     let details = a.meeting.details?.value
-    var subtitle = "\(data.school.name) · \(r.when.halfTerm.label) \(r.when.year) · \(a.pupils.count) pupils"
+    var subtitle = "\(data.school.name) · \(r.when.halfTerm.label) \(r.when.year) · \(plural(a.pupils.count, "pupil"))"
     if let date = details?.date { subtitle += " · meeting \(date.ukDescription)" }
     var d = ReportDocument(title: "Pupil progress meeting: \(a.className)", subtitle: subtitle)
     if let details, !details.attendees.isEmpty {
       d.blocks.append(.text("Attendees: \(details.attendees.joined(separator: ", "))."))
     }
     if let notes = details?.notes, !notes.isEmpty { d.blocks.append(.text(notes)) }
-
-    d.blocks.append(.heading("Actions to review"))
-    if a.forReview.isEmpty { d.blocks.append(.text("No actions are due for review at this meeting.")) }
-    for review in a.forReview {
-      let act = review.action.action.value
-      d.blocks.append(.subheading("\(act.kind.label): \(act.description)"))
-      var line = "Owner \(act.owner); decided \(review.action.place.when); due \(review.action.due)."
-      if let latest = review.action.latest {
-        line += " Reviewed \(latest.place.when): \(latest.review.value.impact.label)."
-        if !latest.review.value.next.isEmpty { line += " Next: \(latest.review.value.next)" }
-      }
-      d.blocks.append(.text(line))
-      if let impact = review.impact { d.blocks += ReportParts.impactBlocks(impact) }
-    }
+    d.blocks.append(.text(ReportParts.entered(a.completeness)))
+    d.blocks += reviews(a, r)
 
     d.blocks.append(.heading("Bands against last half-term"))
     d.blocks.append(.table(ReportParts.bandsTable(a.bands)))
@@ -55,55 +42,76 @@ struct ClassMeetingPack: Report {
       .chart(
         Charts.bandsBySubject(
           analysis, scope: .schoolClass(classID), scopeName: a.className, group: .everyone,
-          subjects: r.trust.activeSubjects,
-          at: r.when)))
+          subjects: r.trust.activeSubjects, at: r.when)))
 
-    d.blocks.append(.heading("Pupils flagged"))
-    d.blocks.append(
-      a.flagged.isEmpty
-        ? .text("No pupil is flagged.")
-        : .table(
-          ReportTable(
-            columns: ["Pupil", "Groups", "Why"],
-            rows: a.flagged.map {
-              [$0.pupil.fullName, ReportParts.groups($0.pupil), $0.flags.map(\.reason).joined(separator: "\n")]
-            },
-            widths: [1.3, 0.7, 4])))
+    d.blocks.append(.heading("Pupils to look at"))
+    d.blocks += ReportParts.toLookAt(a.toLookAt, pupils: data.pupil, at: r.when)
 
     d.blocks.append(.heading("Judgements this half-term"))
     d.blocks.append(.table(grid(a, data: data, r)))
+    d.blocks += scores(a, data: data, r)
+    d.blocks += decided(a, data: data)
+    return d
+  }
 
-    d.blocks.append(.heading("Judgements beside test scores"))
-    let doc = data.doc(classID)!
-    if doc.scores.isEmpty {
-      d.blocks.append(.text("No standardised test scores for this class this year."))
+  /// Each action due for review, and for an intervention its impact beside similar pupils.
+  func reviews(_ a: MeetingAgenda, _ r: ReportRequest) -> [ReportBlock] {
+    var out: [ReportBlock] = [.heading("Actions to review")]
+    if a.forReview.isEmpty { out.append(.text("No actions are due for review at this meeting.")) }
+    for review in a.forReview {
+      let act = review.action.action.value
+      out.append(.subheading("\(act.kind.label): \(act.description)"))
+      var line = "Owner \(act.owner); decided \(review.action.place.when); due \(review.action.due)."
+      if let latest = review.action.latest {
+        line += " Reviewed \(latest.place.when): \(latest.review.value.impact.label)."
+        if !latest.review.value.next.isEmpty { line += " Next: \(latest.review.value.next)" }
+      }
+      out.append(.text(line))
+      if let impact = review.impact {
+        out += ReportParts.impactBlocks(impact, title: act.description, minimum: r.trust.minimumGroupSize)
+      }
+    }
+    if a.forReview.contains(where: { $0.impact != nil }) {
+      out.append(.text(InterventionImpact.tooFewRule(minimum: r.trust.minimumGroupSize)))
+    }
+    return out
+  }
+
+  func scores(_ a: MeetingAgenda, data: SchoolYearData, _ r: ReportRequest) -> [ReportBlock] {
+    var out: [ReportBlock] = [.heading("Judgements beside test scores")]
+    if data.doc(a.place.classID)!.scores.isEmpty {
+      out.append(.text("No standardised test scores for this class this year."))
     } else {
-      d.blocks.append(
+      out.append(
         .text("The latest score this year beside each judgement; ! marks a judgement and a score that disagree."))
-      d.blocks.append(.table(sideBySide(a, data: data, r)))
+      out.append(.table(sideBySide(a, data: data, r)))
     }
     if !a.disagreements.isEmpty {
-      d.blocks.append(
+      out.append(
         .text(
           "Disagreements to moderate: "
             + a.disagreements.map { "\($0.pupil.fullName) (\($0.notes.count))" }.joined(separator: ", ") + "."))
     }
+    return out
+  }
 
-    d.blocks.append(.heading("Actions decided at this meeting"))
+  func decided(_ a: MeetingAgenda, data: SchoolYearData) -> [ReportBlock] {
+    let names = { (id: String) in data.pupil(id)?.fullName ?? id }
+    var out: [ReportBlock] = [.heading("Actions decided at this meeting")]
     let decided = a.meeting.orderedActions.map { TrackedAction(place: a.place, action: $0, reviews: []) }
-    d.blocks.append(
+    out.append(
       decided.isEmpty
         ? .text("None recorded yet.")
         : .table(ReportParts.actionsTable(decided, names: names, classNames: data.classNames)))
     let evidence = a.meeting.evidence.filter { !$0.value.value.isEmpty }.sorted { names($0.key) < names($1.key) }
     if !evidence.isEmpty {
-      d.blocks.append(.heading("Evidence discussed"))
-      d.blocks.append(
+      out.append(.heading("Evidence discussed"))
+      out.append(
         .table(
           ReportTable(
             columns: ["Pupil", "Evidence"], rows: evidence.map { [names($0.key), $0.value.value] }, widths: [1, 4])))
     }
-    return d
+    return out
   }
 
   /// Pupils by subject: this half-term's code (in its colour) beside last half-term's.

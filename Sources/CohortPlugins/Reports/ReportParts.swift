@@ -16,12 +16,12 @@ enum ReportParts {
   /// Subject rows of band counts and percentages now, with last half-term's at or above.
   static func bandsTable(_ bands: [MeetingAgenda.Bands]) -> ReportTable {
     ReportTable(
-      columns: ["Subject", "Below", "At", "Above", "At or above", "n", "Last half-term at or above (n)"],
+      columns: ["Subject", "Below", "At", "Above", "At or above", "Assessed", "Last half-term at or above"],
       rows: bands.map { b in
         [b.subject.name]
           + CommonBand.allCases.map { "\(b.now.bands[$0.rawValue, default: 0])" }
-          + [pct(b.now.atOrAbove), "\(b.now.assessed)", "\(pct(b.before.atOrAbove)) (\(b.before.assessed))"]
-      }, widths: [1.4, 0.8, 0.8, 0.8, 1, 0.6, 1.8])
+          + [b.now.assessed == 0 ? "-" : pct(b.now.atOrAbove), "\(b.now.assessed)", band(b.before)]
+      }, widths: [1.4, 0.8, 0.8, 0.8, 1, 0.8, 1.6])
   }
 
   /// A gap in percentage points, "+4" or "-12"; never "-0".
@@ -30,7 +30,10 @@ enum ReportParts {
     return r == 0 ? "0" : String(format: "%+.0f", r)
   }
 
-  static func band(_ s: BandSummary) -> String { "\(pct(s.atOrAbove)) (n=\(s.assessed))" }
+  /// "62% of 28", or "none entered": a percentage never without the pupils it is of.
+  static func band(_ s: BandSummary) -> String {
+    s.assessed == 0 ? "none entered" : "\(pct(s.atOrAbove)) of \(grouped(s.assessed))"
+  }
 
   static func actionsTable(
     _ actions: [TrackedAction], names: (String) -> String, classNames: [String: String] = [:]
@@ -49,8 +52,8 @@ enum ReportParts {
       }, widths: [2.4, 1.1, 1.6, 1, 1.2, 1.1, 1])
   }
 
-  /// An intervention's pupils before and after, and the comparison, with n.
-  static func impactBlocks(_ i: InterventionImpact) -> [ReportBlock] {
+  /// An intervention's pupils before and after, the comparison in words, and as a chart.
+  static func impactBlocks(_ i: InterventionImpact, title: String, minimum: Int) -> [ReportBlock] {
     let table = ReportTable(
       columns: ["Pupil", "Code before", "Code after", "Steps", "Score before", "Score after", "Change"],
       rows: i.rows.map { r in
@@ -62,8 +65,8 @@ enum ReportParts {
       }, widths: [2, 1, 1, 0.7, 1, 1, 0.8])
     return [
       .table(table),
-      .text("In the intervention: \(i.intervention.summary)."),
-      .text("Similar pupils not in it: \(i.comparison.summary); \(i.comparisonBasis)."),
+      .text("\(i.words(minimum: minimum)) Similar pupils: \(i.comparisonBasis)."),
+      .chart(Charts.impact(i, title: title, minimum: minimum)),
     ]
   }
 }

@@ -21,7 +21,7 @@ struct TrustOverview: Report {
       try r.progress.step()
     }
     let a = Analysis(records: data.flatMap(\.records), scheme: r.scheme)
-    let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.name) })
+    let schoolNames = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.name) })
     var d = ReportDocument(
       title: "\(r.trust.name): trust overview",
       subtitle: "\(r.when.halfTerm.label) \(r.when.year) · \(schools.count) schools · \(a.records.count) pupils")
@@ -45,27 +45,16 @@ struct TrustOverview: Report {
       d.blocks.append(
         .chart(
           Charts.atOrAboveBy(
-            a, scope: .trust, scopeName: r.trust.name, by: .school, keyName: "school", names: names,
+            a, scope: .trust, scopeName: r.trust.name, by: .school, keyName: "school", names: schoolNames,
             group: .everyone, subject: s, at: r.when)))
     }
 
-    d.blocks.append(.heading("Disadvantaged pupils against the rest"))
-    d.blocks.append(
-      .table(
-        ReportTable(
-          columns: ["School", "Subject", "Disadvantaged at or above", "Others at or above", "Gap (points)"],
-          rows: data.flatMap { s in
-            r.trust.activeSubjects.compactMap { subject -> [String]? in
-              guard
-                let g = a.gap(
-                  .school(s.school.id), group: PupilGroup(with: [.disadvantaged]), subject: subject.id, at: r.when)
-              else { return nil }
-              return [
-                s.school.name, subject.name, ReportParts.band(g.groupSummary), ReportParts.band(g.restSummary),
-                ReportParts.points(g.points),
-              ]
-            }
-          }, widths: [2, 1, 1.5, 1.5, 0.9])))
+    let names = ScopeNames(trust: r.trust, classes: schools.flatMap { ScopeNames.classes(of: $0, in: r.when.year) })
+    d.blocks += entered(a, names, r)
+    d.blocks += gaps(a, names, r)
+    d.blocks.append(.heading("Statutory results"))
+    d.blocks += statutory(
+      try StatutorySummary.latest(r.folder, trust: r.trust, registry: r.registry, scope: .trust, upTo: r.when.year))
 
     d.blocks.append(.heading("Actions"))
     d.blocks.append(
@@ -82,5 +71,64 @@ struct TrustOverview: Report {
           })))
     try r.progress.step()
     return d
+  }
+
+  /// Each school's share of the half-term entered, and the classes behind.
+  func entered(_ a: Analysis, _ names: ScopeNames, _ r: ReportRequest) -> [ReportBlock] {
+    let subjects = r.trust.activeSubjects
+    let trust = a.completeness(.trust, subjects: subjects, names: names, at: r.when)
+    let rows = names.schools.keys.sorted().compactMap { id -> [String]? in
+      let c = a.completeness(.school(id), subjects: subjects, names: names, at: r.when)
+      guard c.expected > 0 else { return nil }
+      return [names.school(id)] + c.subjects.map { "\(grouped($0.entered)) of \(grouped($0.expected))" } + ["\(c.percent)%"]
+    }
+    return [
+      .heading("How much is entered"), .text(ReportParts.entered(trust)),
+      .table(ReportTable(columns: ["School"] + subjects.map(\.name) + ["Entered"], rows: rows)),
+    ]
+  }
+
+  /// Disadvantaged pupils against the rest in each school, from the trust's gap table (`show
+  /// gaps --scope trust`), and every group's gaps by school as a heat map per subject.
+  func gaps(_ a: Analysis, _ names: ScopeNames, _ r: ReportRequest) -> [ReportBlock] {
+    let tables = r.trust.activeSubjects.map {
+      a.gapTable(.trust, subject: $0, at: r.when, names: names, minimum: r.trust.minimumGroupSize)
+    }
+    let g = GapTable.standardGroups.firstIndex(of: .disadvantaged)!
+    let rows = (tables.first?.rows.indices.dropFirst() ?? 0..<0).flatMap { k in
+      tables.map { t in
+        let c = t.rows[k].cells[g]
+        return [
+          t.rows[k].name, t.subjectName, ReportParts.side(c.groupPercent, c.groupN),
+          ReportParts.side(c.restPercent, c.restN), c.suppressed ? "too few to show" : c.points.map(GapTable.points) ?? "-",
+        ]
+      }
+    }
+    return [
+      .heading("Disadvantaged pupils against the rest"),
+      .table(
+        ReportTable(
+          columns: ["School", "Subject", "Disadvantaged at or above", "Others at or above", "Gap (points)"], rows: rows,
+          widths: [2, 1, 1.5, 1.5, 0.9])),
+    ] + tables.map { .chart(Charts.gapsHeatmap($0)) }
+  }
+
+  /// The headline measures by school beside the national figures.
+  func statutory(_ s: StatutorySummary) -> [ReportBlock] {
+    let measures: [StatutoryMeasure] = [.ks2RWMExpected, .ks2RWMHigh, .phonicsY1, .mtcMean, .eyfsGLD]
+    let all = s.rows.filter { $0.group == PupilGroup.everyone.description }
+    guard all.contains(where: { !$0.figures.isEmpty }) else {
+      return [.text("No statutory results for \(s.year) or the year before have been imported.")]
+    }
+    let national = ["National"] + measures.map { m in s.national(m).map { "\(m.format($0.value)) (\($0.year))" } ?? "-" }
+    return [
+      .text("Results of \(s.year) by school, with n, beside DfE's national figures."),
+      .table(
+        ReportTable(
+          columns: ["School"] + measures.map(\.label),
+          rows: all.map { row in [row.schoolName] + measures.map { ReportParts.figure(row.figure($0)) } } + [national],
+          widths: [1.6] + measures.map { _ in 1 })),
+      .text(StatutorySummary.rule),
+    ]
   }
 }

@@ -1,0 +1,45 @@
+import CohortCore
+import CohortPluginKit
+import CohortStore
+
+extension StatutorySummary {
+  /// The statutory results of a year for the trust (every school on this device, and all of
+  /// them together) or one school, beside the registry's national figures.
+  public static func load(
+    _ folder: DataFolder, trust: Trust, registry: PluginRegistry, scope: AnalysisScope, year: AcademicYear
+  ) throws -> StatutorySummary {
+    let schools: [String]
+    switch scope {
+    case .trust: schools = folder.presentSchools(of: trust).map(\.id)
+    case .school(let s):
+      guard trust.school(s) != nil else { throw trust.unknownSchool(s) }
+      schools = [s]
+    default: throw InputError("statutory results are by school: use --scope trust or school:ID")
+    }
+    return build(
+      try schools.flatMap { try pupils(folder, school: $0) }, table: registry.statutoryTable, year: year,
+      names: ScopeNames(trust: trust, classes: []), together: scope == .trust, minimum: trust.minimumGroupSize,
+      national: registry.nationalFigures)
+  }
+
+  /// A school's pupils with their statutory results (none when nothing has been imported).
+  public static func pupils(_ folder: DataFolder, school: String) throws -> [StatutoryPupil] {
+    guard let results = try folder.loadStatutory(school) else { return [] }
+    let roster = try folder.loadRoster(school)
+    return results.pupils.keys.sorted().compactMap { id in
+      roster.pupil(id: id).map { StatutoryPupil(pupil: $0, school: school, results: results.pupils[id] ?? []) }
+    }
+  }
+}
+
+extension StatutorySummary {
+  /// The year's results, or the year before's when none of this year's are in yet (KS2
+  /// results arrive in July: an autumn report shows last summer's).
+  public static func latest(
+    _ folder: DataFolder, trust: Trust, registry: PluginRegistry, scope: AnalysisScope, upTo year: AcademicYear
+  ) throws -> StatutorySummary {
+    let now = try load(folder, trust: trust, registry: registry, scope: scope, year: year)
+    if now.rows.contains(where: { !$0.figures.isEmpty }) { return now }
+    return try load(folder, trust: trust, registry: registry, scope: scope, year: year.previous)
+  }
+}

@@ -1,0 +1,28 @@
+import CohortCore
+import CohortPlugins
+import CohortStore
+
+/// What the analysis commands share: the opened folder, the year's records as one `Analysis`
+/// (kept until exit), and the names of schools and classes for every word they print.
+struct AnalysisContext {
+  let opened: Opened
+  let analysis: Analysis
+  let names: ScopeNames
+
+  /// `history`: earlier years whose codes and scores come with this year's pupils.
+  static func load(_ opened: Opened, year: AcademicYear, history: Int) throws -> AnalysisContext {
+    let a = Analysis(
+      records: try AnalysisLoader.load(opened.folder, trust: opened.trust, year: year, history: history),
+      scheme: opened.scheme)
+    KeptUntilExit.keep(a)
+    return AnalysisContext(
+      opened: opened, analysis: a, names: try ScopeNames.load(opened.folder, trust: opened.trust, year: year))
+  }
+
+  var trust: Trust { opened.trust }
+}
+
+/// Text in a column of a plain-text table.
+func padded(_ s: String, _ width: Int) -> String {
+  s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+}
