@@ -29,9 +29,10 @@ struct MeetingAddAction: ParsableCommand {
     let dueRef = try due.map { try HalfTermRef.parse($0, in: doc.year) } ?? when.next
     guard dueRef > when else { throw CommandFailure("--due must be after the meeting (\(when))") }
     // The core's rule, as the app's: pupils only for an intervention, which needs a subject.
-    let action = try MeetingAction.checked(
+    var action = try MeetingAction.checked(
       id: MeetingAction.newID(), kind: kind, pupils: ids, subject: try subject.map { try opened.trust.subject($0).id },
-      description: description, owner: try opened.trust.staffMember(owner).name, from: when, due: dueRef)
+      description: description, owner: owner, from: when, due: dueRef)
+    action.owner = try opened.trust.staffMember(owner).name
     doc.record(action, halfTerm: half, by: opened.folder.author, at: DataFolder.now())
     try opened.folder.save(doc)
     print(action.id)

@@ -15,7 +15,7 @@ struct ShowCompleteness: ParsableCommand {
   struct Output: Encodable {
     var scope: String
     var scopeName: String
-    var halfTerm: String
+    var halfTerm: HalfTermRef
     var entered: Int
     var expected: Int
     var percent: Int
@@ -23,7 +23,7 @@ struct ShowCompleteness: ParsableCommand {
     var mostlyEntered: Bool
     var subjects: [Completeness.SubjectLine]
     /// The latest half-term up to this one that is mostly entered (else the most entered).
-    var opensOn: String
+    var opensOn: HalfTermRef
     var opensOnMostlyEntered: Bool
   }
 
@@ -39,9 +39,9 @@ struct ShowCompleteness: ParsableCommand {
     if json {
       return try printJSON(
         Output(
-          scope: scope.description, scopeName: c.names.name(of: scope), halfTerm: when.description,
+          scope: scope.description, scopeName: c.names.name(of: scope), halfTerm: when,
           entered: done.entered, expected: done.expected, percent: done.percent, threshold: threshold,
-          mostlyEntered: done.isMostlyEntered(threshold), subjects: done.subjects, opensOn: opening.when.description,
+          mostlyEntered: done.isMostlyEntered(threshold), subjects: done.subjects, opensOn: opening.when,
           opensOnMostlyEntered: opening.mostlyEntered))
     }
     print("\(c.names.name(of: scope)), \(done.words)")

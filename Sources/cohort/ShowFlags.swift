@@ -17,7 +17,7 @@ struct ShowFlags: ParsableCommand {
     var scope: String
     var scopeName: String
     var group: String
-    var halfTerm: String
+    var halfTerm: HalfTermRef
     var flagged: Int
     var outOf: Int
     var rows: [PupilsToLookAt.Row]
@@ -39,7 +39,7 @@ struct ShowFlags: ParsableCommand {
       return try printJSON(
         Output(
           scope: scope.description, scopeName: c.names.name(of: scope), group: group.description,
-          halfTerm: when.description, flagged: table.flagged, outOf: table.outOf, rows: table.rows))
+          halfTerm: when, flagged: table.flagged, outOf: table.outOf, rows: table.rows))
     }
     print("\(table.words): \(c.names.name(of: scope)), \(group), \(when.halfTerm.label) \(when.year)")
     for r in table.rows {

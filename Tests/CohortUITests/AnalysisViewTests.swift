@@ -35,7 +35,7 @@ import Testing
     let view = AnalysisView.compute(request(.trust, key: .school, list: false))
     let a = Analysis(records: records, scheme: Fixtures.scheme)
     #expect(view.drillIDs == ["elm", "oak"])
-    #expect(view.bands.notes == ["n=\(a.bands(.trust, subject: "reading", at: when).assessed)"])
+    #expect(view.bands.notes == ["\(a.bands(.trust, subject: "reading", at: when).assessed) pupils"])
     #expect(view.pupils == 6)
     // The two Y pupils are below the year's expectations: falling behind.
     #expect(view.flaggedCount == 2 && view.flagged.isEmpty)

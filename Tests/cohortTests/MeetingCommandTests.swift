@@ -76,7 +76,7 @@ import Testing
       + meeting
     for (extra, message) in [
       (["--kind", "magic"], "unknown action kind 'magic'"),
-      (["--kind", "intervention"], "an intervention needs --pupils and --subject"),
+      (["--kind", "intervention"], "an intervention names its pupils, so its impact can be measured"),
       (["--kind", "teaching", "--due", "autumn1"], "--due must be after the meeting"),
       (["--kind", "intervention", "--pupils", "nobody", "--subject", "reading"], "no pupil with id or UPN 'nobody'"),
       (["--kind", "teaching"], "no one called 'X' on the trust's staff"),

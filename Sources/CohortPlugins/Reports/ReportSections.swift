@@ -61,7 +61,7 @@ extension ReportParts {
   static func figure(_ f: StatutoryFigure?) -> String {
     guard let f else { return "-" }
     guard let v = f.value else { return "too few (\(f.n))" }
-    return f.measure.isPercent ? "\(pct(v)) of \(grouped(f.n))" : String(format: "%.1f from %@", v, grouped(f.n))
+    return f.measure.isPercent ? "\(pct(v)) of \(grouped(f.n))" : String(format: "%.1f", v) + " from \(grouped(f.n))"
   }
 
   /// A school's (or the trust's) measures by group beside the national figure.
