@@ -263,35 +263,6 @@ public struct ChartRenderer {
     axes(spec, cr, p)
   }
 
-  func heatmap(_ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double)) {
-    let rows = max(1, spec.rows.count)
-    let cols = max(1, spec.categories.count)
-    let left = p.x + 90
-    let cell = min((p.w - 90) / Double(cols), (p.h - 60) / Double(rows))
-    let top = p.y + 50
-    for (c, name) in spec.categories.enumerated() {
-      text(cr, name, x: left + cell * (Double(c) + 0.5), y: p.y + 6, size: 24, bold: true, align: 0.5)
-    }
-    for (r, name) in spec.rows.enumerated() {
-      text(cr, name, x: left - 16, y: top + cell * (Double(r) + 0.5) - 16, size: 24, bold: true, align: 1)
-      for c in 0..<cols {
-        let v = spec.counts[r][c]
-        let t = spec.yMax > 0 ? Double(v) / spec.yMax : 0
-        let shade = 1 - 0.85 * t
-        cairo_set_source_rgb(cr, shade, shade * 0.95 + 0.05 * (1 - t), 1 - 0.45 * t)
-        cairo_rectangle(cr, left + cell * Double(c), top + cell * Double(r), cell - 4, cell - 4)
-        cairo_fill(cr)
-        text(
-          cr, String(v), x: left + cell * (Double(c) + 0.5), y: top + cell * (Double(r) + 0.5) - 20, size: 30,
-          bold: true,
-          colour: t > 0.55 ? "#FFFFFF" : "#000000", align: 0.5)
-      }
-    }
-    text(
-      cr, "rows: \(spec.yLabel) · columns: \(spec.xLabel)", x: left, y: top + cell * Double(rows) + 20, size: 22,
-      colour: "#333333")
-  }
-
   func legend(_ items: [(String, String)], _ cr: OpaquePointer, x: Double, y: Double) {
     for (i, item) in items.enumerated() {
       let yy = y + Double(i) * 56
@@ -311,46 +282,5 @@ public struct ChartRenderer {
   func rgb(_ cr: OpaquePointer, _ hex: String) {
     let c = RGB(hex: hex) ?? RGB(hex: "#000000")!
     cairo_set_source_rgb(cr, c.red, c.green, c.blue)
-  }
-
-  /// Text with pango; `align` 0 left, 0.5 centre, 1 right of x.
-  func text(
-    _ cr: OpaquePointer, _ s: String, x: Double, y: Double, size: Double, bold: Bool = false,
-    colour: String = "#000000",
-    align: Double = 0, rotate: Bool = false, maxWidth: Double? = nil, alignLeft: Bool = false
-  ) {
-    guard let layout = pango_cairo_create_layout(cr) else { return }
-    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-    let font = pango_font_description_from_string("Sans \(bold ? "Bold " : "")\(Int(size * 0.75))")
-    pango_layout_set_font_description(layout, font)
-    pango_font_description_free(font)
-    pango_layout_set_text(layout, s, -1)
-    if let maxWidth, alignLeft {
-      // A row's name: one line, cut with an ellipsis only if it cannot fit.
-      pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
-      pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
-    } else if let maxWidth {
-      // Long names wrap onto two centred lines rather than being cut.
-      pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
-      pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
-      pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
-      pango_layout_set_height(layout, -2)
-      pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
-    }
-    var w: Int32 = 0
-    var h: Int32 = 0
-    pango_layout_get_pixel_size(layout, &w, &h)
-    cairo_save(cr)
-    rgb(cr, colour)
-    if rotate {
-      cairo_move_to(cr, x, y)
-      cairo_rotate(cr, -Double.pi / 2)
-    } else if let maxWidth, !alignLeft {
-      cairo_move_to(cr, x - maxWidth / 2, y)
-    } else {
-      cairo_move_to(cr, x - Double(w) * align, y)
-    }
-    pango_cairo_show_layout(cr, layout)
-    cairo_restore(cr)
   }
 }

@@ -53,8 +53,10 @@ extension Charts {
     let summaries = times.map { a.bands(scope, group: group, subject: subject.id, at: $0) }
     var spec = ChartSpec(
       kind: .stackedBars, title: "\(subject.name) over time: \(scopeName)",
-      subtitle: (group == .everyone ? "All pupils" : group.description.prefix(1).uppercased()
-        + group.description.dropFirst()) + " in it now, as judged each half-term",
+      subtitle: (group == .everyone
+        ? "All pupils"
+        : group.description.prefix(1).uppercased()
+          + group.description.dropFirst()) + " in it now, as judged each half-term",
       xLabel: "Half-term", yLabel: "% of pupils assessed",
       categories: times.map { "\(shortLabel($0.halfTerm))\n\($0.year)" },
       series: CommonBand.allCases.map { b in
@@ -82,7 +84,9 @@ extension Charts {
     }
     var spec = ChartSpec(
       kind: .groupedBars, title: "Impact: \(title)",
-      subtitle: "\(i.from.halfTerm.label) to \(i.to.halfTerm.label) · "
+      subtitle: (i.from.year == i.to.year
+        ? "\(i.from.halfTerm.label) to \(i.to.halfTerm.label) \(i.to.year) · "
+        : "\(i.from.halfTerm.label) \(i.from.year) to \(i.to.halfTerm.label) \(i.to.year) · ")
         + "\(plural(i.intervention.withCodes, "pupil")) in it and \(plural(i.comparison.withCodes, "similar pupil")) "
         + "with a code before and after" + (i.isTooFew(minimum: minimum) ? " · too few pupils to tell" : ""),
       xLabel: "Code since the intervention began", yLabel: "% of pupils",

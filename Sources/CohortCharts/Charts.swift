@@ -98,7 +98,8 @@ public enum Charts {
       ?? 0
     return ChartSpec(
       kind: .lines, title: "At or above expectations over time: \(scopeName)",
-      subtitle: "\(group == .everyone ? "All pupils" : group.description) · \(plural(n, "pupil")) assessed at the latest half-term",
+      subtitle:
+        "\(group == .everyone ? "All pupils" : group.description) · \(plural(n, "pupil")) assessed at the latest half-term",
       xLabel: "Half-term",
       yLabel: "% at or above", categories: times.map { "\($0.halfTerm.label)\n\($0.year)" }, series: series, notes: [])
   }

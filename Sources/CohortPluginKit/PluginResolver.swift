@@ -102,7 +102,9 @@ struct PluginResolver {
       if !issues.isEmpty { return issues.joined(separator: "; ") }
     }
     if m.provides.contains(.nationalFigures) {
-      guard let figures = file.nationalFigures else { return "provides national-figures but has no \"nationalFigures\"" }
+      guard let figures = file.nationalFigures else {
+        return "provides national-figures but has no \"nationalFigures\""
+      }
       let issues = figures.problems()
       if !issues.isEmpty { return issues.joined(separator: "; ") }
     }

@@ -5,7 +5,8 @@ import CohortStore
 
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Show a class: its grid (the default) or judgements beside scores; or a scope's figures.",
+    commandName: "show",
+    abstract: "Show a class: its grid (the default) or judgements beside scores; or a scope's figures.",
     subcommands: [
       ShowGrid.self, ShowSideBySide.self, ShowAnalysis.self, ShowFlags.self, ShowTransitions.self,
       ShowCompleteness.self, ShowGaps.self, ShowStatutory.self,

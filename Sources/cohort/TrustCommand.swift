@@ -49,7 +49,8 @@ struct TrustCommand: ParsableCommand {
 
   struct Set: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Rename the trust, choose its code scheme, or set when a half-term is mostly entered and the smallest group shown."
+      abstract:
+        "Rename the trust, choose its code scheme, or set when a half-term is mostly entered and the smallest group shown."
     )
     @OptionGroup var options: DataOptions
     @Option(help: "The trust's name.") var name: String?

@@ -67,7 +67,8 @@ import Testing
     #expect(maths.behind[0].words == "3B (Mr Jones): 1 of 2 entered")
     #expect(c.subjects[0].behind.isEmpty)
     // Asked of a Y3 class, science is not listed at all.
-    let y3 = analysis.completeness(.schoolClass("oak-3a"), subjects: subjects, names: names, at: HalfTermRef(year, .autumn1))
+    let y3 = analysis.completeness(
+      .schoolClass("oak-3a"), subjects: subjects, names: names, at: HalfTermRef(year, .autumn1))
     #expect(y3.subjects.map(\.subject) == ["reading", "maths"] && y3.expected == 4)
   }
 

@@ -34,7 +34,8 @@ import Testing
   var names: ScopeNames {
     ScopeNames(
       trust: Trust(
-        id: "t", name: "Oak Trust", schools: [SchoolRef(id: "oak", name: "Oak Primary"), SchoolRef(id: "elm", name: "Elm")]),
+        id: "t", name: "Oak Trust",
+        schools: [SchoolRef(id: "oak", name: "Oak Primary"), SchoolRef(id: "elm", name: "Elm")]),
       classes: [])
   }
 

@@ -63,19 +63,27 @@ import Testing
   }
 
   @Test func theImpactInWordsPairsEachMeasureAndSaysWhenThereAreTooFew() {
-    let few = impact(measures(n: 3, withCodes: 3, up: 0, meanScore: -10), measures(n: 11, withCodes: 11, up: 2, meanScore: 7))
+    let few = impact(
+      measures(n: 3, withCodes: 3, up: 0, meanScore: -10), measures(n: 11, withCodes: 11, up: 2, meanScore: 7))
     #expect(
       few.words(minimum: 5)
-        == "0 of 3 moved up; of 11 similar pupils, 2. Scores fell 10 points on average; theirs rose 7. Too few pupils to tell.")
-    let enough = impact(measures(n: 6, withCodes: 5, up: 3, meanScore: nil), measures(n: 20, withCodes: 20, up: 4, meanScore: 1))
+        == "0 of 3 moved up; of 11 similar pupils, 2. Scores fell 10 points on average; theirs rose 7. Too few pupils to tell."
+    )
+    let enough = impact(
+      measures(n: 6, withCodes: 5, up: 3, meanScore: nil), measures(n: 20, withCodes: 20, up: 4, meanScore: 1))
     #expect(enough.words(minimum: 5) == "3 of 5 moved up; of 20 similar pupils, 4. 60% moved up, against 20%.")
-    let none = impact(measures(n: 2, withCodes: 0, up: 0, meanScore: nil), measures(n: 0, withCodes: 0, up: 0, meanScore: nil))
+    let none = impact(
+      measures(n: 2, withCodes: 0, up: 0, meanScore: nil), measures(n: 0, withCodes: 0, up: 0, meanScore: nil))
     #expect(
       none.words(minimum: 5)
-        == "None of the 2 pupils has a code before and after yet; no similar pupils to compare with. Too few pupils to tell.")
+        == "None of the 2 pupils has a code before and after yet; no similar pupils to compare with. Too few pupils to tell."
+    )
     #expect(InterventionImpact.tooFewRule(minimum: 5).contains("fewer than 5 pupils in the intervention"))
     let summary = few.intervention.summary
-    #expect(summary == "3 pupils: none moved up, 3 stayed the same, none moved down; scores fell 10 points on average (3 with scores)")
+    #expect(
+      summary
+        == "3 pupils: none moved up, 3 stayed the same, none moved down; scores fell 10 points on average (3 with scores)"
+    )
     #expect(!summary.contains("n="))
   }
 }

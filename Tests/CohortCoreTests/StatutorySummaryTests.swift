@@ -52,7 +52,8 @@ import Testing
 
   var names: ScopeNames {
     ScopeNames(
-      trust: Trust(id: "t", name: "Oak Trust", schools: [SchoolRef(id: "oak", name: "Oak"), SchoolRef(id: "elm", name: "Elm")]),
+      trust: Trust(
+        id: "t", name: "Oak Trust", schools: [SchoolRef(id: "oak", name: "Oak"), SchoolRef(id: "elm", name: "Elm")]),
       classes: [])
   }
 
@@ -113,10 +114,14 @@ import Testing
     #expect(s.national(.eyfsGLD) == nil, "a later year's figure is not this year's")
     let trust = NationalFigures(
       source: "our check",
-      figures: [NationalFigure(measure: .ks2RWMExpected, year: AcademicYear(startYear: 2023), value: 62, publication: pub)])
+      figures: [
+        NationalFigure(measure: .ks2RWMExpected, year: AcademicYear(startYear: 2023), value: 62, publication: pub)
+      ])
     let both = figures.overlaid(with: trust)
     #expect(both.figure(.ks2RWMExpected, for: year)?.value == 62 && both.figures.count == 3)
     #expect(StatutoryMeasure.eyfsGLD.format(67.7) == "67.7%" && StatutoryMeasure.mtcMean.format(20.6) == "20.6")
-    #expect(NationalFigures(figures: [NationalFigure(measure: .mtcMean, year: year, value: 30, publication: "")]).problems().count == 2)
+    #expect(
+      NationalFigures(figures: [NationalFigure(measure: .mtcMean, year: year, value: 30, publication: "")]).problems()
+        .count == 2)
   }
 }

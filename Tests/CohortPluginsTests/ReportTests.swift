@@ -105,3 +105,50 @@ final class Box: @unchecked Sendable {
   func add(_ a: Int, _ b: Int) { lock.withLock { list.append((a, b)) } }
   var values: [(Int, Int)] { lock.withLock { list } }
 }
+
+/// The packs' gap tables hold the numbers of `show gaps` (the same `GapTable`), and those are
+/// the analysis's own gaps.
+@Suite struct ReportGapTests {
+  @Test func theSummaryAndOverviewGapsAreTheGapTables() throws {
+    let f = try MeetingFixture()
+    let when = HalfTermRef(f.year, .spring2)
+    let data = try SchoolYearData.load(f.s.folder, school: f.school, year: f.year)
+    let a = Analysis(records: data.records, scheme: f.scheme)
+    let names = ScopeNames(trust: f.trust, classes: ScopeNames.classes(of: data.school, in: f.year))
+    func request(_ scope: AnalysisScope) -> ReportRequest {
+      ReportRequest(
+        folder: f.s.folder, trust: f.trust, registry: f.s.registry, scheme: f.scheme, scope: scope, when: when)
+    }
+    let summary = try f.s.registry.report("school-summary").make(request(.school(f.school)))
+    let tables = f.trust.activeSubjects.map {
+      a.gapTable(.school(f.school), subject: $0, at: when, names: names, minimum: f.trust.minimumGroupSize)
+    }
+    let printed = try #require(summary.table(under: "Groups and their gaps"))
+    #expect(printed.rows == ReportParts.gapRows(tables, row: 0))
+    for row in printed.rows where row[4] != "too few to show" {
+      let trait = try #require(PupilGroup.Trait.allCases.first { $0.label == row[0] })
+      let subject = try #require(f.trust.activeSubjects.first { $0.name == row[1] })
+      let gap = try #require(a.gap(.school(f.school), group: PupilGroup(with: [trait]), subject: subject.id, at: when))
+      #expect(row[4] == GapTable.points(gap.points), "\(row)")
+    }
+    let heat = summary.section("Groups and their gaps").compactMap { if case .chart(let c) = $0 { c } else { nil } }
+    #expect(heat.count == tables.count && heat[0].rows == tables[0].rows.map(\.name))
+    #expect(
+      heat[0].cellLabels[0][0].hasSuffix("\(tables[0].rows[0].cells[0].groupN) and \(tables[0].rows[0].cells[0].restN)")
+    )
+
+    let overview = try f.s.registry.report("trust-overview").make(request(.trust))
+    let disadvantaged = try #require(overview.table(under: "Disadvantaged pupils against the rest"))
+    let trustTables = f.trust.activeSubjects.map {
+      a.gapTable(.trust, subject: $0, at: when, names: names, minimum: f.trust.minimumGroupSize)
+    }
+    let g = GapTable.standardGroups.firstIndex(of: .disadvantaged)!
+    #expect(disadvantaged.rows.count == trustTables.count * (trustTables[0].rows.count - 1))
+    for (row, t) in zip(disadvantaged.rows, trustTables) {
+      let c = t.rows[1].cells[g]
+      #expect(row[0] == t.rows[1].name && row[1] == t.subjectName)
+      #expect(
+        row[2] == ReportParts.side(c.groupPercent, c.groupN) && row[3] == ReportParts.side(c.restPercent, c.restN))
+    }
+  }
+}

@@ -90,8 +90,10 @@ struct CTFTrust {
     #expect((school["entered"] as? Int, school["expected"] as? Int, school["percent"] as? Int) == (5, 12, 41))
     let teachers = (by["maths"]?["behind"] as? [[String: Any]])?.map { $0["teachers"] as? [String] ?? [] }
     #expect(teachers == [["Ms Patel"], ["Mr Jones"]])
-    let a = try t.json("show", "completeness", "--scope", "class:\(CTFTrust.school)-3a", "--year", "2026-27", "--half-term", "autumn2")
-    let b = try t.json("show", "completeness", "--scope", "class:\(CTFTrust.school)-3b", "--year", "2026-27", "--half-term", "autumn2")
+    let a = try t.json(
+      "show", "completeness", "--scope", "class:\(CTFTrust.school)-3a", "--year", "2026-27", "--half-term", "autumn2")
+    let b = try t.json(
+      "show", "completeness", "--scope", "class:\(CTFTrust.school)-3b", "--year", "2026-27", "--half-term", "autumn2")
     #expect((a["entered"] as? Int, a["expected"] as? Int) == (4, 6))
     #expect((b["entered"] as? Int, b["expected"] as? Int) == (1, 6), "Hannah is not counted in the class she left")
     let text = try t.run("show", "completeness", "--scope", "trust", "--year", "2026-27", "--half-term", "autumn2")
@@ -135,7 +137,9 @@ struct CTFTrust {
     #expect((girls["flagged"] as? Int, girls["outOf"] as? Int) == (2, 3))
     let text = try t.run("show", "flags", "--scope", "trust", "--year", "2026-27", "--half-term", "autumn2")
     #expect(text.out.hasPrefix("Pupils to look at: 3 of 4: Meadow Learning Trust"))
-    #expect(text.out.contains("Omar Khan, 3A: Reading: Not yet secure (Y) at Autumn 2") && text.out.contains("since Autumn 1"))
+    #expect(
+      text.out.contains("Omar Khan, 3A: Reading: Not yet secure (Y) at Autumn 2") && text.out.contains("since Autumn 1")
+    )
     #expect(!text.out.contains("no judgement yet") && !text.out.contains("meadow-primary"))
   }
 
@@ -150,7 +154,8 @@ struct CTFTrust {
     #expect(rows.map { $0["name"] as? String } == ["Meadow Primary", "Year 3", "Year 6"])
     let cells = try #require(rows.first?["cells"] as? [[String: Any]])
     // Three pupils assessed in reading: every group and its rest split them, all too few to show.
-    #expect(cells.allSatisfy { ($0["groupN"] as! Int) + ($0["restN"] as! Int) == 3 && $0["suppressed"] as? Bool == true })
+    #expect(
+      cells.allSatisfy { ($0["groupN"] as! Int) + ($0["restN"] as! Int) == 3 && $0["suppressed"] as? Bool == true })
     let text = try t.run(
       "show", "gaps", "--scope", "school:\(CTFTrust.school)", "--year", "2026-27", "--half-term", "autumn2")
     #expect(text.out.contains("too few (") && text.out.contains("fewer than 5 pupils shows its size only"))

@@ -77,14 +77,18 @@ import Testing
     let meeting = ["--class", "\(CTFTrust.school)-3a", "--year", "2026-27", "--half-term", "autumn2"]
     let before = Scratch.snapshot(t.dir)
     let teaching = try t.run(
-      ["meeting", "add-action", "--kind", "teaching", "--pupils", CTFFile.upn(2), "--description", "Phonics",
-       "--owner", "Ms Patel"] + meeting)
+      [
+        "meeting", "add-action", "--kind", "teaching", "--pupils", CTFFile.upn(2), "--description", "Phonics",
+        "--owner", "Ms Patel",
+      ] + meeting)
     #expect(teaching.status == 1)
     #expect(teaching.err.contains("Future teaching is for the whole class, so it names no pupils"), "\(teaching.err)")
     #expect(Scratch.snapshot(t.dir) == before, "nothing saved")
     let added = try t.run(
-      ["meeting", "add-action", "--kind", "intervention", "--pupils", "\(CTFFile.upn(1)),\(CTFFile.upn(2))",
-       "--subject", "reading", "--description", "Reading catch-up", "--owner", "Ms Patel", "--due", "spring1"]
+      [
+        "meeting", "add-action", "--kind", "intervention", "--pupils", "\(CTFFile.upn(1)),\(CTFFile.upn(2))",
+        "--subject", "reading", "--description", "Reading catch-up", "--owner", "Ms Patel", "--due", "spring1",
+      ]
         + meeting)
     #expect(added.status == 0, "\(added.err)")
     let id = added.out.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -95,7 +99,9 @@ import Testing
     #expect(shown.out.contains("impact: None of the 2 pupils has a code before and after yet"), "\(shown.out)")
     #expect(shown.out.contains("Too few pupils to tell.") && !shown.out.contains("n="))
     let pack = t.s.sub("pack.pdf")
-    #expect(try t.run(["report", "class-pack", "--scope", "class:\(CTFTrust.school)-3a", "--out", pack] + spring.suffix(4)).status == 0)
+    #expect(
+      try t.run(["report", "class-pack", "--scope", "class:\(CTFTrust.school)-3a", "--out", pack] + spring.suffix(4))
+        .status == 0)
     let all = try Tool.run("/usr/bin/pdftotext", ["-layout", pack, "-"])
     #expect(all.contains("too few pupils to tell") && all.contains("Pupils to look at"))
   }

@@ -12,6 +12,11 @@ public struct GapTable: Sendable, Codable, Equatable {
     public var restPercent: Double?
     public var suppressed: Bool
 
+    public init(groupN: Int, restN: Int, groupPercent: Double?, restPercent: Double?, suppressed: Bool) {
+      (self.groupN, self.restN, self.groupPercent, self.restPercent) = (groupN, restN, groupPercent, restPercent)
+      self.suppressed = suppressed
+    }
+
     /// Group minus rest (negative: the group is behind); nil when not shown.
     public var points: Double? { groupPercent.flatMap { g in restPercent.map { g - $0 } } }
   }
@@ -22,6 +27,8 @@ public struct GapTable: Sendable, Codable, Equatable {
     public var name: String
     /// One per group, in `groups` order.
     public var cells: [Cell]
+
+    public init(key: String, name: String, cells: [Cell]) { (self.key, self.name, self.cells) = (key, name, cells) }
   }
 
   public var subject: String
@@ -32,6 +39,14 @@ public struct GapTable: Sendable, Codable, Equatable {
   public var groupLabels: [String]
   public var minimum: Int
   public var rows: [Row]
+
+  public init(
+    subject: String, subjectName: String, when: HalfTermRef, groups: [String], groupLabels: [String], minimum: Int,
+    rows: [Row]
+  ) {
+    (self.subject, self.subjectName, self.when, self.groups) = (subject, subjectName, when, groups)
+    (self.groupLabels, self.minimum, self.rows) = (groupLabels, minimum, rows)
+  }
 
   /// The groups the packs and `show gaps` compare with the rest.
   public static let standardGroups: [PupilGroup.Trait] = [.disadvantaged, .send, .eal, .female, .summerBorn]

@@ -82,7 +82,8 @@ public struct NationalFigures: Codable, Hashable, Sendable {
     out += later.figures
     let sources = [source, later.source].filter { !$0.isEmpty }
     return NationalFigures(
-      source: sources.joined(separator: "; "), figures: out.sorted { ($0.year, $0.measure.rawValue) < ($1.year, $1.measure.rawValue) })
+      source: sources.joined(separator: "; "),
+      figures: out.sorted { ($0.year, $0.measure.rawValue) < ($1.year, $1.measure.rawValue) })
   }
 
   /// Figures that cannot be right: a share outside 0-100, a mean outside the MTC's 0-25, a

@@ -65,7 +65,10 @@ public struct StatutorySummary: Sendable, Codable, Equatable {
     for school in (together ? [""] : []) + schools {
       let mine = outcomes.filter { school.isEmpty || $0.p.school == school }
       for group in groups {
-        let chosen = mine.filter { group.contains(PupilRecord(pupil: $0.p.pupil, school: school, classID: "", yearGroup: $0.p.pupil.yearGroup(in: year))) }
+        let chosen = mine.filter {
+          group.contains(
+            PupilRecord(pupil: $0.p.pupil, school: school, classID: "", yearGroup: $0.p.pupil.yearGroup(in: year)))
+        }
         let small = group != .everyone
         let figures = StatutoryMeasure.allCases.compactMap { m in
           figure(m, chosen.map(\.o), minimum: small ? minimum : 0)
@@ -136,7 +139,8 @@ struct StatutoryOutcomes {
       }
     }
     let pairs: [(String, StatutoryMeasure, StatutoryMeasure)] = [
-      ("ks2-reading-test", .ks2ReadingExpected, .ks2ReadingHigh), ("ks2-writing-ta", .ks2WritingExpected, .ks2WritingHigh),
+      ("ks2-reading-test", .ks2ReadingExpected, .ks2ReadingHigh),
+      ("ks2-writing-ta", .ks2WritingExpected, .ks2WritingHigh),
       ("ks2-maths-test", .ks2MathsExpected, .ks2MathsHigh),
     ]
     for (id, expected, high) in pairs {

@@ -34,7 +34,8 @@ extension ActionReview {
     guard let impact else {
       let choices = Impact.allCases.map { $0.label.lowercased() }
       throw InputError(
-        "choose the impact (\(choices.dropLast().joined(separator: ", ")) or \(choices.last!)): a review has no default")
+        "choose the impact (\(choices.dropLast().joined(separator: ", ")) or \(choices.last!)): a review has no default"
+      )
     }
     if let continueTo {
       guard impact == .partly || impact == .notYet else {

@@ -27,7 +27,8 @@ extension InterventionImpact {
       out.append("\(mine.up) of \(grouped(mine.withCodes)) moved up; \(similar).")
     }
     if let m = mine.meanScoreChange {
-      let other = theirs.meanScoreChange.map { "theirs \(Self.change($0, short: true))" } ?? "no similar pupil has scores"
+      let other =
+        theirs.meanScoreChange.map { "theirs \(Self.change($0, short: true))" } ?? "no similar pupil has scores"
       out.append("Scores \(Self.change(m)); \(other).")
     }
     if isTooFew(minimum: minimum) {
@@ -47,5 +48,7 @@ extension InterventionImpact {
     return "\(r > 0 ? "rose" : "fell") \(abs(r))" + (short ? "" : " \(abs(r) == 1 ? "point" : "points")") + tail
   }
 
-  static func share(_ k: Int, _ n: Int) -> String { n == 0 ? "none" : "\(Int((100 * Double(k) / Double(n)).rounded()))%" }
+  static func share(_ k: Int, _ n: Int) -> String {
+    n == 0 ? "none" : "\(Int((100 * Double(k) / Double(n)).rounded()))%"
+  }
 }

@@ -34,7 +34,9 @@ public struct InterventionImpact: Sendable, Equatable, Codable {
       guard withCodes > 0 else { return "\(plural(n, "pupil")): none has a code before and after yet" }
       let moved = "\(count(up)) moved up, \(count(same)) stayed the same, \(count(down)) moved down"
       let coded = withCodes == n ? "" : " (of \(grouped(withCodes)) with a code before and after)"
-      let scores = meanScoreChange.map { "; scores \(InterventionImpact.change($0)) (\(grouped(withScores)) with scores)" }
+      let scores = meanScoreChange.map {
+        "; scores \(InterventionImpact.change($0)) (\(grouped(withScores)) with scores)"
+      }
       return "\(plural(n, "pupil")): \(moved)\(coded)\(scores ?? "")"
     }
 

@@ -56,7 +56,8 @@ struct SchoolSummary: Report {
     d.blocks.append(
       open.isEmpty
         ? .text("No open actions.")
-        : .table(ReportParts.actionsTable(open, names: { data.pupil($0)?.fullName ?? $0 }, classNames: data.classNames)))
+        : .table(ReportParts.actionsTable(open, names: { data.pupil($0)?.fullName ?? $0 }, classNames: data.classNames))
+    )
     return d
   }
 
@@ -93,7 +94,8 @@ struct SchoolSummary: Report {
     out.append(
       .chart(
         Charts.bandsBySubject(
-          a, scope: scope, scopeName: data.school.name, group: .everyone, subjects: r.trust.activeSubjects, at: r.when)))
+          a, scope: scope, scopeName: data.school.name, group: .everyone, subjects: r.trust.activeSubjects, at: r.when))
+    )
     return out
   }
 

@@ -24,31 +24,11 @@ struct TrustOverview: Report {
     let schoolNames = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.name) })
     var d = ReportDocument(
       title: "\(r.trust.name): trust overview",
-      subtitle: "\(r.when.halfTerm.label) \(r.when.year) · \(schools.count) schools · \(a.records.count) pupils")
+      subtitle:
+        "\(r.when.halfTerm.label) \(r.when.year) · \(plural(schools.count, "school")) · \(plural(a.records.count, "pupil"))"
+    )
 
-    d.blocks.append(.heading("Schools side by side"))
-    d.blocks.append(
-      .table(
-        ReportTable(
-          columns: ["School", "Pupils"] + r.trust.activeSubjects.map { "\($0.name) at or above" },
-          rows: data.map { s in
-            [s.school.name, "\(s.records.count)"]
-              + r.trust.activeSubjects.map {
-                ReportParts.band(a.bands(.school(s.school.id), subject: $0.id, at: r.when))
-              }
-          }
-            + [
-              ["Trust", "\(a.records.count)"]
-                + r.trust.activeSubjects.map { ReportParts.band(a.bands(.trust, subject: $0.id, at: r.when)) }
-            ], widths: [2] + [0.7] + r.trust.activeSubjects.map { _ in 1.2 })))
-    for s in r.trust.activeSubjects {
-      d.blocks.append(
-        .chart(
-          Charts.atOrAboveBy(
-            a, scope: .trust, scopeName: r.trust.name, by: .school, keyName: "school", names: schoolNames,
-            group: .everyone, subject: s, at: r.when)))
-    }
-
+    d.blocks += sideBySide(data, a, schoolNames, r)
     let names = ScopeNames(trust: r.trust, classes: schools.flatMap { ScopeNames.classes(of: $0, in: r.when.year) })
     d.blocks += entered(a, names, r)
     d.blocks += gaps(a, names, r)
@@ -80,7 +60,9 @@ struct TrustOverview: Report {
     let rows = names.schools.keys.sorted().compactMap { id -> [String]? in
       let c = a.completeness(.school(id), subjects: subjects, names: names, at: r.when)
       guard c.expected > 0 else { return nil }
-      return [names.school(id)] + c.subjects.map { "\(grouped($0.entered)) of \(grouped($0.expected))" } + ["\(c.percent)%"]
+      return [names.school(id)] + c.subjects.map { "\(grouped($0.entered)) of \(grouped($0.expected))" } + [
+        "\(c.percent)%"
+      ]
     }
     return [
       .heading("How much is entered"), .text(ReportParts.entered(trust)),
@@ -100,7 +82,8 @@ struct TrustOverview: Report {
         let c = t.rows[k].cells[g]
         return [
           t.rows[k].name, t.subjectName, ReportParts.side(c.groupPercent, c.groupN),
-          ReportParts.side(c.restPercent, c.restN), c.suppressed ? "too few to show" : c.points.map(GapTable.points) ?? "-",
+          ReportParts.side(c.restPercent, c.restN),
+          c.suppressed ? "too few to show" : c.points.map(GapTable.points) ?? "-",
         ]
       }
     }
@@ -120,7 +103,8 @@ struct TrustOverview: Report {
     guard all.contains(where: { !$0.figures.isEmpty }) else {
       return [.text("No statutory results for \(s.year) or the year before have been imported.")]
     }
-    let national = ["National"] + measures.map { m in s.national(m).map { "\(m.format($0.value)) (\($0.year))" } ?? "-" }
+    let national =
+      ["National"] + measures.map { m in s.national(m).map { "\(m.format($0.value)) (\($0.year))" } ?? "-" }
     return [
       .text("Results of \(s.year) by school, with n, beside DfE's national figures."),
       .table(
@@ -130,5 +114,36 @@ struct TrustOverview: Report {
           widths: [1.6] + measures.map { _ in 1 })),
       .text(StatutorySummary.rule),
     ]
+  }
+
+  /// Each school's share at or above per subject beside the trust's, as a table and a chart per subject.
+  func sideBySide(_ data: [SchoolYearData], _ a: Analysis, _ schoolNames: [String: String], _ r: ReportRequest)
+    -> [ReportBlock]
+  {
+    var d = ReportDocument(title: "", subtitle: "")
+    d.blocks.append(.heading("Schools side by side"))
+    d.blocks.append(
+      .table(
+        ReportTable(
+          columns: ["School", "Pupils"] + r.trust.activeSubjects.map { "\($0.name) at or above" },
+          rows: data.map { s in
+            [s.school.name, "\(s.records.count)"]
+              + r.trust.activeSubjects.map {
+                ReportParts.band(a.bands(.school(s.school.id), subject: $0.id, at: r.when))
+              }
+          }
+            + [
+              ["Trust", "\(a.records.count)"]
+                + r.trust.activeSubjects.map { ReportParts.band(a.bands(.trust, subject: $0.id, at: r.when)) }
+            ], widths: [2] + [0.7] + r.trust.activeSubjects.map { _ in 1.2 })))
+    for s in r.trust.activeSubjects {
+      d.blocks.append(
+        .chart(
+          Charts.atOrAboveBy(
+            a, scope: .trust, scopeName: r.trust.name, by: .school, keyName: "school", names: schoolNames,
+            group: .everyone, subject: s, at: r.when)))
+    }
+
+    return d.blocks
   }
 }
