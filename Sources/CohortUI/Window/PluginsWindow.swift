@@ -1,6 +1,7 @@
 import CGtk
 import CohortCore
 import CohortPluginKit
+import CohortStore
 
 /// Preferences > Plugins: every plugin found (the registry's and the window's pages), where it
 /// came from, its state, what it provides, and a switch per trust.
