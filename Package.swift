@@ -61,7 +61,9 @@ let package = Package(
     // The views, with a small GTK wrapper in CohortUI/Gtk.
     .target(
       name: "CohortUI",
-      dependencies: ["CGtk", "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortCharts"]),
+      dependencies: [
+        "CGtk", "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortCharts", "CohortSample",
+      ]),
     .executableTarget(
       name: "cohort-gtk", dependencies: ["CohortUI"], linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
     .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore"]),

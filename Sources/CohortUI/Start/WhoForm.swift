@@ -1,0 +1,91 @@
+import CGtk
+import CohortCore
+
+/// "Who is at this laptop?": a name from the trust's staff (typing narrows the list), or a new
+/// one with a role, who joins the staff. The answer is remembered on this device for the trust.
+@MainActor
+final class WhoForm {
+  /// The name typed, the role chosen, and the member of staff picked (nil for a new person).
+  typealias Done = @MainActor (String, StaffRole, StaffMember?) -> Void
+
+  let widget: Widget
+  private let who: WhoIsHere
+  private let name = UI.entry(name: "Your name", placeholder: "e.g. Ms A Patel")
+  private let list = gtk_list_box_new()!
+  private var roles: [(StaffRole, Widget)] = []
+  private let done: Done
+  private let box = UI.box(true, spacing: 10, classes: ["who-form"])
+
+  /// `plan` is set for a trust not made yet: its first person is asked before it is created.
+  init(trust: Trust, plan: NewTrustPlan?, done: @escaping Done) {
+    who = WhoIsHere(staff: trust.staff)
+    self.done = done
+    widget = UI.scrolled(box)
+    gtk_widget_set_valign(box, GTK_ALIGN_CENTER)
+    gtk_widget_set_halign(box, GTK_ALIGN_CENTER)
+    gtk_widget_set_size_request(box, 520, -1)
+    UI.append(box, UI.label("Who is at this laptop?", classes: ["title-2"]))
+    let why =
+      plan == nil
+      ? "Cohort writes your name beside every change you make in \(trust.name), so that colleagues can see who "
+        + "entered what. It asks once on this laptop."
+      : "You are the first member of staff of \(trust.name). Cohort writes your name beside every change you make, "
+        + "so that colleagues can see who entered what."
+    UI.append(box, UI.wrapped(why), UI.label("Your name", classes: ["heading"]), name)
+    if !who.staff.isEmpty {
+      UI.addClasses(list, ["boxed-list"])
+      gtk_list_box_set_selection_mode(cg_list_box(list), GTK_SELECTION_NONE)
+      UI.setAccessibleName(list, "Staff")
+      UI.append(box, UI.label("Pick yourself from the staff", classes: ["heading"]), UI.scrolled(list, maxHeight: 220))
+      Signal.on(name, "changed") { [weak self] in self?.filter() }
+      filter()
+    }
+    UI.append(box, newPersonRow(first: plan != nil, staffEmpty: who.staff.isEmpty))
+    let button = UI.button(plan == nil ? "Add me and continue" : "Create the trust") { [weak self] in self?.addNew() }
+    UI.addClasses(button, ["suggested-action"])
+    gtk_widget_set_halign(button, GTK_ALIGN_END)
+    Signal.on(name, "activate") { [weak self] in self?.addNew() }
+    UI.append(box, button)
+  }
+
+  func focus() { _ = gtk_widget_grab_focus(name) }
+
+  private func newPersonRow(first: Bool, staffEmpty: Bool) -> Widget {
+    let row = UI.box(false, spacing: 12)
+    let intro = staffEmpty ? "Your role" : "Not on the list? Your role"
+    UI.append(row, UI.label(intro, classes: ["heading"]))
+    var group: Widget?
+    for role in StaffRole.allCases {
+      let radio = UI.radio(role.label, group: group)
+      group = group ?? radio
+      UI.setChecked(radio, role == (first ? .leader : .teacher))
+      roles.append((role, radio))
+      UI.append(row, radio)
+    }
+    return row
+  }
+
+  /// The staff whose names hold what is typed, one button each.
+  private func filter() {
+    UI.removeAllChildren(list)
+    let found = who.matches(UI.text(of: name))
+    for member in found.prefix(50) {
+      let schools = member.schools.isEmpty ? "" : " · \(member.schools.count == 1 ? "1 school" : "\(member.schools.count) schools")"
+      let button = UI.button("\(member.name) · \(member.role.label)\(schools)", name: "I am \(member.name)") {
+        [weak self] in
+        self?.done(member.name, member.role, member)
+      }
+      gtk_button_set_has_frame(cg_button(button), 0)
+      gtk_list_box_append(cg_list_box(list), button)
+    }
+    if found.isEmpty {
+      gtk_list_box_append(cg_list_box(list), UI.label("No one of that name yet: add yourself below.", classes: ["dim-label"]))
+    }
+  }
+
+  private func addNew() {
+    let typed = UI.text(of: name).trimmingCharacters(in: .whitespaces)
+    let role = roles.first { UI.isChecked($0.1) }?.0 ?? .teacher
+    done(typed, role, who.exact(typed))
+  }
+}
