@@ -89,11 +89,14 @@ public final class AppContext {
     let doc = try folder.loadClassYear(school: schoolID, classID: classID, year: year)
     let earlier = halfTerm == .autumn1 ? try lastYearsSummer(for: doc.pupils, school: school, year: year) : [:]
     let model = GridModel(
-      doc: doc, roster: try roster(schoolID), scheme: scheme, subjects: trust.subjects, halfTerm: halfTerm,
+      doc: doc, roster: try roster(schoolID), scheme: scheme, subjects: subjects(for: c), halfTerm: halfTerm,
       author: folder.author, earlier: earlier, clock: DataFolder.now)
     model.closedReason = closedReason(schoolID, year)
     return (ClassSession(folder: folder, school: school, schoolClass: c, model: model, hop: hop), model)
   }
+
+  /// The subjects a class enters: those still entered, for its year groups.
+  public func subjects(for c: SchoolClass) -> [Subject] { trust.activeSubjects.filter { $0.applies(to: c.yearGroups) } }
 
   /// The trust's tests that a class's year groups sit in a term.
   public func tests(for c: SchoolClass, term: Term) -> [TestDefinition] {

@@ -32,7 +32,6 @@ final class JudgementsPage: AppPage {
     gtk_widget_set_vexpand(content, 1)
     UI.append(widget, toolbar, legend, content)
     buildToolbar()
-    buildLegend()
   }
 
   private func buildToolbar() {
@@ -90,6 +89,8 @@ final class JudgementsPage: AppPage {
     binding.bind(nil)
     grid = nil
     UI.removeAllChildren(content)
+    // The codes may have changed in Trust settings since the page was made.
+    buildLegend()
     guard case .schoolClass(let schoolID, let classID) = scope.level else {
       gtk_widget_set_visible(toolbar, 0)
       gtk_widget_set_visible(legend, 0)
@@ -114,8 +115,17 @@ final class JudgementsPage: AppPage {
       grid = g
       gtk_widget_set_visible(toolbar, 1)
       gtk_widget_set_visible(legend, 1)
-      if model.rowCount == 0 {
-        UI.append(content, UI.label("No pupils in this class yet.", classes: ["dim-label"], xalign: 0.5))
+      if model.rowCount == 0 || model.columnCount == 0 {
+        let text =
+          model.rowCount == 0
+          ? "No pupils in \(s.schoolClass.name) yet. Place pupils in it from those not in a class (the bar above "
+            + "shows them), or import a CTF from your MIS."
+          : "No subject is judged in \(s.schoolClass.yearGroupsLabel): choose the subjects' year groups in Trust settings."
+        let label = UI.wrapped(text, classes: ["dim-label", "title-3"])
+        gtk_widget_set_vexpand(label, 1)
+        gtk_label_set_xalign(cg_label(label), 0.5)
+        gtk_label_set_justify(cg_label(label), GTK_JUSTIFY_CENTER)
+        UI.append(content, label)
       } else {
         UI.append(content, Self.scroller(header: g.header, body: g.widget))
       }
@@ -189,6 +199,7 @@ final class JudgementsPage: AppPage {
   }
 
   func flush() throws { try binding.flush() }
+  func dataChanged() { shownScope = nil }
 
   func didAppear() {
     if isShown { grid?.focusCursor() }

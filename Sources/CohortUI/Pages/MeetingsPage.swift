@@ -33,6 +33,7 @@ final class MeetingsPage: AppPage {
   }
 
   func flush() throws { try binding.flush() }
+  func dataChanged() { shownScope = nil }
   func didAppear() { view?.focusForm() }
 
   func show(_ scope: Scope) {
