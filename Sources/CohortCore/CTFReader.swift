@@ -10,6 +10,9 @@ public enum CTFReader {
     public var version: String
     public var sourceSchool: String?
     public var sourceURN: String?
+    /// The source school's LA code and establishment number (`SourceSchool` > `LEA`, `Estab`).
+    public var sourceLA: String?
+    public var sourceEstab: String?
     public var created: SchoolDate?
   }
 
@@ -40,7 +43,8 @@ public enum CTFReader {
     }
     let header = Header(
       version: version, sourceSchool: head.find("SourceSchool")?.value("SchoolName"),
-      sourceURN: head.find("SourceSchool")?.value("URN"),
+      sourceURN: head.find("SourceSchool")?.value("URN"), sourceLA: head.find("SourceSchool")?.value("LEA"),
+      sourceEstab: head.find("SourceSchool")?.value("Estab"),
       created: head.value("DateTime").flatMap { SchoolDate(iso: String($0.prefix(10))) })
     var file = RosterFile()
     let pupils = root.child("CTFpupilData")?.all("Pupil") ?? []

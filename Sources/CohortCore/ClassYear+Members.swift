@@ -4,12 +4,19 @@
 /// does not bring them back, and `joined` a later return.
 extension ClassYear {
   public func isMember(_ pupil: String) -> Bool {
-    guard let left = departed[pupil] else { return pupils.contains(pupil) }
-    return (joined[pupil] ?? 0) > left && pupils.contains(pupil)
+    pupils.contains(pupil) && Self.isMember(pupil, departed: departed, joined: joined)
+  }
+
+  /// Listed pupils are members unless they left after they last joined.
+  public static func isMember(_ pupil: String, departed: [String: Int64], joined: [String: Int64]) -> Bool {
+    guard let left = departed[pupil] else { return true }
+    return (joined[pupil] ?? 0) > left
   }
 
   /// The class list as the grid shows it: current members, in display order.
-  public var members: [String] { departed.isEmpty ? pupils : pupils.filter(isMember) }
+  public var members: [String] {
+    departed.isEmpty ? pupils : pupils.filter { Self.isMember($0, departed: departed, joined: joined) }
+  }
 
   /// Places a pupil in the class (again).
   public mutating func place(_ pupil: String, at now: Int64) {

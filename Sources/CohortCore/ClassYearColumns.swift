@@ -46,6 +46,9 @@ public struct ClassYearColumns: Sendable, Equatable {
   public var authors: [Author]
   public var judgements: [Judgements]
   public var scores: [Scores]
+  /// Pupils moved out of the class and back (see ClassYear+Members).
+  public var departed: [String: Int64] = [:]
+  public var joined: [String: Int64] = [:]
   /// The `meetings` value as it is on disk, unparsed (trust-wide views do not need it).
   public var meetingsJSON: [UInt8]?
   /// What `checkMeetings` found wrong in them.
@@ -63,6 +66,11 @@ public struct ClassYearColumns: Sendable, Equatable {
     self.authors = authors
     self.judgements = judgements
     self.scores = scores
+  }
+
+  /// The class list now, without pupils moved out (who stay listed while they have data here).
+  public var members: [String] {
+    departed.isEmpty ? pupils : pupils.filter { ClassYear.isMember($0, departed: departed, joined: joined) }
   }
 
   /// Decodes the meetings once (on a worker thread, say), keeps what is wrong, drops the bytes.

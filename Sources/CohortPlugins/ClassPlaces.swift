@@ -23,11 +23,12 @@ struct ClassPlaces {
     for c in school.classes(in: year) {
       let d = try folder.loadClassYear(school: school.id, classID: c.id, year: year)
       docs[c.id] = d
-      for p in d.pupils { classOf[p] = c.id }
+      for p in d.members { classOf[p] = c.id }
     }
   }
 
-  /// A change ("added to class ...") or a note ("note: ..."), or nil when nothing happens.
+  /// A change ("added to class ..."), a note ("note: ..."), why they are not placed
+  /// ("unplaced: ..."), or nil when nothing happens.
   mutating func place(_ pupil: Pupil, entry e: RosterEntry) throws -> String? {
     try load()
     let classes = school.classes(in: year)
@@ -57,14 +58,15 @@ struct ClassPlaces {
     }
     if target == nil {
       let same = classes.filter { $0.yearGroups.contains(group) }
+      // Counted by the import into one line per reason: a new school has no classes yet.
       guard same.count == 1 else {
-        return
-          "note: not put in a class for \(year) (\(same.isEmpty ? "no" : "more than one") \(group.label) class): add them to one"
+        return same.isEmpty
+          ? "unplaced:no \(group.label) class yet" : "unplaced:\(group.label) has \(same.count) classes"
       }
       target = same[0]
     }
     guard let target else { return nil }
-    docs[target.id]!.pupils.append(pupil.id)
+    docs[target.id]!.place(pupil.id, at: DataFolder.now())
     classOf[pupil.id] = target.id
     if !touched.contains(target.id) { touched.append(target.id) }
     return "added to class \(target.name) for \(year)"

@@ -93,7 +93,11 @@ public struct FolderCheck {
       expected.formUnion([schoolPath, rosterPath, DataFolder.statutoryPath(ref.id), RosterMapping.path(ref.id)])
       guard let school = load(School.self, schoolPath) else { continue }
       if school.id != ref.id { error(schoolPath, "id is '\(school.id)' but trust.json lists '\(ref.id)'") }
-      let roster = load(rosterPath, { [folder] in try folder.readRoster(at: rosterPath) }) ?? Roster(school: ref.id)
+      // A school with no pupils yet has no roster document.
+      let roster =
+        folder.fileMode(rosterPath) == nil
+        ? Roster(school: ref.id)
+        : load(rosterPath, { [folder] in try folder.readRoster(at: rosterPath) }) ?? Roster(school: ref.id)
       let pupils = checkRoster(roster, path: rosterPath, upns: &upns)
       let statutoryPath = DataFolder.statutoryPath(ref.id)
       if folder.fileMode(statutoryPath) != nil, let results = load(StatutoryResults.self, statutoryPath) {
@@ -119,6 +123,8 @@ public struct FolderCheck {
             doc, path: path, school: ref.id, classID: c.id, year: year, pupils: pupils, placed: &placed, scheme: scheme,
             subjects: subjects)
         }
+        // Only the school's current year: the roster does not say when a pupil arrived.
+        if year == school.years.last { warnUnplaced(pupils, placed: placed, year: year, path: rosterPath) }
       }
     }
     for path in folder.allFiles() {
@@ -133,6 +139,19 @@ public struct FolderCheck {
         warning(path, "is not referenced by trust.json or its school.json: it is not shown anywhere")
       }
     }
+  }
+
+  /// Pupils on roll in a year who are in none of its classes: nobody enters their codes.
+  mutating func warnUnplaced(_ pupils: [String: Pupil], placed: [String: String], year: AcademicYear, path: String) {
+    let missing = pupils.values.filter { p in
+      placed[p.id] == nil && (p.leftOn.map { $0 >= year.firstDay } ?? true)
+    }
+    guard !missing.isEmpty else { return }
+    let ids = missing.map(\.id).sorted()
+    warning(
+      path,
+      "\(plural(ids.count, "pupil")) on roll in \(year) in no class (\(ids.prefix(5).joined(separator: ", "))\(ids.count > 5 ? "..." : "")): place them with `cohort class move` or in the app"
+    )
   }
 
   /// Whether the scheme has the code, remembered per spelling: `code(id:)` trims and folds
@@ -195,8 +214,10 @@ public struct FolderCheck {
     }
     if Set(doc.pupils).count != doc.pupils.count { error(path, "a pupil is listed twice") }
     if let problem = doc.meetingsError ?? doc.meetingsProblem() { error(path, problem) }
-    for id in doc.pupils {
-      if pupils[id] == nil { error(path, "pupil \(id) is not on the school's roster (pupils.json)") }
+    for id in doc.pupils where pupils[id] == nil {
+      error(path, "pupil \(id) is not on the school's roster (pupils.json)")
+    }
+    for id in doc.members {
       if let other = placed[id] { error(path, "pupil \(id) is also in class \(other) in \(year)") }
       placed[id] = classID
     }

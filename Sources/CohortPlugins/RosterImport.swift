@@ -11,14 +11,10 @@ struct RosterImport {
   /// "CTF" or "CSV roster", for the journal.
   let source: String
 
-  func preview(_ file: RosterFile) throws -> ImportPreview {
+  func preview(_ file: RosterFile, into target: ImportTarget) throws -> ImportPreview {
     let r = request
-    let schoolID = try r.option("school")
-    guard r.trust.schools.contains(where: { $0.id == schoolID }) else {
-      throw InputError(
-        "no school '\(schoolID)' in this trust: expected one of \(r.trust.schools.map(\.id).joined(separator: ", "))")
-    }
-    let school = try r.folder.loadSchool(schoolID)
+    let school = target.school
+    let schoolID = school.id
     let rosterOnDisk = try r.folder.read(Roster.self, at: DataFolder.rosterPath(schoolID))
     let statutoryOnDisk = try r.folder.loadStatutory(schoolID)
     let today = SchoolDate(dayNumber: Int(DataFolder.now() / 86_400_000))
@@ -46,6 +42,7 @@ struct RosterImport {
     let rosterPath = DataFolder.rosterPath(schoolID)
     var matchedBy: [String: Int] = [:]
     var nextNumber = Self.nextNumber(roster.pupils, school: schoolID)
+    var unplaced: [String: Int] = [:]
 
     for (k, e) in file.entries.enumerated() {
       if k % 200 == 0 { r.progress?(k, file.entries.count) }
@@ -88,7 +85,9 @@ struct RosterImport {
       }
       matchedBy[pupil.id] = e.line
       if let placed = try places.place(pupil, entry: e) {
-        if placed.hasPrefix("note:") {
+        if placed.hasPrefix("unplaced:") {
+          unplaced[String(placed.dropFirst(9)), default: 0] += 1
+        } else if placed.hasPrefix("note:") {
           preview.notes.append("line \(e.line): \(pupil.fullName): \(placed.dropFirst(6))")
         } else {
           preview.changes.append("line \(e.line): \(pupil.fullName) (\(pupil.id)): \(placed)")
@@ -105,6 +104,11 @@ struct RosterImport {
       if preview.changes.count == changesBefore { preview.unchanged += 1 }
     }
     r.progress?(file.entries.count, file.entries.count)
+    for (why, n) in unplaced.sorted(by: { $0.key < $1.key }) {
+      preview.notes.append(
+        "\(plural(n, "pupil")) will not be in a class for \(year) (\(why)): place \(n == 1 ? "them" : "each") with Place in… in the app, or `cohort class move`"
+      )
+    }
 
     let missing = roster.pupils.filter { $0.leftOn == nil && matchedBy[$0.id] == nil }
     if !missing.isEmpty || r.options["leavers"] == "mark" {
@@ -133,7 +137,12 @@ struct RosterImport {
     if (roster != rosterOnDisk && !(rosterOnDisk == nil && roster.pupils.isEmpty)) || !journal.isEmpty {
       preview.others.append(try .roster(roster, base: rosterOnDisk, journal: journal))
     }
-    if places.school != school { preview.others.append(try .school(places.school, base: school, journal: [])) }
+    if let made = try target.creation(r) {
+      preview.changes.insert(made.change, at: 0)
+      preview.others += [made.write, try .school(places.school, base: nil, journal: [])]
+    } else if places.school != school {
+      preview.others.append(try .school(places.school, base: school, journal: []))
+    }
     if statutory != (statutoryOnDisk ?? StatutoryResults(school: schoolID)) {
       preview.others.append(try .statutory(statutory, base: statutoryOnDisk, journal: []))
     }

@@ -3,8 +3,8 @@ import CohortPluginKit
 import CohortStore
 import Foundation
 
-/// `cohort import ctf FILE --school S`: pupils, characteristics and statutory results from a
-/// DfE Common Transfer File that the MIS exported.
+/// `cohort import ctf FILE [--school S]`: pupils, characteristics and statutory results from a
+/// DfE Common Transfer File that the MIS exported, into the school its header names.
 struct CTFImporter: Importer {
   let id = "roster.ctf"
   let kind = "ctf"
@@ -15,7 +15,8 @@ struct CTFImporter: Importer {
     do { read = try CTFReader.read(Array(r.data)) } catch let e as InputError {
       throw InputError("\(r.fileName): \(e.message)")
     }
-    var preview = try RosterImport(request: r, source: "CTF").preview(read.roster)
+    let target = try ImportTarget.forCTF(r, header: read.header)
+    var preview = try RosterImport(request: r, source: "CTF").preview(read.roster, into: target)
     let from = read.header.sourceSchool.map { " from \($0)" } ?? ""
     preview.notes.insert("CTF version \(read.header.version)\(from)", at: 0)
     return preview
@@ -41,7 +42,7 @@ struct RosterCSVImporter: Importer {
     do { file = try RosterCSV.read(text, mapping: mapping.fields) } catch let e as InputError {
       throw InputError("\(r.fileName): \(e.message)")
     }
-    var preview = try RosterImport(request: r, source: "CSV roster").preview(file)
+    var preview = try RosterImport(request: r, source: "CSV roster").preview(file, into: try .named(r))
     if let note { preview.notes.insert(note, at: 0) }
     if r.options["map"] != nil && r.options["save-map"] == "yes" {
       let doc = RosterMapping(school: schoolID, fields: mapping.fields)

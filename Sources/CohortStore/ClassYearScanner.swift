@@ -42,6 +42,7 @@ extension ByteScanner {
     var judgements: [ClassYearColumns.Judgements] = []
     var scores: [ClassYearColumns.Scores] = []
     var meetings: [UInt8]?
+    var moved: (departed: [String: Int64], joined: [String: Int64]) = ([:], [:])
     var keys = Keys()
     try open()
     while let key = try nextKey(&keys, Self.documentFields) {
@@ -54,6 +55,8 @@ extension ByteScanner {
       case "authors": if !null() { authors = try list { s in try s.author() } }
       case "judgements": if !null() { judgements = try judgementColumns() }
       case "scores": if !null() { scores = try scoreColumns() }
+      case "departed": if !null() { moved.departed = try times() }
+      case "joined": if !null() { moved.joined = try times() }
       // Kept as bytes: trust-wide views never need them; `cohort check` decodes them.
       case "meetings":
         space()
@@ -69,7 +72,17 @@ extension ByteScanner {
       format: format, school: school, classID: classID, year: year, pupils: pupils, authors: authors,
       judgements: judgements, scores: scores)
     doc.meetingsJSON = meetings
+    (doc.departed, doc.joined) = moved
     return doc
+  }
+
+  /// {"pupil-id": milliseconds, ...}
+  mutating func times() throws -> [String: Int64] {
+    var out: [String: Int64] = [:]
+    var keys = Keys()
+    try open()
+    while let key = try nextKey(&keys) { out[key] = try int() }
+    return out
   }
 
   mutating func author() throws -> Author {

@@ -66,3 +66,9 @@ extension DataFolder {
     return out
   }
 }
+
+extension DataFolder {
+  /// Whether a folder for the school is here already (a school removed and set aside keeps
+  /// only its hidden copy, so its id is free again).
+  public func holdsSchoolFolder(_ id: String) -> Bool { files.fs.kind(absolute("schools/\(id)")) != nil }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CohortCore
 import CohortPluginKit
 import CohortPlugins
 import CohortStore
@@ -40,6 +41,6 @@ struct CheckCommand: ParsableCommand {
         "\(report.documents) documents, \(report.pupils) pupils, \(report.judgements) judgements, \(report.scores) scores: \(report.errors.count) errors, \(report.warnings.count) warnings"
       )
     }
-    if !report.ok { throw CommandFailure("\(report.errors.count) problems found in \(options.data)") }
+    if !report.ok { throw CommandFailure("\(plural(report.errors.count, "problem")) found in \(options.data)") }
   }
 }

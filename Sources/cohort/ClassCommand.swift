@@ -13,7 +13,8 @@ struct ClassCommand: ParsableCommand {
     @Option(help: "The school's id.") var school: String
     @Option(help: "Academic year, e.g. 2026-27.") var year: String
     @Option(help: "The class's name, e.g. Oak.") var name: String
-    @Option(name: .customLong("year-groups"), help: "Its year groups: 3, or 3,4 for a mixed-age class; R for Reception.")
+    @Option(
+      name: .customLong("year-groups"), help: "Its year groups: 3, or 3,4 for a mixed-age class; R for Reception.")
     var yearGroups: String
     @Option(help: "A teacher from the trust's staff (repeat for more).") var teacher: [String] = []
 
@@ -32,7 +33,8 @@ struct ClassCommand: ParsableCommand {
     @Option(help: "Academic year, e.g. 2026-27.") var year: String
     @Option(help: "A new name.") var name: String?
     @Option(name: .customLong("year-groups"), help: "Its year groups: 3, or 3,4.") var yearGroups: String?
-    @Option(help: "Its teachers, from the trust's staff (repeat for more; replaces the list).") var teacher: [String] = []
+    @Option(help: "Its teachers, from the trust's staff (repeat for more; replaces the list).") var teacher: [String] =
+      []
     @Flag(name: .customLong("no-teacher"), help: "Clear its teachers.") var noTeacher = false
 
     func run() throws {

@@ -56,7 +56,9 @@ extension ClassCommand {
         print("\(c.id)  \(c.name) (\(c.yearGroups.joined(separator: "/"))\(who)): \(plural(c.pupils.count, "pupil"))")
       }
       if !unplaced.isEmpty {
-        print("Not in a class yet (\(unplaced.count)); place each with `cohort class move --pupil UPN --to CLASS --year \(y)`:")
+        print(
+          "Not in a class yet (\(unplaced.count)); place each with `cohort class move --pupil UPN --to CLASS --year \(y)`:"
+        )
         for p in unplaced { print("  \(p.upn ?? p.id)  \(p.name)  \(p.yearGroup)") }
       }
     }

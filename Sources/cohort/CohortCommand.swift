@@ -53,7 +53,8 @@ struct DataOptions: ParsableArguments {
   @Option(name: .long, help: "The data folder.")
   var data: String
 
-  @Option(name: .long, help: "Who is making the change (default: the name saved on this device for the trust, else $USER).")
+  @Option(
+    name: .long, help: "Who is making the change (default: the name saved on this device for the trust, else $USER).")
   var by: String?
 
   var author: Author { DeviceSettings.author(for: data, given: by) }

@@ -22,7 +22,7 @@ struct MeetingAddAction: ParsableCommand {
     let kind = try ActionKind.parse(kind)
     let ids = try (pupils ?? "").split(separator: ",").map { key in
       let (_, p) = try opened.folder.findPupil(key.trimmingCharacters(in: .whitespaces))
-      guard doc.pupils.contains(p.id) else { throw CommandFailure("\(key) is not in class \(doc.classID)") }
+      guard doc.isMember(p.id) else { throw CommandFailure("\(key) is not in class \(doc.classID)") }
       return p.id
     }
     let when = HalfTermRef(doc.year, half)

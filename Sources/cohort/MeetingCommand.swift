@@ -87,7 +87,7 @@ struct MeetingNote: ParsableCommand {
   func run() throws {
     var (opened, _, doc, half) = try meeting.locate(options)
     let (_, p) = try opened.folder.findPupil(pupil)
-    guard doc.pupils.contains(p.id) else { throw CommandFailure("\(p.id) is not in class \(doc.classID)") }
+    guard doc.isMember(p.id) else { throw CommandFailure("\(p.id) is not in class \(doc.classID)") }
     doc.setEvidence(text, pupil: p.id, halfTerm: half, by: opened.folder.author, at: DataFolder.now())
     try opened.folder.save(doc)
     print("evidence note for \(p.id) recorded")

@@ -40,7 +40,7 @@ struct ShowGrid: ParsableCommand {
     let (s, c) = try folder.findClass(classID, year: academicYear, school: school)
     let doc = try folder.loadClassYear(school: s.id, classID: c.id, year: academicYear)
     let roster = try folder.loadRoster(s.id)
-    let rows = doc.pupils.map { id -> (Row, Pupil?) in
+    let rows = doc.members.map { id -> (Row, Pupil?) in
       let p = roster.pupil(id: id)
       var codes: [String: String] = [:]
       for subject in trust.subjects {

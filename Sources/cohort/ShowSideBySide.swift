@@ -48,7 +48,7 @@ struct ShowSideBySide: ParsableCommand {
     let (s, c) = try opened.folder.findClass(classID, year: academicYear, school: school)
     let doc = try opened.folder.loadClassYear(school: s.id, classID: c.id, year: academicYear)
     let roster = try opened.folder.loadRoster(s.id)
-    let pupils = doc.pupils.compactMap { roster.pupil(id: $0) }
+    let pupils = doc.members.compactMap { roster.pupil(id: $0) }
     let lastSummer = try opened.folder.scores(of: doc.pupils, school: s.id, year: academicYear.previous, term: .summer)
     let rows = SideBySide.build(
       doc: doc, pupils: pupils, scheme: opened.scheme, subjects: opened.trust.subjects,

@@ -31,7 +31,8 @@ struct StaffCommand: ParsableCommand {
       if json { return try printJSON(trust.staff) }
       if trust.staff.isEmpty { return print("No staff yet: add them with `cohort staff add`") }
       for m in trust.staff {
-        let where_ = m.schools.isEmpty ? "trust-wide" : m.schools.compactMap { trust.school($0)?.name }.joined(separator: ", ")
+        let where_ =
+          m.schools.isEmpty ? "trust-wide" : m.schools.compactMap { trust.school($0)?.name }.joined(separator: ", ")
         print("\(m.name)  \(m.role.label)  \(where_)")
       }
     }

@@ -50,7 +50,9 @@ struct TrustCommand: ParsableCommand {
     var codeScheme: String?
 
     func run() throws {
-      guard name != nil || codeScheme != nil else { throw CommandFailure("nothing to change: give --name or --code-scheme") }
+      guard name != nil || codeScheme != nil else {
+        throw CommandFailure("nothing to change: give --name or --code-scheme")
+      }
       let o = try options.open()
       let setup = TrustSetup(folder: o.folder)
       if let codeScheme {

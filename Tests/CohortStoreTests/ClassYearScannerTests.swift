@@ -80,7 +80,7 @@ import Testing
     #"{"format": 2, "school": "s", "class": "c", "year": "2026-27", "x": [1,]}"#,
     #"{"format": 2, "school": "s", "class": "c", "year": "2026-27"} x"#,
     #"{"format": 2, "school": "s", "class": "c", "year": "2026/27"}"#,
-    #"{"format": 4, "school": "s", "class": "c", "year": "2026-27"}"#,
+    #"{"format": 5, "school": "s", "class": "c", "year": "2026-27"}"#,
     #"{"school": "s", "class": "c", "year": "2026-27"}"#,
     #"{"format": 2, "school": "s", "class": "c", "year": "2026-27", "pupils": ["a"], "authors": [], "judgements": {"m": {"autumn1": {"codes": ["G"], "by": [0], "at": [1]}}}}"#,
     #"{"format": 2, "school": "s", "class": "c", "year": "2026-27", "pupils": ["a"], "authors": [{"by": "b", "device": "d"}], "judgements": {"m": {"autumn1": {"codes": ["G", "P"], "by": [0], "at": [1]}}}}"#,

@@ -27,6 +27,11 @@ struct CLI {
     var environment = ProcessInfo.processInfo.environment
     environment["COHORT_DEVICE"] = "cli-test"
     environment["USER"] = "tester"
+    // The device's own settings (who uses which trust) stay out of the tests unless given.
+    environment["XDG_CONFIG_HOME"] =
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "cohort-cli-config-\(getpid())"
+      ).path
     for (k, v) in env { environment[k] = v }
     p.environment = environment
     let out = Pipe()

@@ -1,3 +1,4 @@
+import CohortCore
 import Foundation
 import Testing
 
@@ -25,7 +26,7 @@ import Testing
       as? [String: Any]
     #expect(trust?["name"] as? String == "Learn AT")
     #expect(trust?["id"] as? String == "learn-at")
-    #expect(trust?["format"] as? Int == 3)
+    #expect(trust?["format"] as? Int == DocumentFormat.current)
     let again = try CLI.run(["init", "--data", dir, "--trust", "Other"])
     #expect(again.status != 0)
     #expect(again.err.contains("already holds a trust"))
@@ -125,7 +126,7 @@ import Testing
     let dir = try sample(s)
     let path = dir + "/schools/oakfield/2026-27/oakfield-y3.json"
     let broken = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
-      of: "\"format\" : 3,", with: "\"format\" : 3,,")
+      of: "\"format\" : \(DocumentFormat.current),", with: "\"format\" : \(DocumentFormat.current),,")
     try Data(broken.utf8).write(to: URL(fileURLWithPath: path))
     let before = Scratch.snapshot(dir)
     let show = try CLI.run([

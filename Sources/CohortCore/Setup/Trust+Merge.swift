@@ -24,21 +24,29 @@ public struct ChangeTimes: Sendable {
     }
   }
 
-  /// A list of parts by id: mine in my order, then theirs that are new. At the same time a part
-  /// that one copy holds and the other lacks is kept: nothing is lost to a tie.
+  /// A list of parts by id, each the newer copy's (a removal wins as a removal; at the same
+  /// time a part that only one copy holds is kept, so nothing is lost to a tie). The order is
+  /// the copy with the newest change's, then the other's new parts: the same either way round.
   func pickParts<T: Identifiable>(_ prefix: String, _ m: [T], _ t: [T], key: (T.ID) -> String = { "\($0)" }) -> [T] {
+    let newest = { (times: [String: Int64]) in times.filter { $0.key.hasPrefix(prefix) }.values.max() ?? 0 }
+    let (nm, nt) = (newest(mine), newest(theirs))
+    let mineLeads = nm != nt ? nm > nt : String(describing: m) >= String(describing: t)
+    let mineByID = Dictionary(m.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let theirsByID = Dictionary(t.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let mineIDs = Set(m.map(\.id))
+    var seen = Set<T.ID>()
     var out: [T] = []
-    for part in m {
+    for part in mineLeads ? m + t : t + m where !seen.contains(part.id) {
+      seen.insert(part.id)
       let k = prefix + key(part.id)
+      let (a, b) = (mineByID[part.id], theirsByID[part.id])
+      let chosen: T?
       switch side(k) {
-      case 1: if let other = theirsByID[part.id] { out.append(other) }
-      case -1: out.append(part)
-      default: out.append(theirsByID[part.id].map { pick(k, part, $0) } ?? part)
+      case 1: chosen = b
+      case -1: chosen = a
+      default: chosen = a.flatMap { a in b.map { pick(k, a, $0) } ?? a } ?? b
       }
+      if let chosen { out.append(chosen) }
     }
-    for part in t where !mineIDs.contains(part.id) && side(prefix + key(part.id)) >= 0 { out.append(part) }
     return out
   }
 }
@@ -59,7 +67,8 @@ extension Trust {
     out.schools = t.pickParts("school:", schools, other.schools)
     out.staff = t.pickParts("staff:", staff, other.staff)
     out.subjects = t.pickParts("subject:", subjects, other.subjects)
-    let years = t.pickParts("terms:", terms.values.sorted { $0.year < $1.year }, other.terms.values.sorted { $0.year < $1.year })
+    let years = t.pickParts(
+      "terms:", terms.values.sorted { $0.year < $1.year }, other.terms.values.sorted { $0.year < $1.year })
     out.terms = Dictionary(years.map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a })
     out.changed = t.merged
     return out

@@ -81,14 +81,14 @@ extension Trust {
 
   // MARK: subjects, scheme, terms
 
-  public mutating func addSubject(id: String?, name: String, yearGroups: [YearGroup]?, at now: Int64) throws -> String
-  {
+  public mutating func addSubject(id: String?, name: String, yearGroups: [YearGroup]?, at now: Int64) throws -> String {
     let name = name.trimmingCharacters(in: .whitespaces)
     guard !name.isEmpty else { throw InputError("a subject needs a name") }
     let id = id ?? slug(name)
     guard isSafeID(id) else { throw InputError("subject id '\(id)' is not valid: lower-case letters, digits, - and _") }
     if let same = subjects.first(where: { $0.id == id || $0.name.lowercased() == name.lowercased() }) {
-      throw InputError("there is already a subject \(same.name)\(same.retired ? " (retired: bring it back instead)" : "")")
+      throw InputError(
+        "there is already a subject \(same.name)\(same.retired ? " (retired: bring it back instead)" : "")")
     }
     if let yearGroups, yearGroups.isEmpty { throw InputError("a subject needs at least one year group") }
     subjects.append(Subject(id: id, name: name, yearGroups: yearGroups))

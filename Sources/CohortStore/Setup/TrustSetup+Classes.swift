@@ -54,7 +54,9 @@ extension TrustSetup {
   public func movePupil(_ key: String, to classID: String, year: AcademicYear) throws -> String? {
     let (schoolID, pupil) = try folder.findPupil(key)
     let (school, target) = try folder.findClass(classID, year: year, school: schoolID)
-    if school.isReadOnly(year) { throw InputError("\(year) is closed at \(school.name) (read-only since the rollover)") }
+    if school.isReadOnly(year) {
+      throw InputError("\(year) is closed at \(school.name) (read-only since the rollover)")
+    }
     let t = now
     var docs: [ClassYear] = []
     for c in school.classes(in: year) where c.id != target.id {
@@ -68,10 +70,13 @@ extension TrustSetup {
     into.place(pupil.id, at: t)
     docs.append(into)
     let from = docs.dropLast().map(\.classID)
-    let text = from.isEmpty ? "placed in \(target.id) for \(year)" : "moved from \(from.joined(separator: ", ")) to \(target.id) for \(year)"
+    let text =
+      from.isEmpty
+      ? "placed in \(target.id) for \(year)" : "moved from \(from.joined(separator: ", ")) to \(target.id) for \(year)"
     try folder.commit(.init(classYears: docs, events: [(DataFolder.rosterPath(school.id), pupil.id, text)]))
     let group = pupil.yearGroup(in: year)
-    return target.yearGroups.contains(group) ? nil : "\(pupil.fullName) is in \(group.label); \(target.name) is \(target.yearGroupsLabel)"
+    return target.yearGroups.contains(group)
+      ? nil : "\(pupil.fullName) is in \(group.label); \(target.name) is \(target.yearGroupsLabel)"
   }
 
   /// Pupils on roll at the school in `year` who are in none of its classes: for a person to place.

@@ -141,6 +141,7 @@ public struct TrustSetup: Sendable {
 
   public func setTerms(_ dates: TermDates) throws {
     var trust = try folder.loadTrust()
-    try save(trust, [trust.setTerms(dates, at: now)])
+    let event = trust.setTerms(dates, at: now)
+    try save(trust, [event])
   }
 }

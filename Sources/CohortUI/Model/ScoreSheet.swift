@@ -39,7 +39,7 @@ public final class ScoreSheet: DocumentModel {
     self.lastSummer = lastSummer
     self.clock = clock
     let byID = Dictionary(roster.pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    pupils = doc.pupils.compactMap { byID[$0] }
+    pupils = doc.members.compactMap { byID[$0] }
     date = term.usualTestDate(in: doc.year)
   }
 

@@ -38,7 +38,7 @@ final class SideBySidePage: AppPage {
       let context = host.context
       let doc = try context.folder.loadClassYear(school: schoolID, classID: classID, year: scope.year)
       let roster = try context.roster(schoolID)
-      let pupils = doc.pupils.compactMap { roster.pupil(id: $0) }
+      let pupils = doc.members.compactMap { roster.pupil(id: $0) }
       let lastSummer = try context.folder.scores(
         of: doc.pupils, school: schoolID, year: scope.year.previous, term: .summer)
       let rows = SideBySide.build(
