@@ -55,7 +55,7 @@ final class NewTrustForm {
   private func schemes() -> Widget {
     let box = UI.box(true, spacing: 6)
     var first: Widget?
-    for scheme in BuiltInPlugins.registry().codeSchemes {
+    for scheme in Self.schemes {
       let radio = UI.radio(scheme.name, group: first)
       first = first ?? radio
       UI.setChecked(radio, scheme.id == plan.schemeID)
@@ -69,6 +69,13 @@ final class NewTrustForm {
       UI.append(box, radio, codes)
     }
     return box
+  }
+
+  /// The installed schemes, the default first.
+  static var schemes: [CodeScheme] {
+    BuiltInPlugins.registry().codeSchemes.sorted {
+      ($0.id == CodeScheme.defaultID ? 0 : 1, $0.name) < ($1.id == CodeScheme.defaultID ? 0 : 1, $1.name)
+    }
   }
 
   private func subjects() -> Widget {

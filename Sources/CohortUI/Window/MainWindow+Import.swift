@@ -39,11 +39,12 @@ extension MainWindow {
   /// Pupils from the MIS. A CTF names its school in its header (the importer finds it, or
   /// makes it for a new trust), so none need be chosen; a CSV roster goes to the school in view.
   func chooseRosterImport() {
-    let school = schoolInView
-    let title = school.map { "Import pupils into \(context.school($0)?.name ?? $0)" } ?? "Import pupils from a CTF"
+    let title = scope.schoolID.map { "Import pupils into \(context.school($0)?.name ?? $0)" } ?? "Import pupils"
     FileChooser.openFile(parent: window, title: title) { [weak self] path in
       guard let self else { return }
       let kind = path.lowercased().hasSuffix(".xml") ? "ctf" : "roster"
+      // A CTF at the trust's level finds its own school (another school's file would be refused).
+      let school = kind == "ctf" ? self.scope.schoolID : self.schoolInView
       guard kind == "ctf" || school != nil else {
         return self.say("A CSV roster does not say which school it is from: choose the school in the sidebar first.")
       }

@@ -23,7 +23,7 @@ final class UnplacedWindow {
     window = UI.window(title: "Pupils not in a class", parent: parent, width: 640, height: 620)
     let box = UI.box(true, spacing: 8, classes: ["settings-window"])
     UI.setAccessibleName(status, "Placing message")
-    let close = UI.button("Close") { [weak self] in self.map { gtk_window_destroy(cg_window($0.window)) } }
+    let close = UI.button("Close", name: "Close the pupils not in a class") { [weak self] in self.map { gtk_window_destroy(cg_window($0.window)) } }
     gtk_widget_set_halign(close, GTK_ALIGN_END)
     UI.append(box, UI.scrolled(content), status, close)
     gtk_window_set_child(cg_window(window), box)
@@ -35,6 +35,11 @@ final class UnplacedWindow {
   /// The list as the main window last counted it (nil: the school has no classes this year).
   func update(_ fresh: UnplacedList?) {
     guard let fresh, fresh.school.id == list.school.id, fresh.year == list.year else { return }
+    // Placing from here already took the pupil off: redraw only for news from elsewhere.
+    let ids = { (l: UnplacedList) in l.groups.flatMap { $0.pupils.map(\.id) } }
+    guard ids(fresh) != ids(list) || fresh.school.classes(in: fresh.year) != list.school.classes(in: list.year) else {
+      return
+    }
     list = fresh
     redraw()
     gtk_window_present(cg_window(window))
