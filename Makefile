@@ -35,6 +35,7 @@ test: deps
 	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/record_action.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/first_day.py "$(BIN)"
 	scripts/test-example
 	/usr/bin/python3 Tests/sync/two_laptops.py "$(BIN)"
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples Fuzz
@@ -89,6 +90,7 @@ test-e2e: build
 	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/record_action.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/first_day.py "$(BIN)"
 
 # Screenshots of the grid in the light and dark styles, in out/.
 screenshots: build
