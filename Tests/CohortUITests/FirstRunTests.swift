@@ -10,9 +10,12 @@ import Testing
   let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-first-\(UUID().uuidString)").path
 
   @Test func aNewTrustsFolderIsNamedAfterItAndNeverTakesAnother() {
-    #expect(DataPlaces.newTrustFolder(named: "St Mary's Trust", in: "/d/cohort", taken: { _ in false }) == "/d/cohort/st-marys-trust")
+    #expect(
+      DataPlaces.newTrustFolder(named: "St Mary's Trust", in: "/d/cohort", taken: { _ in false })
+        == "/d/cohort/st-marys-trust")
     let taken: Set = ["/d/cohort/riverside", "/d/cohort/riverside-2"]
-    #expect(DataPlaces.newTrustFolder(named: "Riverside", in: "/d/cohort/", taken: taken.contains) == "/d/cohort/riverside-3")
+    #expect(
+      DataPlaces.newTrustFolder(named: "Riverside", in: "/d/cohort/", taken: taken.contains) == "/d/cohort/riverside-3")
     #expect(DataPlaces.newTrustFolder(named: "!!!", in: "/d", taken: { _ in false }) == "/d/trust")
   }
 
@@ -76,8 +79,11 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     try TrustSetup(folder: DataFolder(root: scratch, author: Author(by: "x", device: "test"))).create(name: "T")
     var remembered: [String] = []
-    #expect(try WhoIsHere.add(" Mr B Jones ", role: .teacher, folder: scratch) { n, _ in remembered.append(n) } == "Mr B Jones")
-    #expect(try WhoIsHere.add("mr b jones", role: .leader, folder: scratch) { n, _ in remembered.append(n) } == "Mr B Jones")
+    #expect(
+      try WhoIsHere.add(" Mr B Jones ", role: .teacher, folder: scratch) { n, _ in remembered.append(n) }
+        == "Mr B Jones")
+    #expect(
+      try WhoIsHere.add("mr b jones", role: .leader, folder: scratch) { n, _ in remembered.append(n) } == "Mr B Jones")
     let trust = try DataFolder(root: scratch, author: Author(by: "", device: "")).loadTrust()
     #expect(trust.staff.map(\.name) == ["Mr B Jones"] && remembered == ["Mr B Jones", "Mr B Jones"])
     #expect(throws: InputError.self) { try WhoIsHere.add("  ", role: .teacher, folder: scratch) { _, _ in } }

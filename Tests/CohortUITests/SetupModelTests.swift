@@ -21,13 +21,15 @@ import Testing
   @Test func aSchoolWithoutClassesIsToldToAddThemAndImportWhenItHasNoPupils() throws {
     let trust = Trust(id: "t", name: "T", schools: [SchoolRef(id: "oak", name: "Oak")])
     let empty = School(id: "oak", name: "Oak")
-    let noPupils = try #require(NextStep.of(trust: trust, schools: [empty], scope: scope(.school("oak"))) { _ in false })
+    let noPupils = try #require(
+      NextStep.of(trust: trust, schools: [empty], scope: scope(.school("oak"))) { _ in false })
     #expect(noPupils.actions == [.importPupils, .settings(.classes)] && noPupils.detail.contains("Oak has no pupils"))
     let pupils = try #require(NextStep.of(trust: trust, schools: [empty], scope: scope(.school("oak"))) { _ in true })
     #expect(pupils.title == "Add the classes for 2026-27" && pupils.actions == [.settings(.classes)])
     let atTrust = try #require(NextStep.of(trust: trust, schools: [empty], scope: scope(.trust)) { _ in true })
     #expect(atTrust.detail.hasPrefix("No school has classes in 2026-27"))
-    let withClass = School(id: "oak", name: "Oak", classes: [year: [SchoolClass(id: "c", name: "Willow", yearGroups: [YearGroup(3)])]])
+    let withClass = School(
+      id: "oak", name: "Oak", classes: [year: [SchoolClass(id: "c", name: "Willow", yearGroups: [YearGroup(3)])]])
     #expect(NextStep.of(trust: trust, schools: [withClass], scope: scope(.school("oak"))) { _ in true } == nil)
     #expect(NextStep.of(trust: trust, schools: [withClass], scope: scope(.trust)) { _ in true } == nil)
   }
@@ -42,12 +44,15 @@ import Testing
     var list = UnplacedList(pupils: [y3, y5, y3b], school: school, year: year)
     #expect(list.groups.map(\.yearGroup) == [YearGroup(3), YearGroup(5)])
     #expect(list.groups[0].pupils.map(\.id) == ["b", "a"])
-    #expect(list.classes(for: YearGroup(3)).map(\.id) == ["w", "m"] && list.classes(for: YearGroup(5)).map(\.id) == ["m", "w"])
+    #expect(
+      list.classes(for: YearGroup(3)).map(\.id) == ["w", "m"]
+        && list.classes(for: YearGroup(5)).map(\.id) == ["m", "w"])
     #expect(UnplacedList.label(mixed) == "Beech (Y4/5)")
     #expect(list.summary == "3 pupils at Oak are not in a class for 2026-27.")
     list.remove("c")
     list.remove("a")
-    #expect(list.count == 1 && list.groups.count == 1 && list.summary == "1 pupil at Oak is not in a class for 2026-27.")
+    #expect(
+      list.count == 1 && list.groups.count == 1 && list.summary == "1 pupil at Oak is not in a class for 2026-27.")
   }
 
   @Test func theAppOpensOnTheHalfTermTodayFallsInByTheTrustsDates() throws {
@@ -78,7 +83,8 @@ import Testing
     #expect(context.trust.staff.map(\.name) == ["Ms A Patel"] && context.scheme.id == "wts-exs-gds")
     let c = try folder.loadSchool("oak").classes(in: year)[0]
     #expect(context.subjects(for: c).map(\.id) == ["reading", "writing", "maths"])
-    #expect(context.subjects(for: SchoolClass(id: "x", name: "X", yearGroups: [YearGroup(5)])).map(\.id).last == "science")
+    #expect(
+      context.subjects(for: SchoolClass(id: "x", name: "X", yearGroups: [YearGroup(5)])).map(\.id).last == "science")
   }
 
   @Test func theGridShowsWhoIsInTheClassNow() {

@@ -45,7 +45,9 @@ extension UI {
     return w
   }
 
-  public static func setChecked(_ check: Widget, _ on: Bool) { gtk_check_button_set_active(checkButton(check), on ? 1 : 0) }
+  public static func setChecked(_ check: Widget, _ on: Bool) {
+    gtk_check_button_set_active(checkButton(check), on ? 1 : 0)
+  }
 
   /// Runs `body` when a check button is ticked or unticked by the person (or by code).
   public static func onToggled(_ check: Widget, _ body: @escaping @MainActor (Bool) -> Void) {

@@ -26,7 +26,8 @@ public struct UnplacedList: Sendable {
   /// "6 pupils at Oakfield are not in a class for 2026-27."
   public var summary: String {
     let n = count
-    return "\(n == 1 ? "1 pupil" : "\(n) pupils") at \(school.name) \(n == 1 ? "is" : "are") not in a class for \(year)."
+    return
+      "\(n == 1 ? "1 pupil" : "\(n) pupils") at \(school.name) \(n == 1 ? "is" : "are") not in a class for \(year)."
   }
 
   /// The year's classes for a pupil of `group`: those that teach it first, then the rest.

@@ -49,7 +49,8 @@ final class ClassesSection: SettingsSection {
     ) { [weak self] i in MainLoop.after(0) { self?.host.setYear(years[i]) } }
     UI.append(pickers, UI.label("School"), schoolPicker, UI.label("Year"), yearPicker)
     if school.isReadOnly(host.year) {
-      UI.append(pickers, UI.label("\(host.year) is closed (read-only since the new year began)", classes: ["dim-label"]))
+      UI.append(
+        pickers, UI.label("\(host.year) is closed (read-only since the new year began)", classes: ["dim-label"]))
     }
     SettingsUI.headings(grid, ["Class", "Year groups", "Teachers", ""])
     var row: Int32 = 1
@@ -67,9 +68,11 @@ final class ClassesSection: SettingsSection {
     UI.onCommit(name) { [weak self] in
       let typed = UI.text(of: name).trimmingCharacters(in: .whitespaces)
       guard let self, typed != c.name else { return }
-      if !self.host.change(redraw: true, { try setup.editClass(c.id, year: year, name: typed); return "Renamed \(c.name) \(typed)" }) {
-        UI.setEntryText(name, c.name)
+      let renamed = self.host.change(redraw: true) {
+        try setup.editClass(c.id, year: year, name: typed)
+        return "Renamed \(c.name) \(typed)"
       }
+      if !renamed { UI.setEntryText(name, c.name) }
     }
     let groups = YearGroupChecks(owner: c.name, selected: c.yearGroups)
     groups.changed = { [weak self] chosen in
@@ -80,22 +83,25 @@ final class ClassesSection: SettingsSection {
       if ok == false { groups.set(c.yearGroups) }
     }
     let teachers = SettingsUI.pickMenu(
-      SettingsUI.names(c.teachers, none: "Choose…"), name: "Teachers of \(c.name)", all: { [weak self] in self?.staff ?? [] },
-      chosen: { c.teachers }
-    ) { [weak self] who in
-      let list = c.teachers.contains(who) ? c.teachers.filter { $0 != who } : c.teachers + [who]
-      self?.host.change(redraw: true) {
-        try setup.editClass(c.id, year: year, teachers: list)
-        return "\(c.name)'s teachers: \(SettingsUI.names(list, none: "none"))"
-      }
-    }
+      SettingsUI.names(c.teachers, none: "Choose…"), name: "Teachers of \(c.name)",
+      all: { [weak self] in self?.staff ?? [] },
+      chosen: { c.teachers },
+      toggle: { [weak self] who in
+        let list = c.teachers.contains(who) ? c.teachers.filter { $0 != who } : c.teachers + [who]
+        self?.host.change(redraw: true) {
+          try setup.editClass(c.id, year: year, teachers: list)
+          return "\(c.name)'s teachers: \(SettingsUI.names(list, none: "none"))"
+        }
+      })
     let remove = UI.button("Remove", name: "Remove \(c.name)") { [weak self] in
       self?.host.change(redraw: true) {
         try setup.removeClass(c.id, year: year)
         return "Removed \(c.name) from \(year)"
       }
     }
-    for (i, w) in [name, groups.widget, teachers, remove].enumerated() { UI.attach(grid, w, column: Int32(i), row: row) }
+    for (i, w) in [name, groups.widget, teachers, remove].enumerated() {
+      UI.attach(grid, w, column: Int32(i), row: row)
+    }
   }
 
   /// The staff who may teach at the school (trust-wide staff too).
@@ -108,12 +114,14 @@ final class ClassesSection: SettingsSection {
     let groups = YearGroupChecks(owner: "new class", selected: [])
     let teachers = SettingsUI.pickMenu(
       SettingsUI.names(newTeachers, none: "Choose…"), name: "New class's teachers",
-      all: { [weak self] in self?.staff ?? [] }, chosen: { [weak self] in self?.newTeachers ?? [] }
-    ) { [weak self] who in
-      guard let self else { return }
-      self.newTeachers = self.newTeachers.contains(who) ? self.newTeachers.filter { $0 != who } : self.newTeachers + [who]
-      gtk_menu_button_set_label(OpaquePointer(self.newTeachersButton), SettingsUI.names(self.newTeachers, none: "Choose…"))
-    }
+      all: { [weak self] in self?.staff ?? [] }, chosen: { [weak self] in self?.newTeachers ?? [] },
+      toggle: { [weak self] who in
+        guard let self else { return }
+        self.newTeachers =
+          self.newTeachers.contains(who) ? self.newTeachers.filter { $0 != who } : self.newTeachers + [who]
+        gtk_menu_button_set_label(
+          OpaquePointer(self.newTeachersButton), SettingsUI.names(self.newTeachers, none: "Choose…"))
+      })
     newTeachersButton = teachers
     let add = UI.button("Add class") { [weak self] in self?.add(name, groups, school) }
     Signal.on(name, "activate") { [weak self] in self?.add(name, groups, school) }

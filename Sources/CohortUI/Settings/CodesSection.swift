@@ -32,7 +32,9 @@ final class CodesSection: SettingsSection {
       UI.setChecked(radio, scheme.id == current)
       let id = scheme.id
       UI.onToggled(radio) { [weak self] on in if on { self?.picked = id } }
-      let chips = scheme.codes.map { chipMarkup($0.id, colour: $0.colour) + " <b>\(UI.escape($0.key))</b> " + UI.escape($0.label) }
+      let chips = scheme.codes.map {
+        chipMarkup($0.id, colour: $0.colour) + " <b>\(UI.escape($0.key))</b> " + UI.escape($0.label)
+      }
       let codes = UI.markupLabel(chips.joined(separator: "   "), classes: ["scheme-codes"])
       gtk_label_set_wrap(cg_label(codes), 1)
       gtk_widget_set_margin_start(codes, 28)

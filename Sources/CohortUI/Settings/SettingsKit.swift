@@ -77,7 +77,8 @@ enum SettingsUI {
 
   /// A menu of names to switch on and off ("✓ Ms A Patel"); `toggle` gets the one clicked.
   static func pickMenu(
-    _ label: String, name: String, all: @escaping @MainActor () -> [String], chosen: @escaping @MainActor () -> [String],
+    _ label: String, name: String, all: @escaping @MainActor () -> [String],
+    chosen: @escaping @MainActor () -> [String],
     toggle: @escaping @MainActor (String) -> Void
   ) -> Widget {
     UI.menuButton(label, name: name) {

@@ -28,17 +28,18 @@ final class StaffSection: SettingsSection {
     let role = UI.dropDown(roles.map(\.label), name: "Role", selected: 0) { _ in }
     let schools = host.context.trust.schools
     let label = { (ids: [String]) in
-      ids.isEmpty ? "Every school" : SettingsUI.names(ids.compactMap { id in schools.first { $0.id == id }?.name }, none: "")
+      ids.isEmpty
+        ? "Every school" : SettingsUI.names(ids.compactMap { id in schools.first { $0.id == id }?.name }, none: "")
     }
     var picker: Widget?
     picker = SettingsUI.pickMenu(
       label(newSchools), name: "New member of staff's schools", all: { schools.map(\.name) },
-      chosen: { [weak self] in (self?.newSchools ?? []).compactMap { id in schools.first { $0.id == id }?.name } }
-    ) { [weak self] picked in
-      guard let self, let id = schools.first(where: { $0.name == picked })?.id else { return }
-      self.newSchools = self.newSchools.contains(id) ? self.newSchools.filter { $0 != id } : self.newSchools + [id]
-      if let picker { gtk_menu_button_set_label(OpaquePointer(picker), label(self.newSchools)) }
-    }
+      chosen: { [weak self] in (self?.newSchools ?? []).compactMap { id in schools.first { $0.id == id }?.name } },
+      toggle: { [weak self] picked in
+        guard let self, let id = schools.first(where: { $0.name == picked })?.id else { return }
+        self.newSchools = self.newSchools.contains(id) ? self.newSchools.filter { $0 != id } : self.newSchools + [id]
+        if let picker { gtk_menu_button_set_label(OpaquePointer(picker), label(self.newSchools)) }
+      })
     let add = UI.button("Add to the staff") { [weak self] in
       self?.add(UI.text(of: name), role: roles[UI.selected(role)])
     }
@@ -49,17 +50,23 @@ final class StaffSection: SettingsSection {
 
   private func rows(_ schools: [SchoolRef]) {
     let staff = host.context.trust.staff.sorted { $0.name.lowercased() < $1.name.lowercased() }
-    if staff.isEmpty { UI.attach(list, UI.label("No one on the staff yet.", classes: ["dim-label"]), column: 0, row: 0) }
+    if staff.isEmpty {
+      UI.attach(list, UI.label("No one on the staff yet.", classes: ["dim-label"]), column: 0, row: 0)
+    }
     for (i, m) in staff.enumerated() {
-      let at = m.schools.isEmpty ? "Every school" : m.schools.map { id in schools.first { $0.id == id }?.name ?? id }
-        .joined(separator: ", ")
+      let at =
+        m.schools.isEmpty
+        ? "Every school"
+        : m.schools.map { id in schools.first { $0.id == id }?.name ?? id }
+          .joined(separator: ", ")
       let remove = UI.button("Remove", name: "Remove \(m.name)") { [weak self] in
         self?.host.change(redraw: true) {
           try self?.host.context.setup.removeStaff(m.id)
           return "Removed \(m.name) from the staff"
         }
       }
-      for (c, w) in [UI.label(m.name, classes: ["heading"]), UI.label(m.role.label), UI.label(at), remove].enumerated() {
+      for (c, w) in [UI.label(m.name, classes: ["heading"]), UI.label(m.role.label), UI.label(at), remove].enumerated()
+      {
         UI.attach(list, w, column: Int32(c), row: Int32(i))
       }
     }

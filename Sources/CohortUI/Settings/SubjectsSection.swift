@@ -40,7 +40,9 @@ final class SubjectsSection: SettingsSection {
       let typed = UI.text(of: name).trimmingCharacters(in: .whitespaces)
       guard let self, typed != s.name else { return }
       let ok = self.host.change(redraw: false) {
-        try context.setup.edit { t, now in try t.updateSubject(s.id, name: typed, yearGroups: nil, retired: nil, at: now) }
+        try context.setup.edit { t, now in
+          try t.updateSubject(s.id, name: typed, yearGroups: nil, retired: nil, at: now)
+        }
         return "Renamed \(s.name) \(typed)"
       }
       if !ok { UI.setEntryText(name, s.name) }
@@ -53,14 +55,20 @@ final class SubjectsSection: SettingsSection {
         try context.setup.edit { t, now in
           try t.updateSubject(s.id, name: nil, yearGroups: all ? [] : chosen, retired: nil, at: now)
         }
-        return all ? "\(s.name) is judged in every year group" : "\(s.name) is judged in \(chosen.map(\.shortLabel).joined(separator: ", "))"
+        return all
+          ? "\(s.name) is judged in every year group"
+          : "\(s.name) is judged in \(chosen.map(\.shortLabel).joined(separator: ", "))"
       }
       if ok == false { groups.set((try? context.trust.subject(s.id))?.yearGroups ?? YearGroup.primary) }
     }
-    let toggle = UI.button(s.retired ? "Bring back" : "Retire", name: "\(s.retired ? "Bring back" : "Retire") \(s.name)") {
+    let toggle = UI.button(
+      s.retired ? "Bring back" : "Retire", name: "\(s.retired ? "Bring back" : "Retire") \(s.name)"
+    ) {
       [weak self] in
       self?.host.change(redraw: true) {
-        try context.setup.edit { t, now in try t.updateSubject(s.id, name: nil, yearGroups: nil, retired: !s.retired, at: now) }
+        try context.setup.edit { t, now in
+          try t.updateSubject(s.id, name: nil, yearGroups: nil, retired: !s.retired, at: now)
+        }
         return s.retired ? "\(s.name) is judged again" : "Retired \(s.name): its judgements stay in history"
       }
     }
@@ -75,7 +83,9 @@ final class SubjectsSection: SettingsSection {
     host.change(redraw: true) {
       if groups.isEmpty { throw InputError("Tick the year groups the subject is judged in") }
       let all = Set(groups) == Set(YearGroup.primary)
-      try host.context.setup.edit { t, now in try t.addSubject(id: nil, name: name, yearGroups: all ? nil : groups, at: now) }
+      try host.context.setup.edit { t, now in
+        try t.addSubject(id: nil, name: name, yearGroups: all ? nil : groups, at: now)
+      }
       return "Added \(name.trimmingCharacters(in: .whitespaces))"
     }
   }

@@ -22,11 +22,13 @@ final class TermsSection: SettingsSection {
     UI.removeAllChildren(form)
     let years = host.years
     let year = host.year
-    let picker = UI.dropDown(years.map(\.description), name: "Year of the term dates", selected: years.firstIndex(of: year) ?? 0)
-    { [weak self] i in MainLoop.after(0) { self?.host.setYear(years[i]) } }
+    let picker = UI.dropDown(
+      years.map(\.description), name: "Year of the term dates", selected: years.firstIndex(of: year) ?? 0
+    ) { [weak self] i in MainLoop.after(0) { self?.host.setYear(years[i]) } }
     let top = UI.box(false, spacing: 8)
     let own = host.context.trust.terms[year] != nil
-    let note = own ? "The trust's dates for \(year)." : "The usual dates: save them, or your own, to make them the trust's."
+    let note =
+      own ? "The trust's dates for \(year)." : "The usual dates: save them, or your own, to make them the trust's."
     UI.append(top, UI.label("Year"), picker, UI.label(note, classes: ["dim-label"]))
     let grid = UI.grid()
     let dates = host.context.trust.termDates(year)

@@ -31,7 +31,9 @@ final class TrustSettingsWindow: SettingsHost {
     gtk_widget_set_vexpand(stack, 1)
     gtk_label_set_wrap(cg_label(status), 1)
     UI.setAccessibleName(status, "Settings message")
-    let close = UI.button("Close", name: "Close Trust settings") { [weak self] in self.map { gtk_window_destroy(cg_window($0.window)) } }
+    let close = UI.button("Close", name: "Close Trust settings") { [weak self] in
+      self.map { gtk_window_destroy(cg_window($0.window)) }
+    }
     let bottom = UI.box(false, spacing: 12)
     gtk_widget_set_hexpand(status, 1)
     UI.append(bottom, status, close)

@@ -80,13 +80,18 @@ final class StartWindow {
     if let note { UI.append(page, UI.wrapped(note, classes: ["warning"])) }
     let choices = UI.grid(rowSpacing: 12, columnSpacing: 16)
     let rows: [(String, String, @MainActor () -> Void)] = [
-      ("Start a new trust", "Set up your trust's schools, classes and staff from nothing.", { [weak self] in self?.newTrust() }),
       (
-        "Open a data folder…", "A trust's folder that a colleague shares with you through a sync tool such as "
+        "Start a new trust", "Set up your trust's schools, classes and staff from nothing.",
+        { [weak self] in self?.newTrust() }
+      ),
+      (
+        "Open a data folder…",
+        "A trust's folder that a colleague shares with you through a sync tool such as "
           + "Nextcloud or Syncthing.", { [weak self] in self?.openFolder() }
       ),
       (
-        "Explore the sample trust", "Seven made-up schools with two years of judgements, scores and meetings, to "
+        "Explore the sample trust",
+        "Seven made-up schools with two years of judgements, scores and meetings, to "
           + "try Cohort out.", { [weak self] in self?.exploreSample() }
       ),
     ]
@@ -133,7 +138,8 @@ final class StartWindow {
       guard let self else { return }
       guard FileManager.default.fileExists(atPath: path + "/trust.json") else {
         return self.say(
-          "There is no trust in that folder. Choose the folder your colleague shared: it holds a file called trust.json.")
+          "There is no trust in that folder. Choose the folder your colleague shared: it holds a file called trust.json."
+        )
       }
       self.openOrAsk(path)
     }

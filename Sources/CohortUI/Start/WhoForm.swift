@@ -70,7 +70,8 @@ final class WhoForm {
     UI.removeAllChildren(list)
     let found = who.matches(UI.text(of: name))
     for member in found.prefix(50) {
-      let schools = member.schools.isEmpty ? "" : " · \(member.schools.count == 1 ? "1 school" : "\(member.schools.count) schools")"
+      let schools =
+        member.schools.isEmpty ? "" : " · \(member.schools.count == 1 ? "1 school" : "\(member.schools.count) schools")"
       let button = UI.button("\(member.name) · \(member.role.label)\(schools)", name: "I am \(member.name)") {
         [weak self] in
         self?.done(member.name, member.role, member)
@@ -79,7 +80,8 @@ final class WhoForm {
       gtk_list_box_append(cg_list_box(list), button)
     }
     if found.isEmpty {
-      gtk_list_box_append(cg_list_box(list), UI.label("No one of that name yet: add yourself below.", classes: ["dim-label"]))
+      gtk_list_box_append(
+        cg_list_box(list), UI.label("No one of that name yet: add yourself below.", classes: ["dim-label"]))
     }
   }
 

@@ -23,7 +23,9 @@ final class UnplacedWindow {
     window = UI.window(title: "Pupils not in a class", parent: parent, width: 640, height: 620)
     let box = UI.box(true, spacing: 8, classes: ["settings-window"])
     UI.setAccessibleName(status, "Placing message")
-    let close = UI.button("Close", name: "Close the pupils not in a class") { [weak self] in self.map { gtk_window_destroy(cg_window($0.window)) } }
+    let close = UI.button("Close", name: "Close the pupils not in a class") { [weak self] in
+      self.map { gtk_window_destroy(cg_window($0.window)) }
+    }
     gtk_widget_set_halign(close, GTK_ALIGN_END)
     UI.append(box, UI.scrolled(content), status, close)
     gtk_window_set_child(cg_window(window), box)
@@ -47,7 +49,11 @@ final class UnplacedWindow {
 
   private func redraw() {
     UI.removeAllChildren(content)
-    UI.append(content, UI.wrapped(list.count == 0 ? "Every pupil at \(list.school.name) is in a class for \(list.year)." : list.summary, classes: ["heading"]))
+    UI.append(
+      content,
+      UI.wrapped(
+        list.count == 0 ? "Every pupil at \(list.school.name) is in a class for \(list.year)." : list.summary,
+        classes: ["heading"]))
     for group in list.groups {
       let head = UI.box(false, spacing: 8)
       let title = UI.label("\(group.yearGroup.label): \(plural(group.pupils.count, "pupil"))", classes: ["title-4"])
@@ -62,7 +68,8 @@ final class UnplacedWindow {
         let name = UI.label(p.fullName)
         gtk_widget_set_hexpand(name, 1)
         let menu = UI.menuButton(
-          "Place in…", name: "Place \(p.fullName) in", items: { [weak self] in self?.choices(group.yearGroup, [p]) ?? [] })
+          "Place in…", name: "Place \(p.fullName) in",
+          items: { [weak self] in self?.choices(group.yearGroup, [p]) ?? [] })
         UI.append(row, name, menu)
         UI.append(content, row)
       }
@@ -73,7 +80,9 @@ final class UnplacedWindow {
   private func choices(_ group: YearGroup, _ pupils: [Pupil]) -> [MenuItem] {
     let who = pupils.count == 1 ? pupils[0].fullName : "all of \(group.label)"
     let classes = list.classes(for: group)
-    if classes.isEmpty { return [MenuItem("No classes in \(list.year): add them in Trust settings", name: "No classes") {}] }
+    if classes.isEmpty {
+      return [MenuItem("No classes in \(list.year): add them in Trust settings", name: "No classes") {}]
+    }
     return classes.map { c in
       MenuItem(UnplacedList.label(c), name: "Place \(who) in \(c.name)") { [weak self] in self?.place(pupils, in: c) }
     }
@@ -96,7 +105,9 @@ final class UnplacedWindow {
     redraw()
     guard done > 0 else { return }
     let who = done == 1 ? pupils[0].fullName : plural(done, "pupil")
-    let said = "Placed \(who) in \(c.name)" + (notes.isEmpty ? "" : " (\(notes[0])\(notes.count > 1 ? " and \(notes.count - 1) more" : ""))")
+    let said =
+      "Placed \(who) in \(c.name)"
+      + (notes.isEmpty ? "" : " (\(notes[0])\(notes.count > 1 ? " and \(notes.count - 1) more" : ""))")
     if done == pupils.count {
       UI.setClass(status, "error", false)
       UI.setText(status, said)
