@@ -4,8 +4,11 @@ XDG_CONFIG_HOME and XDG_DATA_HOME), a trust is made on the welcome page, the per
 laptop says who they are, a CTF from the MIS brings the pupils and makes the school, two classes
 of one year group are added in Trust settings, the pupils are placed with "Place in…", one
 class's codes are typed in the grid, and `cohort show --json` reads them back. Prints the
-clicks, keys and seconds the path took, and `N passed, N failed`."""
-import datetime, json, os, shutil, subprocess, sys, tempfile, time
+clicks, keys and seconds the path took, and `N passed, N failed`.
+
+With FIRST_DAY_SHOTS=DIR it also saves a PNG of each step there (docs/getting-started.md's,
+and `make screenshots`); GTK_THEME=Adwaita:dark shows the dark style."""
+import datetime, json, os, re, shutil, subprocess, sys, tempfile, time
 
 import pyatspi
 
@@ -32,6 +35,22 @@ def choose(node, settle=0.6):
         raise RuntimeError("no menu item")
     count["clicks"] += 1
     driver.activate(node, settle)
+
+
+SHOTS = os.environ.get("FIRST_DAY_SHOTS")
+
+
+def shot(name, title=None):
+    """A PNG of the window of that title (the whole screen when None), when asked for."""
+    if not SHOTS:
+        return
+    time.sleep(0.6)
+    target = "root"
+    if title:
+        tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
+        ids = re.findall(r"^\s*(0x[0-9a-f]+) \"" + re.escape(title) + r"\"", tree, re.M)
+        target = ids[-1] if ids else "root"
+    subprocess.run(["import", "-window", target, os.path.join(SHOTS, name + ".png")], check=True)
 
 
 def type_text(text):
@@ -124,13 +143,17 @@ def new_trust():
         return False
     check(named("Explore the sample trust") is not None and named("Open a data folder") is not None,
           "the welcome page also offers a shared folder and the sample")
+    shot("welcome", "Welcome to Cohort")
     click(start_button)
     enter("Trust's name", TRUST)
     check(named("Codes of Yellow / Green / Purple") is not None, "the form shows each code scheme's codes")
+    shot("new-trust", "Welcome to Cohort")
     click(showing("Next"))
     enter("Your name", PERSON)
+    shot("who", "Welcome to Cohort")
     click(showing("Create the trust"))
     step = named("Add a school or import a CTF", "label")
+    shot("no-school", f"Cohort: {TRUST}")
     return check(step is not None, "the new trust's window says what to do next")
 
 
@@ -145,9 +168,12 @@ def import_ctf():
     apply = wait(lambda: driver.find(root(), lambda n: (n.name or "").startswith("Import ") and n.getRoleName() == "push button"
                                      and "change" in (n.name or "")), 15)
     if check(apply is not None, "the preview has an import button"):
+        shot("import-preview", "Pupils from a Common Transfer File (CTF): riverside.xml")
         click(apply, settle=1)
-    return check(named("Add the classes for " + f"{start}-{(start + 1) % 100:02d}", "label", 15) is not None,
-                 "after the import the window says to add the classes")
+    ok = check(named("Add the classes for " + f"{start}-{(start + 1) % 100:02d}", "label", 15) is not None,
+               "after the import the window says to add the classes")
+    shot("no-classes", f"Cohort: {TRUST}")
+    return ok
 
 
 def add_classes():
@@ -165,6 +191,11 @@ def add_classes():
     refused = wait(lambda: driver.find(root(), lambda n: n.getRoleName() == "label"
                                        and (label_text(n) or "").startswith("Tick the class's year group")), 10)
     check(refused is not None, "a class with no year group is refused in one line")
+    shot("settings-classes", f"Trust settings: {TRUST}")
+    for part in ("Schools", "Staff", "Subjects", "Codes", "Term dates"):
+        if SHOTS:
+            driver.click(showing(part, "page tab"), 0.5)
+            shot("settings-" + part.lower().replace(" ", "-"), f"Trust settings: {TRUST}")
     click(showing("Close Trust settings"), settle=0.5)
 
 
@@ -172,6 +203,7 @@ def place_pupils():
     banner = showing("Place pupils in classes", "push button")
     if not check(banner is not None, "the window shows the pupils not in a class"):
         return
+    shot("banner", f"Cohort: {TRUST}")
     click(banner, settle=1)
     for i, p in enumerate(pupils):
         into = "Willow" if i < 3 else "Oak"
@@ -180,6 +212,8 @@ def place_pupils():
             continue
         click(menu, settle=0.5)
         item = showing(f"Place {p} in {into}")
+        if i == 0:
+            shot("place-in")
         if check(item is not None, f"Place in… lists {into}"):
             choose(item)
     done = wait(lambda: driver.find(root(), lambda n: (label_text(n) or "").startswith("Every pupil at")), 10)
@@ -204,6 +238,7 @@ def type_codes(year_text, half):
             expected[(pupils[r], subject)] = code.upper()
             key(ord(code))
     check(wait(lambda: named("All changes saved", "label")) is not None, "the codes are saved")
+    shot("grid", f"Cohort: {TRUST}")
     return expected
 
 

@@ -26,16 +26,13 @@ final class CodesSection: SettingsSection {
     let current = host.context.trust.codeScheme
     picked = current
     var group: Widget?
-    for scheme in registry.codeSchemes {
+    for scheme in NewTrustForm.schemes(registry) {
       let radio = UI.radio(scheme.name + (scheme.id == current ? " (in use)" : ""), name: scheme.name, group: group)
       group = group ?? radio
       UI.setChecked(radio, scheme.id == current)
       let id = scheme.id
       UI.onToggled(radio) { [weak self] on in if on { self?.picked = id } }
-      let chips = scheme.codes.map {
-        chipMarkup($0.id, colour: $0.colour) + " <b>\(UI.escape($0.key))</b> " + UI.escape($0.label)
-      }
-      let codes = UI.markupLabel(chips.joined(separator: "   "), classes: ["scheme-codes"])
+      let codes = UI.markupLabel(Style.codesMarkup(scheme, keys: true), classes: ["scheme-codes"])
       gtk_label_set_wrap(cg_label(codes), 1)
       gtk_widget_set_margin_start(codes, 28)
       UI.setAccessibleName(codes, "Codes of \(scheme.name)")

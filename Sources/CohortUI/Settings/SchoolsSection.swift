@@ -9,7 +9,7 @@ final class SchoolsSection: SettingsSection {
   let widget: Widget
   private unowned let host: SettingsHost
   private let grid = UI.grid()
-  private static let columns = ["Name", "Short name", "URN", "LA", "Estab"]
+  private static let columns = ["Name", "Short name", "URN", "LA code", "Estab number"]
 
   init(host: SettingsHost) {
     self.host = host

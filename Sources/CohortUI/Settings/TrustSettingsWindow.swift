@@ -45,6 +45,8 @@ final class TrustSettingsWindow: SettingsHost {
       UI.addPage(stack, part.widget, id: s.rawValue, title: s.title)
     }
     if let section { show(section) }
+    // A message belongs to the part it came from.
+    Signal.onPointer(stack, "notify::visible-child") { [weak self] _ in self.map { UI.setText($0.status, "") } }
     Signal.on(window, "destroy") { [weak self] in self?.closed() }
     gtk_window_present(cg_window(window))
   }

@@ -1,5 +1,6 @@
 import CGtk
 import CohortCore
+import CohortPluginKit
 import CohortPlugins
 import Foundation
 
@@ -28,8 +29,10 @@ final class NewTrustForm {
     self.say = say
     self.next = next
     self.parent = parent
-    widget = UI.scrolled(form)
-    gtk_scrolled_window_set_policy(cg_scrolled(widget), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC)
+    // The form scrolls on a small screen; Back and Next stay in view below it.
+    widget = UI.box(true, spacing: 8)
+    let scroller = UI.scrolled(form)
+    gtk_scrolled_window_set_policy(cg_scrolled(scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC)
     UI.append(form, UI.label("Start a new trust", classes: ["title-2"]))
     UI.append(form, heading("Name"), name)
     Signal.on(name, "changed") { [weak self] in self?.nameChanged() }
@@ -37,12 +40,12 @@ final class NewTrustForm {
     UI.append(form, heading("Subjects judged each half-term"), subjects())
     UI.append(form, heading("First academic year"), yearRow())
     UI.append(form, heading("Where it is kept on this laptop"), placeRow())
-    let buttons = UI.box(false, spacing: 8)
+    let buttons = UI.box(false, spacing: 8, classes: ["form-buttons"])
     gtk_widget_set_halign(buttons, GTK_ALIGN_END)
     let forward = UI.button("Next: who you are", name: "Next") { [weak self] in self?.goOn() }
     UI.addClasses(forward, ["suggested-action"])
     UI.append(buttons, UI.button("Back", back), forward)
-    UI.append(form, buttons)
+    UI.append(widget, scroller, buttons)
     Signal.on(name, "activate") { [weak self] in self?.goOn() }
     showPlace()
   }
@@ -55,14 +58,13 @@ final class NewTrustForm {
   private func schemes() -> Widget {
     let box = UI.box(true, spacing: 6)
     var first: Widget?
-    for scheme in Self.schemes {
+    for scheme in Self.schemes() {
       let radio = UI.radio(scheme.name, group: first)
       first = first ?? radio
       UI.setChecked(radio, scheme.id == plan.schemeID)
       let id = scheme.id
       UI.onToggled(radio) { [weak self] on in if on { self?.plan.schemeID = id } }
-      let chips = scheme.codes.map { chipMarkup($0.id, colour: $0.colour) + " " + UI.escape($0.label) }
-      let codes = UI.markupLabel(chips.joined(separator: "   "), classes: ["scheme-codes"])
+      let codes = UI.markupLabel(Style.codesMarkup(scheme, keys: false), classes: ["scheme-codes"])
       gtk_label_set_wrap(cg_label(codes), 1)
       gtk_widget_set_margin_start(codes, 28)
       UI.setAccessibleName(codes, "Codes of \(scheme.name)")
@@ -72,8 +74,8 @@ final class NewTrustForm {
   }
 
   /// The installed schemes, the default first.
-  static var schemes: [CodeScheme] {
-    BuiltInPlugins.registry().codeSchemes.sorted {
+  static func schemes(_ registry: PluginRegistry = BuiltInPlugins.registry()) -> [CodeScheme] {
+    registry.codeSchemes.sorted {
       ($0.id == CodeScheme.defaultID ? 0 : 1, $0.name) < ($1.id == CodeScheme.defaultID ? 0 : 1, $1.name)
     }
   }

@@ -20,7 +20,7 @@ final class WhoForm {
   init(trust: Trust, plan: NewTrustPlan?, done: @escaping Done) {
     who = WhoIsHere(staff: trust.staff)
     self.done = done
-    widget = UI.scrolled(box)
+    widget = UI.box(true, spacing: 8)
     gtk_widget_set_valign(box, GTK_ALIGN_CENTER)
     gtk_widget_set_halign(box, GTK_ALIGN_CENTER)
     gtk_widget_set_size_request(box, 520, -1)
@@ -43,9 +43,12 @@ final class WhoForm {
     UI.append(box, newPersonRow(first: plan != nil, staffEmpty: who.staff.isEmpty))
     let button = UI.button(plan == nil ? "Add me and continue" : "Create the trust") { [weak self] in self?.addNew() }
     UI.addClasses(button, ["suggested-action"])
-    gtk_widget_set_halign(button, GTK_ALIGN_END)
     Signal.on(name, "activate") { [weak self] in self?.addNew() }
-    UI.append(box, button)
+    // The question scrolls on a small screen; its button stays in view below it.
+    let buttons = UI.box(false, spacing: 8, classes: ["form-buttons"])
+    gtk_widget_set_halign(buttons, GTK_ALIGN_END)
+    UI.append(buttons, button)
+    UI.append(widget, UI.scrolled(box), buttons)
   }
 
   func focus() { _ = gtk_widget_grab_focus(name) }

@@ -59,6 +59,7 @@ public enum CohortApp {
   /// No folder yet (or the remembered one is gone): the welcome page. A folder whose person at
   /// this laptop is not known yet: that question first. Otherwise straight to the trust.
   static func activate(_ app: UnsafeMutablePointer<GtkApplication>, _ o: Options) {
+    Style.installBase()
     let path = o.data ?? DeviceSettings.lastDataFolder
     guard let path, FileManager.default.fileExists(atPath: path + "/trust.json") else {
       let note = path.map { _ in

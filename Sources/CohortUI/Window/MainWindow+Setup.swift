@@ -6,6 +6,25 @@ import Foundation
 /// The window's part in setting a trust up: the Trust settings button, what to do next where
 /// there is nothing to show yet, and the bar that lists pupils not in a class.
 extension MainWindow {
+  /// The main menu: what is used now and then (GNOME's primary menu), so that the breadcrumb
+  /// keeps its room in the header.
+  func mainMenu() -> Widget {
+    let menu = UI.menuButton("", name: "Main menu", tooltip: "Plugins and keyboard shortcuts") { [weak self] in
+      [
+        MenuItem("Plugins…", name: "Plugins") { [weak self] in
+          guard let self else { return }
+          self.pluginsWindow = PluginsWindow(parent: self.window, context: self.context, pages: BuiltInPages.all)
+        },
+        MenuItem("Keyboard shortcuts", name: "Keyboard shortcuts") { [weak self] in
+          guard let self else { return }
+          _ = gtk_widget_activate_action_variant(self.window, "win.show-help-overlay", nil)
+        },
+      ]
+    }
+    gtk_menu_button_set_icon_name(OpaquePointer(menu), "open-menu-symbolic")
+    return menu
+  }
+
   func settingsButton() -> Widget {
     UI.button("Trust settings", tooltip: "Schools, classes, staff, subjects, codes and term dates") { [weak self] in
       self?.openSettings(nil)
@@ -48,7 +67,7 @@ extension MainWindow {
       let b: Widget
       switch action {
       case .importPupils:
-        b = UI.button("Import pupils…", name: "Import pupils from a CTF") { [weak self] in self?.chooseRosterImport() }
+        b = UI.button("Import a CTF…", name: "Import pupils from a CTF") { [weak self] in self?.chooseRosterImport() }
       case .settings(let part):
         b = UI.button("\(part.title) in Trust settings…", name: "Open \(part.title) in Trust settings") {
           [weak self] in self?.openSettings(part)

@@ -19,7 +19,7 @@ final class MainWindow: PageHost {
   /// when it comes on screen, not on every step of a drill-down elsewhere.
   private var shownScopes: [ObjectIdentifier: Scope] = [:]
   private var closeConfirmed = false
-  private var pluginsWindow: PluginsWindow?
+  var pluginsWindow: PluginsWindow?
   private var halfPicker: Widget?
   var rolloverWindow: RolloverWindow?
   private var years: [AcademicYear] = []
@@ -38,7 +38,7 @@ final class MainWindow: PageHost {
     self.scope = start
     window = gtk_application_window_new(app)!
     gtk_window_set_title(cg_window(window), "Cohort: \(context.trust.name)")
-    gtk_window_set_default_size(cg_window(window), 1280, 860)
+    UI.fitDefaultSize(window, 1280, 860)
     stack = gtk_stack_new()!
     gtk_stack_set_transition_type(cg_stack(stack), GTK_STACK_TRANSITION_TYPE_NONE)
     // Only the page on screen decides how wide the window must be.
@@ -93,16 +93,7 @@ final class MainWindow: PageHost {
     gtk_header_bar_pack_start(cg_header_bar(header), yearPicker)
     gtk_header_bar_pack_start(cg_header_bar(header), halfPicker)
     self.halfPicker = halfPicker
-    let help = UI.button("?", name: "Keyboard shortcuts", tooltip: "Keyboard shortcuts (Ctrl+?)") { [weak self] in
-      guard let self else { return }
-      _ = gtk_widget_activate_action_variant(self.window, "win.show-help-overlay", nil)
-    }
-    gtk_header_bar_pack_end(cg_header_bar(header), help)
-    let plugins = UI.button("Plugins", name: "Plugins", tooltip: "Preferences: the plugins in use") { [weak self] in
-      guard let self else { return }
-      self.pluginsWindow = PluginsWindow(parent: self.window, context: self.context, pages: BuiltInPages.all)
-    }
-    gtk_header_bar_pack_end(cg_header_bar(header), plugins)
+    gtk_header_bar_pack_end(cg_header_bar(header), mainMenu())
     gtk_header_bar_pack_end(cg_header_bar(header), settingsButton())
     gtk_header_bar_pack_end(cg_header_bar(header), dataMenu())
     gtk_label_set_ellipsize(cg_label(breadcrumb), PANGO_ELLIPSIZE_MIDDLE)
@@ -146,6 +137,7 @@ final class MainWindow: PageHost {
   /// are read again, and every page reads its data again when next shown.
   func reload(saying message: String) {
     do { try context.reload() } catch { return say("Could not read the trust again: \(error)") }
+    Style.install(scheme: context.scheme)
     gtk_window_set_title(cg_window(window), "Cohort: \(context.trust.name)")
     if let id = scope.schoolID, context.school(id) == nil { scope.level = .trust }
     if case .schoolClass(let s, let c) = scope.level,

@@ -16,7 +16,7 @@ final class PluginsWindow {
     window = gtk_window_new()!
     gtk_window_set_title(cg_window(window), "Plugins")
     gtk_window_set_transient_for(cg_window(window), cg_window(parent))
-    gtk_window_set_default_size(cg_window(window), 900, 600)
+    UI.fitDefaultSize(window, 900, 600)
     let box = UI.box(true, spacing: 8, classes: ["plugins-window"])
     let intro = UI.label(
       "Plugins switched off here are off for every school of \(context.trust.name) (trust.json). Changes apply the next time Cohort opens this folder.",
