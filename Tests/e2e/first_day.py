@@ -227,7 +227,7 @@ def type_codes(year_text, half):
     first = f"{pupils[0]}, Reading, {half}"
     cell = wait(lambda: (lambda c: c if c is not None and c.getState().contains(pyatspi.STATE_FOCUSED) else None)(
         driver.find(root(), lambda n: n.name == first)))
-    if not check(cell is not None, "Willow's grid opens with the first cell focused"):
+    if not check(cell is not None, f"Willow's grid opens on {half}, today's half-term, with the first cell focused"):
         return {}
     check(driver.find(root(), lambda n: (n.name or "").startswith(pupils[3])) is None, "Oak's pupils are not in Willow's grid")
     expected = {}
@@ -245,17 +245,22 @@ def type_codes(year_text, half):
 def main():
     if not new_trust():
         return
-    crumb = named("Breadcrumb", "label") or driver.find(root(), lambda n: "·" in (label_text(n) or "") and TRUST in (label_text(n) or ""))
-    period = (label_text(crumb) or "").split("·")[-1].strip() if crumb else ""
-    year_text, half = period.split(" ", 1) if " " in period else ("", "")
-    check(year_text == f"{start}-{(start + 1) % 100:02d}", f"the app opens on today's academic year ({period!r})")
+    # The half-term today falls in by the trust's own term dates (saved with the new trust).
+    year_text = f"{start}-{(start + 1) % 100:02d}"
+    data = f"{work}/data/cohort/riverside-learning-trust"
+    terms = json.loads(subprocess.check_output([f"{BIN}/cohort", "terms", "show", "--data", data, "--year", year_text,
+                                                "--json"], env=env))["halfTerms"]
+    half_id = [t["halfTerm"] for t in terms if t["starts"] <= today.isoformat()][-1:] or ["autumn1"]
+    half = {"autumn1": "Autumn 1", "autumn2": "Autumn 2", "spring1": "Spring 1", "spring2": "Spring 2",
+            "summer1": "Summer 1", "summer2": "Summer 2"}[half_id[0]]
+    picker = named("Half-term", "combo box")
+    check(picker is not None, "the header has the half-term picker")
     if not import_ctf():
         return
     add_classes()
     place_pupils()
     expected = type_codes(year_text, half)
     seconds = time.time() - began
-    data = f"{work}/data/cohort/riverside-learning-trust"
     check(os.path.exists(f"{data}/trust.json"), "the trust is in the desktop's data folder, in a folder named after it")
     settings = json.load(open(f"{work}/config/cohort/settings.json"))
     check(settings.get("people", {}).get("riverside-learning-trust") == PERSON, "this laptop remembers who uses the trust")

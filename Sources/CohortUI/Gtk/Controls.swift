@@ -20,18 +20,10 @@ extension UI {
   /// The size asked for, or the screen's less a margin when that is smaller (a 1024x600
   /// netbook must still show the buttons at the bottom).
   public static func fitDefaultSize(_ window: Widget, _ width: Int32, _ height: Int32) {
-    var w = width
-    var h = height
-    if let display = gdk_display_get_default(), let monitors = gdk_display_get_monitors(display),
-      let first = g_list_model_get_item(monitors, 0)
-    {
-      var area = GdkRectangle()
-      gdk_monitor_get_geometry(OpaquePointer(first), &area)
-      g_object_unref(first)
-      if area.width > 0 { w = min(w, area.width - 16) }
-      // Room for a desktop's top bar and the window's own title bar.
-      if area.height > 0 { h = min(h, area.height - 72) }
-    }
+    let area = screen
+    let w = area.width > 0 ? min(width, area.width - 16) : width
+    // Room for a desktop's top bar and the window's own title bar.
+    let h = area.height > 0 ? min(height, area.height - 72) : height
     gtk_window_set_default_size(cg_window(window), w, h)
   }
 
@@ -81,6 +73,33 @@ extension UI {
 
   public static func attach(_ grid: Widget, _ child: Widget, column: Int32, row: Int32, width: Int32 = 1) {
     gtk_grid_attach(cg_grid(grid), child, column, row, width, 1)
+  }
+
+  /// A row of controls that wraps onto a second line when the window is narrow.
+  public static func flow(classes: [String] = []) -> Widget {
+    let f = gtk_flow_box_new()!
+    gtk_flow_box_set_selection_mode(OpaquePointer(f), GTK_SELECTION_NONE)
+    gtk_flow_box_set_homogeneous(OpaquePointer(f), 0)
+    gtk_flow_box_set_max_children_per_line(OpaquePointer(f), 20)
+    gtk_flow_box_set_column_spacing(OpaquePointer(f), 6)
+    gtk_flow_box_set_row_spacing(OpaquePointer(f), 4)
+    addClasses(f, classes)
+    return f
+  }
+
+  public static func flowAppend(_ flow: Widget, _ children: Widget...) {
+    for c in children { gtk_flow_box_insert(OpaquePointer(flow), c, -1) }
+  }
+
+  /// The size of the screen the app opens on (zero when unknown).
+  public static var screen: GdkRectangle {
+    var area = GdkRectangle()
+    guard let display = gdk_display_get_default(), let monitors = gdk_display_get_monitors(display),
+      let first = g_list_model_get_item(monitors, 0)
+    else { return area }
+    gdk_monitor_get_geometry(OpaquePointer(first), &area)
+    g_object_unref(first)
+    return area
   }
 
   /// An entry of `chars` characters that does not stretch.

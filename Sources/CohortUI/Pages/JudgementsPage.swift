@@ -35,14 +35,19 @@ final class JudgementsPage: AppPage {
   }
 
   private func buildToolbar() {
-    let copyColumn = UI.button(
-      "Copy last half-term: subject", tooltip: "Fill this subject's empty cells with last half-term's codes"
+    // One menu for both copies, so that the toolbar fits a 1024-pixel screen.
+    let copy = UI.menuButton(
+      "Copy last half-term", name: "Copy last half-term",
+      tooltip: "Fill empty cells with last half-term's codes: this subject's, or the whole class's"
     ) {
-      [weak self] in self?.edit { $0.copyLastHalfTerm(column: $0.cursor.column) }
-    }
-    let copyClass = UI.button("Copy last half-term: class", tooltip: "Fill every empty cell with last half-term's code")
-    {
-      [weak self] in self?.edit { $0.copyLastHalfTerm(column: nil) }
+      [
+        MenuItem("Into this subject's empty cells", name: "Copy last half-term: subject") { [weak self] in
+          self?.edit { $0.copyLastHalfTerm(column: $0.cursor.column) }
+        },
+        MenuItem("Into every empty cell of the class", name: "Copy last half-term: class") { [weak self] in
+          self?.edit { $0.copyLastHalfTerm(column: nil) }
+        },
+      ]
     }
     let fill = UI.button("Fill down", tooltip: "Copy the current code into the empty cells below it (Ctrl+D)") {
       [weak self] in self?.edit { $0.fillDown() }
@@ -56,16 +61,14 @@ final class JudgementsPage: AppPage {
     let redo = UI.button("Redo", tooltip: "Redo (Ctrl+Shift+Z)") { [weak self] in self?.edit { $0.redo() } }
     undoButton = undo
     redoButton = redo
-    UI.append(toolbar, copyColumn, copyClass, fill, paste, undo, redo)
+    UI.append(toolbar, copy, fill, paste, undo, redo)
     updateUndo()
   }
 
   /// One wrapping line of markup: each code's colour chip, key and label.
   private func buildLegend() {
-    let parts = host.context.scheme.codes.map { code -> String in
-      chipMarkup(" \(code.id) ", colour: code.colour) + " <b>\(UI.escape(code.key))</b> \(UI.escape(code.label))"
-    }
-    UI.markup(legend, "Keys:   " + parts.joined(separator: "     ") + "     <i>Delete clears · Ctrl+? shortcuts</i>")
+    let codes = Style.codesMarkup(host.context.scheme, keys: true)
+    UI.markup(legend, "Keys:   " + codes + "     <i>Delete clears · Ctrl+? shortcuts</i>")
   }
 
   private func edit(_ body: (GridModel) -> Void) {

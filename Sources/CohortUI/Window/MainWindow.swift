@@ -123,7 +123,7 @@ final class MainWindow: PageHost {
     UI.setVisible(banner, false)
     UI.append(main, banner, body, status)
     gtk_paned_set_end_child(cg_paned(paned), main)
-    gtk_paned_set_position(cg_paned(paned), 270)
+    gtk_paned_set_position(cg_paned(paned), Sidebar.width)
     gtk_window_set_child(cg_window(window), paned)
   }
 
@@ -243,7 +243,8 @@ final class MainWindow: PageHost {
       default: break
       }
     }
-    return parts.joined(separator: "  ›  ") + "   ·   \(scope.year) \(scope.halfTerm.label)"
+    // The year and half-term are in the pickers beside it.
+    return parts.joined(separator: "  ›  ")
   }
 
   private func follow(_ uri: String) {
