@@ -101,6 +101,10 @@ screenshots: build
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot_page.py "$(BIN)" out/scores.png Scores autumn2 2026-27 "104\n97\n"
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot_page.py "$(BIN)" out/side-by-side.png "Side by side" spring2 2025-26
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot_page.py "$(BIN)" out/meetings.png Meetings spring2 2025-26
+	# A trust's first day at a netbook's and a laptop's size, light and dark (first_day.py's steps).
+	for size in 1024x600 1280x720; do for style in light dark; do mkdir -p out/first-day-$$size-$$style; \
+	  FIRST_DAY_SHOTS=out/first-day-$$size-$$style GTK_THEME=$$([ $$style = dark ] && echo Adwaita:dark) \
+	  xvfb-run -a -s "-screen 0 $${size}x24" dbus-run-session -- /usr/bin/python3 Tests/e2e/first_day.py "$(BIN)"; done; done
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples Fuzz

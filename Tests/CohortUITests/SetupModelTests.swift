@@ -26,7 +26,12 @@ import Testing
     #expect(noPupils.actions == [.importPupils, .settings(.classes)] && noPupils.detail.contains("Oak has no pupils"))
     let pupils = try #require(NextStep.of(trust: trust, schools: [empty], scope: scope(.school("oak"))) { _ in true })
     #expect(pupils.title == "Add the classes for 2026-27" && pupils.actions == [.settings(.classes)])
-    let atTrust = try #require(NextStep.of(trust: trust, schools: [empty], scope: scope(.trust)) { _ in true })
+    let one = try #require(NextStep.of(trust: trust, schools: [empty], scope: scope(.trust)) { _ in true })
+    #expect(one.detail.hasPrefix("Oak has no classes in 2026-27"))
+    var two = trust
+    two.schools.append(SchoolRef(id: "elm", name: "Elm"))
+    let both = [empty, School(id: "elm", name: "Elm")]
+    let atTrust = try #require(NextStep.of(trust: two, schools: both, scope: scope(.trust)) { _ in true })
     #expect(atTrust.detail.hasPrefix("No school has classes in 2026-27"))
     let withClass = School(
       id: "oak", name: "Oak", classes: [year: [SchoolClass(id: "c", name: "Willow", yearGroups: [YearGroup(3)])]])

@@ -222,8 +222,8 @@ def place_pupils():
 
 
 def type_codes(year_text, half):
-    click(showing(f"School: {SCHOOL}"))
-    click(showing(f"Class: Willow, {SCHOOL}"), settle=1)
+    # The Judgements page lists a small trust's classes: one click to Willow's grid.
+    click(showing(f"Open Willow, {SCHOOL}"), settle=1)
     first = f"{pupils[0]}, Reading, {half}"
     cell = wait(lambda: (lambda c: c if c is not None and c.getState().contains(pyatspi.STATE_FOCUSED) else None)(
         driver.find(root(), lambda n: n.name == first)))

@@ -22,7 +22,8 @@ public struct NextStep: Equatable, Sendable {
           + "from it), or add a school by hand in Trust settings.",
         actions: [.importPupils, .settings(.schools)])
     }
-    guard let id = scope.schoolID else {
+    // A trust of one school: that school's next step, named.
+    guard let id = scope.schoolID ?? (trust.schools.count == 1 ? trust.schools[0].id : nil) else {
       guard schools.allSatisfy({ $0.classes(in: year).isEmpty }) else { return nil }
       return NextStep(
         title: "Add the classes for \(year)",

@@ -97,6 +97,8 @@ final class JudgementsPage: AppPage {
     guard case .schoolClass(let schoolID, let classID) = scope.level else {
       gtk_widget_set_visible(toolbar, 0)
       gtk_widget_set_visible(legend, 0)
+      // A school's classes (or a small trust's) one click away; a large trust's in the sidebar.
+      if scope.schoolID != nil || host.context.schools.count <= 3 { return showClassChooser(scope) }
       let message = UI.label(
         "Choose a class in the sidebar to enter judgements.", classes: ["dim-label", "title-3"], xalign: 0.5)
       gtk_widget_set_vexpand(message, 1)
@@ -164,6 +166,7 @@ final class JudgementsPage: AppPage {
     case .yearGroup(let id, let g):
       schools = schools.filter { $0.id == id }
       yearGroup = g
+    case .trust: break
     default: schools = []
     }
     for school in schools {
