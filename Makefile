@@ -38,6 +38,7 @@ test: deps
 	$(XVFB) /usr/bin/python3 Tests/e2e/first_day.py "$(BIN)"
 	scripts/test-example
 	/usr/bin/python3 Tests/sync/two_laptops.py "$(BIN)"
+	/usr/bin/python3 Tests/sync/three_devices.py "$(BIN)"
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples Fuzz
 
 # The out-of-tree example plugin, built and loaded by the command line and the app.
@@ -45,10 +46,12 @@ test-example: build
 	@scripts/install-deps test
 	scripts/test-example
 
-# Two Syncthing instances in a private network namespace (root only); also part of make test.
+# Syncthing in a private network namespace (root only): two laptops sharing one folder, and
+# three devices each holding only what they need; also part of make test.
 test-sync: build
 	@scripts/install-deps test
 	/usr/bin/python3 Tests/sync/two_laptops.py "$(BIN)"
+	/usr/bin/python3 Tests/sync/three_devices.py "$(BIN)"
 
 # Crash consistency at scale: 1,000 SIGKILLs of a writer (and the two-writer test).
 stress: deps

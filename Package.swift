@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The layers (DESIGN.md): CohortCore <- CohortStore <- CohortPluginKit <- shells.
-// Only CGtk, CohortUI and cohort-gtk know GTK.
+// The layers (docs/architecture.md): CohortCore <- CohortStore <- CohortPluginKit <- CohortPlugins <- shells.
+// Only CGtk, CohortUI and cohort-gtk know GTK (and cohort-bench and CohortUITests, which drive the window).
 let package = Package(
   name: "Cohort",
   platforms: [.macOS(.v13)],
@@ -31,7 +31,7 @@ let package = Package(
         "CohortStore", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]),
-    // The built-in features (DESIGN.md "Plugins/*"): exports, the folder check.
+    // The built-in features: importers, exporters, reports, flag rules, the folder check.
     .target(
       name: "CohortPlugins",
       dependencies: [

@@ -35,36 +35,6 @@ public struct ChartRenderer {
     spec.isRows ? max(1000, rowsTop + rowHeight * Double(spec.categories.count) + rowsBelow) : 1000
   }
 
-  /// Renders to a file; the format follows the extension (.png, .svg, .pdf).
-  public func write(_ spec: ChartSpec, to path: String) throws {
-    guard let format = Format(rawValue: (path as NSString).pathExtension.lowercased()) else {
-      throw Failure(description: "\(path): the file must end in .png, .svg or .pdf")
-    }
-    let surface: OpaquePointer?
-    switch format {
-    case .png: surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
-    case .svg: surface = cairo_svg_surface_create(path, width, height)
-    case .pdf: surface = cairo_pdf_surface_create(path, width, height)
-    }
-    guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-      throw Failure(description: "\(path): cannot create the \(format.rawValue) surface")
-    }
-    defer { cairo_surface_destroy(surface) }
-    let cr = cairo_create(surface)!
-    draw(spec, on: cr)
-    cairo_destroy(cr)
-    cairo_surface_flush(surface)
-    if format == .png {
-      let status = cairo_surface_write_to_png(surface, path)
-      guard status == CAIRO_STATUS_SUCCESS else {
-        throw Failure(description: "\(path): \(String(cString: cairo_status_to_string(status)))")
-      }
-    } else {
-      cairo_surface_finish(surface)
-    }
-    chmod(path, 0o600)
-  }
-
   /// Draws on any cairo context (a file surface, or a GTK drawing area).
   /// Which category (bar) lies under a point, for drilling down by clicking a chart.
   public func category(at x: Double, _ y: Double, in spec: ChartSpec) -> Int? {

@@ -1,9 +1,11 @@
 /// Reads a DfE Common Transfer File (`CTfile` > `Header`, `CTFpupilData` > `Pupil`) into
-/// roster entries. Versions 17 to `newestVersion` are read; elements it does not know are
-/// ignored (each version adds some), older names (`Gender`) are accepted beside newer (`Sex`).
+/// roster entries. DfE numbers a CTF by its academic year (25.0 for 2025-26, a new one each
+/// September): versions from 17 are read, a later one than this Cohort knows with a note, since
+/// each version only adds elements and those it does not know are ignored; older names
+/// (`Gender`) are accepted beside newer (`Sex`).
 public enum CTFReader {
   public static let oldestVersion = 17
-  /// The newest CTF version this Cohort knows; a later one is refused, not guessed at.
+  /// The newest CTF version this Cohort was written against (2026-27's).
   public static let newestVersion = 26
 
   public struct Header: Sendable, Hashable {
@@ -14,9 +16,13 @@ public enum CTFReader {
     public var sourceLA: String?
     public var sourceEstab: String?
     public var created: SchoolDate?
+    /// `SourceSchool/AcademicYear`: the year the academic year starts in ("2026" for 2026-27).
+    public var academicYear: AcademicYear?
+    public var destLA: String?
+    public var destEstab: String?
   }
 
-  /// Whole-file problems (not XML, wrong root, unsupported version) throw; a pupil that cannot
+  /// Whole-file problems (not XML, wrong root, a version before 17) throw; a pupil that cannot
   /// be read is one problem naming its line and element, and the others are still read.
   public static func read(_ bytes: [UInt8]) throws -> (header: Header, roster: RosterFile) {
     let root = try XMLReader.parse(bytes)
@@ -31,26 +37,22 @@ public enum CTFReader {
     guard let major = Int(version.prefix { $0 != "." }) else {
       throw InputError("line \(head.line): <CTFversion> '\(version)' is not a version number")
     }
-    if major > newestVersion {
-      throw InputError(
-        "this CTF is version \(version), newer than this Cohort reads (\(oldestVersion) to \(newestVersion)): update Cohort"
-      )
-    }
     if major < oldestVersion {
       throw InputError(
-        "this CTF is version \(version): Cohort reads versions \(oldestVersion) to \(newestVersion); export it again from the MIS"
+        "this CTF is version \(version): Cohort reads versions \(oldestVersion) and later; export it again from the MIS"
       )
     }
-    let header = Header(
-      version: version, sourceSchool: head.find("SourceSchool")?.value("SchoolName"),
-      sourceURN: head.find("SourceSchool")?.value("URN"), sourceLA: head.find("SourceSchool")?.value("LEA"),
-      sourceEstab: head.find("SourceSchool")?.value("Estab"),
-      created: head.value("DateTime").flatMap { SchoolDate(iso: String($0.prefix(10))) })
+    let header = readHeader(head, version: version)
     var file = RosterFile()
+    if major > newestVersion {
+      file.notes.append(
+        "this CTF is version \(version), newer than the newest this Cohort knows (\(newestVersion).0): it is read as \(newestVersion).0 is, and elements added since are ignored"
+      )
+    }
     let pupils = root.child("CTFpupilData")?.all("Pupil") ?? []
     if pupils.isEmpty { file.notes.append("the CTF holds no pupils") }
     for p in pupils {
-      do { file.entries.append(try pupil(p, fileDate: header.created)) } catch let e as InputError {
+      do { file.entries.append(try pupil(p, fileDate: header.created, notes: &file.notes)) } catch let e as InputError {
         file.problems.append((p.line, e.message))
       }
     }
@@ -58,7 +60,18 @@ public enum CTFReader {
     return (header, file)
   }
 
-  static func pupil(_ p: XMLNode, fileDate: SchoolDate?) throws -> RosterEntry {
+  static func readHeader(_ head: XMLNode, version: String) -> Header {
+    let source = head.find("SourceSchool")
+    let dest = head.find("DestSchool")
+    return Header(
+      version: version, sourceSchool: source?.value("SchoolName"), sourceURN: source?.value("URN"),
+      sourceLA: source?.value("LEA"), sourceEstab: source?.value("Estab"),
+      created: head.value("DateTime").flatMap { SchoolDate(iso: String($0.prefix(10))) },
+      academicYear: source?.value("AcademicYear").flatMap(Int.init).map(AcademicYear.init(startYear:)),
+      destLA: dest?.value("LEA"), destEstab: dest?.value("Estab"))
+  }
+
+  static func pupil(_ p: XMLNode, fileDate: SchoolDate?, notes: inout [String]) throws -> RosterEntry {
     func need(_ name: String) throws -> String {
       guard let v = p.value(name) else { throw InputError("<Pupil> has no <\(name)>") }
       return v
@@ -73,18 +86,35 @@ public enum CTFReader {
       guard let sex = Sex(rawValue: s.uppercased()) else { throw InputError("<Sex> '\(s)' is not M, F or U") }
       e.sex = sex
     }
-    if let basic = p.child("BasicDetails") { try readBasic(basic, into: &e) }
+    if let basic = p.child("BasicDetails") {
+      try readBasic(basic, into: &e, notes: &notes)
+    } else if p.child("StageAssessments") != nil {
+      // DfE's own results files (the MTC's) carry names in capitals and no details: they
+      // add results and say nothing else about the pupil.
+      e.resultsOnly = true
+    }
     if let care = p.find("LookedAfter", "InCare") {
       e.lookedAfter = ["TRUE", "1", "Y"].contains(care.text.trimmingWhitespace.uppercased())
+    }
+    // In BasicDetails or beside it. Service child: Y or N (R refused, U unknown say nothing).
+    func detail(_ name: String) -> String? { (p.child("BasicDetails")?.value(name) ?? p.value(name))?.uppercased() }
+    if let service = detail("ServiceChild") {
+      if ["Y", "TRUE", "1"].contains(service) { e.serviceChild = true }
+      if ["N", "FALSE", "0"].contains(service) { e.serviceChild = false }
+    }
+    // Left care by adoption, a special guardianship or a child arrangements order.
+    if let pla = detail("PreviouslyLookedAfter") ?? detail("AdoptedFromCare") ?? detail("PostLookedAfterArrangements") {
+      e.previouslyLookedAfter = !["N", "FALSE", "0", "NO"].contains(pla)
     }
     if let history = p.child("FSMhistory") { try readFSM(history, fileDate: fileDate, into: &e) }
     if let history = p.child("SENhistory") {
       let latest = history.all("SEN").max { ($0.value("StartDate") ?? "") < ($1.value("StartDate") ?? "") }
       let code = latest?.value("SENprovision") ?? "N"
-      guard let send = SENDStatus(rawValue: code.uppercased()) else {
-        throw InputError("<SENprovision> '\(code)' is not N, K or E")
+      guard let send = CTFCodes.sen(code) else {
+        throw InputError("<SENprovision> '\(code)' is not N, K or E (nor A, P or S from before 2014)")
       }
       e.send = send
+      e.senStart = latest?.value("StartDate").flatMap(SchoolDate.init(iso:))
     }
     for stage in p.child("StageAssessments")?.all("KeyStage") ?? [] {
       let name = stage.value("Stage") ?? ""
@@ -93,7 +123,7 @@ public enum CTFReader {
     return e
   }
 
-  static func readBasic(_ b: XMLNode, into e: inout RosterEntry) throws {
+  static func readBasic(_ b: XMLNode, into e: inout RosterEntry, notes: inout [String]) throws {
     if let s = b.value("PreferredSurname"), s != e.surname {
       (e.legalSurname, e.surname) = (e.surname, s)
     }
@@ -101,8 +131,14 @@ public enum CTFReader {
       (e.legalForename, e.forename) = (e.forename, f)
     }
     if let y = b.value("NCyearActual") {
-      guard let year = try? YearGroup.parse(y) else { throw InputError("<NCyearActual> '\(y)' is not a year group") }
-      e.yearGroup = year
+      switch CTFCodes.ncYear(y) {
+      case .year(let year): e.yearGroup = year
+      case .notFollowing:
+        notes.append(
+          "line \(e.line): \(e.fullName): <NCyearActual> X (not following a national curriculum year): their year group is worked out from the date of birth"
+        )
+      case nil: throw InputError("<NCyearActual> '\(y)' is not a year group (N1, N2, R, 1-14 or X)")
+      }
     }
     e.ethnicity = b.value("Ethnicity")
     // The first language: "ENG" or "ENB" (believed English) is not EAL; refused or unknown says nothing.

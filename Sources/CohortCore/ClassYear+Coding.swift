@@ -51,7 +51,7 @@ extension ClassYear: VersionedDocument {
   enum CodingKeys: String, CodingKey {
     case format, school
     case classID = "class"
-    case year, pupils, authors, judgements, scores, meetings, departed, joined
+    case year, pupils, authors, judgements, scores, meetings, departed, joined, erased
   }
 
   public init(from decoder: Decoder) throws {
@@ -63,6 +63,7 @@ extension ClassYear: VersionedDocument {
     pupils = try c.decodeIfPresent([String].self, forKey: .pupils) ?? []
     departed = try c.decodeIfPresent([String: Int64].self, forKey: .departed) ?? [:]
     joined = try c.decodeIfPresent([String: Int64].self, forKey: .joined) ?? [:]
+    erased = try c.decodeIfPresent([String: Int64].self, forKey: .erased) ?? [:]
     let authors = try c.decodeIfPresent([Author].self, forKey: .authors) ?? []
     let columns = try c.decodeIfPresent([String: [String: Column]].self, forKey: .judgements) ?? [:]
     cells = [:]
@@ -144,6 +145,7 @@ extension ClassYear: VersionedDocument {
     try c.encode(pupils, forKey: .pupils)
     if !departed.isEmpty { try c.encode(departed, forKey: .departed) }
     if !joined.isEmpty { try c.encode(joined, forKey: .joined) }
+    if !erased.isEmpty { try c.encode(erased, forKey: .erased) }
     let authors = Array(
       Set(cells.values.map(\.author)).union(scores.values.map(\.author)).union(meetings.values.flatMap(\.authors))
     )

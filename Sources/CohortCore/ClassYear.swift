@@ -28,6 +28,9 @@ public struct ClassYear: Hashable, Sendable {
   /// When a pupil was moved out of the class, and when last placed in it (see ClassYear+Members).
   public var departed: [String: Int64]
   public var joined: [String: Int64]
+  /// Pupils whose data was erased (see ClassYear+Erasure): ids only, so that merging an older
+  /// copy drops what it still holds about them.
+  public var erased: [String: Int64]
 
   public init(school: String, classID: String, year: AcademicYear, pupils: [String] = []) {
     self.format = DocumentFormat.current
@@ -40,6 +43,7 @@ public struct ClassYear: Hashable, Sendable {
     self.meetings = [:]
     self.departed = [:]
     self.joined = [:]
+    self.erased = [:]
   }
 
   public func cell(pupil: String, subject: String, halfTerm: HalfTerm) -> Cell? {
@@ -103,6 +107,8 @@ public struct ClassYear: Hashable, Sendable {
     for (half, theirs) in other.meetings { out.meetings[half] = out.meeting(half).merged(with: theirs) }
     out.departed = departed.merging(other.departed) { max($0, $1) }
     out.joined = joined.merging(other.joined) { max($0, $1) }
+    out.erased = erased.merging(other.erased) { max($0, $1) }
+    out.dropErased()
     out.pruneDeparted()
     return out
   }

@@ -6,6 +6,7 @@ public enum RosterCSV {
   public enum Field: String, CaseIterable, Sendable, Codable {
     case upn, surname, forename, legalSurname, legalForename, preferredSurname, preferredForename, dob, sex
     case yearGroup, className, pupilPremium, fsm, ever6FSM, lookedAfter, send, eal, firstLanguage, ethnicity
+    case previouslyLookedAfter, serviceChild
   }
 
   public static let aliases: [Field: [String]] = [
@@ -28,6 +29,11 @@ public enum RosterCSV {
     .eal: ["eal", "english as an additional language", "eal status"],
     .firstLanguage: ["first language", "home language", "language"],
     .ethnicity: ["ethnicity", "ethnic group", "ethnic origin", "ethnicity code"],
+    .previouslyLookedAfter: [
+      "previously looked after", "pla", "plac", "post looked after", "adopted from care", "post lac",
+      "previously looked after child",
+    ],
+    .serviceChild: ["service child", "service children", "service pupil", "forces child", "service child indicator"],
   ]
 
   /// `mapping` names the header to use for a field (a school's saved choice); it wins over
@@ -94,12 +100,15 @@ public enum RosterCSV {
     if let legalS, legalS != surname { e.legalSurname = legalS }
     if let legalF, legalF != forename { e.legalForename = legalF }
     e.sex = try v(.sex).map(sex)
-    e.yearGroup = try v(.yearGroup).map(YearGroup.parse)
+    // "X" (no national curriculum year) gives none: the date of birth decides.
+    e.yearGroup = try v(.yearGroup).flatMap { $0.uppercased() == "X" ? nil : try YearGroup.parse($0) }
     e.className = v(.className)
     e.pupilPremium = try flag(v(.pupilPremium), "pupil premium")
     e.fsm = try flag(v(.fsm), "FSM")
     e.ever6FSM = try flag(v(.ever6FSM), "Ever 6 FSM")
     e.lookedAfter = try flag(v(.lookedAfter), "looked after")
+    e.previouslyLookedAfter = try flag(v(.previouslyLookedAfter), "previously looked after")
+    e.serviceChild = try flag(v(.serviceChild), "service child")
     e.send = try v(.send).map(sen)
     e.eal = try flag(v(.eal), "EAL")
     if e.eal == nil, let language = v(.firstLanguage)?.lowercased(),
@@ -107,7 +116,7 @@ public enum RosterCSV {
     {
       e.eal = !["english", "eng", "enb", "believed to be english"].contains(language)
     }
-    e.ethnicity = v(.ethnicity)
+    e.ethnicity = v(.ethnicity).map { EthnicityCodes.code($0) ?? $0 }
     return e
   }
 

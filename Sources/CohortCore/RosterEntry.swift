@@ -19,10 +19,17 @@ public struct RosterEntry: Hashable, Sendable {
   public var fsm: Bool?
   public var ever6FSM: Bool?
   public var lookedAfter: Bool?
+  public var previouslyLookedAfter: Bool?
+  public var serviceChild: Bool?
   public var send: SENDStatus?
+  /// The start of the latest SEN record, when the file gives one.
+  public var senStart: SchoolDate?
   public var eal: Bool?
   public var ethnicity: String?
   public var results: [StatutoryResult]
+  /// A CTF pupil with results and no details (DfE's MTC file): it adds results to the pupil it
+  /// matches and changes nothing else.
+  public var resultsOnly = false
 
   public init(line: Int, upn: UPN?, surname: String, forename: String, dob: SchoolDate) {
     self.line = line

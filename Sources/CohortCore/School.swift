@@ -119,12 +119,42 @@ public struct Roster: Hashable, Sendable, VersionedDocument {
   public var format: Int
   public var school: String
   public var pupils: [Pupil]
+  /// Pupils whose personal data was erased (a subject's request, or the retention period):
+  /// their Cohort ids and when, nothing else, so that no older copy brings them back.
+  public var erased: [String: Int64]
 
   public init(school: String, pupils: [Pupil] = []) {
     self.format = DocumentFormat.current
     self.school = school
     self.pupils = pupils
+    self.erased = [:]
   }
 
   public func pupil(id: String) -> Pupil? { pupils.first { $0.id == id } }
+
+  /// Takes the pupil off the roster for good, leaving the tombstone.
+  public mutating func erase(_ id: String, at now: Int64) {
+    pupils.removeAll { $0.id == id }
+    erased[id] = max(now, erased[id] ?? 0)
+  }
+
+  enum CodingKeys: String, CodingKey { case format, school, pupils, erased }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    format = try c.decode(Int.self, forKey: .format)
+    school = try c.decode(String.self, forKey: .school)
+    pupils = try c.decode([Pupil].self, forKey: .pupils)
+    erased = try c.decodeIfPresent([String: Int64].self, forKey: .erased) ?? [:]
+    // A copy made before the erasure that reached this one still lists the pupil.
+    if !erased.isEmpty { pupils.removeAll { erased[$0.id] != nil } }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(format, forKey: .format)
+    try c.encode(school, forKey: .school)
+    try c.encode(pupils, forKey: .pupils)
+    if !erased.isEmpty { try c.encode(erased, forKey: .erased) }
+  }
 }

@@ -5,8 +5,13 @@ import Foundation
 /// score, and the reason says why: never a guess.
 public struct ScoreTable: Hashable, Sendable, Codable {
   public var test: String
-  /// The publisher's edition or norming year, e.g. "2023".
+  /// The publisher's edition or norming year, e.g. "2023" or "3rd edition" (compared as
+  /// editions: `Edition`).
   public var edition: String
+  /// The test level (year group) and term the publisher printed it for: tables of one test's
+  /// levels overlap in age, so the pupil's level picks the table. Nil: any level or term.
+  public var level: Int?
+  public var term: Term?
   /// Ages covered, in whole months (e.g. 7:00 = 84 to 8:11 = 107).
   public var minAgeMonths: Int
   public var maxAgeMonths: Int
@@ -16,10 +21,13 @@ public struct ScoreTable: Hashable, Sendable, Codable {
   public var scores: [[Int?]]
 
   public init(
-    test: String, edition: String, minAgeMonths: Int, maxAgeMonths: Int, minRaw: Int, maxRaw: Int, scores: [[Int?]]
+    test: String, edition: String, level: Int? = nil, term: Term? = nil, minAgeMonths: Int, maxAgeMonths: Int,
+    minRaw: Int, maxRaw: Int, scores: [[Int?]]
   ) {
     self.test = test
     self.edition = edition
+    self.level = level
+    self.term = term
     self.minAgeMonths = minAgeMonths
     self.maxAgeMonths = maxAgeMonths
     self.minRaw = minRaw
@@ -27,17 +35,23 @@ public struct ScoreTable: Hashable, Sendable, Codable {
     self.scores = scores
   }
 
+  /// "puma Y4 autumn, edition 2023": what a lookup names.
+  public var name: String {
+    let level = level.map { " " + YearGroup($0).shortLabel } ?? ""
+    return "\(test)\(level)\(term.map { " \($0.rawValue)" } ?? ""), edition \(edition)"
+  }
+
   public func standardised(raw: Int, age: Age) throws -> Int {
     guard (minAgeMonths...maxAgeMonths).contains(age.totalMonths) else {
       throw InputError(
-        "age \(age) is outside the \(edition) table's ages \(Age(totalMonths: minAgeMonths))-\(Age(totalMonths: maxAgeMonths))"
+        "age \(age) is outside the ages of table \(name) (\(Age(totalMonths: minAgeMonths))-\(Age(totalMonths: maxAgeMonths)))"
       )
     }
     guard (minRaw...maxRaw).contains(raw) else {
-      throw InputError("raw score \(raw) is outside the \(edition) table's range \(minRaw)-\(maxRaw)")
+      throw InputError("raw score \(raw) is outside table \(name)'s range \(minRaw)-\(maxRaw)")
     }
     guard let score = scores[raw - minRaw][age.totalMonths - minAgeMonths] else {
-      throw InputError("the \(edition) table gives no score for raw \(raw) at age \(age)")
+      throw InputError("table \(name) gives no score for raw \(raw) at age \(age)")
     }
     return score
   }
@@ -57,7 +71,9 @@ extension ScoreTable {
   /// Reads a publisher's table as CSV: a header `raw` then one column per age ("7:00",
   /// "7:01"... or "7y 0m"), then one row per raw score. Cells may be blank (no score), a
   /// number, or "<70" / ">140" (stored as the test's reported minimum / maximum).
-  public static func parseCSV(_ text: String, test: TestDefinition, edition: String) throws -> ScoreTable {
+  public static func parseCSV(
+    _ text: String, test: TestDefinition, edition: String, level: Int? = nil, term: Term? = nil
+  ) throws -> ScoreTable {
     let rows = CSVReader.rows(text)
     guard let header = rows.first, header.count >= 2 else {
       throw InputError("line 1: expected a header: raw, then ages like 7:00")
@@ -102,7 +118,8 @@ extension ScoreTable {
       throw InputError("raw scores must run one by one without gaps (\(raws.first!)-\(raws.last!))")
     }
     return ScoreTable(
-      test: test.id, edition: edition, minAgeMonths: ages.first!, maxAgeMonths: ages.last!, minRaw: first.0,
+      test: test.id, edition: edition, level: level, term: term, minAgeMonths: ages.first!, maxAgeMonths: ages.last!,
+      minRaw: first.0,
       maxRaw: raws.last!, scores: byRaw.map(\.1))
   }
 

@@ -82,10 +82,11 @@ public enum SideBySide {
         "judged \(codeBand.label.lowercased()) (\(code!)) but \(test.name) says \(b.label.lowercased()) (\(score))")
     }
     var change: Int?
-    if let previous, abs(score - previous) > test.confidence {
+    // Beyond the margin of the difference of two scores, not one score's band.
+    if let previous, test.isRealChange(from: previous, to: score) {
       change = score - previous
       notes.append(
-        "\(test.name) \(score > previous ? "rose" : "fell") \(abs(score - previous)) points (\(previous) to \(score)), beyond its ±\(test.confidence)"
+        "\(test.name) \(score > previous ? "rose" : "fell") \(abs(score - previous)) points (\(previous) to \(score)), beyond the \(test.differenceMarginText) margin of a difference of two scores"
       )
     }
     return Entry(

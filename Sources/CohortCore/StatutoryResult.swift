@@ -1,5 +1,6 @@
 /// One statutory assessment result as the DfE's Common Transfer File carries it (a
-/// `StageAssessment`): kept as it came so that nothing is lost, and classified for display.
+/// `StageAssessment`): kept as it came so that nothing is lost; `StatutoryTable.read` says
+/// which assessment it is and what it means.
 public struct StatutoryResult: Hashable, Sendable, Codable {
   /// "FS" (EYFS), "KS1", "KS2" (the CTF's KeyStage/Stage).
   public var stage: String
@@ -30,52 +31,14 @@ public struct StatutoryResult: Hashable, Sendable, Codable {
     self.result = result
   }
 
-  /// The statutory assessments the DOMAIN names.
-  public enum Kind: String, Sendable, CaseIterable {
-    case eyfsGLD, phonics, ks1, mtc, ks2, other
-  }
-
-  /// Which assessment this is: the MTC and phonics check by subject, otherwise by stage.
-  public var kind: Kind {
-    switch (stage.uppercased(), subject.uppercased()) {
-    case (_, "MTC"): .mtc
-    case (_, "PHO"), (_, "PSC"): .phonics
-    case ("FS", "GLD"), ("EYFS", "GLD"): .eyfsGLD
-    case ("KS1", _): .ks1
-    case ("KS2", _): .ks2
-    default: .other
-    }
-  }
-
   /// Two results are the same assessment when these agree; a re-import replaces, never adds.
   public var identity: String {
     [stage, String(year), subject, method, component ?? ""].map { $0.uppercased() }.joined(separator: "|")
   }
 
-  static let subjectNames = [
-    "ENG": "English", "RDG": "Reading", "REA": "Reading", "WRI": "Writing", "MAT": "Maths",
-    "GPS": "Grammar, punctuation and spelling",
-    "SCI": "Science", "PHO": "Phonics check", "PSC": "Phonics check", "MTC": "Multiplication tables check",
-    "GLD": "Good level of development",
-  ]
-
-  /// "KS2 2023 Reading test: 105", "Phonics check 2019: 34 of 40 (met the standard)".
-  public var summary: String {
-    let name = Self.subjectNames[subject.uppercased()] ?? subject
-    let how = method.uppercased() == "TA" ? " teacher assessment" : method.uppercased() == "TT" ? " test" : ""
-    switch kind {
-    case .eyfsGLD:
-      let yes = ["Y", "YES", "1", "TRUE"].contains(result.uppercased())
-      return "EYFS \(year): \(yes ? "good level of development" : "not a good level of development")"
-    case .phonics:
-      if let mark = Int(result) { return "Phonics check \(year): \(mark) of 40 (\(mark >= 32 ? "met" : "not met"))" }
-      return "Phonics check \(year): \(result)"
-    case .mtc:
-      return "Multiplication tables check \(year): \(result)\(Int(result) != nil ? " of 25" : "")"
-    case .ks1, .ks2, .other:
-      return "\(stage.uppercased()) \(year) \(name)\(how): \(result)"
-    }
-  }
+  /// The academic year the assessment was made in: results are dated by their summer
+  /// (`Year` 2027 is 2026-27).
+  public var academicYear: AcademicYear { AcademicYear(startYear: year - 1) }
 }
 
 /// The statutory results of a school's pupils (`schools/<school>/statutory.json`), kept apart

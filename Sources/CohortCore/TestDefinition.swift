@@ -35,8 +35,13 @@ public struct TestDefinition: Hashable, Sendable, Codable, Identifiable {
   public var maximum: Int
   /// Ordered low to high, covering minimum...maximum without gaps.
   public var bands: [ScoreBand]
-  /// Half-width of the confidence band: a change smaller than this is not a real change.
+  /// Half-width of one score's confidence band, as the publisher prints it.
   public var confidence: Int
+  /// The publisher's standard error of measurement, when it gives one (then the margins are
+  /// worked from it at `confidenceLevel`).
+  public var standardError: Double?
+  /// The confidence level of the band, in percent: 90 unless the publisher says 95 or 68.
+  public var confidenceLevel: Int?
 
   public init(
     id: String, publisher: String, name: String, subject: String, terms: [Term], yearGroups: [YearGroup], minimum: Int,
@@ -55,6 +60,25 @@ public struct TestDefinition: Hashable, Sendable, Codable, Identifiable {
   }
 
   public func band(of score: Int) -> ScoreBand? { bands.first { $0.contains(score) } }
+
+  /// The margin of the difference of two scores: wider than one score's band, by sqrt(2) for
+  /// two scores with the same error. A termly change is real only beyond it.
+  public var differenceMargin: Double {
+    if let se = standardError {
+      let z = [68: 1.0, 90: 1.645, 95: 1.96][confidenceLevel ?? 90] ?? 1.645
+      return z * se * 2.0.squareRoot()
+    }
+    return Double(confidence) * 2.0.squareRoot()
+  }
+
+  /// "±8.5": the difference margin as a person reads it.
+  public var differenceMarginText: String {
+    let m = (differenceMargin * 10).rounded() / 10
+    return m == m.rounded() ? "±\(Int(m))" : "±\(m)"
+  }
+
+  /// Whether the move from one score to the next is more than the tests' error.
+  public func isRealChange(from a: Int, to b: Int) -> Bool { Double(abs(b - a)) > differenceMargin }
 
   public func isTaken(by year: YearGroup, in term: Term) -> Bool {
     yearGroups.contains(year) && terms.contains(term)
@@ -75,6 +99,8 @@ public struct TestDefinition: Hashable, Sendable, Codable, Identifiable {
     if bands.isEmpty { out.append("test \(id) has no bands") }
     if terms.isEmpty || yearGroups.isEmpty { out.append("test \(id) needs terms and year groups") }
     if confidence < 0 { out.append("confidence must not be negative") }
+    if let se = standardError, se <= 0 { out.append("standardError must be positive") }
+    if let l = confidenceLevel, ![68, 90, 95].contains(l) { out.append("confidenceLevel must be 68, 90 or 95") }
     for score in minimum...max(minimum, maximum) {
       let n = bands.filter { $0.contains(score) }.count
       if n == 0 {

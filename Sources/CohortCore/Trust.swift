@@ -109,6 +109,8 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
   public var staff: [StaffMember]
   /// The first day of each half-term, per academic year the trust has set.
   public var terms: [AcademicYear: TermDates]
+  /// How many years after leaving a pupil's data is kept (nil: until a person erases it).
+  public var retentionYears: Int?
   /// When each part was last changed (see Trust+Merge): how two laptops' copies merge.
   public var changed: [String: Int64]
 
@@ -129,8 +131,24 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
     self.changed = [:]
   }
 
-  /// Subjects still entered (retired ones keep their data but leave the grids).
+  /// Subjects still entered (retired ones keep their data but leave the grids and reports).
   public var activeSubjects: [Subject] { subjects.filter { !$0.retired } }
+
+  /// The subjects a class of these year groups enters.
+  public func subjects(for yearGroups: [YearGroup]) -> [Subject] {
+    activeSubjects.filter { $0.applies(to: yearGroups) }
+  }
+
+  /// A subject a class of these year groups can take a new code in, or why not.
+  public func enterableSubject(_ text: String, for yearGroups: [YearGroup]) throws -> Subject {
+    let s = try subject(text)
+    if s.retired { throw InputError("\(s.name) is retired: its codes stay, but no new ones are entered") }
+    guard s.applies(to: yearGroups) else {
+      let groups = (s.yearGroups ?? []).map(\.shortLabel).joined(separator: ", ")
+      throw InputError("\(s.name) is judged in \(groups) only")
+    }
+    return s
+  }
 
   public func subject(_ text: String) throws -> Subject {
     let key = text.lowercased()
@@ -152,7 +170,7 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
 
   enum CodingKeys: String, CodingKey {
     case format, id, name, schools, subjects, codeScheme, disabledPlugins, disagreementSteps, tests, staff, terms,
-      changed
+      changed, retentionYears
   }
 
   public init(from decoder: Decoder) throws {
@@ -170,6 +188,7 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
     terms = [:]
     for dates in try c.decodeIfPresent([TermDates].self, forKey: .terms) ?? [] { terms[dates.year] = dates }
     changed = try c.decodeIfPresent([String: Int64].self, forKey: .changed) ?? [:]
+    retentionYears = try c.decodeIfPresent(Int.self, forKey: .retentionYears)
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -186,6 +205,7 @@ public struct Trust: Hashable, Sendable, VersionedDocument {
     if !staff.isEmpty { try c.encode(staff, forKey: .staff) }
     if !terms.isEmpty { try c.encode(terms.keys.sorted().map { terms[$0]! }, forKey: .terms) }
     if !changed.isEmpty { try c.encode(changed, forKey: .changed) }
+    try c.encodeIfPresent(retentionYears, forKey: .retentionYears)
   }
 }
 

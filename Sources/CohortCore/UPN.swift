@@ -12,6 +12,16 @@ public struct UPN: Hashable, Sendable, Codable, CustomStringConvertible {
     value = v
   }
 
+  /// Characters 2-4: the DfE code of the local authority that allocated it.
+  public var laCode: String { String(value.dropFirst().prefix(3)) }
+
+  /// A UPN whose LA code is on no DfE list is well-formed but more likely mistyped than real:
+  /// said, not refused (the list changes when authorities are reorganised).
+  public var laCodeProblem: String? {
+    LACodes.name(laCode) == nil
+      ? "UPN \(value): characters 2-4 ('\(laCode)') are not a DfE local authority code" : nil
+  }
+
   /// A temporary UPN ends in a letter: the school replaces it when the permanent one arrives.
   public var isTemporary: Bool { value.last!.isLetter }
   public var description: String { value }

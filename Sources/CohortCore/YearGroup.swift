@@ -11,8 +11,11 @@ public struct YearGroup: Hashable, Comparable, Sendable, Codable, CustomStringCo
   public static let primary: [YearGroup] = (0...6).map(YearGroup.init)
 
   public var isPrimary: Bool { (0...6).contains(number) }
-  /// "R", "Y1" ... "Y6"; "N" for nursery and "Y7"+ beyond primary.
-  public var shortLabel: String { number == 0 ? "R" : number < 0 ? "N" : "Y\(number)" }
+  /// "R", "Y1" ... "Y6"; "N1", "N2" for nursery and "Y7"+ beyond primary.
+  public var shortLabel: String { number == 0 ? "R" : number < 0 ? nurseryCode : "Y\(number)" }
+  /// As a CTF's `NCyearActual` writes it: "N1", "N2", "R", "1"-"14".
+  public var ctfCode: String { number == 0 ? "R" : number < 0 ? nurseryCode : String(number) }
+  private var nurseryCode: String { "N\(max(1, 3 + number))" }
   public var label: String { number == 0 ? "Reception" : number < 0 ? "Nursery" : "Year \(number)" }
   public var description: String { shortLabel }
 
@@ -23,10 +26,12 @@ public struct YearGroup: Hashable, Comparable, Sendable, Codable, CustomStringCo
     self.number = year.startYear - cohortStart - 5
   }
 
-  /// "R", "Y3", "3", "Year 3", "reception" -> year group.
+  /// "R", "Y3", "3", "Year 3", "reception", "N1", "N2" -> year group.
   public static func parse(_ text: String) throws -> YearGroup {
     let t = text.lowercased().replacingOccurrences(of: " ", with: "")
     if ["r", "rec", "reception", "yr", "0"].contains(t) { return .reception }
+    if t == "n1" { return YearGroup(-2) }
+    if t == "n2" || t == "nursery" { return YearGroup(-1) }
     let digits = t.drop { !$0.isNumber }
     if let n = Int(digits), (0...13).contains(n),
       ["", "y", "year", "nc", "ncyear"].contains(String(t.prefix { !$0.isNumber }))

@@ -17,6 +17,7 @@ public final class PluginRegistrar: @unchecked Sendable {
   var flagRules: [(String, FlagRule)] = []
   var flagSettings: [String: [String: Double]] = [:]
   var scoreTables: [(String, ScoreTable)] = []
+  var statutoryTables: [(String, StatutoryTable)] = []
   var reports: [(String, Report)] = []
   var problems: [String] = []
   private var current: PluginManifest?
@@ -48,6 +49,11 @@ public final class PluginRegistrar: @unchecked Sendable {
 
   public func add(scoreTable: ScoreTable) {
     if let id = allowed(.scoreTable, "score table for \(scoreTable.test)") { scoreTables.append((id, scoreTable)) }
+  }
+
+  /// Statutory assessments; those registered first (highest precedence) are matched first.
+  public func add(statutoryTable: StatutoryTable) {
+    if let id = allowed(.statutoryKind, "statutory assessments") { statutoryTables.append((id, statutoryTable)) }
   }
 
   public func add(flagRule: FlagRule) {

@@ -15,6 +15,12 @@ public protocol Exporter: Sendable {
   func export(_ request: ExportRequest) throws -> Data
 }
 
+/// An exporter whose file leaves the trust (a CTF for another school): before it writes, it
+/// says what the file will hold, in lines for a person.
+public protocol PreviewingExporter: Exporter {
+  func preview(_ request: ExportRequest) throws -> [String]
+}
+
 /// Everything an exporter may read.
 public struct ExportRequest: Sendable {
   public let folder: DataFolder
@@ -25,11 +31,17 @@ public struct ExportRequest: Sendable {
   public let tests: [TestDefinition]
   /// What the person chose beyond the year, e.g. "school" for a CTF.
   public let options: [String: String]
+  /// DfE's statutory assessments (the registry's), to read statutory results.
+  public let statutory: StatutoryTable
+  /// When the export is made (a CTF's date and version).
+  public let now: Date
 
   public init(
     folder: DataFolder, scheme: CodeScheme, year: AcademicYear?, tests: [TestDefinition] = [],
-    options: [String: String] = [:]
+    options: [String: String] = [:], statutory: StatutoryTable = StatutoryTable(), now: Date = Date()
   ) {
+    self.statutory = statutory
+    self.now = now
     self.folder = folder
     self.scheme = scheme
     self.year = year

@@ -94,15 +94,17 @@ public struct ImportPreview: Sendable {
   public func apply(to folder: DataFolder) throws {
     try folder.saveAll(documents, with: others)
     for t in tables {
+      // One file per test, level, term and edition: a level's table never replaces another's.
+      let key = [t.level.map { "y\($0)" }, t.term?.rawValue, slug(t.edition)].compactMap { $0 }
       let file = ScoreTablePluginFile(
         format: 1,
         manifest: PluginManifest(
-          id: "table.\(t.test).\(slug(t.edition))", name: "\(t.test) age-standardisation table \(t.edition)",
+          id: "table.\(t.test).\(key.joined(separator: "."))", name: "\(t.name) age-standardisation table",
           version: t.edition,
           description: "Imported from the publisher's table.", provides: [.scoreTable]),
         scoreTable: t)
       try folder.write(
-        file, at: "plugins/tables/\(t.test)-\(slug(t.edition)).json", event: "imported table \(t.test) \(t.edition)")
+        file, at: "plugins/tables/\(([t.test] + key).joined(separator: "-")).json", event: "imported table \(t.name)")
     }
   }
 }

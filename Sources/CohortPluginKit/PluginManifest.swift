@@ -5,6 +5,8 @@ public enum ExtensionPoint: String, Codable, Sendable, CaseIterable {
   case codeScheme = "code-scheme"
   case standardisedTest = "standardised-test"
   case scoreTable = "score-table"
+  /// DfE's statutory assessments by stage, subject, method and component (a `StatutoryTable`).
+  case statutoryKind = "statutory-kind"
   case flagRule = "flag-rule"
   case importer
   case exporter
@@ -52,6 +54,7 @@ struct DataPluginFile: Decodable {
   var codeScheme: CodeScheme?
   var standardisedTest: TestDefinition?
   var scoreTable: ScoreTable?
+  var statutoryTable: StatutoryTable?
   /// Thresholds for flag rules, by rule id: {"flag.score-dropped": {"points": 10}}.
   var flagSettings: [String: [String: Double]]?
 }

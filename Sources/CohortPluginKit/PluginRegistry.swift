@@ -40,6 +40,8 @@ public final class PluginRegistry: Sendable {
   /// Trust or user thresholds for the flag rules (data plugins providing flag-rule).
   public let flagSettings: [String: [String: Double]]
   public let scoreTables: [ScoreTable]
+  /// Every active plugin's statutory assessments in one table, highest precedence first.
+  public let statutoryTable: StatutoryTable
   public let reports: [Report]
 
   init(plugins: [LoadedPlugin], problems: [PluginProblem], registrar: PluginRegistrar, disabled: Set<String> = []) {
@@ -52,6 +54,7 @@ public final class PluginRegistry: Sendable {
     self.flagRules = registrar.flagRules.map(\.1).filter { !disabled.contains($0.id) }
     self.flagSettings = registrar.flagSettings
     self.scoreTables = registrar.scoreTables.map(\.1)
+    self.statutoryTable = registrar.statutoryTables.map(\.1).reversed().reduce(StatutoryTable()) { $0.adding($1) }
     self.reports = registrar.reports.map(\.1)
   }
 
@@ -79,10 +82,8 @@ public final class PluginRegistry: Sendable {
     return chosen.compactMap { test(id: $0) }
   }
 
-  /// The newest table for a test (editions sort as text, e.g. "2023" after "2019").
-  public func scoreTable(for test: String) -> ScoreTable? {
-    scoreTables.filter { $0.test == test }.max { $0.edition < $1.edition }
-  }
+  /// A test's tables by level, term and edition (a lookup picks the pupil's level's).
+  public func scoreTables(for test: String) -> ScoreTables { ScoreTables(scoreTables.filter { $0.test == test }) }
 
   public func codeScheme(id: String) -> CodeScheme? { codeSchemes.first { $0.id == id } }
 

@@ -71,6 +71,7 @@ struct PluginResolver {
           if let s = file.codeScheme { registrar.add(codeScheme: s) }
           if let t = file.standardisedTest { registrar.add(test: t) }
           if let t = file.scoreTable { registrar.add(scoreTable: t) }
+          if let t = file.statutoryTable { registrar.add(statutoryTable: t) }
           if let f = file.flagSettings { registrar.add(flagSettings: f) }
         }
       }
@@ -92,6 +93,11 @@ struct PluginResolver {
         return "provides standardised-test but has no \"standardisedTest\""
       }
       let issues = test.problems()
+      if !issues.isEmpty { return issues.joined(separator: "; ") }
+    }
+    if m.provides.contains(.statutoryKind) {
+      guard let table = file.statutoryTable else { return "provides statutory-kind but has no \"statutoryTable\"" }
+      let issues = table.problems()
       if !issues.isEmpty { return issues.joined(separator: "; ") }
     }
     if m.provides.contains(.scoreTable) {

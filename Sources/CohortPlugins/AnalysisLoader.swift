@@ -9,7 +9,7 @@ public enum AnalysisLoader {
     -> [PupilRecord]
   {
     let years = (0...history).map { AcademicYear(startYear: year.startYear - $0) }
-    let schools = trust.schools
+    let schools = folder.presentSchools(of: trust)
     let results = Slots<[PupilRecord]>(count: schools.count)
     // Schools are independent: read them (school.json included) on every core.
     DispatchQueue.concurrentPerform(iterations: schools.count) { i in
@@ -35,7 +35,9 @@ public enum AnalysisLoader {
     for doc in docs where doc.year == year {
       for id in doc.pupils {
         guard let p = roster[id] else { continue }
-        records[id] = PupilRecord(pupil: p, school: doc.school, classID: doc.classID, yearGroup: p.yearGroup(in: year))
+        records[id] = PupilRecord(
+          pupil: p, school: doc.school, classID: doc.classID, yearGroup: p.yearGroup(in: year),
+          outsideAgeYear: p.isOutsideAgeYear(in: year))
       }
     }
     for doc in docs.sorted(by: { $0.year < $1.year }) {
@@ -74,6 +76,7 @@ public enum AnalysisLoader {
         let halfTerms = (min(years.count, max(1, yearGroup.number + 1)) - 1) * HalfTerm.allCases.count + 1
         let record = PupilRecord(
           pupil: p, school: school.id, classID: c.id, yearGroup: yearGroup,
+          outsideAgeYear: yearGroup != p.ageYearGroup(in: year),
           codes: PupilCodes(minimumCapacity: halfTerms * subjects))
         if let k = index[id] {
           records[k] = record

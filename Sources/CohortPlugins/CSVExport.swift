@@ -11,14 +11,14 @@ public enum CSVExport {
   ]
   public static let pupilColumns = [
     "pupil_id", "upn", "surname", "forename", "dob", "sex", "school", "class", "year_group", "pupil_premium", "fsm",
-    "sen", "eal",
+    "sen", "eal", "year_group_source", "age_year_group",
   ]
 
   /// Every judgement in the trust: school, year, class (pupil order), subject, half-term.
   public static func judgements(_ folder: DataFolder, scheme: CodeScheme) throws -> String {
     let trust = try folder.loadTrust()
     var out = CSV.line(judgementColumns)
-    for ref in trust.schools {
+    for ref in folder.presentSchools(of: trust) {
       let school = try folder.loadSchool(ref.id)
       let pupils = Dictionary(
         try folder.loadRoster(ref.id).pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -45,11 +45,12 @@ public enum CSVExport {
     return out
   }
 
-  /// Every pupil on every roster, with their class in `year` (the latest year by default).
+  /// Every pupil on every roster, with their class and year group in `year` (the latest year by
+  /// default): the MIS's year group, where it came from, and the age year beside it.
   public static func pupils(_ folder: DataFolder, year: AcademicYear?) throws -> String {
     let trust = try folder.loadTrust()
     var out = CSV.line(pupilColumns)
-    for ref in trust.schools {
+    for ref in folder.presentSchools(of: trust) {
       let school = try folder.loadSchool(ref.id)
       guard let y = year ?? school.years.last else { continue }
       var classOf: [String: String] = [:]
@@ -60,6 +61,7 @@ public enum CSVExport {
         out += CSV.line([
           p.id, p.upn ?? "", p.surname, p.forename, p.dob.description, p.sex.rawValue, ref.id, classOf[p.id] ?? "",
           yearLabel(p.yearGroup(in: y)), yn(p.pupilPremium), yn(p.fsm), p.send.rawValue, yn(p.eal),
+          p.yearGroupSource(in: y).label, yearLabel(p.ageYearGroup(in: y)),
         ])
       }
     }
@@ -67,7 +69,7 @@ public enum CSVExport {
   }
 
   static func yn(_ b: Bool) -> String { b ? "Y" : "N" }
-  static func yearLabel(_ y: YearGroup) -> String { y.number == 0 ? "R" : String(y.number) }
+  static func yearLabel(_ y: YearGroup) -> String { y.ctfCode }
 
   /// "2026-10-17T16:23:11Z"
   public static func isoTime(_ ms: Int64) -> String {

@@ -1,15 +1,17 @@
 import CohortPluginKit
 import Foundation
 
-/// Judgements and pupils as CSV (columns fixed in CSVExport).
+/// Judgements, pupils and statutory results as CSV (columns fixed in CSVExport and the exporters).
 struct CSVExportPlugin: CompiledPlugin {
   let manifest = PluginManifest(
     id: "export.csv", name: "CSV export", version: "1.0.0",
-    description: "Judgements and pupils as CSV files for spreadsheets and other tools.", provides: [.exporter])
+    description: "Judgements, pupils and statutory results as CSV files for spreadsheets and other tools.",
+    provides: [.exporter])
 
   func register(_ registrar: PluginRegistrar) {
     registrar.add(exporter: Judgements())
     registrar.add(exporter: Pupils())
+    registrar.add(exporter: StatutoryCSVExporter())
   }
 
   struct Judgements: Exporter {

@@ -2,7 +2,7 @@ import CohortCore
 import CohortPluginKit
 
 /// The built-in reasons to look at a pupil: falling behind, dropped a band, not yet assessed,
-/// judgement and test disagree, score dropped beyond the test's confidence band.
+/// judgement and test disagree, score dropped beyond the margin of a difference of two scores.
 struct FlagRulesPlugin: CompiledPlugin {
   let manifest = PluginManifest(
     id: "flags", name: "Pupils to look at", version: "1.0.0",
@@ -86,19 +86,20 @@ struct JudgementAndTestDisagree: FlagRule {
 
 struct ScoreDropped: FlagRule {
   let id = "flag.score-dropped"
-  let title = "Score dropped beyond the confidence band"
+  let title = "Score dropped beyond the margin of a difference"
   func flags(for r: PupilRecord, in c: FlagContext) -> [PupilFlag] {
     c.tests.compactMap { test in
       guard
         let (_, latest) = Self.latest(
           r, subject: test.subject, tests: [test], upTo: TermRef(c.at.year, c.at.halfTerm.term)),
         let before = Self.previous(latest.at), let was = r.scores[test.id, at: before],
-        was - latest.value > test.confidence
+        was > latest.value, test.isRealChange(from: was, to: latest.value)
       else { return nil }
       return PupilFlag(
         rule: id, subject: test.subject,
         reason:
-          "\(test.name) fell \(was - latest.value) points (\(was) to \(latest.value)), beyond its ±\(test.confidence)")
+          "\(test.name) fell \(was - latest.value) points (\(was) to \(latest.value)), beyond the \(test.differenceMarginText) margin of a difference of two scores"
+      )
     }
   }
 

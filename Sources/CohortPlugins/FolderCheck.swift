@@ -7,7 +7,7 @@ import Foundation
 /// wrong in words that name the file, the pupil and the field. It never changes anything.
 public struct FolderCheck {
   public struct Finding: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+    public enum Severity: String, Sendable { case error, warning, note }
     public let severity: Severity
     public let path: String
     public let message: String
@@ -22,6 +22,7 @@ public struct FolderCheck {
     public var scores = 0
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
     public var warnings: [Finding] { findings.filter { $0.severity == .warning } }
+    public var notes: [Finding] { findings.filter { $0.severity == .note } }
     public var ok: Bool { errors.isEmpty }
   }
 
@@ -90,6 +91,12 @@ public struct FolderCheck {
       }
       let schoolPath = DataFolder.schoolPath(ref.id)
       let rosterPath = DataFolder.rosterPath(ref.id)
+      // A device may hold some schools only (a teacher's laptop): that is not a fault.
+      if folder.fileMode("schools/\(ref.id)") == nil {
+        report.findings.append(
+          Finding(severity: .note, path: "schools/\(ref.id)", message: "\(ref.name) is not on this device"))
+        continue
+      }
       expected.formUnion([schoolPath, rosterPath, DataFolder.statutoryPath(ref.id), RosterMapping.path(ref.id)])
       guard let school = load(School.self, schoolPath) else { continue }
       if school.id != ref.id { error(schoolPath, "id is '\(school.id)' but trust.json lists '\(ref.id)'") }

@@ -14,7 +14,7 @@ struct PupilMatcher {
   private var byName: [String: [Found]] = [:]
 
   init(folder: DataFolder, trust: Trust) throws {
-    for ref in trust.schools {
+    for ref in folder.presentSchools(of: trust) {
       for p in try folder.loadRoster(ref.id).pupils {
         let f = Found(school: ref.id, pupil: p)
         if let upn = p.upn?.uppercased() { byUPN[upn, default: []].append(f) }

@@ -49,8 +49,10 @@ public struct Rollover {
           continue
         }
         let pupil = newRoster.pupils[k]
+        // Up from their own year group (the MIS's, not their age's): a pupil kept in Year 5
+        // is not a Year 6 leaver. A year the MIS has already given for `to` wins.
         let was = pupil.yearGroup(in: from)
-        let now = pupil.yearGroup(in: to)
+        let now = pupil.yearGroupSource(in: to) == .mis ? pupil.yearGroup(in: to) : YearGroup(was.number + 1)
         if was.number >= 6 {
           newRoster.pupils[k].leftOn = from.lastDay
           out.leavers += 1

@@ -59,7 +59,7 @@ struct RosterImport {
           continue
         }
         pupil = p
-        let fields = Self.apply(e, to: &pupil)
+        let fields = e.resultsOnly ? [] : Self.apply(e, to: &pupil, year: year)
         if !fields.isEmpty {
           roster.pupils[roster.pupils.firstIndex { $0.id == p.id }!] = pupil
           preview.changes.append("line \(e.line): \(pupil.fullName) (\(pupil.id)): \(fields.joined(separator: ", "))")
@@ -68,11 +68,19 @@ struct RosterImport {
               doc: rosterPath, pupil: pupil.id,
               "\(source) import: \(fields.map { $0.split(separator: ":")[0] }.joined(separator: ", "))"))
         }
+      case .new where e.resultsOnly:
+        preview.rejected.append(
+          .init(
+            line: e.line,
+            reason:
+              "\(e.fullName): this file only adds results to pupils Cohort has, and none matches \(e.upn.map { "UPN \($0.value)" } ?? "the name and birthday"): import them from the MIS first"
+          ))
+        continue
       case .new:
         pupil = Pupil(
           id: String(format: "%@-%04d", schoolID, nextNumber), forename: e.forename, surname: e.surname, dob: e.dob)
         nextNumber += 1
-        _ = Self.apply(e, to: &pupil)
+        _ = Self.apply(e, to: &pupil, year: year)
         roster.pupils.append(pupil)
         if let u = e.upn, let other = try elsewhere(schoolID)[u.value] {
           preview.notes.append(
@@ -84,7 +92,12 @@ struct RosterImport {
         journal.append(r.folder.event(doc: rosterPath, pupil: pupil.id, "\(source) import: new pupil"))
       }
       matchedBy[pupil.id] = e.line
-      if let placed = try places.place(pupil, entry: e) {
+      if let warning = Self.ageYearWarning(
+        e, pupil, year: year, element: source == "CTF" ? "<NCyearActual>" : "year group")
+      {
+        preview.notes.append("line \(e.line): \(warning)")
+      }
+      if !e.resultsOnly, let placed = try places.place(pupil, entry: e) {
         if placed.hasPrefix("unplaced:") {
           unplaced[String(placed.dropFirst(9)), default: 0] += 1
         } else if placed.hasPrefix("note:") {
@@ -93,6 +106,18 @@ struct RosterImport {
           preview.changes.append("line \(e.line): \(pupil.fullName) (\(pupil.id)): \(placed)")
           journal.append(r.folder.event(doc: rosterPath, pupil: pupil.id, "\(source) import: \(placed)"))
         }
+      }
+      if let code = e.ethnicity, !EthnicityCodes.isKnown(code) {
+        // Special category data: the value itself is not repeated.
+        preview.notes.append(
+          "line \(e.line): \(e.fullName): <Ethnicity>: the code given is not one of DfE's ethnicity codes: kept as it came, counted as unclassified"
+        )
+      }
+      if let problem = e.upn?.laCodeProblem {
+        preview.notes.append("line \(e.line): \(e.fullName): <UPN> \(problem): check it with the MIS")
+      }
+      for note in Self.unknownResults(e, pupil, table: r.registry.statutoryTable) {
+        preview.notes.append("line \(e.line): \(note)")
       }
       if !e.results.isEmpty && statutory.merge(e.results, for: pupil.id) {
         preview.changes.append(
@@ -110,28 +135,13 @@ struct RosterImport {
       )
     }
 
-    let missing = roster.pupils.filter { $0.leftOn == nil && matchedBy[$0.id] == nil }
-    if !missing.isEmpty || r.options["leavers"] == "mark" {
-      preview.offers.append(
-        .init(option: "leavers", value: "mark", label: "Mark the \(missing.count) pupil(s) not in the file as left"))
+    // A file of results only (DfE's MTC file) lists those who sat a check, not who is on roll.
+    let resultsOnly = !file.entries.isEmpty && file.entries.allSatisfy(\.resultsOnly)
+    if resultsOnly {
+      preview.notes.append("a file of results only: pupils' details and who has left are left as they are")
     }
-    if !missing.isEmpty {
-      if r.options["leavers"] != "mark" {
-        preview.notes.append(
-          "\(missing.count) pupil(s) in Cohort are not in the file (\(missing.prefix(5).map(\.fullName).joined(separator: ", "))\(missing.count > 5 ? "..." : "")): mark them left with --leavers"
-        )
-      } else if !preview.rejected.isEmpty {
-        preview.notes.append(
-          "leavers are not marked while rows will not import: a pupil on a refused row is not a leaver")
-      } else {
-        for p in missing {
-          let k = roster.pupils.firstIndex { $0.id == p.id }!
-          roster.pupils[k].leftOn = leaveDate
-          preview.changes.append("leaver: \(p.fullName) (\(p.id)): marked left on \(leaveDate); their judgements stay")
-          journal.append(r.folder.event(doc: rosterPath, pupil: p.id, "\(source) import: left on \(leaveDate)"))
-        }
-      }
-    }
+    let missing = resultsOnly ? [] : roster.pupils.filter { $0.leftOn == nil && matchedBy[$0.id] == nil }
+    markLeavers(missing, on: leaveDate, roster: &roster, preview: &preview, journal: &journal)
     // The roster's write carries every journal entry (class places and results too), so it
     // is saved, unchanged if need be, whenever anything is recorded.
     if (roster != rosterOnDisk && !(rosterOnDisk == nil && roster.pupils.isEmpty)) || !journal.isEmpty {
@@ -150,6 +160,39 @@ struct RosterImport {
     return preview
   }
 
+  /// Offers to mark the pupils missing from the file as left, and marks them when asked and
+  /// every row imported (a pupil on a refused row is not a leaver).
+  func markLeavers(
+    _ missing: [Pupil], on leaveDate: SchoolDate, roster: inout Roster, preview: inout ImportPreview,
+    journal: inout [JournalEntry]
+  ) {
+    let r = request
+    let rosterPath = DataFolder.rosterPath(roster.school)
+    if !missing.isEmpty || r.options["leavers"] == "mark" {
+      preview.offers.append(
+        .init(
+          option: "leavers", value: "mark", label: "Mark the \(plural(missing.count, "pupil")) not in the file as left")
+      )
+    }
+    if !missing.isEmpty {
+      if r.options["leavers"] != "mark" {
+        preview.notes.append(
+          "\(plural(missing.count, "pupil")) in Cohort \(missing.count == 1 ? "is" : "are") not in the file (\(missing.prefix(5).map(\.fullName).joined(separator: ", "))\(missing.count > 5 ? "..." : "")): mark them left with --leavers"
+        )
+      } else if !preview.rejected.isEmpty {
+        preview.notes.append(
+          "leavers are not marked while rows will not import: a pupil on a refused row is not a leaver")
+      } else {
+        for p in missing {
+          let k = roster.pupils.firstIndex { $0.id == p.id }!
+          roster.pupils[k].leftOn = leaveDate
+          preview.changes.append("leaver: \(p.fullName) (\(p.id)): marked left on \(leaveDate); their judgements stay")
+          journal.append(r.folder.event(doc: rosterPath, pupil: p.id, "\(source) import: left on \(leaveDate)"))
+        }
+      }
+    }
+  }
+
   /// The trust's other schools' pupils by UPN, read once when first needed.
   private let others = OtherSchools()
 
@@ -160,13 +203,33 @@ struct RosterImport {
   func elsewhere(_ school: String) throws -> [String: (school: String, pupil: String)] {
     if let known = others.byUPN { return known }
     var out: [String: (school: String, pupil: String)] = [:]
-    for ref in request.trust.schools where ref.id != school {
+    for ref in request.folder.presentSchools(of: request.trust) where ref.id != school {
       for p in try request.folder.loadRoster(ref.id).pupils where p.leftOn == nil {
         if let u = p.upn { out[u.uppercased()] = (ref.id, p.id) }
       }
     }
     others.byUPN = out
     return out
+  }
+
+  /// The MIS's year wins, but more than a year from the age year is more often a slip than a
+  /// deferred or accelerated pupil: said, not refused.
+  static func ageYearWarning(_ e: RosterEntry, _ p: Pupil, year: AcademicYear, element: String) -> String? {
+    guard let group = e.yearGroup else { return nil }
+    let age = p.ageYearGroup(in: year)
+    guard abs(group.number - age.number) > 1 else { return nil }
+    return
+      "\(p.fullName) (\(p.id)): \(element) \(group.shortLabel) is \(abs(group.number - age.number)) years from \(age.shortLabel), the age year of a pupil born \(p.dob), in \(year): the MIS's \(group.shortLabel) is kept"
+  }
+
+  /// Results DfE's table does not know, or whose result it does not list: kept as they came
+  /// (nothing is lost or misfiled), and said.
+  static func unknownResults(_ e: RosterEntry, _ p: Pupil, table: StatutoryTable) -> [String] {
+    e.results.compactMap { result in
+      let reading = table.read(result, yearGroup: p.yearGroup(in: result.academicYear))
+      guard !reading.known else { return nil }
+      return "\(p.fullName) (\(p.id)): <StageAssessment> \(reading.meaning): kept as it came, shown as unknown"
+    }
   }
 
   /// The next free number for "<school>-NNNN" ids.
@@ -179,7 +242,7 @@ struct RosterImport {
 
   /// Copies what the entry states onto the pupil; returns "field: old -> new" for each change
   /// (values that are special category data are not spelt out).
-  static func apply(_ e: RosterEntry, to p: inout Pupil) -> [String] {
+  static func apply(_ e: RosterEntry, to p: inout Pupil, year: AcademicYear) -> [String] {
     var out: [String] = []
     func set<T: Equatable>(_ kp: WritableKeyPath<Pupil, T>, _ v: T?, _ name: String, show: Bool = true) {
       guard let v, p[keyPath: kp] != v else { return }
@@ -192,17 +255,31 @@ struct RosterImport {
       return m.children.first.map { "\($0.value)" } ?? "none"
     }
     set(\.upn, e.upn.map { Optional($0.value) }, "UPN")
-    set(\.surname, e.surname, "surname")
-    set(\.forename, e.forename, "forename")
+    // A name that differs only in letter case (DfE's files write capitals) is left as it is.
+    func sameLetters(_ a: String, _ b: String) -> Bool { a.compare(b, options: .caseInsensitive) == .orderedSame }
+    if !sameLetters(p.surname, e.surname) { set(\.surname, e.surname, "surname") }
+    if !sameLetters(p.forename, e.forename) { set(\.forename, e.forename, "forename") }
     set(\.dob, e.dob, "date of birth")
     set(\.sex, e.sex, "sex")
     set(\.pupilPremium, e.pupilPremium, "pupil premium")
     set(\.fsm, e.fsm, "FSM")
     set(\.ever6FSM, e.ever6FSM, "Ever 6 FSM")
     set(\.lookedAfter, e.lookedAfter, "looked after")
+    set(\.previouslyLookedAfter, e.previouslyLookedAfter, "previously looked after")
+    set(\.serviceChild, e.serviceChild, "service child")
+    // A new provision without a date (a CSV roster) leaves its start unknown, not stale.
+    if let send = e.send, send != p.send || e.senStart != nil, p.senStart != e.senStart {
+      p.senStart = e.senStart
+      if send == p.send { out.append("SEN start date: \(e.senStart.map { "\($0)" } ?? "not known")") }
+    }
     set(\.send, e.send, "SEN")
     set(\.eal, e.eal, "EAL")
     set(\.ethnicity, e.ethnicity.map { Optional($0) }, "ethnicity", show: false)
+    if let group = e.yearGroup, p.ncYears[year] != group {
+      let (was, source) = p.placement(in: year)
+      out.append("year group in \(year): \(was.shortLabel) (\(source.label)) -> \(group.shortLabel) (MIS)")
+      p.ncYears[year] = group
+    }
     if p.leftOn != nil {
       out.append("back on roll (had left on \(p.leftOn!))")
       p.leftOn = nil

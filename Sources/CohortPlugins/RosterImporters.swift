@@ -56,3 +56,27 @@ struct RosterCSVImporter: Importer {
     return preview
   }
 }
+
+/// `cohort import statutory FILE --school S [--year 2026-27]`: KS2 results as the Primary
+/// Assessment Gateway exports them (CSV). They add results to the pupils matched by UPN and
+/// change nothing else about them.
+struct StatutoryCSVImporter: Importer {
+  let id = "statutory.csv"
+  let kind = "statutory"
+  let title = "KS2 results from the Primary Assessment Gateway (CSV)"
+
+  func preview(_ r: ImportRequest) throws -> ImportPreview {
+    let (text, note) = CSVReader.decode(r.data)
+    let year =
+      try r.options["year"].map(AcademicYear.parse)
+      ?? AcademicYear(containing: SchoolDate(dayNumber: Int(DataFolder.now() / 86_400_000)))
+    let file: RosterFile
+    do { file = try StatutoryCSV.read(text, year: year.startYear + 1) } catch let e as InputError {
+      throw InputError("\(r.fileName): \(e.message)")
+    }
+    var preview = try RosterImport(request: r, source: "KS2 results CSV").preview(file, into: try .named(r))
+    preview.notes.insert("KS2 results of \(year) (the tests of summer \(year.startYear + 1))", at: 0)
+    if let note { preview.notes.insert(note, at: 0) }
+    return preview
+  }
+}

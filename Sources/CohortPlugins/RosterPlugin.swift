@@ -10,6 +10,7 @@ struct RosterPlugin: CompiledPlugin {
   func register(_ registrar: PluginRegistrar) {
     registrar.add(importer: CTFImporter())
     registrar.add(importer: RosterCSVImporter())
+    registrar.add(importer: StatutoryCSVImporter())
     registrar.add(exporter: XLSXWorkbookExporter())
     registrar.add(exporter: CTFExporter())
   }

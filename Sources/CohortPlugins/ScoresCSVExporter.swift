@@ -19,7 +19,7 @@ struct ScoresCSVExporter: Exporter {
     let trust = try r.folder.loadTrust()
     let tests = Dictionary(r.tests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var out = CSV.line(Self.columns)
-    for ref in trust.schools {
+    for ref in r.folder.presentSchools(of: trust) {
       let school = try r.folder.loadSchool(ref.id)
       let upns = Dictionary(
         try r.folder.loadRoster(ref.id).pupils.map { ($0.id, $0.upn ?? "") }, uniquingKeysWith: { a, _ in a })

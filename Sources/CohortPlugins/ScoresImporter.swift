@@ -50,7 +50,7 @@ struct ScoresImporter: Importer {
         "\(r.fileName): no column for a standardised or raw score (found: \(headerRow.joined(separator: ", ")))")
     }
     let matcher = try PupilMatcher(folder: r.folder, trust: r.trust)
-    let table = r.registry.scoreTable(for: test.id)
+    let tables = r.registry.scoreTables(for: test.id)
     var docs = DocumentSet(folder: r.folder, year: year)
     var seen: [String: Int] = [:]
     for (n, row) in rows.enumerated().dropFirst()
@@ -80,9 +80,10 @@ struct ScoresImporter: Importer {
       }
       seen[p.id] = line
       do {
-        let score = try Self.score(
-          row: row, columns: (c.std, c.raw, c.date), test: test, table: table, pupil: p, defaultDate: defaultDate)
         let yearGroup = p.yearGroup(in: year)
+        let score = try Self.score(
+          row: row, columns: (c.std, c.raw, c.date), test: test, tables: tables, level: yearGroup, term: term, pupil: p,
+          defaultDate: defaultDate)
         guard test.isTaken(by: yearGroup, in: term) else {
           throw InputError("\(p.fullName) is in \(yearGroup.label): \(test.name) is not taken then in \(term.label)")
         }
@@ -101,7 +102,7 @@ struct ScoresImporter: Importer {
           ageMonths: score.age, by: r.folder.author, at: DataFolder.now())
         docs.update(doc)
         preview.changes.append(
-          "line \(line): \(p.fullName) (\(p.id)): \(old?.summary ?? "no score") -> \(doc.score(pupil: p.id, test: test.id, term: term)!.summary)"
+          "line \(line): \(p.fullName) (\(p.id)): \(old?.summary ?? "no score") -> \(doc.score(pupil: p.id, test: test.id, term: term)!.summary)\(score.table.map { " (table \($0))" } ?? "")"
         )
       } catch let e as InputError {
         reject("\(p.fullName): \(e.message)")
@@ -129,13 +130,15 @@ struct ScoresImporter: Importer {
     var standardised: Int?
     var date: SchoolDate?
     var age: Int?
+    /// The table a raw score was standardised through.
+    var table: String?
   }
 
   /// The row's score: a standardised score is checked against the test's range; a raw score
   /// alone is age-standardised through the table, or refused with the table's reason.
   static func score(
-    row: [String], columns: (std: Int?, raw: Int?, date: Int?), test: TestDefinition, table: ScoreTable?, pupil: Pupil,
-    defaultDate: SchoolDate?
+    row: [String], columns: (std: Int?, raw: Int?, date: Int?), test: TestDefinition, tables: ScoreTables,
+    level: YearGroup, term: Term, pupil: Pupil, defaultDate: SchoolDate?
   ) throws -> Score {
     let stdText = CSVColumns.field(row, columns.std)
     let rawText = CSVColumns.field(row, columns.raw)
@@ -155,14 +158,15 @@ struct ScoresImporter: Importer {
       guard let v = Int(stdText) else { throw InputError("standardised score '\(stdText)' is not a whole number") }
       s.standardised = try test.check(standardised: v)
     } else if let raw = s.raw {
-      guard let table else {
+      guard !tables.isEmpty else {
         throw InputError(
           "raw score \(raw) but no age-standardisation table for \(test.name): import one with `cohort import table`")
       }
       guard let age else {
         throw InputError("raw score \(raw) needs a test date (a column or --date) to know the pupil's age")
       }
-      s.standardised = try table.standardised(raw: raw, age: age)
+      let lookup = try tables.standardise(raw: raw, age: age, level: level, term: term, test: test.name)
+      (s.standardised, s.table) = (lookup.score, lookup.table.name)
     } else {
       throw InputError("no score")
     }

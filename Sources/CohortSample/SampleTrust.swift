@@ -68,3 +68,25 @@ public enum SampleTrust {
     return generator.make()
   }
 }
+
+extension SampleTrust {
+  /// The people the sample's documents name: each class teacher at their schools, and the
+  /// leaders who attend every meeting.
+  public static func staff(of schools: [School]) -> [StaffMember] {
+    var schoolsOf: [String: [String]] = [:]
+    var order: [String] = []
+    for s in schools {
+      for name in s.years.flatMap({ s.classes(in: $0) }).flatMap(\.teachers) {
+        if schoolsOf[name] == nil { order.append(name) }
+        if !(schoolsOf[name] ?? []).contains(s.id) { schoolsOf[name, default: []].append(s.id) }
+      }
+    }
+    let teachers = order.enumerated().map { i, name in
+      StaffMember(id: slug(name) + "-\(i + 1)", name: name, role: .teacher, schools: schoolsOf[name] ?? [])
+    }
+    return teachers
+      + SchoolGenerator.leaders.enumerated().map { i, name in
+        StaffMember(id: "leader-\(i + 1)", name: name, role: .leader)
+      }
+  }
+}

@@ -24,6 +24,9 @@ extension SchoolGenerator {
     "Reading record: reading at home twice a week, fluency improving",
   ]
 
+  /// The leaders at every meeting, on the trust's staff beside the class teachers.
+  static let leaders = ["Mrs Shah (deputy head)", "Ms Green (SENCo)"]
+
   mutating func addMeetings(to doc: inout ClassYear, teacher: String) {
     let year = doc.year
     let classID = doc.classID
@@ -40,7 +43,7 @@ extension SchoolGenerator {
         return at
       }
       doc.setMeetingDetails(
-        MeetingDetails(date: day, attendees: [teacher, "Mrs Shah (deputy head)", "Ms Green (SENCo)"]), halfTerm: half,
+        MeetingDetails(date: day, attendees: [teacher] + Self.leaders), halfTerm: half,
         by: lead, at: tick())
       // Every open action due by now is reviewed; at the end of a year all are settled.
       let settle = half == .summer2 && year.next != options.endYear
@@ -91,7 +94,7 @@ extension SchoolGenerator {
           MeetingAction(
             id: id(2), kind: .professionalLearning,
             description: "Observe a colleague teaching \(subject) to mixed groups",
-            owner: "Mrs Shah (deputy head)", from: when, due: when.next))
+            owner: Self.leaders[0], from: when, due: when.next))
       }
       for a in made { doc.record(a, halfTerm: half, by: lead, at: tick()) }
       open += made.map { ($0, $0.due) }

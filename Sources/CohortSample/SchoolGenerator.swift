@@ -89,7 +89,8 @@ struct SchoolGenerator {
 
   /// A valid UPN: local authority, establishment, year of allocation, serial, check letter.
   func upn(reception: Int, serial: Int) -> String {
-    let la = 300 + index % 600
+    // A real authority's code (characters 2-4 are checked against DfE's list).
+    let la = LACodes.codes[index % LACodes.codes.count]
     let establishment = 2000 + index % 8000
     let yy = (reception - 1) % 100
     var digits = String(la) + String(establishment) + (yy < 10 ? "0" : "") + String(yy)

@@ -22,8 +22,8 @@ enum ClassYearScanner {
 
 extension ByteScanner {
   static let documentFields = Fields([
-    "authors", "class", "departed", "format", "joined", "judgements", "meetings", "pupils", "school", "scores",
-    "year",
+    "authors", "class", "departed", "erased", "format", "joined", "judgements", "meetings", "pupils", "school",
+    "scores", "year",
   ])
   static let authorFields = Fields(["by", "device"])
   /// The keys of a judgement column and of a score column, named and ordered as on disk.

@@ -43,13 +43,21 @@ extension DataFolder {
       absorbed.append(c.copy)
     }
     guard !absorbed.isEmpty else { return 0 }
-    try save(merged)
+    merged = try save(merged)
     try locked {
       let aside = "schools/\(school)/\(year)/.conflicts"
       do {
         try files.makeFolders(absolute(aside))
         for path in absorbed {
-          try files.fs.rename(absolute(path), absolute(aside + "/" + (path as NSString).lastPathComponent))
+          let to = absolute(aside + "/" + (path as NSString).lastPathComponent)
+          if merged.erased.isEmpty {
+            try files.fs.rename(absolute(path), to)
+          } else {
+            // A copy from before an erasure still holds the erased pupils: it is set aside as
+            // merged, so nothing about them is kept.
+            try files.replace(to, with: try DocumentCoding.encode(merged))
+            try files.fs.unlink(absolute(path))
+          }
         }
         try files.syncFolder(absolute("schools/\(school)/\(year)"))
       } catch let e as FileSystemError {

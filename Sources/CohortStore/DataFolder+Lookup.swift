@@ -2,16 +2,31 @@ import CohortCore
 
 /// Finding things by the ids people type: a class by its id, a pupil by UPN or id.
 extension DataFolder {
-  /// All schools named in trust.json, each loaded (an unreadable one throws with its path).
+  /// The schools of trust.json whose folders this device holds (a teacher's laptop may hold
+  /// only their school's), each loaded; an unreadable one throws with its path.
   public func loadSchools(of trust: Trust) throws -> [School] {
-    try trust.schools.map { try loadSchool($0.id) }
+    try presentSchools(of: trust).map { try loadSchool($0.id) }
   }
+
+  /// Whether this device holds the school's folder (its school.json).
+  public func holds(school id: String) -> Bool {
+    isSafeID(id) && files.fs.kind(absolute(Self.schoolPath(id))) == .file
+  }
+
+  /// The trust's schools held here, in the trust's order.
+  public func presentSchools(of trust: Trust) -> [SchoolRef] { trust.schools.filter { holds(school: $0.id) } }
+
+  /// The trust's schools whose folders are not on this device: named, never an error.
+  public func absentSchools(of trust: Trust) -> [SchoolRef] { trust.schools.filter { !holds(school: $0.id) } }
 
   /// The class with this id in this year; `school` narrows the search when ids repeat.
   public func findClass(_ id: String, year: AcademicYear, school: String? = nil) throws -> (School, SchoolClass) {
     let trust = try loadTrust()
     var found: [(School, SchoolClass)] = []
-    for ref in trust.schools where school == nil || ref.id == school {
+    if let school, trust.school(school) != nil, !holds(school: school) {
+      throw StoreError.notFound("\(trust.school(school)!.name) is not on this device")
+    }
+    for ref in presentSchools(of: trust) where school == nil || ref.id == school {
       let s = try loadSchool(ref.id)
       if let c = s.classes(in: year).first(where: { $0.id == id.lowercased() }) { found.append((s, c)) }
     }
@@ -29,7 +44,7 @@ extension DataFolder {
   public func findPupil(_ key: String) throws -> (school: String, pupil: Pupil) {
     let trust = try loadTrust()
     let upn = key.uppercased().filter { !$0.isWhitespace }
-    for ref in trust.schools {
+    for ref in presentSchools(of: trust) {
       let roster = try loadRoster(ref.id)
       if let p = roster.pupils.first(where: { $0.id == key || $0.upn?.uppercased() == upn }) {
         return (ref.id, p)
@@ -43,7 +58,7 @@ extension DataFolder {
     let s = try loadSchool(school)
     for c in s.classes(in: year) {
       let doc = try loadClassYear(school: school, classID: c.id, year: year)
-      if doc.pupils.contains(pupil) { return doc }
+      if doc.isMember(pupil) { return doc }
     }
     return nil
   }

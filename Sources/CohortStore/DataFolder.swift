@@ -5,7 +5,7 @@ import Foundation
   import Glibc
 #endif
 
-/// The data folder (DESIGN.md): the only code that opens a data file.
+/// The data folder (docs/architecture.md): the only code that opens a data file.
 ///
 ///     trust.json
 ///     schools/<school>/school.json, pupils.json
@@ -35,8 +35,20 @@ public final class DataFolder: Sendable {
   public static func classPath(school: String, year: AcademicYear, classID: String) -> String {
     "schools/\(school)/\(year)/\(classID).json"
   }
-  public func journalPath() -> String {
-    "journal/\(slug(author.device).isEmpty ? "device" : slug(author.device)).jsonl"
+  /// This device's journal for a document: a school's documents are journalled in the
+  /// school's own folder (so a device that holds one school holds only its history), the
+  /// trust's in `journal/`.
+  public func journalPath(for doc: String = DataFolder.trustPath) -> String {
+    let file = (slug(author.device).isEmpty ? "device" : slug(author.device)) + ".jsonl"
+    guard let school = Self.school(of: doc) else { return "journal/" + file }
+    return "schools/\(school)/journal/" + file
+  }
+
+  /// The school a document belongs to ("schools/oak/pupils.json" -> "oak").
+  static func school(of doc: String) -> String? {
+    let parts = doc.split(separator: "/", maxSplits: 2)
+    guard parts.count == 3, parts[0] == "schools", isSafeID(String(parts[1])) else { return nil }
+    return String(parts[1])
   }
 
   public func absolute(_ relative: String) -> String { root + "/" + relative }
@@ -86,6 +98,9 @@ public final class DataFolder: Sendable {
   public func loadSchool(_ id: String) throws -> School {
     try checkID(id, "school")
     guard let school = try readSchool(at: Self.schoolPath(id)) else {
+      if let ref = (try? read(Trust.self, at: Self.trustPath))??.school(id) {
+        throw StoreError.notFound("\(ref.name) is not on this device (its folder schools/\(id) is not here)")
+      }
       throw StoreError.notFound("no school '\(id)' in \(root)")
     }
     return school
@@ -264,11 +279,20 @@ public final class DataFolder: Sendable {
     do { try files.replace(absolute(relative), with: data) } catch { throw StoreError.io(error) }
   }
 
+  /// Appends entries to the journals they belong in (callers hold the folder's lock).
   public func journal(_ entries: [JournalEntry]) throws {
     guard !entries.isEmpty else { return }
-    var data = Data()
-    for e in entries { data.append(try e.line()) }
-    do { try files.append(data, to: absolute(journalPath())) } catch { throw StoreError.io(error) }
+    try moveSchoolEntriesOutOfTrustJournal()
+    var byPath: [String: Data] = [:]
+    var order: [String] = []
+    for e in entries {
+      let path = journalPath(for: e.doc)
+      if byPath[path] == nil { order.append(path) }
+      byPath[path, default: Data()].append(try e.line())
+    }
+    for path in order {
+      do { try files.append(byPath[path]!, to: absolute(path)) } catch { throw StoreError.io(error) }
+    }
   }
 
   func entry(doc: String, event: String) -> JournalEntry {

@@ -1,6 +1,10 @@
 import CohortCore
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What this device remembers between runs, outside any data folder
 /// ($XDG_CONFIG_HOME/cohort/settings.json, private): the last data folder the app opened, and
 /// who uses each trust on this device, so that every change records a person's name rather
@@ -48,7 +52,13 @@ public enum DeviceSettings {
   public static func author(for folder: String, given: String? = nil) -> Author {
     let trustID = try? DataFolder(root: folder, author: Author(by: "", device: "")).loadTrust().id
     let saved = trustID.flatMap { person(forTrust: $0) }
-    let env = ProcessInfo.processInfo.environment
-    return Author(by: given ?? saved ?? env["USER"] ?? "unknown", device: deviceName)
+    return Author(by: given ?? saved ?? loginName, device: deviceName)
+  }
+
+  /// $USER, else the account's name (a service or a namespace may not set $USER).
+  static var loginName: String {
+    if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
+    guard let pw = getpwuid(getuid()), let name = pw.pointee.pw_name else { return "unknown" }
+    return String(cString: name)
   }
 }

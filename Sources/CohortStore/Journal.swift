@@ -67,17 +67,71 @@ public struct JournalEntry: Codable, Hashable, Sendable {
 }
 
 extension DataFolder {
-  /// Every device's journal, oldest first. A line cut short by a crash is skipped.
-  public func journalEntries() throws -> [JournalEntry] {
-    let names = (try? files.fs.list(absolute("journal"))) ?? []
+  /// Every journal's entries (the trust's and each school's present here), oldest first. A
+  /// line cut short by a crash is skipped; a line found twice (a move between journals that a
+  /// crash interrupted) counts once.
+  public func journalEntries(school: String? = nil) throws -> [JournalEntry] {
+    var folders = school == nil ? ["journal"] : []
+    let schools = school.map { [$0] } ?? ((try? files.fs.list(absolute("schools"))) ?? []).filter(isSafeID)
+    folders += schools.map { "schools/\($0)/journal" }
     var out: [JournalEntry] = []
+    var seen = Set<JournalEntry>()
+    for folder in folders {
+      for e in try entries(in: folder)
+      where seen.insert(e).inserted && (school == nil || e.doc.hasPrefix("schools/\(school!)/")) {
+        out.append(e)
+      }
+    }
+    return out.sorted { ($0.at, $0.device) < ($1.at, $1.device) }
+  }
+
+  func entries(in folder: String) throws -> [JournalEntry] {
+    let names = (try? files.fs.list(absolute(folder))) ?? []
     let decoder = JSONDecoder()
-    for name in names where name.hasSuffix(".jsonl") {
-      let bytes = try Documents.readBytes(absolute("journal/" + name))
+    var out: [JournalEntry] = []
+    for name in names.sorted() where name.hasSuffix(".jsonl") {
+      let bytes = try Documents.readBytes(absolute(folder + "/" + name))
       for line in bytes.split(separator: 0x0A) where !line.isEmpty {
         if let e = try? decoder.decode(JournalEntry.self, from: Data(line)) { out.append(e) }
       }
     }
-    return out.sorted { ($0.at, $0.device) < ($1.at, $1.device) }
+    return out
+  }
+
+  /// Folders from before journals were kept per school hold every school's history in
+  /// `journal/`: on the first save, each school's lines move to that school's journal
+  /// (appended first, then the trust's journal is rewritten without them, so a crash between
+  /// the two leaves a line twice, never lost). `journal/schools-moved` marks it done.
+  func moveSchoolEntriesOutOfTrustJournal() throws {
+    let marker = absolute("journal/schools-moved")
+    guard files.fs.kind(marker) == nil else { return }
+    let names = ((try? files.fs.list(absolute("journal"))) ?? []).sorted().filter { $0.hasSuffix(".jsonl") }
+    do throws(FileSystemError) {
+      for name in names { try split(journal: name) }
+      try files.replace(marker, with: Data())
+    } catch {
+      throw StoreError.io(error)
+    }
+  }
+
+  /// Moves one trust journal's school lines to the schools' journals of the same device.
+  private func split(journal name: String) throws(FileSystemError) {
+    let path = absolute("journal/" + name)
+    let decoder = JSONDecoder()
+    var keep = Data()
+    var moved: [String: Data] = [:]
+    for line in try files.read(path).split(separator: 0x0A) where !line.isEmpty {
+      var bytes = Data(line)
+      bytes.append(0x0A)
+      let doc = (try? decoder.decode(JournalEntry.self, from: Data(line)))?.doc
+      if let school = doc.flatMap(Self.school(of:)) {
+        moved["schools/\(school)/journal/" + name, default: Data()].append(bytes)
+      } else {
+        keep.append(bytes)
+      }
+    }
+    guard !moved.isEmpty else { return }
+    for (to, data) in moved.sorted(by: { $0.key < $1.key }) { try files.append(data, to: absolute(to)) }
+    try files.replace(path, with: keep)
   }
 }

@@ -16,10 +16,11 @@ enum RosterScanner {
 }
 
 extension ByteScanner {
-  static let rosterFields = Fields(["format", "pupils", "school"])
+  static let rosterFields = Fields(["erased", "format", "pupils", "school"])
   /// A pupil's keys, named and ordered as on disk (sorted).
   enum PupilKey: Int, CaseIterable {
-    case dob, eal, ethnicity, ever6FSM, forename, fsm, id, leftOn, lookedAfter, pupilPremium, send, sex, surname, upn
+    case dob, eal, ethnicity, ever6FSM, forename, fsm, id, leftOn, lookedAfter, ncYears, previouslyLookedAfter
+    case pupilPremium, senStart, send, serviceChild, sex, surname, upn
   }
   static let pupilFields = Fields(PupilKey.allCases.map { "\($0)" })
 
@@ -27,6 +28,7 @@ extension ByteScanner {
     var format: Int?
     var school: String?
     var pupils: [Pupil]?
+    var erased: [String: Int64] = [:]
     var keys = Keys()
     try open()
     while let key = try nextKey(&keys, Self.rosterFields) {
@@ -34,13 +36,15 @@ extension ByteScanner {
       case "format": format = Int(try int())
       case "school": school = try string()
       case "pupils": pupils = try list { s in try s.pupil() }
+      case "erased": if !null() { erased = try times() }
       default: try skip()
       }
     }
     try end()
     guard let format, let school, let pupils else { throw Mismatch() }
-    var roster = Roster(school: school, pupils: pupils)
+    var roster = Roster(school: school, pupils: erased.isEmpty ? pupils : pupils.filter { erased[$0.id] == nil })
     roster.format = format
+    roster.erased = erased
     return roster
   }
 
@@ -73,14 +77,30 @@ extension ByteScanner {
       case .fsm?: p.fsm = null() ? false : try bool()
       case .ever6FSM?: p.ever6FSM = null() ? false : try bool()
       case .lookedAfter?: p.lookedAfter = null() ? false : try bool()
+      case .previouslyLookedAfter?: p.previouslyLookedAfter = null() ? false : try bool()
+      case .serviceChild?: p.serviceChild = null() ? false : try bool()
       case .eal?: p.eal = null() ? false : try bool()
       case .ethnicity?: p.ethnicity = null() ? nil : try string()
       case .leftOn?: p.leftOn = null() ? nil : try date()
+      case .senStart?: p.senStart = null() ? nil : try date()
+      case .ncYears?: p.ncYears = null() ? [:] : try ncYears()
       case nil: try skip()
       }
     }
     guard let id, let forename, let surname, let dob else { throw Mismatch() }
     (p.id, p.forename, p.surname, p.dob) = (id, forename, surname, dob)
     return p
+  }
+
+  /// `{"2025-26": 5}`: academic year -> the MIS's NC year.
+  mutating func ncYears() throws -> [AcademicYear: YearGroup] {
+    var out: [AcademicYear: YearGroup] = [:]
+    var keys = Keys()
+    try open()
+    while let key = try nextKey(&keys) {
+      guard let year = AcademicYear(key), let n = Int(exactly: try int()) else { throw Mismatch() }
+      out[year] = YearGroup(n)
+    }
+    return out
   }
 }

@@ -45,8 +45,10 @@ struct BackupCommand: ParsableCommand {
     _ = try folder.loadTrust()
     do {
       let (data, files) = try Backup.archive(folder, passphrase: try secret.passphrase(confirm: true))
-      try Documents.writePrivateFile(data, to: out)
-      print("Backed up \(files) files to \(out) (\(data.count) bytes, AES-256-GCM)")
+      try OutputFile.write(data, to: out)
+      let said =
+        "Backed up \(files) files to \(out == "-" ? "standard output" : out) (\(data.count) bytes, AES-256-GCM)"
+      if out == "-" { FileHandle.standardError.write(Data((said + "\n").utf8)) } else { print(said) }
     } catch let e as Backup.Failure {
       throw CommandFailure(e.description)
     }

@@ -25,7 +25,7 @@ struct ChartCommand: ParsableCommand {
     let when = try analysis.when()
     let scope = try analysis.parsedScope()
     let group = try analysis.parsedGroup()
-    let subject = try subject.map { try opened.trust.subject($0) } ?? opened.trust.subjects[0]
+    let subject = try subject.map { try opened.trust.subject($0) } ?? opened.trust.activeSubjects[0]
     let start = try from.map(ShowTransitions.ref) ?? when.previous
     let history = max(0, when.year.startYear - start.year.startYear)
     let a = Analysis(
@@ -36,7 +36,7 @@ struct ChartCommand: ParsableCommand {
     switch kind {
     case "bands":
       spec = Charts.bandsBySubject(
-        a, scope: scope, scopeName: name, group: group, subjects: opened.trust.subjects, at: when)
+        a, scope: scope, scopeName: name, group: group, subjects: opened.trust.activeSubjects, at: when)
     case "by-school", "by-class", "by-year":
       let (key, keyName, names): (RecordKey, String, [String: String]) =
         switch kind {
@@ -56,7 +56,7 @@ struct ChartCommand: ParsableCommand {
     case "progress":
       let times = HalfTerm.allCases.filter { $0 <= when.halfTerm }.map { HalfTermRef(when.year, $0) }
       spec = Charts.progress(
-        a, scope: scope, scopeName: name, group: group, subjects: opened.trust.subjects, over: times)
+        a, scope: scope, scopeName: name, group: group, subjects: opened.trust.activeSubjects, over: times)
     case "scores", "scatter":
       let tests = opened.registry.tests(for: opened.trust)
       guard let t = try test.map({ try opened.registry.test($0) }) ?? tests.first(where: { $0.subject == subject.id })
@@ -72,7 +72,9 @@ struct ChartCommand: ParsableCommand {
       throw CommandFailure(
         "unknown chart '\(kind)': bands, by-school, by-class, by-year, transitions, progress, scores or scatter")
     }
-    do { try ChartRenderer(for: spec).write(spec, to: out) } catch let e as ChartRenderer.Failure {
+    do {
+      try OutputFile.write(ChartRenderer(for: spec).render(spec, as: try ChartRenderer.Format(path: out)), to: out)
+    } catch let e as ChartRenderer.Failure {
       throw CommandFailure(e.description)
     }
     print("Drew \(spec.title) to \(out)")

@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
     } else {
       for f in report.findings { print(f) }
       print(
-        "\(report.documents) documents, \(report.pupils) pupils, \(report.judgements) judgements, \(report.scores) scores: \(report.errors.count) errors, \(report.warnings.count) warnings"
+        "\(plural(report.documents, "document")), \(plural(report.pupils, "pupil")), \(plural(report.judgements, "judgement")), \(plural(report.scores, "score")): \(plural(report.errors.count, "error")), \(plural(report.warnings.count, "warning"))"
       )
     }
     if !report.ok { throw CommandFailure("\(plural(report.errors.count, "problem")) found in \(options.data)") }

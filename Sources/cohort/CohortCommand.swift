@@ -14,7 +14,7 @@ struct CohortCommand: ParsableCommand {
       CheckCommand.self, PluginsCommand.self, ImportCommand.self, MergeCommand.self, HistoryCommand.self,
       BackupCommand.self, RestoreCommand.self, ChartCommand.self, MeetingCommand.self, ReportCommand.self,
       RolloverCommand.self, SchoolCommand.self, ClassCommand.self, StaffCommand.self, TrustCommand.self,
-      TermsCommand.self,
+      TermsCommand.self, PupilCommand.self, RetentionCommand.self,
     ]
   )
 
@@ -66,6 +66,13 @@ struct DataOptions: ParsableArguments {
     let folder = folder()
     let trust = try folder.loadTrust()
     let registry = BuiltInPlugins.registry(for: folder, trust: trust)
+    let absent = folder.absentSchools(of: trust)
+    if !absent.isEmpty {
+      // A device may hold some of the trust's schools: what follows is about the others.
+      let names = absent.map(\.name).joined(separator: ", ")
+      FileHandle.standardError.write(
+        Data("note: not on this device: \(names) (\(absent.count) of \(plural(trust.schools.count, "school")))\n".utf8))
+    }
     return Opened(folder: folder, trust: trust, registry: registry, scheme: try registry.codeScheme(for: trust))
   }
 }

@@ -16,8 +16,8 @@ struct HistoryCommand: ParsableCommand {
 
   func run() throws {
     let folder = options.folder()
-    let (_, found) = try folder.findPupil(pupil)
-    let entries = try folder.journalEntries().filter { $0.pupil == found.id }
+    let (school, found) = try folder.findPupil(pupil)
+    let entries = try folder.journalEntries(school: school).filter { $0.pupil == found.id }
     if json {
       try printJSON(entries)
       return
@@ -29,6 +29,6 @@ struct HistoryCommand: ParsableCommand {
       let line = e.subject == nil && e.test == nil ? e.event ?? change : "\(what): \(e.event ?? change)"
       print("\(CSVExport.isoTime(e.at))  \(e.by) on \(e.device)  \(line)")
     }
-    print("\(entries.count) change(s) to \(found.id)")
+    print("\(plural(entries.count, "change")) to \(found.id)")
   }
 }

@@ -20,6 +20,7 @@ struct ImportCommand: ParsableCommand {
   @Option(help: "Test date when the file has none (scores), or the leaving date (ctf, roster), e.g. 20/11/2026.")
   var date: String?
   @Option(help: "The table's edition, e.g. 2023 (table).") var edition: String?
+  @Option(help: "The test level (year group) the publisher printed the table for, e.g. 4 (table).") var level: String?
   @Option(help: "School id, where the import needs one.") var school: String?
   @Flag(help: "Mark pupils who are not in the roster file as left (ctf, roster).") var leavers = false
   @Option(help: "Roster columns as field=Header;field=Header (roster), e.g. className=Tutor Grp.") var map: String?
@@ -46,7 +47,8 @@ struct ImportCommand: ParsableCommand {
     }
     var choices: [String: String] = [:]
     for (k, v) in [
-      ("test", test), ("year", year), ("term", term), ("date", date), ("edition", edition), ("school", school),
+      ("test", test), ("year", year), ("term", term), ("date", date), ("edition", edition), ("level", level),
+      ("school", school),
     ] {
       if let v { choices[k] = v }
     }
@@ -74,12 +76,12 @@ struct ImportCommand: ParsableCommand {
       for r in preview.rejected { print("line \(r.line): will not import: \(r.reason)") }
       let verb = apply ? "Imported" : "Would import"
       print(
-        "\(verb) \(preview.changes.count) change(s); \(preview.unchanged) unchanged; \(preview.rejected.count) row(s) will not import."
+        "\(verb) \(plural(preview.changes.count, "change")); \(preview.unchanged) unchanged; \(plural(preview.rejected.count, "row")) will not import."
       )
     }
     if blocked && !dryRun {
       throw CommandFailure(
-        "\(preview.rejected.count) row(s) of \(file) will not import, so nothing was changed: fix them, or use --accept-partial to import the rest"
+        "\(plural(preview.rejected.count, "row")) of \(file) will not import, so nothing was changed: fix them, or use --accept-partial to import the rest"
       )
     }
   }

@@ -14,7 +14,7 @@ struct MeetingAddAction: ParsableCommand {
   @Option(help: "For an intervention: pupils' UPNs or ids, separated by commas.") var pupils: String?
   @Option(help: "Subject id or name (an intervention's impact is measured in it).") var subject: String?
   @Option(help: "What will happen.") var description: String
-  @Option(help: "Who owns it.") var owner: String
+  @Option(help: "Who owns it: a name on the trust's staff.") var owner: String
   @Option(help: "When it is reviewed: a half-term this year (spring1) or YEAR:HALF.") var due: String?
 
   func run() throws {
@@ -33,7 +33,7 @@ struct MeetingAddAction: ParsableCommand {
     }
     let action = MeetingAction(
       id: MeetingAction.newID(), kind: kind, pupils: ids, subject: try subject.map { try opened.trust.subject($0).id },
-      description: description, owner: owner, from: when, due: dueRef)
+      description: description, owner: try opened.trust.staffMember(owner).name, from: when, due: dueRef)
     doc.record(action, halfTerm: half, by: opened.folder.author, at: DataFolder.now())
     try opened.folder.save(doc)
     print(action.id)

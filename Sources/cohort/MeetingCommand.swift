@@ -55,7 +55,7 @@ struct MeetingSet: ParsableCommand {
   @OptionGroup var options: DataOptions
   @OptionGroup var meeting: MeetingOptions
   @Option(help: "The meeting's date, e.g. 14/10/2026.") var date: String?
-  @Option(help: "Who attended, separated by commas.") var attendees: String?
+  @Option(help: "Who attended, names on the trust's staff separated by commas.") var attendees: String?
   @Option(help: "General notes.") var notes: String?
 
   func run() throws {
@@ -66,13 +66,13 @@ struct MeetingSet: ParsableCommand {
       details.date = d
     }
     if let attendees {
-      details.attendees = attendees.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        .filter { !$0.isEmpty }
+      details.attendees = try attendees.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }.map { try opened.trust.staffMember($0).name }
     }
     if let notes { details.notes = notes }
     doc.setMeetingDetails(details, halfTerm: half, by: opened.folder.author, at: DataFolder.now())
     try opened.folder.save(doc)
-    print("\(doc.classID) \(doc.year) \(half.rawValue) meeting: \(details.attendees.count) attendees")
+    print("\(doc.classID) \(doc.year) \(half.rawValue) meeting: \(plural(details.attendees.count, "attendee"))")
   }
 }
 

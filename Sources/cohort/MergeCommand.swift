@@ -11,9 +11,12 @@ struct MergeCommand: ParsableCommand {
 
   func run() throws {
     let folder = options.folder()
+    // The set-up first: a merged trust.json may list a school the other laptop added.
+    var total = try folder.absorbSetupConflictCopies()
+    if total > 0 { print("trust and schools: merged \(total) conflict cop\(total == 1 ? "y" : "ies")") }
     let trust = try folder.loadTrust()
-    var total = 0
     for school in try folder.loadSchools(of: trust) {
+      try folder.scrubErasedFromRosterCopies(school: school.id)
       for year in school.years {
         for (_, classID) in Set(folder.conflictCopies(school: school.id, year: year).map { $0.classID }).sorted().map({
           ((), $0)

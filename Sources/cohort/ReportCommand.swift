@@ -36,12 +36,12 @@ struct ReportCommand: ParsableCommand {
       when: HalfTermRef(try AcademicYear.parse(year), try HalfTerm.parse(halfTerm)), progress: progress)
     let document = try report.make(request)
     let renderer = ReportRenderer(document, made: SchoolDate.today().ukDescription)
-    try renderer.writePDF(to: out)
+    try OutputFile.write(try renderer.pdf(), to: out)
     if let pageImages {
-      try FileManager.default.createDirectory(
-        atPath: pageImages, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      try OutputFile.makeFolder(pageImages)
       for i in 0..<renderer.pages.count {
-        try renderer.writePNG(page: i, to: "\(pageImages)/page-\(String(format: "%02d", i + 1)).png")
+        try OutputFile.write(
+          try renderer.png(page: i), to: "\(pageImages)/page-\(String(format: "%02d", i + 1)).png")
       }
     }
     line.finish()

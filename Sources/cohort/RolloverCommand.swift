@@ -23,7 +23,7 @@ struct RolloverCommand: ParsableCommand {
       try school.map { s -> [String] in
         guard trust.schools.contains(where: { $0.id == s }) else { throw InputError("no school '\(s)' in this trust") }
         return [s]
-      } ?? trust.schools.map(\.id)
+      } ?? folder.presentSchools(of: trust).map(\.id)
     let plans = try plan.map { try Self.readPlan($0) } ?? [:]
     let rollover = Rollover(folder: folder)
     // Every school is checked first, so that a refusal changes no school at all.
@@ -31,10 +31,10 @@ struct RolloverCommand: ParsableCommand {
     for s in schools {
       let o = try rollover.run(school: s, to: year, plan: .init(classes: plans[s]), dryRun: dryRun)
       print(
-        "\(s): \(o.movedUp) pupil(s) moved up into \(o.classes) class(es) for \(year); \(o.leavers) Year 6 leaver(s); \(year.previous) \(dryRun ? "would be" : "is now") read-only"
+        "\(s): \(plural(o.movedUp, "pupil")) moved up into \(plural(o.classes, "class", "classes")) for \(year); \(plural(o.leavers, "Year 6 leaver")); \(year.previous) \(dryRun ? "would be" : "is now") read-only"
       )
       if !o.unplaced.isEmpty {
-        print("\(s): no class for \(o.unplaced.count) pupil(s): \(o.unplaced.joined(separator: ", "))")
+        print("\(s): no class for \(plural(o.unplaced.count, "pupil")): \(o.unplaced.joined(separator: ", "))")
       }
     }
     if dryRun { print("Dry run: nothing was changed.") }

@@ -67,6 +67,9 @@ struct SampleCommand: ParsableCommand {
       }
     }
     if let first = failures.first { throw CommandFailure(first) }
+    var withStaff = try folder.loadTrust()
+    withStaff.staff = SampleTrust.staff(of: try folder.loadSchools(of: withStaff))
+    try folder.saveTrust(withStaff)
     let seconds = Date().timeIntervalSince(now)
     print(
       "Generated \(trust.name): \(schools) schools, \(opts.firstYear) to \(opts.endYear) (through \(opts.through.label)) in \(String(format: "%.1f", seconds)) s"

@@ -17,12 +17,15 @@ struct SetCommand: ParsableCommand {
     let (folder, trust, scheme) = try options.open().parts
     let academicYear = try AcademicYear.parse(year)
     let half = try HalfTerm.parse(halfTerm)
-    let subjectID = try trust.subject(subject).id
+    _ = try trust.subject(subject)
     let newCode: String? = code.lowercased() == "none" ? nil : try scheme.parse(code).id
     let (school, found) = try folder.findPupil(pupil)
     guard var doc = try folder.classYear(of: found.id, school: school, year: academicYear) else {
       throw CommandFailure("pupil \(found.id) is in no class in \(academicYear)")
     }
+    let groups =
+      try folder.loadSchool(school).classes(in: academicYear).first { $0.id == doc.classID }?.yearGroups ?? []
+    let subjectID = try trust.enterableSubject(subject, for: groups).id
     let old = doc.code(pupil: found.id, subject: subjectID, halfTerm: half)
     doc.set(newCode, pupil: found.id, subject: subjectID, halfTerm: half, by: folder.author, at: DataFolder.now())
     try folder.save(doc)

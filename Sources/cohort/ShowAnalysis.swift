@@ -28,7 +28,11 @@ struct ShowAnalysis: ParsableCommand {
 
   @OptionGroup var options: DataOptions
   @OptionGroup var analysis: AnalysisOptions
-  @Option(help: "Break down by school, class or year group.") var breakdown: String?
+  @Option(
+    help:
+      "Break down by school, class, year group or ethnicity (DfE's main categories; a group of fewer than 5 pupils is not shown)."
+  )
+  var breakdown: String?
   @Flag(help: "Print JSON for scripts.") var json = false
 
   struct Row: Encodable {
@@ -37,6 +41,8 @@ struct ShowAnalysis: ParsableCommand {
     var summary: BandSummary
     var gap: Gap?
     var breakdown: [String: BandSummary]?
+    /// The ethnicity breakdown, in DfE's order, small groups suppressed.
+    var groups: [SuppressedGroup]?
   }
 
   func run() throws {
@@ -55,11 +61,18 @@ struct ShowAnalysis: ParsableCommand {
       case "school": .school
       case "class": .schoolClass
       case "year", "year-group": .yearGroup
-      default: throw CommandFailure("--breakdown takes school, class or year")
+      case "ethnicity": .ethnicity
+      default: throw CommandFailure("--breakdown takes school, class, year or ethnicity")
       }
-    let subjects = opened.trust.subjects
+    let subjects = opened.trust.activeSubjects
     let rows = Parallel.map(subjects.indices) { i in
       let s = subjects[i]
+      if key == .ethnicity {
+        return Row(
+          subject: s.id, scope: scope.description, summary: a.bands(scope, group: group, subject: s.id, at: when),
+          gap: a.gap(scope, group: group, subject: s.id, at: when),
+          groups: a.ethnicityBreakdown(scope, group: group, subject: s.id, at: when))
+      }
       let parts = key.map { k in
         a.breakdown(scope, by: k, group: group, subject: s.id, at: when).map { name, summary in
           // Year groups by their short label ("Y3"), as printed everywhere else.
@@ -89,6 +102,13 @@ struct ShowAnalysis: ParsableCommand {
       }
       for (k, b) in (r.breakdown ?? [:]).sorted(by: { $0.key < $1.key }) {
         print("    \(k): n=\(b.assessed), \(String(format: "%.0f", b.atOrAbove))% at or above")
+      }
+      for g in r.groups ?? [] {
+        guard let n = g.n, let b = g.summary else {
+          print("    \(g.group): fewer than \(SuppressedBreakdown.minimum) pupils, not shown")
+          continue
+        }
+        print("    \(g.group): n=\(n), assessed \(b.assessed), \(String(format: "%.0f", b.atOrAbove))% at or above")
       }
     }
   }
@@ -133,9 +153,10 @@ struct ShowFlags: ParsableCommand {
     let records = try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year)
     let a = Analysis(records: records, scheme: opened.scheme)
     let context = FlagContext(
-      scheme: opened.scheme, subjects: opened.trust.subjects, tests: opened.registry.tests(for: opened.trust), at: when,
+      scheme: opened.scheme, subjects: opened.trust.activeSubjects, tests: opened.registry.tests(for: opened.trust),
+      at: when,
       steps: opened.trust.disagreementSteps, settings: opened.registry.flagSettings)
-    let rows = a.pupils(in: scope, group: group, subject: opened.trust.subjects.first?.id ?? "", year: when.year)
+    let rows = a.pupils(in: scope, group: group, subject: opened.trust.activeSubjects.first?.id ?? "", year: when.year)
       .compactMap { r -> Row? in
         let flags = opened.registry.flagRules.flatMap { $0.flags(for: r, in: context) }
         return flags.isEmpty ? nil : Row(id: r.pupil.id, name: r.pupil.fullName, classID: r.classID, flags: flags)

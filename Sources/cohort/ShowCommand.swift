@@ -40,10 +40,11 @@ struct ShowGrid: ParsableCommand {
     let (s, c) = try folder.findClass(classID, year: academicYear, school: school)
     let doc = try folder.loadClassYear(school: s.id, classID: c.id, year: academicYear)
     let roster = try folder.loadRoster(s.id)
+    let subjects = trust.subjects(for: c.yearGroups)
     let rows = doc.members.map { id -> (Row, Pupil?) in
       let p = roster.pupil(id: id)
       var codes: [String: String] = [:]
-      for subject in trust.subjects {
+      for subject in subjects {
         if let code = doc.code(pupil: id, subject: subject.id, halfTerm: half) { codes[subject.id] = code }
       }
       return (Row(id: id, upn: p?.upn, name: p?.fullName ?? "(not on roster)", judgements: codes), p)
@@ -55,11 +56,11 @@ struct ShowGrid: ParsableCommand {
     print("\(s.name), \(c.name) (\(c.id)), \(academicYear) \(half.label): \(rows.count) pupils")
     let nameWidth = max(20, rows.map { $0.0.name.count }.max() ?? 0)
     var header = pad("Pupil", nameWidth) + "  " + pad("Flags", 14)
-    for subject in trust.subjects { header += "  " + pad(subject.name, 9) }
+    for subject in subjects { header += "  " + pad(subject.name, 9) }
     print(header)
     for (row, pupil) in rows {
       var line = pad(row.name, nameWidth) + "  " + pad(flags(pupil), 14)
-      for subject in trust.subjects { line += "  " + pad(row.judgements[subject.id] ?? "-", 9) }
+      for subject in subjects { line += "  " + pad(row.judgements[subject.id] ?? "-", 9) }
       print(line)
     }
     let key = scheme.codes.map { "\($0.id) \($0.label)" }.joined(separator: ", ")
@@ -70,6 +71,7 @@ struct ShowGrid: ParsableCommand {
     guard let p else { return "" }
     var f: [String] = []
     if p.isDisadvantaged { f.append("PP") }
+    if p.serviceChild { f.append("SC") }
     if p.send != .none { f.append("SEND-\(p.send.rawValue)") }
     if p.eal { f.append("EAL") }
     return f.joined(separator: " ")

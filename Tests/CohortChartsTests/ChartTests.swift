@@ -56,10 +56,7 @@ import Testing
     let spec = Charts.bandsBySubject(
       analysis, scope: .trust, scopeName: "Trust", group: .everyone,
       subjects: [Subject(id: "reading", name: "Reading")], at: when)
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("chart-\(UUID().uuidString).\(ext)").path
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    try ChartRenderer().write(spec, to: path)
-    let data = try #require(FileManager.default.contents(atPath: path))
+    let data = try ChartRenderer().render(spec, as: try ChartRenderer.Format(path: "chart.\(ext)"))
     let head = String(decoding: data.prefix(8), as: UTF8.self)
     switch ext {
     case "png": #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
@@ -67,7 +64,7 @@ import Testing
     default: #expect(head.hasPrefix("%PDF"))
     }
     #expect(data.count > 2000)
-    #expect(throws: ChartRenderer.Failure.self) { try ChartRenderer().write(spec, to: path + ".gif") }
+    #expect(throws: ChartRenderer.Failure.self) { try ChartRenderer.Format(path: "chart.gif") }
   }
 }
 
@@ -177,10 +174,7 @@ import Testing
     #expect(parts.flatMap { $0.series[0].values } == spec.series[0].values)
     #expect(parts[2].subtitle == "s · part 3 of 3")
     // Drawn, it is a PNG of the rows' height.
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rows-\(UUID().uuidString).png").path
-    defer { unlink(path) }
-    try r.write(spec, to: path)
-    let png = try Data(contentsOf: URL(fileURLWithPath: path))
+    let png = try r.render(spec, as: .png)
     let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
     #expect(height == Int(r.height))
     // A dozen or fewer stay as bars side by side.

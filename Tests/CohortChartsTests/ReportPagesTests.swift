@@ -24,14 +24,17 @@ import Testing
       title: "Short", subtitle: "two blocks", blocks: [.heading("One"), .text("Hello"), .pageBreak, .text("Two")])
     let r = ReportRenderer(d, made: "29/11/2026")
     #expect(r.pages.count == 2)
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).pdf").path
-    defer { unlink(path) }
-    try r.writePDF(to: path)
-    let bytes = try String(decoding: Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+    let bytes = String(decoding: try r.pdf(), as: UTF8.self)
+    #expect(bytes.hasPrefix("%PDF"))
     #expect(bytes.components(separatedBy: "/Type /Page\n").count - 1 == 2 || bytes.contains("/Count 2"))
-    var st = stat()
-    stat(path, &st)
-    #expect(st.st_mode & 0o777 == 0o600)
+    var seen = 0
+    #expect(throws: CancellationError.self) {
+      try r.pdf { done, _ in
+        seen = done
+        return false
+      }
+    }
+    #expect(seen == 1, "cancelled after the first page")
   }
 
   /// A chart of ninety rows does not fit an A4 page: it is laid out as parts, each on the

@@ -111,3 +111,69 @@ struct CTFFixture {
   /// The same UPN with a check letter that the digits do not give.
   static func wrongCheck(_ upn: String) -> String { (upn.first == "B" ? "C" : "B") + upn.dropFirst() }
 }
+
+extension CTFFixture {
+  /// DfE's multiplication tables check results file as its MTC service writes it: the header
+  /// with SourceSchool and DestSchool (LEA, Estab, URN), each pupil's UPN, names in capitals,
+  /// DOB and Sex, and one KS2 StageAssessment (MAT, TT, MTC, ResultStatus R, ResultQualifier
+  /// MT) whose Result is a score of 25 or one of DfE's codes. No BasicDetails.
+  static func mtc(
+    _ pupils: [(upn: String, surname: String, forename: String, dob: String, sex: String, result: String)],
+    academicYear: Int = 2026, version: String? = nil
+  ) -> String {
+    let v = version ?? "\(academicYear % 100).0"
+    var x = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <CTfile>
+        <Header>
+          <DocumentName>Common Transfer File</DocumentName>
+          <CTFversion>\(v)</CTFversion>
+          <DateTime>\(academicYear + 1)-06-28T10:15:00</DateTime>
+          <DocumentQualifier>partial</DocumentQualifier>
+          <SupplierID>Multiplication Tables Check</SupplierID>
+          <SourceSchool>
+            <LEA>201</LEA>
+            <Estab>3614</Estab>
+            <URN>100001</URN>
+            <SchoolName>Oakfield Primary School</SchoolName>
+            <AcademicYear>\(academicYear)</AcademicYear>
+          </SourceSchool>
+          <DestSchool>
+            <LEA>201</LEA>
+            <Estab>3614</Estab>
+            <URN>100001</URN>
+          </DestSchool>
+        </Header>
+        <CTFpupilData>
+
+      """
+    for p in pupils {
+      x += """
+            <Pupil>
+              <UPN>\(p.upn)</UPN>
+              <Surname>\(p.surname.uppercased())</Surname>
+              <Forename>\(p.forename.uppercased())</Forename>
+              <DOB>\(p.dob)</DOB>
+              <Sex>\(p.sex)</Sex>
+              <StageAssessments>
+                <KeyStage>
+                  <Stage>KS2</Stage>
+                  <StageAssessment>
+                    <Locale>ENG</Locale>
+                    <Year>\(academicYear + 1)</Year>
+                    <Subject>MAT</Subject>
+                    <Method>TT</Method>
+                    <Component>MTC</Component>
+                    <ResultStatus>R</ResultStatus>
+                    <ResultQualifier>MT</ResultQualifier>
+                    <Result>\(p.result)</Result>
+                  </StageAssessment>
+                </KeyStage>
+              </StageAssessments>
+            </Pupil>
+
+        """
+    }
+    return x + "  </CTFpupilData>\n</CTfile>\n"
+  }
+}

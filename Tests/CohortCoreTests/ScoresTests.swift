@@ -214,10 +214,13 @@ enum TestFixtures {
     #expect(!row(code: "G", autumn: 100, spring: 80, steps: 2).disagrees)
   }
 
-  @Test func onlyAChangeBeyondTheConfidenceBandIsReal() {
-    #expect(row(code: "G", autumn: 100, spring: 106).realChange == nil)
-    #expect(row(code: "G", autumn: 100, spring: 107).realChange == 7)
-    #expect(row(code: "G", autumn: 100, spring: 94).realChange == nil)
+  /// One score's band is ±6; the difference of two scores has a margin of 6 x sqrt(2) = 8.5.
+  @Test func onlyAChangeBeyondTheMarginOfTheDifferenceIsReal() {
+    #expect(row(code: "G", autumn: 100, spring: 107).realChange == nil, "beyond ±6 but not ±8.5")
+    #expect(row(code: "G", autumn: 100, spring: 108).realChange == nil)
+    let real = row(code: "G", autumn: 100, spring: 109)
+    #expect(real.realChange == 9 && real.notes.contains { $0.contains("beyond the ±8.5 margin of a difference") })
+    #expect(row(code: "G", autumn: 100, spring: 91).realChange == -9)
   }
 
   @Test func autumnComparesWithLastSummer() {

@@ -50,3 +50,24 @@ import Testing
     }
   }
 }
+
+/// Characters 2-4 of a UPN are checked against DfE's list of LA codes (issue 16, item 6).
+@Suite struct UPNLACodeTests {
+  static func upn(_ digits: String) throws -> UPN { try UPN(String(UPN.checkLetter(Array(digits))!) + digits) }
+
+  @Test func aKnownAuthorityPassesAndAnUnknownOneIsNamed() throws {
+    let camden = try Self.upn("202361409001")
+    #expect(camden.laCode == "202" && camden.laCodeProblem == nil && LACodes.name("202") == "Camden")
+    let odd = try Self.upn("000361409001")
+    #expect(odd.laCode == "000")
+    #expect(odd.laCodeProblem == "UPN \(odd.value): characters 2-4 ('000') are not a DfE local authority code")
+    #expect(try Self.upn("928361409001").laCodeProblem == nil, "a former authority's UPNs stay valid")
+    #expect(try Self.upn("681361409001").laCodeProblem == nil, "Welsh UPNs carry Welsh codes")
+  }
+
+  @Test func theListIsDataWithItsSource() {
+    #expect(LACodes.source.contains("Get Information about Schools"))
+    #expect(LACodes.codes.count > 170 && LACodes.codes.allSatisfy { $0.count == 3 && Int($0) != nil })
+    #expect(LACodes.codes == LACodes.codes.sorted() && Set(LACodes.codes).count == LACodes.codes.count)
+  }
+}

@@ -106,7 +106,7 @@ import Testing
     try tablePreview.apply(to: s.folder)
     #expect(FileManager.default.fileExists(atPath: s.path + "/plugins/tables/nfer-reading-2023.json"))
     let registry = BuiltInPlugins.registry(for: s.folder, trust: try s.folder.loadTrust())
-    #expect(registry.scoreTable(for: "nfer-reading")?.edition == "2023")
+    #expect(registry.scoreTables(for: "nfer-reading").tables.map(\.edition) == ["2023"])
     let second = try ScoresImporter().preview(try request(s, csv, options, registry: registry))
     #expect(second.rejected.isEmpty)
     #expect(second.changes.first?.contains("90 (raw 2)") == true)

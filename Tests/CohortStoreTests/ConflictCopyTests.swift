@@ -52,3 +52,35 @@ import Testing
     #expect(f.fileMode(folder + ".conflicts") == 0o700)
   }
 }
+
+@Suite struct SetupConflictCopyTests {
+  @Test func trustAndSchoolCopiesMergePartByPartAndAreSetAside() throws {
+    let t = TestFolder()
+    let f = t.folder()
+    var base = Trust(id: "t", name: "T")
+    _ = try base.addSchool(SchoolRef(id: "oak", name: "Oak"), at: 10)
+    try f.saveTrust(base)
+    try f.saveSchool(School(id: "oak", name: "Oak"))
+    var mine = try f.loadTrust()
+    _ = try mine.addStaff(name: "Ms A Patel", role: .teacher, schools: [], at: 20)
+    try f.saveTrust(mine)
+    var theirs = base
+    _ = try theirs.addStaff(name: "Mr B Jones", role: .leader, schools: [], at: 30)
+    try t.write(
+      "trust.sync-conflict-20261201-101530-BBBBBBB.json",
+      String(decoding: try DocumentCoding.encode(theirs), as: UTF8.self))
+    var school = School(id: "oak", name: "Oak")
+    let y = AcademicYear(startYear: 2026)
+    _ = try school.addClass(
+      School.checkedClass(id: "oak-3a", name: "3A", yearGroups: [YearGroup(3)], teachers: []), year: y, at: 40)
+    try t.write(
+      "schools/oak/school (conflicted copy 2026-12-01 101600).json",
+      String(decoding: try DocumentCoding.encode(school), as: UTF8.self))
+    #expect(try f.absorbSetupConflictCopies() == 2)
+    #expect(Set(try f.loadTrust().staff.map(\.name)) == ["Ms A Patel", "Mr B Jones"])
+    #expect(try f.loadSchool("oak").classes(in: y).map(\.id) == ["oak-3a"])
+    let aside = try FileManager.default.contentsOfDirectory(atPath: f.root + "/.conflicts")
+    #expect(aside == ["trust.sync-conflict-20261201-101530-BBBBBBB.json"])
+    #expect(try f.absorbSetupConflictCopies() == 0, "nothing left to absorb")
+  }
+}

@@ -143,7 +143,7 @@ import Testing
     doc.set("Y", pupil: "p1", subject: "reading", halfTerm: .autumn1, by: f.author, at: 6)
     doc = try f.save(doc)
     try f.save(doc)  // nothing changed: no entry, no write
-    let lines = String(decoding: t.bytes(f.journalPath())!, as: UTF8.self).split(separator: "\n")
+    let lines = String(decoding: t.bytes(f.journalPath(for: "schools/oak/x"))!, as: UTF8.self).split(separator: "\n")
     let entries = try lines.map { try JSONDecoder().decode(JournalEntry.self, from: Data($0.utf8)) }
     #expect(entries.count == 2)
     #expect(entries[1].old == "G" && entries[1].new == "Y" && entries[1].pupil == "p1" && entries[1].by == "Ms A")
@@ -152,11 +152,11 @@ import Testing
   @Test func aTornJournalLineDoesNotSwallowTheNextEntry() throws {
     let t = TestFolder()
     let f = try seed(t)
-    try t.write(f.journalPath(), "{\"at\":1,\"by\":\"x\",\"dev")
+    try t.write(f.journalPath(for: "schools/oak/x"), "{\"at\":1,\"by\":\"x\",\"dev")
     var doc = emptyClass()
     doc.set("G", pupil: "p1", subject: "reading", halfTerm: .autumn1, by: f.author, at: 5)
     try f.save(doc)
-    let lines = String(decoding: t.bytes(f.journalPath())!, as: UTF8.self).split(separator: "\n")
+    let lines = String(decoding: t.bytes(f.journalPath(for: "schools/oak/x"))!, as: UTF8.self).split(separator: "\n")
     #expect(lines.count == 2)
     #expect((try? JSONDecoder().decode(JournalEntry.self, from: Data(lines[1].utf8)))?.new == "G")
   }
@@ -267,5 +267,34 @@ import Testing
       }
     }
     #expect(failedCleanly > 10)
+  }
+}
+
+@Suite struct SchoolJournalTests {
+  @Test func aSchoolsChangesAreJournalledInItsFolderAndOldFoldersMoveThem() throws {
+    let t = TestFolder()
+    let f = t.folder()
+    // A folder from before: every school's lines in the trust's journal.
+    let old = [
+      JournalEntry(at: 1, by: "A", device: "laptop", doc: "trust.json", event: "created trust"),
+      JournalEntry(
+        at: 2, by: "A", device: "laptop", doc: "schools/oak/pupils.json", pupil: "oak-0001", event: "new pupil"),
+      JournalEntry(
+        at: 3, by: "A", device: "laptop", doc: "schools/elm/2026-27/elm-y3.json", pupil: "elm-0001", old: nil, new: "G"),
+    ]
+    try t.write("journal/laptop.jsonl", try old.map { String(decoding: try $0.line(), as: UTF8.self) }.joined())
+    try f.saveTrust(Trust(id: "t", name: "T", schools: [SchoolRef(id: "oak", name: "Oak")]), event: "renamed")
+    let trustLines = try String(contentsOfFile: f.root + "/journal/laptop.jsonl", encoding: .utf8)
+    #expect(!trustLines.contains("pupil"), "no pupil's line stays in the trust's journal")
+    let oak = try String(contentsOfFile: f.root + "/schools/oak/journal/laptop.jsonl", encoding: .utf8)
+    #expect(oak.contains("oak-0001") && !oak.contains("elm-0001"))
+    #expect(try f.journalEntries().count == 4, "nothing lost: three old lines and the new one")
+    #expect(try f.journalEntries(school: "elm").map(\.pupil) == ["elm-0001"])
+    // A later save journals a cell straight into its school's folder.
+    var doc = ClassYear(school: "oak", classID: "oak-y3", year: AcademicYear(startYear: 2026), pupils: ["oak-0001"])
+    doc.set("G", pupil: "oak-0001", subject: "reading", halfTerm: .autumn1, by: f.author, at: 10)
+    try f.save(doc)
+    #expect(try f.journalEntries(school: "oak").count == 2)
+    #expect(!(try String(contentsOfFile: f.root + "/" + f.journalPath(), encoding: .utf8)).contains("oak-0001"))
   }
 }

@@ -56,3 +56,45 @@ import Testing
     }
   }
 }
+
+/// The MIS's NC year per academic year (`ncYears`) reads the same both ways, or gives way.
+@Suite struct RosterScannerNCYearTests {
+  func pupil(_ ncYears: String) -> String {
+    #"{"format": 3, "school": "s", "pupils": [{"id": "a", "forename": "A", "surname": "B", "dob": "2016-07-20", "ncYears": "#
+      + ncYears + "}]}"
+  }
+
+  @Test(arguments: [#"{"2025-26": 4, "2026-27": 5}"#, "{}", "null", #"{"2026-27": -1, "2027-28": 13}"#])
+  func readsAsJSONDecoderDoes(ncYears: String) throws {
+    let text = pupil(ncYears)
+    let strict = try DocumentCoding.decode(Roster.self, from: Array(text.utf8))
+    #expect(RosterScanner.read(Array(text.utf8)) == strict)
+  }
+
+  @Test(arguments: [
+    #"{"2026": 5}"#, #"{"2026-27": 4.5}"#, #"{"2026-27": "5"}"#, #"{"2026-27": 5, "2026-27": 6}"#, "[5]",
+  ])
+  func givesWay(ncYears: String) {
+    #expect(RosterScanner.read(Array(pupil(ncYears).utf8)) == nil)
+  }
+}
+
+@Suite struct RosterScannerGroupFlagTests {
+  @Test(arguments: [
+    #""previouslyLookedAfter": true, "serviceChild": true"#, #""previouslyLookedAfter": null, "serviceChild": false"#,
+    #""send": "K", "senStart": "2024-09-04""#, #""senStart": null"#,
+  ])
+  func readsTheNewFlagsAsJSONDecoderDoes(fields: String) throws {
+    let text =
+      #"{"format": 3, "school": "s", "pupils": [{"id": "a", "forename": "A", "surname": "B", "dob": "2016-07-20", "#
+      + fields + "}]}"
+    let strict = try DocumentCoding.decode(Roster.self, from: Array(text.utf8))
+    #expect(RosterScanner.read(Array(text.utf8)) == strict)
+  }
+
+  @Test func givesWayOnABadSENStartDate() {
+    let text =
+      #"{"format": 3, "school": "s", "pupils": [{"id": "a", "forename": "A", "surname": "B", "dob": "2016-07-20", "senStart": "2024-02-30"}]}"#
+    #expect(RosterScanner.read(Array(text.utf8)) == nil)
+  }
+}

@@ -90,8 +90,11 @@ import Testing
     ])
     #expect(text.out.contains("Reading") && text.out.contains("Codes: Y Not yet secure"))
 
-    let journal = try String(contentsOfFile: dir + "/journal/cli-test.jsonl", encoding: .utf8)
+    // A school's changes are journalled in its own folder; the trust's journal holds none.
+    let journal = try String(contentsOfFile: dir + "/schools/oakfield/journal/cli-test.jsonl", encoding: .utf8)
     #expect(journal.contains("\"by\":\"Ms Khan\"") && journal.contains("\"new\":\"G\""))
+    let trustJournal = (try? String(contentsOfFile: dir + "/journal/cli-test.jsonl", encoding: .utf8)) ?? ""
+    #expect(!trustJournal.contains("\"pupil\""))
     let csv = s.sub("j.csv")
     #expect(try CLI.run(["export", "csv", "--data", dir, "--out", csv]).status == 0)
     let exported = try String(contentsOfFile: csv, encoding: .utf8)
@@ -162,6 +165,9 @@ import Testing
     ])
     #expect(exportPupils.status == 0)
     let header = try String(contentsOfFile: s.sub("p.csv"), encoding: .utf8).split(separator: "\r\n").first
-    #expect(header == "pupil_id,upn,surname,forename,dob,sex,school,class,year_group,pupil_premium,fsm,sen,eal")
+    #expect(
+      header
+        == "pupil_id,upn,surname,forename,dob,sex,school,class,year_group,pupil_premium,fsm,sen,eal,year_group_source,age_year_group"
+    )
   }
 }

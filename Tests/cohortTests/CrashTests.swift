@@ -15,8 +15,8 @@ import Testing
   static let year = AcademicYear(startYear: 2026)
   static var kills: Int { Int(ProcessInfo.processInfo.environment["COHORT_KILLS"] ?? "") ?? 100 }
 
-  static let torture: String = CLI.binary.replacingOccurrences(
-    of: "/cohort", with: "/cohort-torture", options: .backwards)
+  /// Beside the `cohort` binary in the build folder (the clone's own folder may be "cohort").
+  static let torture = (CLI.binary as NSString).deletingLastPathComponent + "/cohort-torture"
 
   /// The torture writer's own layout: one school, classes oak-y3 and oak-y4 of 30 pupils.
   func makeFolder(_ s: Scratch) throws -> String {

@@ -10,6 +10,9 @@ import Testing
     let dir = s.sub("trust")
     let r = try CLI.run(["sample", "--data", dir] + CommandLineTests.sampleArgs)
     #expect(r.status == 0, "\(r.err)")
+    for name in ["Mr Teach", "Ms Num"] {
+      #expect(try CLI.run(["staff", "add", "--data", dir, "--name", name, "--school", "oakfield"]).status == 0)
+    }
     return dir
   }
 
@@ -76,6 +79,7 @@ import Testing
       (["--kind", "intervention"], "an intervention needs --pupils and --subject"),
       (["--kind", "teaching", "--due", "autumn1"], "--due must be after the meeting"),
       (["--kind", "intervention", "--pupils", "nobody", "--subject", "reading"], "no pupil with id or UPN 'nobody'"),
+      (["--kind", "teaching"], "no one called 'X' on the trust's staff"),
     ] {
       let r = try CLI.run(at + extra)
       #expect(r.status == 1)

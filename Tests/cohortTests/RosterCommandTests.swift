@@ -38,7 +38,8 @@ import Testing
     let cases: [(kind: String, name: String, bytes: [UInt8], message: String)] = [
       ("ctf", "cut.xml", Array(good.utf8.prefix(90)), "truncated"),
       ("ctf", "root.xml", Array(good.replacingOccurrences(of: "CTfile>", with: "ATfile>").utf8), "not <CTfile>"),
-      ("ctf", "future.xml", Array(good.replacingOccurrences(of: "23.0", with: "31.0").utf8), "version 31.0, newer"),
+      // A later version than Cohort knows is read with a note (CTFReaderMISCodesTests); an older one is refused.
+      ("ctf", "old.xml", Array(good.replacingOccurrences(of: "23.0", with: "16.0").utf8), "versions 17 and later"),
       ("ctf", "binary.xml", [0x50, 0x4B, 0x03, 0x04, 0, 0, 0xFF, 0xFE], "not an XML file"),
       ("roster", "binary.csv", [0x50, 0x4B, 0x03, 0x04, 0, 0, 0xFF, 0xFE], "not a text file"),
       ("roster", "dup-header.csv", Array("UPN,Surname,Forename,DOB,Surname\n".utf8), "both called 'Surname'"),
@@ -63,7 +64,7 @@ import Testing
     let r = try CLI.run([
       "import", "roster", try write(s, "rows.csv", Array(rows.utf8)), "--data", dir, "--school", "oakfield",
     ])
-    #expect(r.status == 1 && r.err.contains("4 row(s) of") && r.err.contains("nothing was changed"))
+    #expect(r.status == 1 && r.err.contains("4 rows of") && r.err.contains("nothing was changed"))
     #expect(
       r.out.contains("line 2: will not import: \(p.forename) \(p.surname): date of birth '31/02/2016' is not a date"))
     #expect(r.out.contains("line 3: will not import: UPN '\(wrongCheck)': check letter"))

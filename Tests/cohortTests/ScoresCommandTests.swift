@@ -52,7 +52,7 @@ import Testing
     let grid = try JSONSerialization.jsonObject(with: Data(side.out.utf8)) as? [String: Any]
     let row = (grid?["pupils"] as? [[String: Any]])?.first { $0["id"] as? String == ps[0]["id"] as? String }
     let reading = (row?["subjects"] as? [String: Any])?["reading"] as? [String: Any]
-    #expect(reading?["score"] as? Int == 104 && reading?["scoreBand"] as? String == "Average")
+    #expect(reading?["score"] as? Int == 104 && reading?["scoreBand"] as? String == "In line with average")
     #expect(reading?["test"] as? String == "nfer-reading")
 
     let export = try CLI.run(["export", "csv", "--what", "scores", "--data", dir, "--out", s.sub("s.csv")])

@@ -170,10 +170,17 @@ import Testing
     shown = try #require(try json("trust", "show") as? [String: Any])
     let subjects = try #require(shown["subjects"] as? [[String: Any]])
     #expect(subjects.last?["retired"] as? Bool == true && subjects.last?["name"] as? String == "Science and Nature")
-    let grid = try CLI.run([
-      "show", "--data", dir, "--class", "meadow-ash", "--year", "2026-27", "--half-term", "autumn1", "--json",
-    ])
-    #expect(grid.out.contains("\"science\" : \"G\""), "a retired subject's codes stay")
+    let grid = try ok("show", "--class", "meadow-ash", "--year", "2026-27", "--half-term", "autumn1")
+    #expect(!grid.contains("Science"), "a retired subject leaves the grid")
+    let history = try ok("history", "--pupil", CTFFile.upn(4))
+    #expect(history.contains("science") && history.contains("G"), "its codes stay in history: \(history)")
+    try refused(
+      "Science and Nature is retired", "set", "--pupil", CTFFile.upn(4), "--subject", "science", "--year", "2026-27",
+      "--half-term", "autumn2", "--code", "G")
+    try ok("trust", "edit-subject", "--subject", "science", "--restore", "--year-groups", "1,2")
+    try refused(
+      "Science and Nature is judged in Y1, Y2 only", "set", "--pupil", CTFFile.upn(4), "--subject", "science",
+      "--year", "2026-27", "--half-term", "autumn2", "--code", "G")
   }
 
   func ctf(la: String = "873", estab: String = "2001", urn: String = "123456", name: String = "Meadow Primary") throws

@@ -6,27 +6,11 @@ start). A writer on each laptop edits the same class; Cohort merges the sync too
 copies; at the end both folders hold the same data and no edit is lost.
 
 Run as root: python3 Tests/sync/two_laptops.py BIN_DIR. Prints `N passed, N failed`."""
-import json, os, shutil, subprocess, sys, tempfile, time, urllib.request
+import json, os, shutil, subprocess, sys, tempfile, time
+
+from syncthing import Namespace, check, options, run, summary
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else ".build/debug"
-NS = f"cohort-sync-{os.getpid()}"
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
-    if not ok:
-        print("FAIL:", what)
-    return ok
-
-
-def run(*args, **kw):
-    return subprocess.run(list(args), check=True, capture_output=True, text=True, **kw).stdout
-
-
-def in_ns(*args):
-    return ["ip", "netns", "exec", NS, *args]
 
 
 if os.geteuid() != 0:
@@ -36,9 +20,9 @@ if os.geteuid() != 0:
 work = tempfile.mkdtemp(prefix="cohort-sync-")
 os.chmod(work, 0o700)
 procs = []
+ns = None
 try:
-    run("ip", "netns", "add", NS)
-    run(*in_ns("ip", "link", "set", "lo", "up"))
+    ns = Namespace(f"cohort-sync-{os.getpid()}")
     folders, homes, ids = [], [], []
     for i in range(2):
         home = os.path.join(work, f"st{i}")
@@ -66,19 +50,7 @@ try:
   </folder>
   {devices}
   <gui enabled="true" tls="false"><address>127.0.0.1:{8381 + i}</address><apikey>{key}</apikey></gui>
-  <options>
-    <listenAddress>tcp://127.0.0.1:{22001 + i}</listenAddress>
-    <globalAnnounceEnabled>false</globalAnnounceEnabled>
-    <localAnnounceEnabled>false</localAnnounceEnabled>
-    <relaysEnabled>false</relaysEnabled>
-    <natEnabled>false</natEnabled>
-    <urAccepted>-1</urAccepted>
-    <urSeen>3</urSeen>
-    <autoUpgradeIntervalH>0</autoUpgradeIntervalH>
-    <crashReportingEnabled>false</crashReportingEnabled>
-    <startBrowser>false</startBrowser>
-    <reconnectionIntervalS>1</reconnectionIntervalS>
-  </options>
+  {options(22001 + i)}
 </configuration>
 """
         with open(os.path.join(homes[i], "config.xml"), "w") as fh:
@@ -93,15 +65,21 @@ try:
         check(w.returncode == 0, "a writer finished")
         lines.append(out.splitlines())
 
+    # And each changes the trust's set-up while apart: staff on both, term dates on one.
+    def cli(i, *args):
+        return run(f"{BIN}/cohort", *args, "--data", folders[i], env=dict(os.environ, COHORT_DEVICE=f"laptop-{i}"))
+    cli(0, "staff", "add", "--name", "Ms A Patel")
+    cli(1, "staff", "add", "--name", "Mr B Jones", "--role", "leader")
+    cli(1, "terms", "set", "--year", "2026-27", "--starts", "03/09/2026,02/11/2026,05/01/2027,22/02/2027,12/04/2027,07/06/2027")
+
     env = dict(os.environ, STNOUPGRADE="1", STNODEFAULTFOLDER="1")
     for i in range(2):
         log = open(os.path.join(work, f"st{i}.log"), "w")
-        procs.append(subprocess.Popen(in_ns("syncthing", "serve", f"--home={homes[i]}", "--no-browser", "--no-restart"),
+        procs.append(subprocess.Popen(ns.cmd("syncthing", "serve", f"--home={homes[i]}", "--no-browser", "--no-restart"),
                                       env=env, stdout=log, stderr=log))
 
     def api(i, path):
-        out = run(*in_ns("curl", "-s", "-H", f"X-API-Key: {key}", f"http://127.0.0.1:{8381 + i}{path}"))
-        return json.loads(out) if out.strip() else None
+        return ns.api(8381 + i, key, path)
 
     def connected():
         try:
@@ -117,6 +95,9 @@ try:
     def snapshot(f):
         return run(f"{BIN}/cohort", "export", "csv", "--data", f, "--out", os.path.join(work, "x.csv")) and open(os.path.join(work, "x.csv")).read()
 
+    def setup(i):
+        return cli(i, "staff", "list", "--json") + cli(i, "terms", "show", "--year", "2026-27", "--json")
+
     def settled():
         time.sleep(3)
         for i, f in enumerate(folders):
@@ -129,13 +110,17 @@ try:
                 return False
         copies = [n for f in folders for path, _, files in os.walk(f) for n in files
                   if "sync-conflict" in n and "/.conflicts" not in path]
-        return not copies and snapshot(a) == snapshot(b)
+        return not copies and snapshot(a) == snapshot(b) and setup(0) == setup(1)
 
     end = time.time() + 120
     ok = False
     while time.time() < end and not ok:
         ok = settled()
-    check(ok, "after the offline edits synced and merged, both laptops hold the same judgements")
+    check(ok, "after the offline edits synced and merged, both laptops hold the same judgements and set-up")
+    staff = json.loads(cli(0, "staff", "list", "--json"))
+    check(sorted(m["name"] for m in staff) == ["Mr B Jones", "Ms A Patel"], f"both laptops' new staff survive: {staff}")
+    terms = json.loads(cli(0, "terms", "show", "--year", "2026-27", "--json"))
+    check(terms["set"] and terms["halfTerms"][2]["starts"] == "2027-01-05", "one laptop's term dates reach the other")
     # Then both edit at the same time while connected.
     writers = [subprocess.Popen([f"{BIN}/cohort-torture", "writer", folders[i], str(i), "90"], stdout=subprocess.PIPE, text=True)
                for i in range(2)]
@@ -175,7 +160,7 @@ finally:
             p.wait(10)
         except subprocess.TimeoutExpired:
             p.kill()
-    subprocess.run(["ip", "netns", "del", NS], capture_output=True)
+    if ns:
+        ns.close()
     shutil.rmtree(work, ignore_errors=True)
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(summary())

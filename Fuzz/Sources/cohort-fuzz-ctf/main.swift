@@ -2,7 +2,7 @@ import CohortCore
 
 /// Feeds arbitrary bytes to the XML reader and the CTF reader: they may refuse, never crash or
 /// hang; what the XML reader accepts must read back the same once written out again, and what
-/// the CTF reader accepts must hold no two pupils with one UPN.
+/// the CTF reader accepts must hold no two pupils with one UPN, and a results-only pupil no details.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -15,6 +15,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     for e in file.entries {
       check(e.line >= 1, "an entry without a line")
       if let u = e.upn { check(upns.insert(u.value).inserted, "two entries with one UPN") }
+      // A results-only pupil (DfE's MTC file) claims no details, so an import changes none.
+      if e.resultsOnly {
+        check(
+          e.yearGroup == nil && e.ethnicity == nil && e.eal == nil && e.pupilPremium == nil, "details in results only")
+      }
+      for r in e.results { check((1990...2200).contains(r.year), "a result without a valid year") }
     }
     for p in file.problems { check(p.line >= 1 && !p.reason.isEmpty, "a problem without a line or reason") }
   }

@@ -14,58 +14,6 @@ public struct ReportRenderer {
     self.made = made
   }
 
-  /// Writes an A4 PDF, one report page per PDF page, readable only by its owner. `progress`
-  /// is told each page done and may return false to cancel (the file is then removed).
-  public func writePDF(to path: String, progress: (Int, Int) -> Bool = { _, _ in true }) throws {
-    let temp = path + ".part"
-    guard let surface = cairo_pdf_surface_create(temp, ReportPages.width, ReportPages.height),
-      cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
-    else { throw ChartRenderer.Failure(description: "\(path): cannot create the PDF") }
-    var cancelled = false
-    let cr = cairo_create(surface)!
-    for i in 0..<pages.count {
-      draw(page: i, on: cr)
-      cairo_show_page(cr)
-      if !progress(i + 1, pages.count) {
-        cancelled = true
-        break
-      }
-    }
-    cairo_destroy(cr)
-    cairo_surface_finish(surface)
-    let status = cairo_surface_status(surface)
-    cairo_surface_destroy(surface)
-    guard !cancelled else {
-      unlink(temp)
-      throw CancellationError()
-    }
-    guard status == CAIRO_STATUS_SUCCESS else {
-      unlink(temp)
-      throw ChartRenderer.Failure(description: "\(path): \(String(cString: cairo_status_to_string(status)))")
-    }
-    chmod(temp, 0o600)
-    guard rename(temp, path) == 0 else {
-      unlink(temp)
-      throw ChartRenderer.Failure(description: "\(path): \(String(cString: strerror(errno)))")
-    }
-  }
-
-  /// One page as a PNG at `scale` pixels per point (for previews and for looking at).
-  public func writePNG(page: Int, to path: String, scale: Double = 1.5) throws {
-    let surface = cairo_image_surface_create(
-      CAIRO_FORMAT_ARGB32, Int32(ReportPages.width * scale), Int32(ReportPages.height * scale))!
-    defer { cairo_surface_destroy(surface) }
-    let cr = cairo_create(surface)!
-    cairo_scale(cr, scale, scale)
-    draw(page: page, on: cr)
-    cairo_destroy(cr)
-    let status = cairo_surface_write_to_png(surface, path)
-    guard status == CAIRO_STATUS_SUCCESS else {
-      throw ChartRenderer.Failure(description: "\(path): \(String(cString: cairo_status_to_string(status)))")
-    }
-    chmod(path, 0o600)
-  }
-
   /// Draws page `index` (0-based) in points on any cairo context: scale it first for a screen.
   public func draw(page index: Int, on cr: OpaquePointer) {
     cairo_save(cr)

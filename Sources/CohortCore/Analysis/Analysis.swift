@@ -80,7 +80,7 @@ public struct Analysis: Sendable {
     if group == .everyone { return records.indices.filter(inScope) }
     let traits = columns.traits(records)
     let (with, without) = (group.withBits, group.withoutBits)
-    var priorBits: [UInt16] = []
+    var priorBits: [UInt32] = []
     if group.needsPrior {
       let first = columns.codes(records, subject: subject, at: HalfTermRef(year, .autumn1))
       let bitOfName = first.names.map { name in

@@ -1,13 +1,21 @@
 /// A pupil group for drill-down and gaps: one characteristic, or several that must all hold.
 public struct PupilGroup: Hashable, Sendable, CustomStringConvertible {
   public enum Trait: String, CaseIterable, Sendable {
-    case female, male, disadvantaged, fsm, send
+    case female, male, disadvantaged, fsm
+    case lookedAfter = "looked-after"
+    case previouslyLookedAfter = "previously-looked-after"
+    case serviceChild = "service-child"
+    /// The MIS's pupil premium flag as it came (it can include service children).
+    case pupilPremium = "pupil-premium"
+    case send
     case senSupport = "sen-support"
     case ehcp, eal
     case summerBorn = "summer-born"
     case lowPrior = "prior-low"
     case middlePrior = "prior-middle"
     case highPrior = "prior-high"
+    /// Taught outside their age year (the MIS's year group is not the date of birth's).
+    case outsideAgeYear = "outside-age-year"
 
     public var label: String {
       switch self {
@@ -15,6 +23,10 @@ public struct PupilGroup: Hashable, Sendable, CustomStringConvertible {
       case .male: "boys"
       case .disadvantaged: "disadvantaged"
       case .fsm: "FSM"
+      case .lookedAfter: "looked after"
+      case .previouslyLookedAfter: "previously looked after"
+      case .serviceChild: "service children"
+      case .pupilPremium: "pupil premium (MIS)"
       case .send: "SEND"
       case .senSupport: "SEN support"
       case .ehcp: "EHC plan"
@@ -23,6 +35,7 @@ public struct PupilGroup: Hashable, Sendable, CustomStringConvertible {
       case .lowPrior: "low prior attainment"
       case .middlePrior: "middle prior attainment"
       case .highPrior: "high prior attainment"
+      case .outsideAgeYear: "outside their age year"
       }
     }
   }
@@ -44,7 +57,7 @@ public struct PupilGroup: Hashable, Sendable, CustomStringConvertible {
     for part in text.lowercased().split(separator: "+") {
       let negated = part.hasPrefix("!")
       let name = String(negated ? part.dropFirst() : part)
-      guard let t = Trait(rawValue: name) ?? (name == "pp" ? .disadvantaged : nil) else {
+      guard let t = Trait(rawValue: name) ?? (name == "pp" ? .pupilPremium : nil) else {
         throw InputError(
           "unknown group '\(name)': use \(Trait.allCases.map(\.rawValue).joined(separator: ", ")), joined with +, ! to exclude"
         )
@@ -71,6 +84,10 @@ public struct PupilGroup: Hashable, Sendable, CustomStringConvertible {
     case .male: return p.sex == .male
     case .disadvantaged: return p.isDisadvantaged
     case .fsm: return p.fsm
+    case .lookedAfter: return p.lookedAfter
+    case .previouslyLookedAfter: return p.previouslyLookedAfter
+    case .serviceChild: return p.serviceChild
+    case .pupilPremium: return p.pupilPremium
     case .send: return p.send != .none
     case .senSupport: return p.send == .support
     case .ehcp: return p.send == .ehcPlan
@@ -79,6 +96,7 @@ public struct PupilGroup: Hashable, Sendable, CustomStringConvertible {
     case .lowPrior: return prior(r) == .below
     case .middlePrior: return prior(r) == .at
     case .highPrior: return prior(r) == .above
+    case .outsideAgeYear: return r.outsideAgeYear
     }
   }
 

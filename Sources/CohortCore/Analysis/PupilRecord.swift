@@ -5,19 +5,22 @@ public struct PupilRecord: Sendable {
   /// The pupil's class in the year being looked at.
   public let classID: String
   public let yearGroup: YearGroup
+  /// The year group is not the pupil's age year (deferred, kept back or moved up).
+  public let outsideAgeYear: Bool
   /// Codes by half-term and subject, over every year loaded.
   public var codes: PupilCodes
   /// Standardised scores by test and (year, term).
   public var scores: PupilScores
 
   public init(
-    pupil: Pupil, school: String, classID: String, yearGroup: YearGroup, codes: PupilCodes = PupilCodes(),
-    scores: PupilScores = PupilScores()
+    pupil: Pupil, school: String, classID: String, yearGroup: YearGroup, outsideAgeYear: Bool = false,
+    codes: PupilCodes = PupilCodes(), scores: PupilScores = PupilScores()
   ) {
     self.pupil = pupil
     self.school = school
     self.classID = classID
     self.yearGroup = yearGroup
+    self.outsideAgeYear = outsideAgeYear
     self.codes = codes
     self.scores = scores
   }

@@ -3,13 +3,17 @@ import Foundation
 /// How a breakdown groups pupils: the level below a scope.
 public enum RecordKey: Sendable, Hashable {
   case school, yearGroup, schoolClass
+  /// DfE's main ethnicity category (special category data: shown to leaders in groups of 5 or more).
+  case ethnicity
 
-  /// The school's id, the year group's number ("0" for Reception) or the class's id.
+  /// The school's id, the year group's number ("0" for Reception), the class's id or the
+  /// ethnicity category.
   public func value(of r: PupilRecord) -> String {
     switch self {
     case .school: r.school
     case .yearGroup: String(r.yearGroup.number)
     case .schoolClass: r.classID
+    case .ethnicity: EthnicityCodes.category(of: r.pupil.ethnicity)
     }
   }
 
@@ -56,7 +60,7 @@ final class RecordColumns: @unchecked Sendable {
   private var codes: [CodeColumnKey: Column] = [:]
   private var keys: [RecordKey: Column] = [:]
   /// One entry (key 0), a table only so that it is cached like the others.
-  private var traits: [Int: [UInt16]] = [:]
+  private var traits: [Int: [UInt32]] = [:]
   private var remembered: [String: [Bool]] = [:]
 
   struct CodeColumnKey: Hashable {
@@ -87,12 +91,12 @@ final class RecordColumns: @unchecked Sendable {
   }
 
   /// The traits that do not depend on codes, as bits (`PupilGroup.Trait.bit`).
-  func traits(_ records: [PupilRecord]) -> [UInt16] {
+  func traits(_ records: [PupilRecord]) -> [UInt32] {
     cached(\.traits, 0) {
       let fixed = PupilGroup.Trait.allCases.filter { $0.priorBand == nil }
       return records.withUnsafeBufferPointer { buf in
         buf.map { r in
-          fixed.reduce(UInt16(0)) { bits, t in PupilGroup.has(t, r, { _ in nil }) ? bits | t.bit : bits }
+          fixed.reduce(UInt32(0)) { bits, t in PupilGroup.has(t, r, { _ in nil }) ? bits | t.bit : bits }
         }
       }
     }
@@ -117,7 +121,7 @@ final class RecordColumns: @unchecked Sendable {
 }
 
 extension PupilGroup.Trait {
-  var bit: UInt16 { 1 << UInt16(Self.allCases.firstIndex(of: self)!) }
+  var bit: UInt32 { 1 << UInt32(Self.allCases.firstIndex(of: self)!) }
 
   /// The band of the first judgement of the year that the trait stands for.
   var priorBand: CommonBand? {
@@ -131,7 +135,7 @@ extension PupilGroup.Trait {
 }
 
 extension PupilGroup {
-  var withBits: UInt16 { with.reduce(0) { $0 | $1.bit } }
-  var withoutBits: UInt16 { without.reduce(0) { $0 | $1.bit } }
+  var withBits: UInt32 { with.reduce(0) { $0 | $1.bit } }
+  var withoutBits: UInt32 { without.reduce(0) { $0 | $1.bit } }
   var needsPrior: Bool { (with + without).contains { $0.priorBand != nil } }
 }

@@ -51,10 +51,17 @@ public struct ChangeTimes: Sendable {
   }
 }
 
-extension Trust {
+/// A document that records when each of its parts last changed.
+public protocol ChangedByPart {
+  var changed: [String: Int64] { get set }
+}
+
+extension ChangedByPart {
   /// Marks a part as changed now (never earlier than its last change, so the edit wins).
   public mutating func touch(_ part: String, at now: Int64) { changed[part] = max(now, (changed[part] ?? 0) + 1) }
+}
 
+extension Trust: ChangedByPart {
   public func merged(with other: Trust) -> Trust {
     let t = ChangeTimes(mine: changed, theirs: other.changed)
     var out = self
@@ -64,6 +71,7 @@ extension Trust {
     out.disagreementSteps = t.pick("disagreementSteps", disagreementSteps, other.disagreementSteps)
     out.disabledPlugins = t.pick("disabledPlugins", disabledPlugins, other.disabledPlugins)
     out.tests = t.pick("tests", tests, other.tests)
+    out.retentionYears = t.pick("retentionYears", retentionYears, other.retentionYears)
     out.schools = t.pickParts("school:", schools, other.schools)
     out.staff = t.pickParts("staff:", staff, other.staff)
     out.subjects = t.pickParts("subject:", subjects, other.subjects)
@@ -79,9 +87,7 @@ extension TermDates: Identifiable {
   public var id: AcademicYear { year }
 }
 
-extension School {
-  public mutating func touch(_ part: String, at now: Int64) { changed[part] = max(now, (changed[part] ?? 0) + 1) }
-
+extension School: ChangedByPart {
   /// Part by part, like the trust: each class of each year, each closed year, the name and URN.
   public func merged(with other: School) -> School {
     let t = ChangeTimes(mine: changed, theirs: other.changed)

@@ -149,4 +149,14 @@ extension Trust {
     touch("disabledPlugins", at: now)
     return "\(enabled ? "enabled" : "disabled") plugin \(id)"
   }
+
+  /// Leavers' data is erased this many years after they left (nil: kept until erased by hand).
+  public mutating func setRetention(years: Int?, at now: Int64) throws -> String {
+    if let years, !(1...50).contains(years) {
+      throw InputError("a retention period of \(years) years is not valid: give 1 to 50 years")
+    }
+    retentionYears = years
+    touch("retentionYears", at: now)
+    return years.map { "set the retention period to \($0) years after leaving" } ?? "cleared the retention period"
+  }
 }

@@ -46,7 +46,7 @@ public struct MeetingAgenda: Sendable {
     let records = data.records.filter { inClass.contains($0.pupil.id) }
     let tests = registry.tests(for: trust)
     let context = FlagContext(
-      scheme: scheme, subjects: trust.subjects, tests: tests, at: when, steps: trust.disagreementSteps,
+      scheme: scheme, subjects: trust.activeSubjects, tests: tests, at: when, steps: trust.disagreementSteps,
       settings: registry.flagSettings)
     let flagged = records.compactMap { r -> Flagged? in
       let f = registry.flagRules.flatMap { $0.flags(for: r, in: context) }
@@ -54,13 +54,13 @@ public struct MeetingAgenda: Sendable {
     }
     .sorted { ($0.pupil.surname, $0.pupil.forename) < ($1.pupil.surname, $1.pupil.forename) }
     let analysis = Analysis(records: records, scheme: scheme)
-    let bands = trust.subjects.map {
+    let bands = trust.activeSubjects.map {
       Bands(
         subject: $0, now: analysis.bands(.schoolClass(classID), subject: $0.id, at: when),
         before: analysis.bands(.schoolClass(classID), subject: $0.id, at: when.previous))
     }
     let disagreements = SideBySide.build(
-      doc: doc, pupils: pupils, scheme: scheme, subjects: trust.subjects, tests: tests, halfTerm: halfTerm,
+      doc: doc, pupils: pupils, scheme: scheme, subjects: trust.activeSubjects, tests: tests, halfTerm: halfTerm,
       steps: trust.disagreementSteps
     )
     .compactMap { row -> Disagreement? in

@@ -54,7 +54,8 @@ struct ClassMeetingPack: Report {
     d.blocks.append(
       .chart(
         Charts.bandsBySubject(
-          analysis, scope: .schoolClass(classID), scopeName: a.className, group: .everyone, subjects: r.trust.subjects,
+          analysis, scope: .schoolClass(classID), scopeName: a.className, group: .everyone,
+          subjects: r.trust.activeSubjects,
           at: r.when)))
 
     d.blocks.append(.heading("Pupils flagged"))
@@ -114,7 +115,7 @@ struct ClassMeetingPack: Report {
     for p in a.pupils {
       var row = [p.fullName, ReportParts.groups(p)]
       var tint: [String?] = [nil, nil]
-      for s in r.trust.subjects {
+      for s in r.trust.activeSubjects {
         let now = doc.code(pupil: p.id, subject: s.id, halfTerm: a.place.when.halfTerm)
         let was = data.docs.first { $0.year == before.year && $0.pupils.contains(p.id) }?
           .code(pupil: p.id, subject: s.id, halfTerm: before.halfTerm)
@@ -125,22 +126,22 @@ struct ClassMeetingPack: Report {
       colours.append(tint)
     }
     return ReportTable(
-      columns: ["Pupil", "Groups"] + r.trust.subjects.flatMap { [$0.name, "was"] }, rows: rows,
-      widths: [2.2, 1] + r.trust.subjects.flatMap { _ in [0.9, 0.6] }, colours: colours)
+      columns: ["Pupil", "Groups"] + r.trust.activeSubjects.flatMap { [$0.name, "was"] }, rows: rows,
+      widths: [2.2, 1] + r.trust.activeSubjects.flatMap { _ in [0.9, 0.6] }, colours: colours)
   }
 
   func sideBySide(_ a: MeetingAgenda, data: SchoolYearData, _ r: ReportRequest) -> ReportTable {
     let rows = SideBySide.build(
-      doc: data.doc(a.place.classID)!, pupils: a.pupils, scheme: r.scheme, subjects: r.trust.subjects,
+      doc: data.doc(a.place.classID)!, pupils: a.pupils, scheme: r.scheme, subjects: r.trust.activeSubjects,
       tests: r.registry.tests(for: r.trust), halfTerm: r.when.halfTerm, steps: r.trust.disagreementSteps)
     return ReportTable(
-      columns: ["Pupil"] + r.trust.subjects.map { "\($0.name): code · score (band)" },
+      columns: ["Pupil"] + r.trust.activeSubjects.map { "\($0.name): code · score (band)" },
       rows: rows.map { row in
         [row.pupil.fullName]
           + row.entries.map { e in
             (e.disagrees ? "! " : "") + (e.code ?? "-")
               + (e.score.map { " · \($0) (\(e.scoreBand?.label ?? "?"))" } ?? " · no score")
           }
-      }, widths: [1.4] + r.trust.subjects.map { _ in 1.5 })
+      }, widths: [1.4] + r.trust.activeSubjects.map { _ in 1.5 })
   }
 }

@@ -32,7 +32,7 @@ struct SchoolSummary: Report {
     )
 
     d.blocks.append(.heading("Bands by year group and subject"))
-    for s in r.trust.subjects {
+    for s in r.trust.activeSubjects {
       let rows = a.breakdown(scope, by: .yearGroup, subject: s.id, at: r.when)
         .map { (RecordKey.yearGroup($0.0), $0.1) }.sorted { $0.0 < $1.0 }
       d.blocks.append(.subheading(s.name))
@@ -49,7 +49,8 @@ struct SchoolSummary: Report {
     d.blocks.append(
       .chart(
         Charts.bandsBySubject(
-          a, scope: scope, scopeName: data.school.name, group: .everyone, subjects: r.trust.subjects, at: r.when)))
+          a, scope: scope, scopeName: data.school.name, group: .everyone, subjects: r.trust.activeSubjects, at: r.when))
+    )
 
     d.blocks.append(.heading("Groups and their gaps"))
     d.blocks.append(
@@ -57,7 +58,7 @@ struct SchoolSummary: Report {
         "At or above expectations in each group against the rest of the school, with n. A gap on a small n is a prompt to look, not a finding."
       ))
     let gapRows = Self.gapGroups.flatMap { trait in
-      r.trust.subjects.compactMap { s -> [String]? in
+      r.trust.activeSubjects.compactMap { s -> [String]? in
         guard let g = a.gap(scope, group: PupilGroup(with: [trait]), subject: s.id, at: r.when) else { return nil }
         return [
           trait.label, s.name, ReportParts.band(g.groupSummary), ReportParts.band(g.restSummary),
@@ -74,10 +75,10 @@ struct SchoolSummary: Report {
     d.blocks.append(
       .table(
         ReportTable(
-          columns: ["Class", "Pupils"] + r.trust.subjects.map { "\($0.name) at or above" },
+          columns: ["Class", "Pupils"] + r.trust.activeSubjects.map { "\($0.name) at or above" },
           rows: data.school.classes(in: r.when.year).map { c in
             [c.name, "\(data.doc(c.id)?.pupils.count ?? 0)"]
-              + r.trust.subjects.map { ReportParts.band(a.bands(.schoolClass(c.id), subject: $0.id, at: r.when)) }
+              + r.trust.activeSubjects.map { ReportParts.band(a.bands(.schoolClass(c.id), subject: $0.id, at: r.when)) }
           })))
 
     d.blocks.append(.heading("Open actions"))

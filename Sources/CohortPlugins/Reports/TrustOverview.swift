@@ -30,16 +30,18 @@ struct TrustOverview: Report {
     d.blocks.append(
       .table(
         ReportTable(
-          columns: ["School", "Pupils"] + r.trust.subjects.map { "\($0.name) at or above" },
+          columns: ["School", "Pupils"] + r.trust.activeSubjects.map { "\($0.name) at or above" },
           rows: data.map { s in
             [s.school.name, "\(s.records.count)"]
-              + r.trust.subjects.map { ReportParts.band(a.bands(.school(s.school.id), subject: $0.id, at: r.when)) }
+              + r.trust.activeSubjects.map {
+                ReportParts.band(a.bands(.school(s.school.id), subject: $0.id, at: r.when))
+              }
           }
             + [
               ["Trust", "\(a.records.count)"]
-                + r.trust.subjects.map { ReportParts.band(a.bands(.trust, subject: $0.id, at: r.when)) }
-            ], widths: [2] + [0.7] + r.trust.subjects.map { _ in 1.2 })))
-    for s in r.trust.subjects {
+                + r.trust.activeSubjects.map { ReportParts.band(a.bands(.trust, subject: $0.id, at: r.when)) }
+            ], widths: [2] + [0.7] + r.trust.activeSubjects.map { _ in 1.2 })))
+    for s in r.trust.activeSubjects {
       d.blocks.append(
         .chart(
           Charts.atOrAboveBy(
@@ -53,7 +55,7 @@ struct TrustOverview: Report {
         ReportTable(
           columns: ["School", "Subject", "Disadvantaged at or above", "Others at or above", "Gap (points)"],
           rows: data.flatMap { s in
-            r.trust.subjects.compactMap { subject -> [String]? in
+            r.trust.activeSubjects.compactMap { subject -> [String]? in
               guard
                 let g = a.gap(
                   .school(s.school.id), group: PupilGroup(with: [.disadvantaged]), subject: subject.id, at: r.when)

@@ -94,7 +94,7 @@ extension TrustSetup {
   /// `base`, or base-2, base-3... : the first id no class of any school or year has.
   func freeClassID(_ base: String, _ trust: Trust) throws -> String {
     var used = Set<String>()
-    for ref in trust.schools {
+    for ref in folder.presentSchools(of: trust) {
       guard let s = try? folder.loadSchool(ref.id) else { continue }
       for list in s.classes.values { used.formUnion(list.map(\.id)) }
     }

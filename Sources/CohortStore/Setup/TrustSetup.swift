@@ -114,6 +114,12 @@ public struct TrustSetup: Sendable {
   public func setCodeScheme(_ id: String, codes newCodes: Set<String>) throws {
     var trust = try folder.loadTrust()
     guard trust.codeScheme != id else { return }
+    let absent = folder.absentSchools(of: trust)
+    if !absent.isEmpty {
+      throw InputError(
+        "the code scheme can only change on a device that holds every school (not here: \(absent.map(\.name).joined(separator: ", ")))"
+      )
+    }
     let used = try judgementsOutside(newCodes, trust)
     if used > 0 {
       throw InputError(
@@ -127,7 +133,7 @@ public struct TrustSetup: Sendable {
   /// How many entered judgements hold a code outside `codes`, in every school and year.
   func judgementsOutside(_ codes: Set<String>, _ trust: Trust) throws -> Int {
     var n = 0
-    for ref in trust.schools {
+    for ref in folder.presentSchools(of: trust) {
       let school = try folder.loadSchool(ref.id)
       for year in school.years {
         for c in school.classes(in: year) {

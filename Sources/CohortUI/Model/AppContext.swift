@@ -96,7 +96,7 @@ public final class AppContext {
   }
 
   /// The subjects a class enters: those still entered, for its year groups.
-  public func subjects(for c: SchoolClass) -> [Subject] { trust.activeSubjects.filter { $0.applies(to: c.yearGroups) } }
+  public func subjects(for c: SchoolClass) -> [Subject] { trust.subjects(for: c.yearGroups) }
 
   /// The trust's tests that a class's year groups sit in a term.
   public func tests(for c: SchoolClass, term: Term) -> [TestDefinition] {
@@ -114,7 +114,7 @@ public final class AppContext {
     let lastSummer =
       term == .autumn ? try folder.scores(of: doc.pupils, school: schoolID, year: year.previous, term: .summer) : [:]
     let sheet = ScoreSheet(
-      doc: doc, roster: try roster(schoolID), test: test, term: term, table: registry.scoreTable(for: test.id),
+      doc: doc, roster: try roster(schoolID), test: test, term: term, tables: registry.scoreTables(for: test.id),
       author: folder.author, lastSummer: lastSummer, clock: DataFolder.now)
     sheet.closedReason = closedReason(schoolID, year)
     return (ClassSession(folder: folder, school: school, schoolClass: c, model: sheet, hop: hop), sheet)

@@ -13,7 +13,8 @@ public final class ScoreSheet: DocumentModel {
   public let pupils: [Pupil]
   public let test: TestDefinition
   public let term: Term
-  public let table: ScoreTable?
+  /// The test's age-standardisation tables: each pupil's level picks theirs.
+  public let tables: ScoreTables
   public private(set) var doc: ClassYear
   /// Set when the year is closed (after the rollover): nothing can be entered, and why.
   public var closedReason: String?
@@ -28,13 +29,13 @@ public final class ScoreSheet: DocumentModel {
   public var onChange: ((Set<Int>) -> Void)?
 
   public init(
-    doc: ClassYear, roster: Roster, test: TestDefinition, term: Term, table: ScoreTable?, author: Author,
+    doc: ClassYear, roster: Roster, test: TestDefinition, term: Term, tables: ScoreTables, author: Author,
     lastSummer: [String: [String: Int]] = [:], clock: @escaping () -> Int64
   ) {
     self.doc = doc
     self.test = test
     self.term = term
-    self.table = table
+    self.tables = tables
     self.author = author
     self.lastSummer = lastSummer
     self.clock = clock
@@ -83,11 +84,15 @@ public final class ScoreSheet: DocumentModel {
       if old?.standardised == s && old?.raw == nil { return false }
       set(row, raw: nil, standardised: s, age: Age(born: pupil.dob, on: date)?.totalMonths)
     case .raw:
-      guard let table else { throw InputError("no age-standardisation table for \(test.name): import one first") }
+      guard !tables.isEmpty else {
+        throw InputError("no age-standardisation table for \(test.name): import one first")
+      }
       guard let age = Age(born: pupil.dob, on: date) else {
         throw InputError("the test date is before \(pupil.fullName)'s birth")
       }
-      let s = try table.standardised(raw: value, age: age)
+      let s = try tables.standardise(
+        raw: value, age: age, level: pupil.yearGroup(in: doc.year), term: term, test: test.name
+      ).score
       if old?.raw == value && old?.standardised == s { return false }
       set(row, raw: value, standardised: s, age: age.totalMonths)
     }

@@ -22,6 +22,7 @@ final class AnalysisPage: AppPage {
     ("SEND", PupilGroup(with: [.send])),
     ("EAL", PupilGroup(with: [.eal])), ("Girls", PupilGroup(with: [.female])), ("Boys", PupilGroup(with: [.male])),
     ("Summer-born", PupilGroup(with: [.summerBorn])), ("Low prior attainment", PupilGroup(with: [.lowPrior])),
+    ("Outside age year", PupilGroup(with: [.outsideAgeYear])),
   ]
 
   let widget: Widget
@@ -64,7 +65,7 @@ final class AnalysisPage: AppPage {
     drillStrip = UI.scrolled(drillButtons, maxHeight: 130)
     UI.append(content, drillStrip, flagsLabel, charts)
     UI.append(widget, toolbar, UI.scrolled(content))
-    let subjects = host.context.trust.subjects
+    let subjects = host.context.trust.activeSubjects
     let subjectPicker = UI.dropDown(subjects.map(\.name), name: "Subject", selected: 0) { [weak self] i in
       self?.subjectIndex = i
       self?.render()
@@ -147,11 +148,13 @@ final class AnalysisPage: AppPage {
     var isClass = false
     if case .schoolClass = scope.level { isClass = true }
     let request = AnalysisView.Request(
-      analysis: analysis, subjects: context.trust.subjects,
-      subject: context.trust.subjects[min(subjectIndex, context.trust.subjects.count - 1)], scope: analysisScope,
+      analysis: analysis, subjects: context.trust.activeSubjects,
+      subject: context.trust.activeSubjects[min(subjectIndex, context.trust.activeSubjects.count - 1)],
+      scope: analysisScope,
       scopeName: name, group: group, when: when, key: key, keyName: keyName, names: names,
       flags: FlagContext(
-        scheme: context.scheme, subjects: context.trust.subjects, tests: context.registry.tests(for: context.trust),
+        scheme: context.scheme, subjects: context.trust.activeSubjects,
+        tests: context.registry.tests(for: context.trust),
         at: when, steps: context.trust.disagreementSteps, settings: context.registry.flagSettings),
       rules: context.registry.flagRules, listFlagged: isClass)
     renders += 1
@@ -207,7 +210,7 @@ final class AnalysisPage: AppPage {
   private func listPupils(subject index: Int, band bandIndex: Int) {
     let scope = host.scope
     guard let a = analyses[scope.year] else { return }
-    let subject = host.context.trust.subjects[index]
+    let subject = host.context.trust.activeSubjects[index]
     let band = CommonBand.allCases[bandIndex]
     let when = HalfTermRef(scope.year, scope.halfTerm)
     let (analysisScope, name) = describe(scope.level)

@@ -86,11 +86,15 @@ final class GridView {
     gtk_widget_set_size_request(box, Self.nameWidth, -1)
     UI.append(box, name)
     var flags: [(String, String)] = []
-    if pupil.isDisadvantaged { flags.append(("PP", "Pupil premium or disadvantaged")) }
+    if pupil.isDisadvantaged {
+      flags.append(("PP", "Disadvantaged: FSM in the last six years, looked after or previously looked after"))
+    }
+    if pupil.serviceChild { flags.append(("SC", "Service child")) }
     if pupil.send != .none {
       flags.append((pupil.send.rawValue == "E" ? "EHCP" : "SEN", pupil.send == .ehcPlan ? "EHC plan" : "SEN support"))
     }
     if pupil.eal { flags.append(("EAL", "English as an additional language")) }
+    if let marker = pupil.outsideAgeYearMarker(in: model.doc.year) { flags.append(marker) }
     for (text, meaning) in flags {
       let f = UI.label(text, classes: ["flag"], xalign: 0.5)
       gtk_widget_set_tooltip_text(f, meaning)

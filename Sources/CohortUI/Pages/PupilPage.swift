@@ -45,10 +45,11 @@ final class PupilPage: AppPage {
       UI.removeAllChildren(content)
       let year = host.scope.year
       var facts = [
-        "\(pupil.yearGroup(in: year).label) in \(year)", "born \(pupil.dob.day)/\(pupil.dob.month)/\(pupil.dob.year)",
+        pupil.yearGroupDescription(in: year), "born \(pupil.dob.day)/\(pupil.dob.month)/\(pupil.dob.year)",
       ]
       if let upn = pupil.upn { facts.append("UPN \(upn)") }
-      if pupil.isDisadvantaged { facts.append("pupil premium") }
+      if pupil.isDisadvantaged { facts.append("disadvantaged") }
+      if pupil.serviceChild { facts.append("service child") }
       if pupil.send != .none { facts.append(pupil.send == .ehcPlan ? "EHC plan" : "SEN support") }
       if pupil.eal { facts.append("EAL") }
       if let left = pupil.leftOn { facts.append("left \(left)") }
@@ -68,7 +69,9 @@ final class PupilPage: AppPage {
       let results = UI.label(
         statutory.isEmpty
           ? "None imported (they come from the MIS's Common Transfer File)."
-          : statutory.map(\.summary).joined(separator: "\n"))
+          : statutory.map {
+            context.registry.statutoryTable.read($0, yearGroup: pupil.yearGroup(in: $0.academicYear)).summary
+          }.joined(separator: "\n"))
       UI.setAccessibleName(results, "Statutory assessment results")
       UI.append(content, UI.label("Statutory assessments", classes: ["heading"]), results)
       let history = try context.folder.journalEntries().filter { $0.pupil == pupil.id }.suffix(40).reversed()

@@ -102,11 +102,11 @@ final class ScoresPage: AppPage {
     }
     let modes = [
       "Standardised scores",
-      sheet.table == nil ? "Raw scores (no table imported)" : "Raw scores (\(sheet.table!.edition) table)",
+      sheet.tables.isEmpty ? "Raw scores (no table imported)" : "Raw scores (the publisher's tables)",
     ]
     let mode = UI.dropDown(modes, name: "Scores typed as", selected: 0) { [weak self] i in
       guard let self, let sheet = self.sheet else { return }
-      if i == 1 && sheet.table == nil {
+      if i == 1 && sheet.tables.isEmpty {
         self.host.say(
           "Raw scores need the publisher's age-standardisation table: import it with `cohort import table`.")
       }
@@ -119,7 +119,7 @@ final class ScoresPage: AppPage {
     gtk_widget_set_tooltip_text(date, "The date the test was sat: it gives each pupil's age for raw scores")
     Signal.on(date, "activate") { [weak self] in self?.setDate(date) }
     let info = UI.label(
-      "\(test.publisher) · range \(test.minimum)-\(test.maximum) · changes beyond ±\(test.confidence) are real",
+      "\(test.publisher) · range \(test.minimum)-\(test.maximum) · changes beyond \(test.differenceMarginText) are real",
       classes: ["dim-label"])
     gtk_label_set_ellipsize(cg_label(info), PANGO_ELLIPSIZE_END)
     gtk_widget_set_hexpand(info, 1)
@@ -263,7 +263,7 @@ final class ScoresPage: AppPage {
     } else {
       UI.setText(w.band, "")
     }
-    UI.setText(w.percentile, sheet.percentile(row: r).map { "\(ordinal(Int($0.rounded()))) percentile" } ?? "")
+    UI.setText(w.percentile, sheet.score(row: r)?.standardised.map(StandardisedScale.percentileLabel(of:)) ?? "")
     let raw = cell?.raw.map { " (raw \($0))" } ?? ""
     UI.setText(w.previous, (sheet.previous(row: r).map { "last time \($0)" } ?? "") + raw)
   }

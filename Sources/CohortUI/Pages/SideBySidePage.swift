@@ -42,7 +42,7 @@ final class SideBySidePage: AppPage {
       let lastSummer = try context.folder.scores(
         of: doc.pupils, school: schoolID, year: scope.year.previous, term: .summer)
       let rows = SideBySide.build(
-        doc: doc, pupils: pupils, scheme: context.scheme, subjects: context.trust.subjects,
+        doc: doc, pupils: pupils, scheme: context.scheme, subjects: context.trust.activeSubjects,
         tests: context.registry.tests(for: context.trust), halfTerm: scope.halfTerm,
         steps: context.trust.disagreementSteps,
         lastSummer: lastSummer)
@@ -66,7 +66,7 @@ final class SideBySidePage: AppPage {
     gtk_grid_set_column_spacing(cg_grid(grid), 14)
     UI.addClasses(grid, ["judgement-grid"])
     UI.setAccessibleName(grid, "Judgements beside scores")
-    let subjects = host.context.trust.subjects
+    let subjects = host.context.trust.activeSubjects
     let headings = ["Pupil"] + subjects.map { "\($0.name): judgement, then score" }
     for (c, h) in headings.enumerated() {
       gtk_grid_attach(cg_grid(grid), UI.label(h, classes: ["grid-header"]), Int32(c), 0, 1, 1)
@@ -85,7 +85,7 @@ final class SideBySidePage: AppPage {
         let score = UI.label("")
         if let s = e.score, let band = e.scoreBand {
           var text = chipMarkup("\(s)", colour: band.colour) + " \(UI.escape(band.label))"
-          if let p = e.percentile { text += " · \(ordinal(Int(p.rounded())))" }
+          if let s = e.score { text += " · \(StandardisedScale.percentileLabel(of: s))" }
           if let change = e.realChange { text += change > 0 ? " · up \(change)" : " · down \(-change)" }
           UI.markup(score, text)
           gtk_widget_set_tooltip_text(

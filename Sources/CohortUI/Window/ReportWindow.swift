@@ -2,6 +2,7 @@ import CGtk
 import CohortCharts
 import CohortCore
 import CohortPluginKit
+import CohortStore
 import Foundation
 
 /// A report made off the main thread with a progress bar and Cancel, then previewed page by
@@ -101,7 +102,7 @@ final class ReportWindow {
     let name = r.pages.document.title.replacingOccurrences(of: "[^A-Za-z0-9]+", with: "-", options: .regularExpression)
     FileChooser.saveFile(parent: window, title: "Export PDF", suggested: "\(name).pdf") { [weak self] path in
       do {
-        try r.writePDF(to: path)
+        try OutputFile.write(try r.pdf(), to: path)
         self.map { UI.setText($0.status, "Saved \((path as NSString).lastPathComponent): \(r.pages.count) pages") }
       } catch {
         self.map { UI.setText($0.status, "Could not save: \(error)") }

@@ -1,0 +1,1 @@
+../CohortCoreTests/CTFFixture.swift
