@@ -36,6 +36,7 @@ test: deps
 	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/record_action.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/first_day.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/welcome.py "$(BIN)"
 	scripts/test-example
 	/usr/bin/python3 Tests/sync/two_laptops.py "$(BIN)"
 	/usr/bin/python3 Tests/sync/three_devices.py "$(BIN)"
@@ -94,6 +95,7 @@ test-e2e: build
 	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/record_action.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/first_day.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/welcome.py "$(BIN)"
 
 # Screenshots of the grid in the light and dark styles, in out/.
 screenshots: build

@@ -199,7 +199,11 @@ def add_classes():
     click(showing("Close Trust settings"), settle=0.5)
 
 
-def place_pupils():
+def place_pupils(half):
+    # Willow's grid open behind the list: it shows each pupil as they are placed in it.
+    click(showing(f"Open Willow, {SCHOOL}"), settle=1)
+    check(wait(lambda: driver.find(root(), lambda n: (label_text(n) or "").startswith("No pupils in Willow yet"))) is not None,
+          "an empty class's grid says how to fill it")
     banner = showing("Place pupils in classes", "push button")
     if not check(banner is not None, "the window shows the pupils not in a class"):
         return
@@ -216,17 +220,21 @@ def place_pupils():
             shot("place-in")
         if check(item is not None, f"Place in… lists {into}"):
             choose(item)
+        if i == 0:
+            cell = wait(lambda: driver.find(root(), lambda n: n.name == f"{p}, Reading, {half}"), 10)
+            check(cell is not None, "the open grid of the class shows the pupil just placed")
     done = wait(lambda: driver.find(root(), lambda n: (label_text(n) or "").startswith("Every pupil at")), 10)
     check(done is not None, "the list says every pupil is in a class")
     click(showing("Close the pupils not in a class"), settle=0.5)
 
 
 def type_codes(year_text, half):
-    # The Judgements page lists a small trust's classes: one click to Willow's grid.
-    click(showing(f"Open Willow, {SCHOOL}"), settle=1)
     first = f"{pupils[0]}, Reading, {half}"
     cell = wait(lambda: (lambda c: c if c is not None and c.getState().contains(pyatspi.STATE_FOCUSED) else None)(
-        driver.find(root(), lambda n: n.name == first)))
+        driver.find(root(), lambda n: n.name == first)), 5)
+    if cell is None:  # the window may not have the keyboard yet after the list closed
+        click(named(first))
+        cell = named(first)
     if not check(cell is not None, f"Willow's grid opens on {half}, today's half-term, with the first cell focused"):
         return {}
     check(driver.find(root(), lambda n: (n.name or "").startswith(pupils[3])) is None, "Oak's pupils are not in Willow's grid")
@@ -258,7 +266,7 @@ def main():
     if not import_ctf():
         return
     add_classes()
-    place_pupils()
+    place_pupils(half)
     expected = type_codes(year_text, half)
     seconds = time.time() - began
     check(os.path.exists(f"{data}/trust.json"), "the trust is in the desktop's data folder, in a folder named after it")
