@@ -110,7 +110,8 @@ final class ImportWindow {
     self.preview = preview
     let summary = UI.label(
       "\(plural(preview.changes.count, "change")), \(plural(preview.unchanged, "row")) already as in the file, "
-        + (preview.rejected.isEmpty ? "every row will import." : "\(plural(preview.rejected.count, "row")) will not import."),
+        + (preview.rejected.isEmpty
+          ? "every row will import." : "\(plural(preview.rejected.count, "row")) will not import."),
       classes: ["heading"])
     var lines = preview.notes.map { "Note: \($0)" }
     lines += preview.rejected.map { "line \($0.line): will not import: \($0.reason)" }

@@ -32,7 +32,8 @@ final class RolloverWindow {
         let o = try rollover.run(school: ref.id, to: year, dryRun: true)
         lines.append(
           "\(ref.name): \(plural(o.movedUp, "pupil")) move up into \(plural(o.classes, "class", "classes")); "
-            + "\(plural(o.leavers, "Year 6 leaver"))" + (o.unplaced.isEmpty ? "" : "; \(o.unplaced.count) without a class"))
+            + "\(plural(o.leavers, "Year 6 leaver"))"
+            + (o.unplaced.isEmpty ? "" : "; \(o.unplaced.count) without a class"))
       } catch {
         ready = false
         lines.append("\(ref.name): \(error)")

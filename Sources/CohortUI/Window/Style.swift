@@ -52,10 +52,13 @@ enum Style {
   /// A scheme's codes as coloured chips with their labels (and keys), each kept on one line.
   static func codesMarkup(_ scheme: CodeScheme, keys: Bool) -> String {
     // No-break spaces and hyphens: a line may wrap between codes, never inside one.
-    let glue = { (t: String) in t.replacingOccurrences(of: " ", with: "\u{00A0}").replacingOccurrences(of: "-", with: "\u{2011}") }
+    let glue = { (t: String) in
+      t.replacingOccurrences(of: " ", with: "\u{00A0}").replacingOccurrences(of: "-", with: "\u{2011}")
+    }
     return scheme.codes.map { code in
       let fg = RGB(hex: code.colour)?.prefersDarkText == false ? "#ffffff" : "#111111"
-      let chip = "<span background=\"\(code.colour)\" foreground=\"\(fg)\" weight=\"bold\">\u{00A0}\(UI.escape(code.id))\u{00A0}</span>"
+      let chip =
+        "<span background=\"\(code.colour)\" foreground=\"\(fg)\" weight=\"bold\">\u{00A0}\(UI.escape(code.id))\u{00A0}</span>"
       let label = (keys ? "<b>\(UI.escape(code.key))</b>\u{00A0}" : "") + UI.escape(glue(code.label))
       return chip + "\u{00A0}" + label
     }.joined(separator: "    ")
