@@ -116,11 +116,10 @@ final class ClassesSection: SettingsSection {
       SettingsUI.names(newTeachers, none: "Choose…"), name: "New class's teachers",
       all: { [weak self] in self?.staff ?? [] }, chosen: { [weak self] in self?.newTeachers ?? [] },
       toggle: { [weak self] who in
-        guard let self else { return }
+        guard let self, let button = self.newTeachersButton else { return }
         self.newTeachers =
           self.newTeachers.contains(who) ? self.newTeachers.filter { $0 != who } : self.newTeachers + [who]
-        gtk_menu_button_set_label(
-          OpaquePointer(self.newTeachersButton), SettingsUI.names(self.newTeachers, none: "Choose…"))
+        UI.setMenuLabel(button, SettingsUI.names(self.newTeachers, none: "Choose…"))
       })
     newTeachersButton = teachers
     let add = UI.button("Add class") { [weak self] in self?.add(name, groups, school) }

@@ -33,13 +33,13 @@ final class CodesSection: SettingsSection {
       let id = scheme.id
       UI.onToggled(radio) { [weak self] on in if on { self?.picked = id } }
       let codes = UI.markupLabel(Style.codesMarkup(scheme, keys: true), classes: ["scheme-codes"])
-      gtk_label_set_wrap(cg_label(codes), 1)
-      gtk_widget_set_margin_start(codes, 28)
+      UI.wrap(codes)
+      UI.indent(codes, 28)
       UI.setAccessibleName(codes, "Codes of \(scheme.name)")
       UI.append(list, radio, codes)
     }
     let use = UI.button("Use the scheme ticked") { [weak self] in self?.use() }
-    gtk_widget_set_halign(use, GTK_ALIGN_START)
+    UI.align(use, h: .start)
     UI.append(list, use)
   }
 

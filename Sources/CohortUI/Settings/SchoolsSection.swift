@@ -69,8 +69,7 @@ final class SchoolsSection: SettingsSection {
 
   private func addRow(_ row: Int32) {
     let entries = (0..<5).map { field($0, "", name: "New school's \(Self.columns[$0].lowercased())") }
-    gtk_entry_set_placeholder_text(
-      UnsafeMutableRawPointer(entries[0]).assumingMemoryBound(to: GtkEntry.self), "A new school's name")
+    UI.setPlaceholder(entries[0], "A new school's name")
     for (i, e) in entries.enumerated() { UI.attach(grid, e, column: Int32(i), row: row) }
     let add = UI.button("Add school") { [weak self] in self?.add(entries) }
     for e in entries { Signal.on(e, "activate") { [weak self] in self?.add(entries) } }

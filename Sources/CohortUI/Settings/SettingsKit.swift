@@ -38,7 +38,7 @@ final class YearGroupChecks {
   init(owner: String, selected: [YearGroup]) {
     for g in YearGroup.primary {
       let c = UI.check(g.number == 0 ? "R" : "\(g.number)", name: "\(g.label), \(owner)")
-      gtk_widget_set_tooltip_text(c, g.label)
+      UI.tooltip(c, g.label)
       UI.setChecked(c, selected.contains(g))
       UI.onToggled(c) { [weak self] _ in
         guard let self, !self.quiet else { return }
@@ -65,9 +65,7 @@ enum SettingsUI {
     let box = UI.box(true, spacing: 10, classes: ["settings-section"])
     UI.append(box, UI.wrapped(intro, classes: ["dim-label"]))
     for c in content { UI.append(box, c) }
-    let s = UI.scrolled(box)
-    gtk_scrolled_window_set_policy(cg_scrolled(s), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC)
-    return s
+    return UI.vscrolled(box)
   }
 
   /// A grid's bold column headings on its first row.

@@ -38,7 +38,7 @@ final class StaffSection: SettingsSection {
       toggle: { [weak self] picked in
         guard let self, let id = schools.first(where: { $0.name == picked })?.id else { return }
         self.newSchools = self.newSchools.contains(id) ? self.newSchools.filter { $0 != id } : self.newSchools + [id]
-        if let picker { gtk_menu_button_set_label(OpaquePointer(picker), label(self.newSchools)) }
+        if let picker { UI.setMenuLabel(picker, label(self.newSchools)) }
       })
     let add = UI.button("Add to the staff") { [weak self] in
       self?.add(UI.text(of: name), role: roles[UI.selected(role)])

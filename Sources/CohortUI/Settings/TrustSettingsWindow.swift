@@ -27,18 +27,18 @@ final class TrustSettingsWindow: SettingsHost {
     window = UI.window(title: "Trust settings: \(context.trust.name)", parent: parent, width: 1000, height: 660)
     let box = UI.box(true, spacing: 8, classes: ["settings-window"])
     let tabs = UI.tabs(for: stack, name: "Settings")
-    gtk_widget_set_halign(tabs, GTK_ALIGN_START)
-    gtk_widget_set_vexpand(stack, 1)
-    gtk_label_set_wrap(cg_label(status), 1)
+    UI.align(tabs, h: .start)
+    UI.expand(stack, v: true)
+    UI.wrap(status)
     UI.setAccessibleName(status, "Settings message")
     let close = UI.button("Close", name: "Close Trust settings") { [weak self] in
-      self.map { gtk_window_destroy(cg_window($0.window)) }
+      self.map { UI.close($0.window) }
     }
     let bottom = UI.box(false, spacing: 12)
-    gtk_widget_set_hexpand(status, 1)
+    UI.expand(status, h: true)
     UI.append(bottom, status, close)
     UI.append(box, tabs, stack, bottom)
-    gtk_window_set_child(cg_window(window), box)
+    UI.setChild(window, box)
     for s in TrustSettingsSection.allCases {
       let part = make(s, school: school)
       sections[s] = part
@@ -48,7 +48,7 @@ final class TrustSettingsWindow: SettingsHost {
     // A message belongs to the part it came from.
     Signal.onPointer(stack, "notify::visible-child") { [weak self] _ in self.map { UI.setText($0.status, "") } }
     Signal.on(window, "destroy") { [weak self] in self?.closed() }
-    gtk_window_present(cg_window(window))
+    UI.present(window)
   }
 
   private func make(_ s: TrustSettingsSection, school: String?) -> SettingsSection {
@@ -64,7 +64,7 @@ final class TrustSettingsWindow: SettingsHost {
 
   func show(_ section: TrustSettingsSection) {
     UI.showPage(stack, section.rawValue)
-    gtk_window_present(cg_window(window))
+    UI.present(window)
   }
 
   @discardableResult

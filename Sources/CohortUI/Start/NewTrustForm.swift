@@ -31,8 +31,7 @@ final class NewTrustForm {
     self.parent = parent
     // The form scrolls on a small screen; Back and Next stay in view below it.
     widget = UI.box(true, spacing: 8)
-    let scroller = UI.scrolled(form)
-    gtk_scrolled_window_set_policy(cg_scrolled(scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC)
+    let scroller = UI.vscrolled(form)
     UI.append(form, UI.label("Start a new trust", classes: ["title-2"]))
     UI.append(form, heading("Name"), name)
     Signal.on(name, "changed") { [weak self] in self?.nameChanged() }
@@ -41,7 +40,7 @@ final class NewTrustForm {
     UI.append(form, heading("First academic year"), yearRow())
     UI.append(form, heading("Where it is kept on this laptop"), placeRow())
     let buttons = UI.box(false, spacing: 8, classes: ["form-buttons"])
-    gtk_widget_set_halign(buttons, GTK_ALIGN_END)
+    UI.align(buttons, h: .end)
     let forward = UI.button("Next: who you are", name: "Next") { [weak self] in self?.goOn() }
     UI.addClasses(forward, ["suggested-action"])
     UI.append(buttons, UI.button("Back", back), forward)
@@ -50,7 +49,7 @@ final class NewTrustForm {
     showPlace()
   }
 
-  func focus() { _ = gtk_widget_grab_focus(name) }
+  func focus() { UI.focus(name) }
 
   private func heading(_ text: String) -> Widget { UI.label(text, classes: ["heading", "form-heading"]) }
 
@@ -65,8 +64,8 @@ final class NewTrustForm {
       let id = scheme.id
       UI.onToggled(radio) { [weak self] on in if on { self?.plan.schemeID = id } }
       let codes = UI.markupLabel(Style.codesMarkup(scheme, keys: false), classes: ["scheme-codes"])
-      gtk_label_set_wrap(cg_label(codes), 1)
-      gtk_widget_set_margin_start(codes, 28)
+      UI.wrap(codes)
+      UI.indent(codes, 28)
       UI.setAccessibleName(codes, "Codes of \(scheme.name)")
       UI.append(box, radio, codes)
     }
@@ -88,7 +87,7 @@ final class NewTrustForm {
       subjectChecks.append((subject, check))
       UI.append(row, check)
     }
-    gtk_widget_set_hexpand(other, 1)
+    UI.expand(other, h: true)
     UI.append(row, UI.label("Others:"), other)
     return row
   }
@@ -102,7 +101,7 @@ final class NewTrustForm {
     let hint = UI.wrapped(
       "The year you will enter judgements for first. Its term dates start as the usual ones: change them in Trust "
         + "settings.", classes: ["dim-label"])
-    gtk_widget_set_hexpand(hint, 1)
+    UI.expand(hint, h: true)
     UI.append(row, picker, hint)
     return row
   }
@@ -110,7 +109,7 @@ final class NewTrustForm {
   private func placeRow() -> Widget {
     let row = UI.box(false, spacing: 12)
     gtk_label_set_ellipsize(cg_label(place), PANGO_ELLIPSIZE_MIDDLE)
-    gtk_widget_set_hexpand(place, 1)
+    UI.expand(place, h: true)
     UI.setAccessibleName(place, "Where it is kept")
     let change = UI.button("Choose another place…", name: "Choose another place") { [weak self] in
       guard let self else { return }

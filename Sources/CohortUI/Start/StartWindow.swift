@@ -18,17 +18,17 @@ final class StartWindow {
   init(app: UnsafeMutablePointer<GtkApplication>, note: String?, opened: @escaping @MainActor (String) -> Void) {
     self.opened = opened
     window = gtk_application_window_new(app)!
-    gtk_window_set_title(cg_window(window), "Welcome to Cohort")
+    UI.setTitle(window, "Welcome to Cohort")
     UI.fitDefaultSize(window, 860, 700)
     let box = UI.box(true, spacing: 8, classes: ["start-window"])
-    gtk_widget_set_vexpand(stack, 1)
+    UI.expand(stack, v: true)
     UI.setAccessibleName(message, "Problem")
     UI.append(box, stack, message)
-    gtk_window_set_child(cg_window(window), box)
+    UI.setChild(window, box)
     let w = welcomePage(note: note)
     welcome = w
     UI.addPage(stack, w, id: "welcome", title: "Welcome")
-    gtk_window_present(cg_window(window))
+    UI.present(window)
   }
 
   /// Straight to "who is at this laptop?" for a folder that has a trust.
@@ -68,14 +68,13 @@ final class StartWindow {
 
   private func welcomePage(note: String?) -> Widget {
     let page = UI.box(true, spacing: 14, classes: ["welcome"])
-    gtk_widget_set_valign(page, GTK_ALIGN_CENTER)
-    gtk_widget_set_halign(page, GTK_ALIGN_CENTER)
+    UI.align(page, v: .center)
+    UI.align(page, h: .center)
     let title = UI.label("Welcome to Cohort", classes: ["title-1"], xalign: 0.5)
     let intro = UI.wrapped(
       "Half-termly judgements, test scores beside them, and pupil progress meetings, for every school in your trust.",
       classes: ["dim-label"])
-    gtk_label_set_justify(cg_label(intro), GTK_JUSTIFY_CENTER)
-    gtk_label_set_xalign(cg_label(intro), 0.5)
+    UI.centre(intro)
     UI.append(page, title, intro)
     if let note { UI.append(page, UI.wrapped(note, classes: ["warning"])) }
     let choices = UI.grid(rowSpacing: 12, columnSpacing: 16)
@@ -99,7 +98,7 @@ final class StartWindow {
       let button = UI.button(text, name: text.replacingOccurrences(of: "…", with: ""), action)
       UI.addClasses(button, i == 0 ? ["suggested-action", "start-choice"] : ["start-choice"])
       let line = UI.wrapped(detail)
-      gtk_widget_set_size_request(line, 380, -1)
+      UI.minWidth(line, 380)
       UI.attach(choices, button, column: 0, row: Int32(i))
       UI.attach(choices, line, column: 1, row: Int32(i))
     }

@@ -11,7 +11,7 @@ final class WhoForm {
   let widget: Widget
   private let who: WhoIsHere
   private let name = UI.entry(name: "Your name", placeholder: "e.g. Ms A Patel")
-  private let list = gtk_list_box_new()!
+  private let list = UI.list(name: "Staff")
   private var roles: [(StaffRole, Widget)] = []
   private let done: Done
   private let box = UI.box(true, spacing: 10, classes: ["who-form"])
@@ -21,9 +21,9 @@ final class WhoForm {
     who = WhoIsHere(staff: trust.staff)
     self.done = done
     widget = UI.box(true, spacing: 8)
-    gtk_widget_set_valign(box, GTK_ALIGN_CENTER)
-    gtk_widget_set_halign(box, GTK_ALIGN_CENTER)
-    gtk_widget_set_size_request(box, 520, -1)
+    UI.align(box, v: .center)
+    UI.align(box, h: .center)
+    UI.minWidth(box, 520)
     UI.append(box, UI.label("Who is at this laptop?", classes: ["title-2"]))
     let why =
       plan == nil
@@ -33,9 +33,6 @@ final class WhoForm {
         + "so that colleagues can see who entered what."
     UI.append(box, UI.wrapped(why), UI.label("Your name", classes: ["heading"]), name)
     if !who.staff.isEmpty {
-      UI.addClasses(list, ["boxed-list"])
-      gtk_list_box_set_selection_mode(cg_list_box(list), GTK_SELECTION_NONE)
-      UI.setAccessibleName(list, "Staff")
       UI.append(box, UI.label("Pick yourself from the staff", classes: ["heading"]), UI.scrolled(list, maxHeight: 220))
       Signal.on(name, "changed") { [weak self] in self?.filter() }
       filter()
@@ -46,12 +43,12 @@ final class WhoForm {
     Signal.on(name, "activate") { [weak self] in self?.addNew() }
     // The question scrolls on a small screen; its button stays in view below it.
     let buttons = UI.box(false, spacing: 8, classes: ["form-buttons"])
-    gtk_widget_set_halign(buttons, GTK_ALIGN_END)
+    UI.align(buttons, h: .end)
     UI.append(buttons, button)
     UI.append(widget, UI.scrolled(box), buttons)
   }
 
-  func focus() { _ = gtk_widget_grab_focus(name) }
+  func focus() { UI.focus(name) }
 
   private func newPersonRow(first: Bool, staffEmpty: Bool) -> Widget {
     let row = UI.box(false, spacing: 12)
@@ -79,12 +76,11 @@ final class WhoForm {
         [weak self] in
         self?.done(member.name, member.role, member)
       }
-      gtk_button_set_has_frame(cg_button(button), 0)
-      gtk_list_box_append(cg_list_box(list), button)
+      UI.flat(button)
+      UI.listAppend(list, button)
     }
     if found.isEmpty {
-      gtk_list_box_append(
-        cg_list_box(list), UI.label("No one of that name yet: add yourself below.", classes: ["dim-label"]))
+      UI.listAppend(list, UI.label("No one of that name yet: add yourself below.", classes: ["dim-label"]))
     }
   }
 

@@ -17,11 +17,11 @@ extension MainWindow {
         },
         MenuItem("Keyboard shortcuts", name: "Keyboard shortcuts") { [weak self] in
           guard let self else { return }
-          _ = gtk_widget_activate_action_variant(self.window, "win.show-help-overlay", nil)
+          UI.activate(self.window, action: "win.show-help-overlay")
         },
       ]
     }
-    gtk_menu_button_set_icon_name(OpaquePointer(menu), "open-menu-symbolic")
+    UI.setMenuIcon(menu, "open-menu-symbolic")
     return menu
   }
 
@@ -54,15 +54,14 @@ extension MainWindow {
       return
     }
     UI.setVisible(banner, false)
-    gtk_widget_set_valign(nextStep, GTK_ALIGN_CENTER)
+    UI.align(nextStep, v: .center)
     let title = UI.label(step.title, classes: ["title-1"], xalign: 0.5)
     let detail = UI.wrapped(step.detail, classes: ["dim-label"])
-    gtk_label_set_justify(cg_label(detail), GTK_JUSTIFY_CENTER)
-    gtk_label_set_xalign(cg_label(detail), 0.5)
-    gtk_widget_set_size_request(detail, 520, -1)
-    gtk_widget_set_halign(detail, GTK_ALIGN_CENTER)
+    UI.centre(detail)
+    UI.minWidth(detail, 520)
+    UI.align(detail, h: .center)
     let buttons = UI.box(false, spacing: 12)
-    gtk_widget_set_halign(buttons, GTK_ALIGN_CENTER)
+    UI.align(buttons, h: .center)
     for (i, action) in step.actions.enumerated() {
       let b: Widget
       switch action {
@@ -107,7 +106,7 @@ extension MainWindow {
     UI.removeAllChildren(banner)
     guard let list = unplaced, list.count > 0 else { return UI.setVisible(banner, false) }
     let text = UI.label(list.summary)
-    gtk_widget_set_hexpand(text, 1)
+    UI.expand(text, h: true)
     let place = UI.button("Place them in classes…", name: "Place pupils in classes") { [weak self] in
       self?.openUnplaced()
     }

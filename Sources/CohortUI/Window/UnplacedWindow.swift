@@ -24,14 +24,14 @@ final class UnplacedWindow {
     let box = UI.box(true, spacing: 8, classes: ["settings-window"])
     UI.setAccessibleName(status, "Placing message")
     let close = UI.button("Close", name: "Close the pupils not in a class") { [weak self] in
-      self.map { gtk_window_destroy(cg_window($0.window)) }
+      self.map { UI.close($0.window) }
     }
-    gtk_widget_set_halign(close, GTK_ALIGN_END)
+    UI.align(close, h: .end)
     UI.append(box, UI.scrolled(content), status, close)
-    gtk_window_set_child(cg_window(window), box)
+    UI.setChild(window, box)
     Signal.on(window, "destroy") { closed() }
     redraw()
-    gtk_window_present(cg_window(window))
+    UI.present(window)
   }
 
   /// The list as the main window last counted it (nil: the school has no classes this year).
@@ -44,7 +44,7 @@ final class UnplacedWindow {
     }
     list = fresh
     redraw()
-    gtk_window_present(cg_window(window))
+    UI.present(window)
   }
 
   private func redraw() {
@@ -57,7 +57,7 @@ final class UnplacedWindow {
     for group in list.groups {
       let head = UI.box(false, spacing: 8)
       let title = UI.label("\(group.yearGroup.label): \(plural(group.pupils.count, "pupil"))", classes: ["title-4"])
-      gtk_widget_set_hexpand(title, 1)
+      UI.expand(title, h: true)
       let all = UI.menuButton(
         "Place all in…", name: "Place all of \(group.yearGroup.label) in",
         items: { [weak self] in self?.choices(group.yearGroup, group.pupils) ?? [] })
@@ -66,7 +66,7 @@ final class UnplacedWindow {
       for p in group.pupils {
         let row = UI.box(false, spacing: 8, classes: ["settings-row"])
         let name = UI.label(p.fullName)
-        gtk_widget_set_hexpand(name, 1)
+        UI.expand(name, h: true)
         let menu = UI.menuButton(
           "Place in…", name: "Place \(p.fullName) in",
           items: { [weak self] in self?.choices(group.yearGroup, [p]) ?? [] })
