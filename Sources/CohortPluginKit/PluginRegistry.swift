@@ -43,6 +43,10 @@ public final class PluginRegistry: Sendable {
   /// Every active plugin's statutory assessments in one table, highest precedence first.
   public let statutoryTable: StatutoryTable
   public let reports: [Report]
+  /// Which plugin gave each code scheme and each test (by their ids): what switching a plugin
+  /// off would take away.
+  public let schemePlugin: [String: String]
+  public let testPlugin: [String: String]
 
   init(plugins: [LoadedPlugin], problems: [PluginProblem], registrar: PluginRegistrar, disabled: Set<String> = []) {
     self.plugins = plugins
@@ -56,6 +60,8 @@ public final class PluginRegistry: Sendable {
     self.scoreTables = registrar.scoreTables.map(\.1)
     self.statutoryTable = registrar.statutoryTables.map(\.1).reversed().reduce(StatutoryTable()) { $0.adding($1) }
     self.reports = registrar.reports.map(\.1)
+    self.schemePlugin = Dictionary(registrar.codeSchemes.map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.testPlugin = Dictionary(registrar.tests.map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
   public func report(_ id: String) throws -> Report {

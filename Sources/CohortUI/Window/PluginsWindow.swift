@@ -86,6 +86,13 @@ final class PluginsWindow {
   private func setEnabled(_ id: String, _ on: Bool) {
     do {
       var trust = try context.folder.loadTrust()
+      if !on {
+        let why = try PluginUse.reasons(id, folder: context.folder, trust: trust, registry: context.registry)
+        if !why.isEmpty {
+          UI.setText(status, "\(id) stays on: \(why.joined(separator: "; ")). Reopen Plugins to see it on.")
+          return
+        }
+      }
       let event = trust.setPlugin(id, enabled: on, at: DataFolder.now())
       try context.folder.saveTrust(trust, event: event)
       UI.setText(status, "\(id) is \(on ? "on" : "off") for the trust from the next start.")
