@@ -46,8 +46,8 @@ import Testing
     let y3 = Pupil(id: "a", forename: "Ella", surname: "Zhu", dob: SchoolDate(year: 2019, month: 2, day: 1)!)
     let y3b = Pupil(id: "b", forename: "Ben", surname: "Adams", dob: SchoolDate(year: 2018, month: 10, day: 1)!)
     let y5 = Pupil(id: "c", forename: "Cara", surname: "Lee", dob: SchoolDate(year: 2016, month: 12, day: 1)!)
-    let nursery = Pupil(id: "n", forename: "Nia", surname: "Ode", dob: SchoolDate(year: 2023, month: 1, day: 1)!)
-    var list = UnplacedList(pupils: [y3, y5, y3b, nursery], school: school, year: year)
+    // (TrustSetup.unplaced leaves out pupils of Nursery age: CohortStore's tests and the CLI's.)
+    var list = UnplacedList(pupils: [y3, y5, y3b], school: school, year: year)
     #expect(list.groups.map(\.yearGroup) == [YearGroup(3), YearGroup(5)])
     #expect(list.groups[0].pupils.map(\.id) == ["b", "a"])
     #expect(

@@ -15,9 +15,7 @@ public struct UnplacedList: Sendable {
   public init(pupils: [Pupil], school: School, year: AcademicYear) {
     self.school = school
     self.year = year
-    // A pupil of Nursery age in an earlier year (this year's Reception) was not at the school then.
-    let atSchool = pupils.filter { $0.yearGroup(in: year).isPrimary }
-    let byGroup = Dictionary(grouping: atSchool) { $0.yearGroup(in: year) }
+    let byGroup = Dictionary(grouping: pupils) { $0.yearGroup(in: year) }
     groups = byGroup.keys.sorted().map { g in
       Group(yearGroup: g, pupils: byGroup[g]!.sorted { ($0.surname, $0.forename) < ($1.surname, $1.forename) })
     }
