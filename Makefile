@@ -35,6 +35,8 @@ test: deps
 	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/record_action.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/first_day.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/welcome.py "$(BIN)"
 	scripts/test-example
 	/usr/bin/python3 Tests/sync/two_laptops.py "$(BIN)"
 	/usr/bin/python3 Tests/sync/three_devices.py "$(BIN)"
@@ -92,6 +94,8 @@ test-e2e: build
 	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
 	$(XVFB) /usr/bin/python3 Tests/e2e/record_action.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/first_day.py "$(BIN)"
+	$(XVFB) /usr/bin/python3 Tests/e2e/welcome.py "$(BIN)"
 
 # Screenshots of the grid in the light and dark styles, in out/.
 screenshots: build
@@ -102,6 +106,10 @@ screenshots: build
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot_page.py "$(BIN)" out/scores.png Scores autumn2 2026-27 "104\n97\n"
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot_page.py "$(BIN)" out/side-by-side.png "Side by side" spring2 2025-26
 	$(XVFB) /usr/bin/python3 Tests/e2e/screenshot_page.py "$(BIN)" out/meetings.png Meetings spring2 2025-26
+	# A trust's first day at a netbook's and a laptop's size, light and dark (first_day.py's steps).
+	for size in 1024x600 1280x720; do for style in light dark; do mkdir -p out/first-day-$$size-$$style; \
+	  FIRST_DAY_SHOTS=out/first-day-$$size-$$style GTK_THEME=$$([ $$style = dark ] && echo Adwaita:dark) \
+	  xvfb-run -a -s "-screen 0 $${size}x24" dbus-run-session -- /usr/bin/python3 Tests/e2e/first_day.py "$(BIN)"; done; done
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples Fuzz

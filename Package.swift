@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The layers (DESIGN.md): CohortCore <- CohortStore <- CohortPluginKit <- shells.
-// Only CGtk, CohortUI and cohort-gtk know GTK.
+// The layers (docs/architecture.md): CohortCore <- CohortStore <- CohortPluginKit <- CohortPlugins <- shells.
+// Only CGtk, CohortUI and cohort-gtk know GTK (and cohort-bench and CohortUITests, which drive the window).
 let package = Package(
   name: "Cohort",
   platforms: [.macOS(.v13)],
@@ -31,7 +31,7 @@ let package = Package(
         "CohortStore", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]),
-    // The built-in features (DESIGN.md "Plugins/*"): exports, the folder check.
+    // The built-in features: importers, exporters, reports, flag rules, the folder check.
     .target(
       name: "CohortPlugins",
       dependencies: [
@@ -61,7 +61,9 @@ let package = Package(
     // The views, with a small GTK wrapper in CohortUI/Gtk.
     .target(
       name: "CohortUI",
-      dependencies: ["CGtk", "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortCharts"]),
+      dependencies: [
+        "CGtk", "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortCharts", "CohortSample",
+      ]),
     .executableTarget(
       name: "cohort-gtk", dependencies: ["CohortUI"], linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
     .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore"]),

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Standardised scores: mean 100, standard deviation 15 (DOMAIN.md).
+/// Standardised scores: mean 100, standard deviation 15, as the publishers print them.
 public enum StandardisedScale {
   public static let mean = 100.0
   public static let standardDeviation = 15.0

@@ -47,6 +47,10 @@ public final class PluginRegistry: Sendable {
   /// the figure for the same measure and year (a trust corrects a figure with its own file).
   public let nationalFigures: NationalFigures
   public let reports: [Report]
+  /// Which plugin gave each code scheme and each test (by their ids): what switching a plugin
+  /// off would take away.
+  public let schemePlugin: [String: String]
+  public let testPlugin: [String: String]
 
   init(plugins: [LoadedPlugin], problems: [PluginProblem], registrar: PluginRegistrar, disabled: Set<String> = []) {
     self.plugins = plugins
@@ -67,6 +71,8 @@ public final class PluginRegistry: Sendable {
     self.nationalFigures = registrar.nationalFigures
       .sorted { a, b in (from[a.0] ?? (0, "")) < (from[b.0] ?? (0, "")) }
       .reduce(NationalFigures()) { $0.overlaid(with: $1.1) }
+    self.schemePlugin = Dictionary(registrar.codeSchemes.map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.testPlugin = Dictionary(registrar.tests.map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
   public func report(_ id: String) throws -> Report {

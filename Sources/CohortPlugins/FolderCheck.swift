@@ -151,7 +151,7 @@ public struct FolderCheck {
   /// Pupils on roll in a year who are in none of its classes: nobody enters their codes.
   mutating func warnUnplaced(_ pupils: [String: Pupil], placed: [String: String], year: AcademicYear, path: String) {
     let missing = pupils.values.filter { p in
-      placed[p.id] == nil && (p.leftOn.map { $0 >= year.firstDay } ?? true)
+      placed[p.id] == nil && (p.leftOn.map { $0 >= year.firstDay } ?? true) && p.yearGroup(in: year).isPrimary
     }
     guard !missing.isEmpty else { return }
     let ids = missing.map(\.id).sorted()

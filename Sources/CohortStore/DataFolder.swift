@@ -5,7 +5,7 @@ import Foundation
   import Glibc
 #endif
 
-/// The data folder (DESIGN.md): the only code that opens a data file.
+/// The data folder (docs/architecture.md): the only code that opens a data file.
 ///
 ///     trust.json
 ///     schools/<school>/school.json, pupils.json

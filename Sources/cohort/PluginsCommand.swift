@@ -68,6 +68,10 @@ struct PluginsCommand: ParsableCommand {
     guard registry.plugins.contains(where: { $0.manifest.id == id }) else {
       throw CommandFailure("no plugin '\(id)': `cohort plugins list` shows them")
     }
+    if off {
+      let why = try PluginUse.reasons(id, folder: folder, trust: trust, registry: registry)
+      if !why.isEmpty { throw CommandFailure("\(id) cannot be switched off: \(why.joined(separator: "; "))") }
+    }
     let event = trust.setPlugin(id, enabled: !off, at: DataFolder.now())
     try folder.saveTrust(trust, event: event)
     print("\(id) is \(off ? "disabled" : "enabled") for \(trust.name)")

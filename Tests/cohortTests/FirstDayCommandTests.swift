@@ -107,4 +107,19 @@ import Testing
     }.map(\.by)
     #expect(by == ["Ms A Patel", "Mr B Jones", "tester"])
   }
+
+  @Test func aChildOfNurseryAgeThatYearIsNotAPupilToPlace() throws {
+    try run("init", "--trust", "T")
+    try run("import", "ctf", try ctf())
+    var roster = try folder.loadRoster("meadow-primary")
+    roster.pupils.append(
+      Pupil(id: "meadow-primary-0099", forename: "Nia", surname: "Ode", dob: SchoolDate(year: 2022, month: 1, day: 5)!))
+    try folder.saveRoster(roster)
+    let setup = TrustSetup(folder: folder)
+    let now = try setup.unplaced(school: "meadow-primary", year: AcademicYear(startYear: 2026)).map(\.id)
+    #expect(now.contains("meadow-primary-0099"), "in Reception in 2026-27")
+    let before = try setup.unplaced(school: "meadow-primary", year: AcademicYear(startYear: 2025)).map(\.id)
+    #expect(
+      !before.contains("meadow-primary-0099") && before.count == 4, "of Nursery age in 2025-26: not at school yet")
+  }
 }

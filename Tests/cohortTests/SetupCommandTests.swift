@@ -191,3 +191,21 @@ import Testing
     return path
   }
 }
+
+@Suite struct PluginInUseTests {
+  @Test func aPluginTheTrustsDataUsesCannotBeSwitchedOff() throws {
+    let s = Scratch()
+    let dir = s.sub("trust")
+    #expect(try CLI.run(["sample", "--data", dir] + CommandLineTests.sampleArgs).status == 0)
+    let before = Scratch.snapshot(dir)
+    let scheme = try CLI.run(["plugins", "disable", "scheme.ygp", "--data", dir])
+    #expect(
+      scheme.status == 1 && scheme.err.contains("the trust's code scheme, Yellow / Green / Purple, which"),
+      "\(scheme.err)")
+    let test = try CLI.run(["plugins", "disable", "test.nfer-reading", "--data", dir])
+    #expect(test.status == 1 && test.err.contains("scores are of its tests"), "\(test.err)")
+    #expect(Scratch.snapshot(dir) == before, "nothing changed")
+    #expect(
+      try CLI.run(["plugins", "disable", "scheme.wts-exs-gds", "--data", dir]).status == 0, "an unused scheme can go")
+  }
+}

@@ -1,6 +1,6 @@
 """Shared helpers for the end-to-end scripts: drive the real app through the accessibility
 tree (what a screen reader sees), count checks, and print `N passed, N failed`."""
-import os, shutil, subprocess, tempfile, time
+import json, os, shutil, subprocess, tempfile, time
 
 import pyatspi
 
@@ -85,6 +85,19 @@ def label_text(node):
         return None
 
 
+def remember_person(config_home, data, name="e2e"):
+    """Says who is at this laptop for the trust in `data`, as the app asks on a folder's first
+    use on a device (first_day.py answers the question itself)."""
+    with open(os.path.join(data, "trust.json")) as f:
+        trust = json.load(f)["id"]
+    os.makedirs(os.path.join(config_home, "cohort"), mode=0o700, exist_ok=True)
+    path = os.path.join(config_home, "cohort", "settings.json")
+    settings = json.load(open(path)) if os.path.exists(path) else {}
+    settings.setdefault("people", {})[trust] = name
+    with open(path, "w") as f:
+        json.dump(settings, f)
+
+
 class App:
     """The real cohort-gtk on a private copy of the sample trust, or on `data` as it is (for
     runs that only read, such as the benchmark's)."""
@@ -104,6 +117,7 @@ class App:
         self.tmp = os.path.join(self.work, "tmp")
         os.mkdir(self.tmp)
         self.env = dict(os.environ, COHORT_DEVICE="e2e", TMPDIR=self.tmp, XDG_CONFIG_HOME=os.path.join(self.work, "config"), **(env or {}))
+        remember_person(self.env["XDG_CONFIG_HOME"], self.data)
         self.proc = subprocess.Popen([f"{bin_dir}/cohort-gtk", "--data", self.data, *args], env=self.env, stderr=stderr)
 
     def cli(self, *args):

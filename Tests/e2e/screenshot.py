@@ -11,6 +11,10 @@ work = tempfile.mkdtemp(prefix="cohort-shot-")
 data = os.path.join(work, "trust")
 shutil.copytree("data", data)
 env = dict(os.environ, COHORT_DEVICE="shot", XDG_CONFIG_HOME=os.path.join(work, "config"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from driver import remember_person  # noqa: E402
+
+remember_person(env["XDG_CONFIG_HOME"], data, "Ms Shot")
 if dark:
     env["GTK_THEME"] = "Adwaita:dark"
 app = subprocess.Popen([f"{BIN}/cohort-gtk", "--data", data, "--class", "oakfield-y3", "--year", "2026-27",

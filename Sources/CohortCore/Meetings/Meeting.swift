@@ -1,4 +1,4 @@
-/// What a pupil progress meeting decides (DOMAIN.md). Raw values are stored on disk.
+/// What a pupil progress meeting decides. Raw values are stored on disk.
 public enum ActionKind: String, CaseIterable, Sendable, Codable {
   case teaching
   case intervention

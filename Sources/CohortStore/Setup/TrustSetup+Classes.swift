@@ -86,8 +86,9 @@ extension TrustSetup {
     for c in school.classes(in: year) {
       placed.formUnion(try folder.loadClassYear(school: id, classID: c.id, year: year).members)
     }
+    // A pupil of Nursery age in an earlier year (this year's Reception) was not at the school then.
     return try folder.loadRoster(id).pupils.filter { p in
-      !placed.contains(p.id) && (p.leftOn.map { $0 >= year.firstDay } ?? true)
+      !placed.contains(p.id) && (p.leftOn.map { $0 >= year.firstDay } ?? true) && p.yearGroup(in: year).isPrimary
     }
   }
 

@@ -10,6 +10,10 @@ enum FileChooser {
     show(parent, title, GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", suggested: nil, chosen)
   }
 
+  static func chooseFolder(parent: Widget?, title: String, _ chosen: @escaping @MainActor (String) -> Void) {
+    show(parent, title, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, "_Choose", suggested: nil, chosen)
+  }
+
   static func saveFile(
     parent: Widget?, title: String, suggested: String, _ chosen: @escaping @MainActor (String) -> Void
   ) {

@@ -5,7 +5,8 @@ import Dispatch
   import Glibc
 #endif
 
-/// The GLib main loop and Swift's main actor, working together (GTK_NOTES.md "The main actor").
+/// The GLib main loop and Swift's main actor, working together: GTK runs on the main thread,
+/// which is the main actor's, and Dispatch's main queue is drained from the GLib loop.
 public enum MainLoop {
   /// While GTK runs the main thread nothing drains libdispatch's main queue; watching its
   /// wake-up fd from GLib makes `DispatchQueue.main.async` and `@MainActor` tasks run.

@@ -1,7 +1,7 @@
 import CGtk
 
 // Signal handlers: each Swift closure is boxed, retained once, and handed to GLib with a
-// destroy notify that releases it, so GLib owns its lifetime (GTK_NOTES.md "Signals").
+// destroy notify that releases it, so GLib owns its lifetime (a retained box freed by GLib, never by Swift).
 
 final class VoidHandler {
   let call: @MainActor () -> Void

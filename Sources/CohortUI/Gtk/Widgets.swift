@@ -88,18 +88,26 @@ public enum UI {
     if on { gtk_widget_add_css_class(w, name) } else { gtk_widget_remove_css_class(w, name) }
   }
 
-  /// Empties a box, list box or flow box (each has its own remove; the wrong one removes
+  /// Empties a box, grid, list box or flow box (each has its own remove; the wrong one removes
   /// nothing and would loop forever).
   public static func removeAllChildren(_ container: Widget) {
+    let isGrid = isA(container, gtk_grid_get_type())
     while let child = gtk_widget_get_first_child(container) {
       if cg_is_list_box(container) != 0 {
         gtk_list_box_remove(cg_list_box(container), child)
       } else if cg_is_flow_box(container) != 0 {
         gtk_flow_box_remove(OpaquePointer(container), child)
+      } else if isGrid {
+        gtk_grid_remove(cg_grid(container), child)
       } else {
         gtk_box_remove(cg_box(container), child)
       }
     }
+  }
+
+  /// Whether a widget is of a GObject type or one derived from it.
+  public static func isA(_ w: Widget, _ type: GType) -> Bool {
+    g_type_check_instance_is_a(UnsafeMutableRawPointer(w).assumingMemoryBound(to: GTypeInstance.self), type) != 0
   }
 
   /// Escapes text for Pango markup.

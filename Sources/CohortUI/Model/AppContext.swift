@@ -7,9 +7,9 @@ import Foundation
 /// An open data folder: the trust, its schools, the plugins and the code scheme in use.
 public final class AppContext {
   public let folder: DataFolder
-  public let trust: Trust
-  public let registry: PluginRegistry
-  public let scheme: CodeScheme
+  public private(set) var trust: Trust
+  public private(set) var registry: PluginRegistry
+  public private(set) var scheme: CodeScheme
   public private(set) var schools: [School]
   private var rosters: [String: Roster] = [:]
 
@@ -29,11 +29,22 @@ public final class AppContext {
     return "\(year) is closed at \(s.name) (read-only since the new year began): it can be looked at, not changed"
   }
 
-  /// Reads the schools and rosters again (after an import changed them).
+  /// Reads the trust, schools and rosters again (after an import or a change of set-up);
+  /// the plugins again only when the trust's choice of them changed.
   public func reload() throws {
+    let fresh = try folder.loadTrust()
+    if fresh.codeScheme != trust.codeScheme || fresh.disabledPlugins != trust.disabledPlugins {
+      let r = BuiltInPlugins.registry(for: folder, trust: fresh)
+      scheme = try r.codeScheme(for: fresh)
+      registry = r
+    }
+    trust = fresh
     schools = try folder.loadSchools(of: trust)
     rosters = [:]
   }
+
+  /// The set-up changes of the settings window, saved under the person's name.
+  public var setup: TrustSetup { TrustSetup(folder: folder) }
 
   public func roster(_ school: String) throws -> Roster {
     if let r = rosters[school] { return r }
@@ -42,14 +53,20 @@ public final class AppContext {
     return r
   }
 
-  /// Every academic year any school has classes in, oldest first.
-  public var years: [AcademicYear] { Array(Set(schools.flatMap(\.years))).sorted() }
+  /// Every academic year any school has classes in or the trust has term dates for, oldest
+  /// first (a new trust set up in July for September has only its dates).
+  public var years: [AcademicYear] { Array(Set(schools.flatMap(\.years)).union(trust.terms.keys)).sorted() }
 
-  /// The year and half-term to open on: today's, or the latest year the data has.
+  /// The year and half-term to open on: the one today falls in by the trust's term dates; a
+  /// trust whose years are all ahead opens on the first's Autumn 1, one whose years are all
+  /// past on the latest's Summer 2.
   public func defaultPeriod(today: SchoolDate) -> (AcademicYear, HalfTerm) {
-    let current = AcademicYear(containing: today)
-    if years.contains(current) || years.isEmpty { return (current, HalfTerm.containing(today)) }
-    return (years.last!, .summer2)
+    let now = trust.halfTerm(containing: today)
+    guard let first = years.first, let last = years.last, !years.contains(now.year) else {
+      return (now.year, now.halfTerm)
+    }
+    if first > now.year { return (first, .autumn1) }
+    return (last, .summer2)
   }
 
   /// A class of the trust in a year, or an error naming it.
@@ -72,12 +89,14 @@ public final class AppContext {
     let doc = try folder.loadClassYear(school: schoolID, classID: classID, year: year)
     let earlier = halfTerm == .autumn1 ? try lastYearsSummer(for: doc.pupils, school: school, year: year) : [:]
     let model = GridModel(
-      doc: doc, roster: try roster(schoolID), scheme: scheme, subjects: trust.subjects(for: c.yearGroups),
-      halfTerm: halfTerm,
+      doc: doc, roster: try roster(schoolID), scheme: scheme, subjects: subjects(for: c), halfTerm: halfTerm,
       author: folder.author, earlier: earlier, clock: DataFolder.now)
     model.closedReason = closedReason(schoolID, year)
     return (ClassSession(folder: folder, school: school, schoolClass: c, model: model, hop: hop), model)
   }
+
+  /// The subjects a class enters: those still entered, for its year groups.
+  public func subjects(for c: SchoolClass) -> [Subject] { trust.subjects(for: c.yearGroups) }
 
   /// The trust's tests that a class's year groups sit in a term.
   public func tests(for c: SchoolClass, term: Term) -> [TestDefinition] {

@@ -52,6 +52,7 @@ public final class GridModel {
     self.earlier = earlier
     self.clock = clock
     let byID = Dictionary(roster.pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // Who is in the class now: a pupil moved out keeps their codes here, out of the grid.
     self.pupils = doc.members.map {
       byID[$0] ?? Pupil(id: $0, forename: "Unknown pupil", surname: $0, dob: SchoolDate(year: 2000, month: 1, day: 1)!)
     }
@@ -140,7 +141,7 @@ public final class GridModel {
   public func absorb(_ other: ClassYear) {
     let before = doc
     doc = doc.merged(with: other)
-    guard doc.pupils == before.pupils else {
+    guard doc.members == before.members else {
       onChange?(Set(allPositions))
       return
     }

@@ -29,11 +29,15 @@ public protocol AppPage: AnyObject {
   func didAppear()
   /// Another pupil was chosen.
   func pupilSelected()
+  /// The data under the page changed elsewhere (a pupil placed, a class renamed, an import):
+  /// the next `show` reads it again even for the same scope.
+  func dataChanged()
 }
 
 extension AppPage {
   public func didAppear() {}
   public func pupilSelected() {}
+  public func dataChanged() {}
   /// Only the page on screen takes the keyboard focus.
   var isShown: Bool { gtk_widget_get_mapped(widget) != 0 }
 }

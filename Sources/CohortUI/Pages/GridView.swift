@@ -76,11 +76,14 @@ final class GridView {
     refresh(Set(model.allPositions))
   }
 
+  /// Narrower on a small screen, so that three subjects fit beside the names.
+  static var nameWidth: Int32 { UI.screen.width > 0 && UI.screen.width < 1200 ? 190 : 250 }
+
   private func nameCell(_ pupil: Pupil) -> Widget {
     let box = UI.box(false, spacing: 6, classes: ["pupil-name"])
     let name = UI.label(pupil.fullName)
     gtk_widget_set_hexpand(name, 1)
-    gtk_widget_set_size_request(box, 250, -1)
+    gtk_widget_set_size_request(box, Self.nameWidth, -1)
     UI.append(box, name)
     var flags: [(String, String)] = []
     if pupil.isDisadvantaged {
@@ -110,7 +113,8 @@ final class GridView {
     let label = UI.label("", classes: ["code-label"])
     gtk_widget_set_hexpand(label, 1)
     // A fixed width, so columns never jump while codes are typed (the tooltip has it all).
-    let chars = Int32(min(14, model.scheme.codes.map(\.label.count).max() ?? 8))
+    let widest = UI.screen.width > 0 && UI.screen.width < 1200 ? 12 : 14
+    let chars = Int32(min(widest, model.scheme.codes.map(\.label.count).max() ?? 8))
     gtk_label_set_width_chars(cg_label(label), chars)
     gtk_label_set_max_width_chars(cg_label(label), chars)
     gtk_label_set_ellipsize(cg_label(label), PANGO_ELLIPSIZE_END)

@@ -32,18 +32,22 @@ final class JudgementsPage: AppPage {
     gtk_widget_set_vexpand(content, 1)
     UI.append(widget, toolbar, legend, content)
     buildToolbar()
-    buildLegend()
   }
 
   private func buildToolbar() {
-    let copyColumn = UI.button(
-      "Copy last half-term: subject", tooltip: "Fill this subject's empty cells with last half-term's codes"
+    // One menu for both copies, so that the toolbar fits a 1024-pixel screen.
+    let copy = UI.menuButton(
+      "Copy last half-term", name: "Copy last half-term",
+      tooltip: "Fill empty cells with last half-term's codes: this subject's, or the whole class's"
     ) {
-      [weak self] in self?.edit { $0.copyLastHalfTerm(column: $0.cursor.column) }
-    }
-    let copyClass = UI.button("Copy last half-term: class", tooltip: "Fill every empty cell with last half-term's code")
-    {
-      [weak self] in self?.edit { $0.copyLastHalfTerm(column: nil) }
+      [
+        MenuItem("Into this subject's empty cells", name: "Copy last half-term: subject") { [weak self] in
+          self?.edit { $0.copyLastHalfTerm(column: $0.cursor.column) }
+        },
+        MenuItem("Into every empty cell of the class", name: "Copy last half-term: class") { [weak self] in
+          self?.edit { $0.copyLastHalfTerm(column: nil) }
+        },
+      ]
     }
     let fill = UI.button("Fill down", tooltip: "Copy the current code into the empty cells below it (Ctrl+D)") {
       [weak self] in self?.edit { $0.fillDown() }
@@ -57,16 +61,14 @@ final class JudgementsPage: AppPage {
     let redo = UI.button("Redo", tooltip: "Redo (Ctrl+Shift+Z)") { [weak self] in self?.edit { $0.redo() } }
     undoButton = undo
     redoButton = redo
-    UI.append(toolbar, copyColumn, copyClass, fill, paste, undo, redo)
+    UI.append(toolbar, copy, fill, paste, undo, redo)
     updateUndo()
   }
 
   /// One wrapping line of markup: each code's colour chip, key and label.
   private func buildLegend() {
-    let parts = host.context.scheme.codes.map { code -> String in
-      chipMarkup(" \(code.id) ", colour: code.colour) + " <b>\(UI.escape(code.key))</b> \(UI.escape(code.label))"
-    }
-    UI.markup(legend, "Keys:   " + parts.joined(separator: "     ") + "     <i>Delete clears · Ctrl+? shortcuts</i>")
+    let codes = Style.codesMarkup(host.context.scheme, keys: true)
+    UI.markup(legend, "Keys:   " + codes + "     <i>Delete clears · Ctrl+? shortcuts</i>")
   }
 
   private func edit(_ body: (GridModel) -> Void) {
@@ -90,9 +92,13 @@ final class JudgementsPage: AppPage {
     binding.bind(nil)
     grid = nil
     UI.removeAllChildren(content)
+    // The codes may have changed in Trust settings since the page was made.
+    buildLegend()
     guard case .schoolClass(let schoolID, let classID) = scope.level else {
       gtk_widget_set_visible(toolbar, 0)
       gtk_widget_set_visible(legend, 0)
+      // A school's classes (or a small trust's) one click away; a large trust's in the sidebar.
+      if scope.schoolID != nil || host.context.schools.count <= 3 { return showClassChooser(scope) }
       let message = UI.label(
         "Choose a class in the sidebar to enter judgements.", classes: ["dim-label", "title-3"], xalign: 0.5)
       gtk_widget_set_vexpand(message, 1)
@@ -114,8 +120,17 @@ final class JudgementsPage: AppPage {
       grid = g
       gtk_widget_set_visible(toolbar, 1)
       gtk_widget_set_visible(legend, 1)
-      if model.rowCount == 0 {
-        UI.append(content, UI.label("No pupils in this class yet.", classes: ["dim-label"], xalign: 0.5))
+      if model.rowCount == 0 || model.columnCount == 0 {
+        let text =
+          model.rowCount == 0
+          ? "No pupils in \(s.schoolClass.name) yet. Place pupils in it from those not in a class (the bar above "
+            + "shows them), or import a CTF from your MIS."
+          : "No subject is judged in \(s.schoolClass.yearGroupsLabel): choose the subjects' year groups in Trust settings."
+        let label = UI.wrapped(text, classes: ["dim-label", "title-3"])
+        gtk_widget_set_vexpand(label, 1)
+        gtk_label_set_xalign(cg_label(label), 0.5)
+        gtk_label_set_justify(cg_label(label), GTK_JUSTIFY_CENTER)
+        UI.append(content, label)
       } else {
         UI.append(content, Self.scroller(header: g.header, body: g.widget))
       }
@@ -151,6 +166,7 @@ final class JudgementsPage: AppPage {
     case .yearGroup(let id, let g):
       schools = schools.filter { $0.id == id }
       yearGroup = g
+    case .trust: break
     default: schools = []
     }
     for school in schools {
@@ -189,6 +205,7 @@ final class JudgementsPage: AppPage {
   }
 
   func flush() throws { try binding.flush() }
+  func dataChanged() { shownScope = nil }
 
   func didAppear() {
     if isShown { grid?.focusCursor() }

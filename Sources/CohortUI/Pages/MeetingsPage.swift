@@ -33,6 +33,7 @@ final class MeetingsPage: AppPage {
   }
 
   func flush() throws { try binding.flush() }
+  func dataChanged() { shownScope = nil }
   func didAppear() { view?.focusForm() }
 
   func show(_ scope: Scope) {
@@ -58,6 +59,9 @@ final class MeetingsPage: AppPage {
     let bar = UI.box(false, spacing: 8, classes: ["toolbar"])
     let heading = UI.label(title, classes: ["title-3"])
     gtk_widget_set_hexpand(heading, 1)
+    // A long class name must not push the window wider than a small screen.
+    gtk_label_set_ellipsize(cg_label(heading), PANGO_ELLIPSIZE_END)
+    gtk_widget_set_tooltip_text(heading, title)
     let reports = host.context.registry.reports.filter { $0.scopeKinds.contains(scope.kind) }
     var chosen = reports.first
     let picker = UI.dropDown(reports.map(\.title), name: "Report", selected: 0) { chosen = reports[$0] }

@@ -41,6 +41,7 @@ final class ScoresPage: AppPage {
   }
 
   func flush() throws { try binding.flush() }
+  func dataChanged() { shownScope = nil }
 
   func didAppear() {
     if isShown { focus(0) }

@@ -56,18 +56,51 @@ public enum CohortApp {
     return o
   }
 
+  /// No folder yet (or the remembered one is gone): the welcome page. A folder whose person at
+  /// this laptop is not known yet: that question first. Otherwise straight to the trust.
   static func activate(_ app: UnsafeMutablePointer<GtkApplication>, _ o: Options) {
-    guard let path = o.data ?? DeviceSettings.lastDataFolder else {
-      showProblem(
-        app, "No data folder yet. Start Cohort with --data DIR (a folder made by `cohort init` or `cohort sample`).")
+    Style.installBase()
+    let path = o.data ?? DeviceSettings.lastDataFolder
+    guard let path, FileManager.default.fileExists(atPath: path + "/trust.json") else {
+      let note = path.map { _ in
+        o.data != nil
+          ? "There is no trust in the folder Cohort was asked to open. Start one, or open another folder."
+          : "The trust's folder you used last is not there any more (moved, renamed or on another laptop)."
+      }
+      start(app, note: note).map { _ in () }
       return
     }
+    if let trust = try? DataFolder(root: path, author: Author(by: "", device: "")).loadTrust(),
+      DeviceSettings.person(forTrust: trust.id) == nil
+    {
+      start(app, note: nil)?.askWho(folder: path)
+      return
+    }
+    open(app, path, o)
+  }
+
+  static var startWindow: StartWindow?
+
+  @discardableResult
+  static func start(_ app: UnsafeMutablePointer<GtkApplication>, note: String?) -> StartWindow? {
+    let w = StartWindow(app: app, note: note) { path in
+      // The main window first: the app ends when its last window closes.
+      guard open(app, path, Options()) else { return }
+      if let s = startWindow { gtk_window_destroy(cg_window(s.window)) }
+      startWindow = nil
+    }
+    startWindow = w
+    return w
+  }
+
+  /// Opens the trust's window; false (with the reason shown) when the folder cannot be opened.
+  @discardableResult
+  static func open(_ app: UnsafeMutablePointer<GtkApplication>, _ path: String, _ o: Options) -> Bool {
     do {
       let context = try AppContext(path: path, author: DeviceSettings.author(for: path))
       try? DeviceSettings.setLastDataFolder(path)
       Style.install(scheme: context.scheme)
-      let today = SchoolDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
-      var (year, half) = context.defaultPeriod(today: today)
+      var (year, half) = context.defaultPeriod(today: StartWindow.today)
       if let y = o.year { year = try AcademicYear.parse(y) }
       if let h = o.halfTerm { half = try HalfTerm.parse(h) }
       var level = Scope.Level.trust
@@ -81,8 +114,14 @@ public enum CohortApp {
       windows.append(window)
       StallProbe.startIfAsked()
       Shortcuts.install(app: app, window: window.window, codeKeys: context.scheme.codes.map(\.key))
+      return true
     } catch {
-      showProblem(app, "Could not open \(path): \(error)")
+      if let s = startWindow {
+        s.say("Could not open that trust: \(error)")
+      } else {
+        showProblem(app, "Could not open \(path): \(error)")
+      }
+      return false
     }
   }
 

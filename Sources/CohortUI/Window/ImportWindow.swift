@@ -41,7 +41,7 @@ final class ImportWindow {
     gtk_window_set_transient_for(
       cg_window(window), cg_window(gtk_widget_get_root(parent).map { UnsafeMutableRawPointer($0) }))
     gtk_window_set_modal(cg_window(window), 1)
-    gtk_window_set_default_size(cg_window(window), 820, 560)
+    UI.fitDefaultSize(window, 820, 560)
     box = UI.box(true, spacing: 10, classes: ["plugins-window"])
     bar = gtk_progress_bar_new()!
     // Our own reference: the bar comes and goes from the box between the steps.
@@ -109,7 +109,9 @@ final class ImportWindow {
     }
     self.preview = preview
     let summary = UI.label(
-      "\(preview.changes.count) change(s), \(preview.unchanged) already as in the file, \(preview.rejected.count) row(s) will not import.",
+      "\(plural(preview.changes.count, "change")), \(plural(preview.unchanged, "row")) already as in the file, "
+        + (preview.rejected.isEmpty
+          ? "every row will import." : "\(plural(preview.rejected.count, "row")) will not import."),
       classes: ["heading"])
     var lines = preview.notes.map { "Note: \($0)" }
     lines += preview.rejected.map { "line \($0.line): will not import: \($0.reason)" }
@@ -122,7 +124,8 @@ final class ImportWindow {
     gtk_widget_set_halign(buttons, GTK_ALIGN_END)
     let cancel = UI.button("Cancel") { [weak self] in self?.close() }
     let n = preview.changes.count
-    let title = preview.rejected.isEmpty ? "Import \(n) change(s)" : "Import the \(n) good row(s) only"
+    let title =
+      preview.rejected.isEmpty ? "Import \(plural(n, "change"))" : "Import the \(plural(n, "good row")) only"
     let apply = UI.button(title) { [weak self] in self?.apply() }
     gtk_widget_set_sensitive(apply, preview.isEmpty ? 0 : 1)
     UI.append(buttons, cancel, apply)
@@ -168,8 +171,8 @@ final class ImportWindow {
         switch outcome {
         case .success:
           self.done(
-            "Imported \(preview.changes.count) change(s)"
-              + (preview.rejected.isEmpty ? "" : "; \(preview.rejected.count) row(s) left out"))
+            "Imported \(plural(preview.changes.count, "change"))"
+              + (preview.rejected.isEmpty ? "" : "; \(plural(preview.rejected.count, "row")) left out"))
         case .failure(let error): self.done("Nothing was imported: \(error)")
         }
         if !self.closed { self.close() }

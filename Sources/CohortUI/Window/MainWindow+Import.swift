@@ -36,18 +36,23 @@ extension MainWindow {
     return menu
   }
 
-  /// A roster for the school in view: the importer is the one that reads the file's kind.
+  /// Pupils from the MIS. A CTF names its school in its header (the importer finds it, or
+  /// makes it for a new trust), so none need be chosen; a CSV roster goes to the school in view.
   func chooseRosterImport() {
-    guard let school = scope.schoolID else { return say("Choose a school in the sidebar first.") }
-    FileChooser.openFile(parent: window, title: "Import pupils into \(context.school(school)?.name ?? school)") {
-      [weak self] path in
+    let title = scope.schoolID.map { "Import pupils into \(context.school($0)?.name ?? $0)" } ?? "Import pupils"
+    FileChooser.openFile(parent: window, title: title) { [weak self] path in
       guard let self else { return }
+      let kind = path.lowercased().hasSuffix(".xml") ? "ctf" : "roster"
+      // A CTF at the trust's level finds its own school (another school's file would be refused).
+      let school = kind == "ctf" ? self.scope.schoolID : self.schoolInView
+      guard kind == "ctf" || school != nil else {
+        return self.say("A CSV roster does not say which school it is from: choose the school in the sidebar first.")
+      }
       do {
-        let kind = path.lowercased().hasSuffix(".xml") ? "ctf" : "roster"
         self.importWindow = try ImportWindow(
           parent: self.window, context: self.context, importer: try self.context.registry.importer(kind: kind),
           // No year: new pupils join the latest open year, whichever year is on screen.
-          path: path, options: ["school": school]
+          path: path, options: school.map { ["school": $0] } ?? [:]
         ) { [weak self] message in self?.reload(saying: message) }
       } catch {
         self.say("Could not import \((path as NSString).lastPathComponent): \(error)")

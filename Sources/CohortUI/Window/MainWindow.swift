@@ -19,18 +19,26 @@ final class MainWindow: PageHost {
   /// when it comes on screen, not on every step of a drill-down elsewhere.
   private var shownScopes: [ObjectIdentifier: Scope] = [:]
   private var closeConfirmed = false
-  private var pluginsWindow: PluginsWindow?
+  var pluginsWindow: PluginsWindow?
   private var halfPicker: Widget?
   var rolloverWindow: RolloverWindow?
   private var years: [AcademicYear] = []
   private var yearPicker: Widget?
+  /// The pages, or what to do next where the trust is not set up that far.
+  let body = UI.stack()
+  let nextStep = UI.box(true, spacing: 16, classes: ["next-step"])
+  let banner = UI.box(false, spacing: 12, classes: ["banner"])
+  var settingsWindow: TrustSettingsWindow?
+  var unplacedWindow: UnplacedWindow?
+  var unplaced: UnplacedList?
+  var unplacedAsked = 0
 
   init(app: UnsafeMutablePointer<GtkApplication>, context: AppContext, start: Scope) {
     self.context = context
     self.scope = start
     window = gtk_application_window_new(app)!
     gtk_window_set_title(cg_window(window), "Cohort: \(context.trust.name)")
-    gtk_window_set_default_size(cg_window(window), 1280, 860)
+    UI.fitDefaultSize(window, 1280, 860)
     stack = gtk_stack_new()!
     gtk_stack_set_transition_type(cg_stack(stack), GTK_STACK_TRANSITION_TYPE_NONE)
     // Only the page on screen decides how wide the window must be.
@@ -85,16 +93,8 @@ final class MainWindow: PageHost {
     gtk_header_bar_pack_start(cg_header_bar(header), yearPicker)
     gtk_header_bar_pack_start(cg_header_bar(header), halfPicker)
     self.halfPicker = halfPicker
-    let help = UI.button("?", name: "Keyboard shortcuts", tooltip: "Keyboard shortcuts (Ctrl+?)") { [weak self] in
-      guard let self else { return }
-      _ = gtk_widget_activate_action_variant(self.window, "win.show-help-overlay", nil)
-    }
-    gtk_header_bar_pack_end(cg_header_bar(header), help)
-    let plugins = UI.button("Plugins", name: "Plugins", tooltip: "Preferences: the plugins in use") { [weak self] in
-      guard let self else { return }
-      self.pluginsWindow = PluginsWindow(parent: self.window, context: self.context, pages: BuiltInPages.all)
-    }
-    gtk_header_bar_pack_end(cg_header_bar(header), plugins)
+    gtk_header_bar_pack_end(cg_header_bar(header), mainMenu())
+    gtk_header_bar_pack_end(cg_header_bar(header), settingsButton())
     gtk_header_bar_pack_end(cg_header_bar(header), dataMenu())
     gtk_label_set_ellipsize(cg_label(breadcrumb), PANGO_ELLIPSIZE_MIDDLE)
     gtk_window_set_titlebar(cg_window(window), header)
@@ -106,19 +106,24 @@ final class MainWindow: PageHost {
     gtk_paned_set_shrink_start_child(cg_paned(paned), 0)
     gtk_paned_set_resize_start_child(cg_paned(paned), 0)
     let main = UI.box(true)
+    let pagesBox = UI.box(true)
     let switcher = gtk_stack_switcher_new()!
     gtk_stack_switcher_set_stack(cg_stack_switcher(switcher), cg_stack(stack))
     UI.setAccessibleName(switcher, "Pages")
     UI.addClasses(switcher, ["page-switcher"])
     gtk_widget_set_halign(switcher, GTK_ALIGN_START)
-    UI.append(main, switcher)
     gtk_widget_set_vexpand(stack, 1)
+    UI.append(pagesBox, switcher, stack)
+    UI.addPage(body, pagesBox, id: "pages", title: "Pages")
+    UI.addPage(body, nextStep, id: "next-step", title: "What to do next")
+    gtk_widget_set_vexpand(body, 1)
     let status = UI.box(false, spacing: 16, classes: ["statusbar"])
     gtk_widget_set_hexpand(message, 1)
     UI.append(status, message, saveState)
-    UI.append(main, stack, status)
+    UI.setVisible(banner, false)
+    UI.append(main, banner, body, status)
     gtk_paned_set_end_child(cg_paned(paned), main)
-    gtk_paned_set_position(cg_paned(paned), 270)
+    gtk_paned_set_position(cg_paned(paned), Sidebar.width)
     gtk_window_set_child(cg_window(window), paned)
   }
 
@@ -128,9 +133,20 @@ final class MainWindow: PageHost {
 
   var importWindow: ImportWindow?
 
-  /// After an import or a rollover: the schools, rosters and years are read again.
+  /// After an import, a rollover or a change of set-up: the trust, schools, rosters and years
+  /// are read again, and every page reads its data again when next shown.
   func reload(saying message: String) {
-    try? context.reload()
+    do { try context.reload() } catch { return say("Could not read the trust again: \(error)") }
+    Style.install(scheme: context.scheme)
+    gtk_window_set_title(cg_window(window), "Cohort: \(context.trust.name)")
+    if let id = scope.schoolID, context.school(id) == nil { scope.level = .trust }
+    if case .schoolClass(let s, let c) = scope.level,
+      context.school(s)?.classes(in: scope.year).contains(where: { $0.id == c }) != true
+    {
+      scope.level = .school(s)
+    }
+    shownScopes = [:]
+    for page in pages { page.dataChanged() }
     for y in context.years where !years.contains(y) {
       years.append(y)
       if let picker = yearPicker, let model = gtk_drop_down_get_model(cg_drop_down(picker)) {
@@ -191,6 +207,7 @@ final class MainWindow: PageHost {
   private func apply() {
     UI.markup(breadcrumb, breadcrumbMarkup())
     say("")
+    showSetupState()
     let visible = gtk_stack_get_visible_child(cg_stack(stack))
     for page in pages {
       if page.widget == visible {
@@ -226,7 +243,8 @@ final class MainWindow: PageHost {
       default: break
       }
     }
-    return parts.joined(separator: "  ›  ") + "   ·   \(scope.year) \(scope.halfTerm.label)"
+    // The year and half-term are in the pickers beside it.
+    return parts.joined(separator: "  ›  ")
   }
 
   private func follow(_ uri: String) {

@@ -16,7 +16,7 @@ final class PluginsWindow {
     window = gtk_window_new()!
     gtk_window_set_title(cg_window(window), "Plugins")
     gtk_window_set_transient_for(cg_window(window), cg_window(parent))
-    gtk_window_set_default_size(cg_window(window), 900, 600)
+    UI.fitDefaultSize(window, 900, 600)
     let box = UI.box(true, spacing: 8, classes: ["plugins-window"])
     let intro = UI.label(
       "Plugins switched off here are off for every school of \(context.trust.name) (trust.json). Changes apply the next time Cohort opens this folder.",
@@ -86,6 +86,13 @@ final class PluginsWindow {
   private func setEnabled(_ id: String, _ on: Bool) {
     do {
       var trust = try context.folder.loadTrust()
+      if !on {
+        let why = try PluginUse.reasons(id, folder: context.folder, trust: trust, registry: context.registry)
+        if !why.isEmpty {
+          UI.setText(status, "\(id) stays on: \(why.joined(separator: "; ")). Reopen Plugins to see it on.")
+          return
+        }
+      }
       let event = trust.setPlugin(id, enabled: on, at: DataFolder.now())
       try context.folder.saveTrust(trust, event: event)
       UI.setText(status, "\(id) is \(on ? "on" : "off") for the trust from the next start.")

@@ -27,7 +27,7 @@ final class ReportWindow {
     gtk_window_set_title(cg_window(window), report.title)
     gtk_window_set_transient_for(
       cg_window(window), cg_window(gtk_widget_get_root(parent).map { UnsafeMutableRawPointer($0) }))
-    gtk_window_set_default_size(cg_window(window), 760, 900)
+    UI.fitDefaultSize(window, 760, 900)
     let box = UI.box(true, spacing: 8, classes: ["plugins-window"])
     let top = UI.box(false, spacing: 8)
     status = UI.label("Making \(report.title.lowercased())…")

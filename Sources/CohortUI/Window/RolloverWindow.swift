@@ -22,7 +22,7 @@ final class RolloverWindow {
     gtk_window_set_transient_for(
       cg_window(window), cg_window(gtk_widget_get_root(parent).map { UnsafeMutableRawPointer($0) }))
     gtk_window_set_modal(cg_window(window), 1)
-    gtk_window_set_default_size(cg_window(window), 640, 420)
+    UI.fitDefaultSize(window, 640, 420)
     box = UI.box(true, spacing: 10, classes: ["plugins-window"])
     let rollover = Rollover(folder: context.folder)
     var lines: [String] = []
@@ -31,7 +31,8 @@ final class RolloverWindow {
       do {
         let o = try rollover.run(school: ref.id, to: year, dryRun: true)
         lines.append(
-          "\(ref.name): \(o.movedUp) pupil(s) move up into \(o.classes) class(es); \(o.leavers) Year 6 leaver(s)"
+          "\(ref.name): \(plural(o.movedUp, "pupil")) move up into \(plural(o.classes, "class", "classes")); "
+            + "\(plural(o.leavers, "Year 6 leaver"))"
             + (o.unplaced.isEmpty ? "" : "; \(o.unplaced.count) without a class"))
       } catch {
         ready = false

@@ -13,6 +13,8 @@ final class Sidebar {
   private var expanded = Set<String>()
   private var schoolLabels: [String: (Widget, String)] = [:]
   var onSelect: (Scope.Level) -> Void = { _ in }
+  /// Narrower on a small screen, so that the grid keeps its room.
+  static var width: Int32 { UI.screen.width > 0 && UI.screen.width < 1200 ? 210 : 270 }
 
   init() {
     list = gtk_list_box_new()!
@@ -20,7 +22,7 @@ final class Sidebar {
     UI.setAccessibleName(list, "Trust, schools and classes")
     gtk_list_box_set_selection_mode(cg_list_box(list), GTK_SELECTION_SINGLE)
     widget = UI.scrolled(list)
-    gtk_widget_set_size_request(widget, 270, -1)
+    gtk_widget_set_size_request(widget, Self.width, -1)
     Signal.onPointer(list, "row-activated") { [weak self] row in
       guard let self, let row, let level = self.items[row.assumingMemoryBound(to: GtkWidget.self)] else { return }
       if case .school(let id) = level { self.toggle(id) }

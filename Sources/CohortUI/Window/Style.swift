@@ -18,8 +18,12 @@ enum Style {
     }.joined(separator: "\n")
   }
 
-  static func install(scheme: CodeScheme) {
-    guard let display = gdk_display_get_default() else { return }
+  private static var baseInstalled = false
+
+  /// resources/style.css and the icon, once (the welcome page needs them before any trust).
+  static func installBase() {
+    guard !baseInstalled, let display = gdk_display_get_default() else { return }
+    baseInstalled = true
     if let resources = PluginFolders.resourcesFolder() {
       // The icon, for runs from a build tree (an install puts it in the icon theme).
       gtk_icon_theme_add_search_path(gtk_icon_theme_get_for_display(display), resources + "/icons")
@@ -29,9 +33,34 @@ enum Style {
       gtk_style_context_add_provider_for_display(
         display, cg_style_provider(file), guint(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION))
     }
-    let codes = gtk_css_provider_new()!
-    gtk_css_provider_load_from_data(codes, schemeCSS(scheme), -1)
+  }
+
+  private static var codes: UnsafeMutablePointer<GtkCssProvider>?
+
+  /// The base styles, and the colours of the scheme's codes (again when the trust changes it).
+  static func install(scheme: CodeScheme) {
+    installBase()
+    guard let display = gdk_display_get_default() else { return }
+    if let codes { return gtk_css_provider_load_from_data(codes, schemeCSS(scheme), -1) }
+    let provider = gtk_css_provider_new()!
+    codes = provider
+    gtk_css_provider_load_from_data(provider, schemeCSS(scheme), -1)
     gtk_style_context_add_provider_for_display(
-      display, cg_style_provider(codes), guint(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1))
+      display, cg_style_provider(provider), guint(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1))
+  }
+
+  /// A scheme's codes as coloured chips with their labels (and keys), each kept on one line.
+  static func codesMarkup(_ scheme: CodeScheme, keys: Bool) -> String {
+    // No-break spaces and hyphens: a line may wrap between codes, never inside one.
+    let glue = { (t: String) in
+      t.replacingOccurrences(of: " ", with: "\u{00A0}").replacingOccurrences(of: "-", with: "\u{2011}")
+    }
+    return scheme.codes.map { code in
+      let fg = RGB(hex: code.colour)?.prefersDarkText == false ? "#ffffff" : "#111111"
+      let chip =
+        "<span background=\"\(code.colour)\" foreground=\"\(fg)\" weight=\"bold\">\u{00A0}\(UI.escape(code.id))\u{00A0}</span>"
+      let label = (keys ? "<b>\(UI.escape(code.key))</b>\u{00A0}" : "") + UI.escape(glue(code.label))
+      return chip + "\u{00A0}" + label
+    }.joined(separator: "    ")
   }
 }

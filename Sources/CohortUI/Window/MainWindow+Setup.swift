@@ -1,0 +1,125 @@
+import CGtk
+import CohortCore
+import CohortStore
+import Foundation
+
+/// The window's part in setting a trust up: the Trust settings button, what to do next where
+/// there is nothing to show yet, and the bar that lists pupils not in a class.
+extension MainWindow {
+  /// The main menu: what is used now and then (GNOME's primary menu), so that the breadcrumb
+  /// keeps its room in the header.
+  func mainMenu() -> Widget {
+    let menu = UI.menuButton("", name: "Main menu", tooltip: "Plugins and keyboard shortcuts") { [weak self] in
+      [
+        MenuItem("Plugins…", name: "Plugins") { [weak self] in
+          guard let self else { return }
+          self.pluginsWindow = PluginsWindow(parent: self.window, context: self.context, pages: BuiltInPages.all)
+        },
+        MenuItem("Keyboard shortcuts", name: "Keyboard shortcuts") { [weak self] in
+          guard let self else { return }
+          UI.activate(self.window, action: "win.show-help-overlay")
+        },
+      ]
+    }
+    UI.setMenuIcon(menu, "open-menu-symbolic")
+    return menu
+  }
+
+  func settingsButton() -> Widget {
+    UI.button("Trust settings", tooltip: "Schools, classes, staff, subjects, codes and term dates") { [weak self] in
+      self?.openSettings(nil)
+    }
+  }
+
+  func openSettings(_ section: TrustSettingsSection?) {
+    if let open = settingsWindow {
+      open.show(section ?? .schools)
+      return
+    }
+    settingsWindow = TrustSettingsWindow(
+      parent: window, context: context, year: scope.year, school: scope.schoolID ?? context.schools.first?.id,
+      section: section, changed: { [weak self] said in self?.reload(saying: said) },
+      closed: { [weak self] in self?.settingsWindow = nil })
+  }
+
+  /// The pages, or (for a trust not set up that far) what to do next with buttons that do it.
+  func showSetupState() {
+    let step = NextStep.of(trust: context.trust, schools: context.schools, scope: scope) { [context] id in
+      ((try? context.roster(id))?.pupils.isEmpty ?? true) == false
+    }
+    UI.removeAllChildren(nextStep)
+    guard let step else {
+      UI.showPage(body, "pages")
+      refreshUnplaced()
+      return
+    }
+    UI.setVisible(banner, false)
+    UI.align(nextStep, v: .center)
+    let title = UI.label(step.title, classes: ["title-1"], xalign: 0.5)
+    let detail = UI.wrapped(step.detail, classes: ["dim-label"])
+    UI.centre(detail)
+    UI.minWidth(detail, 520)
+    UI.align(detail, h: .center)
+    let buttons = UI.box(false, spacing: 12)
+    UI.align(buttons, h: .center)
+    for (i, action) in step.actions.enumerated() {
+      let b: Widget
+      switch action {
+      case .importPupils:
+        b = UI.button("Import a CTF…", name: "Import pupils from a CTF") { [weak self] in self?.chooseRosterImport() }
+      case .settings(let part):
+        b = UI.button("\(part.title) in Trust settings…", name: "Open \(part.title) in Trust settings") {
+          [weak self] in self?.openSettings(part)
+        }
+      }
+      if i == 0 { UI.addClasses(b, ["suggested-action"]) }
+      UI.append(buttons, b)
+    }
+    UI.append(nextStep, title, detail, buttons)
+    UI.showPage(body, "next-step")
+  }
+
+  /// The school in view, or the trust's only school (a new trust starts with one).
+  var schoolInView: String? { scope.schoolID ?? (context.schools.count == 1 ? context.schools[0].id : nil) }
+
+  /// Counts the pupils not in a class off the main thread (every class list of the year is read).
+  func refreshUnplaced() {
+    unplacedAsked += 1
+    let asked = unplacedAsked
+    guard let id = schoolInView, let school = context.school(id), !school.classes(in: scope.year).isEmpty else {
+      unplaced = nil
+      return showBanner()
+    }
+    let (setup, year) = (context.setup, scope.year)
+    DispatchQueue.global().async {
+      let pupils = (try? setup.unplaced(school: id, year: year)) ?? []
+      MainLoop.hop { [weak self] in
+        guard let self, self.unplacedAsked == asked else { return }
+        self.unplaced = UnplacedList(pupils: pupils, school: school, year: year)
+        self.showBanner()
+        self.unplacedWindow?.update(self.unplaced)
+      }
+    }
+  }
+
+  private func showBanner() {
+    UI.removeAllChildren(banner)
+    guard let list = unplaced, list.count > 0 else { return UI.setVisible(banner, false) }
+    let text = UI.label(list.summary)
+    UI.expand(text, h: true)
+    let place = UI.button("Place them in classes…", name: "Place pupils in classes") { [weak self] in
+      self?.openUnplaced()
+    }
+    UI.append(banner, text, place)
+    UI.setVisible(banner, true)
+  }
+
+  func openUnplaced() {
+    guard let list = unplaced else { return }
+    if let open = unplacedWindow { return open.update(list) }
+    unplacedWindow = UnplacedWindow(
+      parent: window, context: context, list: list,
+      placed: { [weak self] said in self?.reload(saying: said) },
+      closed: { [weak self] in self?.unplacedWindow = nil })
+  }
+}
