@@ -31,7 +31,7 @@ struct ClassMeetingPack: Report {
       d.blocks.append(.text("Attendees: \(details.attendees.joined(separator: ", "))."))
     }
     if let notes = details?.notes, !notes.isEmpty { d.blocks.append(.text(notes)) }
-    d.blocks.append(.text(ReportParts.entered(a.completeness)))
+    d.blocks.append(.text(ReportParts.entered(a.completeness, threshold: r.trust.mostlyEnteredPercent)))
     d.blocks += reviews(a, r)
 
     d.blocks.append(.heading("Bands against last half-term"))

@@ -6,10 +6,14 @@ import Foundation
 /// the numbers of `show completeness`, `show flags`, `show gaps` and `show statutory`.
 extension ReportParts {
   /// "Entered for Spring 2 2026-27: Reading 26 of 28, Writing 28 of 28, Maths 27 of 28 (96%)."
-  static func entered(_ c: Completeness) -> String {
+  /// With "less than 80% is entered..." when the half-term is not mostly entered yet.
+  static func entered(_ c: Completeness, threshold: Int) -> String {
     guard c.expected > 0 else { return "Nothing is expected for \(c.when.halfTerm.label) \(c.when.year)." }
     let parts = c.subjects.map { "\($0.name) \(grouped($0.entered)) of \(grouped($0.expected))" }
-    return "Entered for \(c.when.halfTerm.label) \(c.when.year): \(parts.joined(separator: ", ")) (\(c.percent)%)."
+    let line = "Entered for \(c.when.halfTerm.label) \(c.when.year): \(parts.joined(separator: ", ")) (\(c.percent)%)."
+    return c.isMostlyEntered(threshold)
+      ? line
+      : line + " Less than \(threshold)% is entered: the figures below are of the pupils entered so far."
   }
 
   /// Subjects with classes behind, and who teaches them: what a leader chases.

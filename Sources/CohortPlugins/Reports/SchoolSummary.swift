@@ -64,13 +64,9 @@ struct SchoolSummary: Report {
   /// How much of the half-term is entered, and the classes behind with their teachers.
   func entered(_ a: Analysis, _ scope: AnalysisScope, _ names: ScopeNames, _ r: ReportRequest) -> [ReportBlock] {
     let c = a.completeness(scope, subjects: r.trust.activeSubjects, names: names, at: r.when)
-    var out: [ReportBlock] = [.heading("How much is entered"), .text(ReportParts.entered(c))]
-    if !c.isMostlyEntered(r.trust.mostlyEnteredPercent) {
-      out.append(
-        .text(
-          "Less than \(r.trust.mostlyEnteredPercent)% of this half-term is entered: its figures are of the pupils entered so far."
-        ))
-    }
+    var out: [ReportBlock] = [
+      .heading("How much is entered"), .text(ReportParts.entered(c, threshold: r.trust.mostlyEnteredPercent)),
+    ]
     if let behind = ReportParts.behindTable(c) { out.append(.table(behind)) }
     return out
   }

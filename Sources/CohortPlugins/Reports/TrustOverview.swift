@@ -65,7 +65,7 @@ struct TrustOverview: Report {
       ]
     }
     return [
-      .heading("How much is entered"), .text(ReportParts.entered(trust)),
+      .heading("How much is entered"), .text(ReportParts.entered(trust, threshold: r.trust.mostlyEnteredPercent)),
       .table(ReportTable(columns: ["School"] + subjects.map(\.name) + ["Entered"], rows: rows)),
     ]
   }
