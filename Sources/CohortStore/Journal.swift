@@ -99,16 +99,14 @@ extension DataFolder {
   }
 
   /// Folders from before journals were kept per school hold every school's history in
-  /// `journal/`: on the first save, each school's lines move to that school's journal
-  /// (appended first, then the trust's journal is rewritten without them, so a crash between
-  /// the two leaves a line twice, never lost). `journal/schools-moved` marks it done.
+  /// `journal/`: on a save, each school's lines move to that school's journal (appended
+  /// first, then the trust's journal rewritten without them, so a crash between the two leaves
+  /// a line twice, never lost). Nothing is written when there is nothing to move: a teacher's
+  /// laptop receives the trust's folder read-only and must not change it.
   func moveSchoolEntriesOutOfTrustJournal() throws {
-    let marker = absolute("journal/schools-moved")
-    guard files.fs.kind(marker) == nil else { return }
     let names = ((try? files.fs.list(absolute("journal"))) ?? []).sorted().filter { $0.hasSuffix(".jsonl") }
     do throws(FileSystemError) {
       for name in names { try split(journal: name) }
-      try files.replace(marker, with: Data())
     } catch {
       throw StoreError.io(error)
     }
@@ -117,10 +115,13 @@ extension DataFolder {
   /// Moves one trust journal's school lines to the schools' journals of the same device.
   private func split(journal name: String) throws(FileSystemError) {
     let path = absolute("journal/" + name)
+    let bytes = try files.read(path)
+    // The trust's own lines never name a school's document: most saves stop here.
+    guard bytes.firstRange(of: Array(#""doc":"schools/"#.utf8)) != nil else { return }
     let decoder = JSONDecoder()
     var keep = Data()
     var moved: [String: Data] = [:]
-    for line in try files.read(path).split(separator: 0x0A) where !line.isEmpty {
+    for line in bytes.split(separator: 0x0A) where !line.isEmpty {
       var bytes = Data(line)
       bytes.append(0x0A)
       let doc = (try? decoder.decode(JournalEntry.self, from: Data(line)))?.doc

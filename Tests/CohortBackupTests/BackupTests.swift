@@ -32,7 +32,7 @@ import Testing
     }
     let f = try folder(src)
     let (data, n) = try Backup.archive(f, passphrase: "correct horse battery", rounds: 1000)
-    #expect(n == 5)  // trust, roster, class, the school's journal and journal/schools-moved: all but the lock
+    #expect(n == 4)  // trust, roster, class and the school's journal: every file but the lock
     #expect(!String(decoding: data, as: UTF8.self).contains("Amira"))
     #expect(try Backup.restore(data, passphrase: "correct horse battery", into: dst) == n)
     let restored = DataFolder(root: dst, author: f.author)

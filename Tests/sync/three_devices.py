@@ -162,7 +162,10 @@ try:
         time.sleep(2)
         if not all(complete(*p) for p in pairs):
             return False
-        conflicts = [f for r in roots for f in walk(r) if "sync-conflict" in f and "/.conflicts/" not in f]
+        # (Syncthing's own ".syncthing.*.tmp" downloads are its business: a copy another device
+        # merged and set aside meanwhile leaves one until Syncthing tidies up.)
+        conflicts = [f for r in roots for f in walk(r) if "sync-conflict" in f and "/.conflicts/" not in f
+                     and not os.path.basename(f).startswith(".syncthing.")]
         if conflicts:
             return False
         same = all(rows(roots[0], "leader", s) == rows(roots[k + 1], f"teacher-{s}", s) for k, s in enumerate(SCHOOLS))
@@ -171,6 +174,14 @@ try:
 
     ok = wait_until(converged, 180)
     seconds = time.time() - start
+    if not ok:
+        # What kept them apart, for whoever reads a failed run.
+        print("incomplete:", [p for p in pairs if not complete(*p)])
+        for i, pr in enumerate(pairs):
+            if not complete(*pr):
+                print(pr, api(pr[0], f"/rest/db/completion?folder={pr[1]}&device={ids[pr[2]]}"))
+                print(api(pr[2], f"/rest/db/status?folder={pr[1]}"))
+        print("conflict copies:", [f for r in roots for f in walk(r) if "sync-conflict" in f])
     check(ok, "every device's edits reach the leader and come back, and the leader's settings reach both teachers")
     for k, s in enumerate(SCHOOLS):
         mine = rows(roots[k + 1], f"teacher-{s}", s)

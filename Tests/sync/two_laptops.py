@@ -108,8 +108,9 @@ try:
             comp = api(i, f"/rest/db/completion?folder=cohort&device={ids[1 - i]}")
             if not comp or comp.get("completion", 0) < 100:
                 return False
+        # Syncthing's own ".syncthing.*.tmp" downloads are not copies left to merge.
         copies = [n for f in folders for path, _, files in os.walk(f) for n in files
-                  if "sync-conflict" in n and "/.conflicts" not in path]
+                  if "sync-conflict" in n and "/.conflicts" not in path and not n.startswith(".syncthing.")]
         return not copies and snapshot(a) == snapshot(b) and setup(0) == setup(1)
 
     end = time.time() + 120

@@ -28,6 +28,10 @@ final class PupilPage: AppPage {
   func didAppear() { render() }
   func pupilSelected() { if isShown { render() } }
 
+  var hostContext: AppContext { host.context }
+  func say(_ text: String) { host.say(text) }
+  func refresh() { render() }
+
   private func message(_ text: String) {
     UI.removeAllChildren(content)
     UI.append(content, UI.label(text, classes: ["dim-label", "title-3"], xalign: 0.5))
@@ -55,7 +59,7 @@ final class PupilPage: AppPage {
       if let left = pupil.leftOn { facts.append("left \(left)") }
       UI.append(
         content, UI.label(pupil.fullName, classes: ["title-1"]),
-        UI.label(facts.joined(separator: " · "), classes: ["dim-label"]))
+        UI.label(facts.joined(separator: " · "), classes: ["dim-label"]), privacyControls(pupil))
       let docs = try school.years.compactMap { y -> ClassYear? in
         for c in school.classes(in: y) {
           let d = try context.folder.loadClassYear(school: school.id, classID: c.id, year: y)
@@ -74,7 +78,8 @@ final class PupilPage: AppPage {
           }.joined(separator: "\n"))
       UI.setAccessibleName(results, "Statutory assessment results")
       UI.append(content, UI.label("Statutory assessments", classes: ["heading"]), results)
-      let history = try context.folder.journalEntries().filter { $0.pupil == pupil.id }.suffix(40).reversed()
+      let history = try context.folder.journalEntries(school: school.id).filter { $0.pupil == pupil.id }.suffix(40)
+        .reversed()
       let lines = history.map { e -> String in
         let what = e.subject.map { "\($0) \(e.halfTerm?.label ?? "")" } ?? "\(e.test ?? "") \(e.term?.label ?? "")"
         let day = SchoolDate(dayNumber: Int(e.at / 86_400_000))

@@ -1,5 +1,6 @@
 import CGtk
 import CohortCore
+import CohortStore
 
 /// The tree Trust > School > Year group > Class as a list of indented rows (GTK 4.8 gives
 /// list rows accessible objects; a tree view's rows it does not). Activating a school shows or
@@ -67,6 +68,12 @@ final class Sidebar {
       }
       children[school.id] = rows
       showExpanded(school.id)
+    }
+    // A laptop may hold some of the trust's schools: the others are named, not hidden.
+    for school in context.folder.absentSchools(of: context.trust) {
+      add(
+        "\(school.displayShortName): not on this device", name: "\(school.name): not on this device", level: .trust,
+        depth: 1, classes: ["dim-label"])
     }
     select(selected)
   }
