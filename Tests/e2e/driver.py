@@ -102,7 +102,7 @@ class App:
     """The real cohort-gtk on a private copy of the sample trust, or on `data` as it is (for
     runs that only read, such as the benchmark's)."""
 
-    def __init__(self, bin_dir, args=(), env=None, stderr=None, data=None):
+    def __init__(self, bin_dir, args=(), env=None, stderr=None, data=None, person="e2e"):
         self.work = tempfile.mkdtemp(prefix="cohort-e2e-")
         os.chmod(self.work, 0o700)
         self.data = data or os.path.join(self.work, "trust")
@@ -117,7 +117,7 @@ class App:
         self.tmp = os.path.join(self.work, "tmp")
         os.mkdir(self.tmp)
         self.env = dict(os.environ, COHORT_DEVICE="e2e", TMPDIR=self.tmp, XDG_CONFIG_HOME=os.path.join(self.work, "config"), **(env or {}))
-        remember_person(self.env["XDG_CONFIG_HOME"], self.data)
+        remember_person(self.env["XDG_CONFIG_HOME"], self.data, person)
         self.proc = subprocess.Popen([f"{bin_dir}/cohort-gtk", "--data", self.data, *args], env=self.env, stderr=stderr)
 
     def cli(self, *args):

@@ -30,6 +30,13 @@ extension UI {
   /// At least this wide (-1: as wide as it needs).
   public static func minWidth(_ w: Widget, _ pixels: Int32) { gtk_widget_set_size_request(w, pixels, -1) }
   public static func indent(_ w: Widget, _ pixels: Int32) { gtk_widget_set_margin_start(w, pixels) }
+  /// The same margin on every side (a dialog's content).
+  public static func margins(_ w: Widget, _ pixels: Int32) {
+    gtk_widget_set_margin_start(w, pixels)
+    gtk_widget_set_margin_end(w, pixels)
+    gtk_widget_set_margin_top(w, pixels)
+    gtk_widget_set_margin_bottom(w, pixels)
+  }
   public static func focus(_ w: Widget) { _ = gtk_widget_grab_focus(w) }
   public static func tooltip(_ w: Widget, _ text: String) { gtk_widget_set_tooltip_text(w, text) }
 

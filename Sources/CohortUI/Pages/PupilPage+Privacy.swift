@@ -54,6 +54,7 @@ extension PupilPage {
   private func confirmErase(_ pupil: Pupil) {
     let w = UI.window(title: "Erase \(pupil.fullName)?", parent: widget, width: 520, height: 220, modal: true)
     let box = UI.box(true, spacing: 12, classes: ["dialog-content"])
+    UI.margins(box, 18)
     let text = UI.label(
       "This erases \(pupil.fullName)'s details, codes, scores, meeting notes and history from every document and copy on this laptop, and from the others once they sync. It cannot be undone."
     )
@@ -61,9 +62,10 @@ extension PupilPage {
     let buttons = UI.box(false, spacing: 8)
     UI.append(
       buttons, UI.button("Cancel") { UI.close(w) },
+      // Erase first: closing the window frees this button and the closure it runs.
       UI.button("Erase \(pupil.fullName)") { [weak self] in
-        UI.close(w)
         self?.erase(pupil)
+        UI.close(w)
       })
     UI.append(box, text, buttons)
     UI.setChild(w, box)
