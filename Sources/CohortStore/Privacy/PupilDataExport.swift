@@ -49,13 +49,16 @@ public struct PupilDataExport: Encodable, Sendable {
       Entry(academicYear: y, className: className, item: item, value: value, by: a.by, at: Self.time(at))
     }
     for (k, c) in doc.cells where k.pupil == pupil {
-      judgements.append(entry("\(subjects[k.subject] ?? k.subject), \(k.halfTerm.label)", c.code ?? "(cleared)", c.author, c.at))
+      let what = "\(subjects[k.subject] ?? k.subject), \(k.halfTerm.label)"
+      judgements.append(entry(what, c.code ?? "(cleared)", c.author, c.at))
     }
     for (k, s) in doc.scores where k.pupil == pupil {
       scores.append(entry("\(k.test), \(k.term.label)", s.summary, s.author, s.at))
     }
     for (half, m) in doc.meetings {
-      if let e = m.evidence[pupil] { meetings.append(entry("Evidence discussed, \(half.label)", e.value, e.author, e.at)) }
+      if let e = m.evidence[pupil] {
+        meetings.append(entry("Evidence discussed, \(half.label)", e.value, e.author, e.at))
+      }
       for a in m.orderedActions where a.value.pupils.contains(pupil) {
         meetings.append(entry("\(a.value.kind.label), \(half.label)", a.value.description, a.author, a.at))
       }

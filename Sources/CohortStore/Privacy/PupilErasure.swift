@@ -44,7 +44,8 @@ public struct PupilErasure: Sendable {
     }
     try folder.replaceTogether(writes)
     try folder.locked {
-      try folder.journal([folder.event(doc: DataFolder.rosterPath(schoolID), "erased a pupil's personal data (\(reason))")])
+      let said = "erased a pupil's personal data (\(reason))"
+      try folder.journal([folder.event(doc: DataFolder.rosterPath(schoolID), said)])
     }
     outcome.leftovers = folder.filesHolding(names)
     return outcome
