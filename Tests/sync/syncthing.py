@@ -1,7 +1,7 @@
 """What the Syncthing tests share: checks counted into `N passed, N failed`, commands run in
 a private network namespace that has only a loopback interface, and Syncthing's options with
 every way out of this machine switched off."""
-import json, os, subprocess
+import json, os, shutil, subprocess
 
 passed = failed = 0
 
@@ -49,3 +49,16 @@ def options(listen_port):
 def summary():
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def clean_up(procs, ns, work):
+    """Stops the Syncthing instances, removes the namespace and the test's folders."""
+    for p in procs:
+        p.terminate()
+        try:
+            p.wait(10)
+        except subprocess.TimeoutExpired:
+            p.kill()
+    if ns:
+        ns.close()
+    shutil.rmtree(work, ignore_errors=True)

@@ -10,7 +10,7 @@ Run as root: python3 Tests/sync/three_devices.py BIN_DIR. Prints `N passed, N fa
 figures (edits made, time to converge, files checked on each device)."""
 import json, os, shutil, subprocess, sys, tempfile, time
 
-from syncthing import Namespace, check, options, run, summary
+from syncthing import Namespace, check, clean_up, options, run, summary
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else ".build/debug"
 KEY = "cohort-test-key"
@@ -227,13 +227,5 @@ try:
           + f"erasure everywhere {erase_seconds:.1f} s; "
           + "files checked: " + ", ".join(f"{n} {c}" for n, c in checked.items()))
 finally:
-    for p in procs:
-        p.terminate()
-        try:
-            p.wait(10)
-        except subprocess.TimeoutExpired:
-            p.kill()
-    if ns:
-        ns.close()
-    shutil.rmtree(work, ignore_errors=True)
+    clean_up(procs, ns, work)
 sys.exit(summary())

@@ -8,7 +8,7 @@ copies; at the end both folders hold the same data and no edit is lost.
 Run as root: python3 Tests/sync/two_laptops.py BIN_DIR. Prints `N passed, N failed`."""
 import json, os, shutil, subprocess, sys, tempfile, time
 
-from syncthing import Namespace, check, options, run, summary
+from syncthing import Namespace, check, clean_up, options, run, summary
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else ".build/debug"
 
@@ -155,13 +155,5 @@ try:
     for f in folders:
         check(subprocess.run([f"{BIN}/cohort", "check", "--data", f], capture_output=True).returncode == 0, f"cohort check passes on {os.path.basename(f)}")
 finally:
-    for p in procs:
-        p.terminate()
-        try:
-            p.wait(10)
-        except subprocess.TimeoutExpired:
-            p.kill()
-    if ns:
-        ns.close()
-    shutil.rmtree(work, ignore_errors=True)
+    clean_up(procs, ns, work)
 sys.exit(summary())
