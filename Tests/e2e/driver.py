@@ -85,6 +85,19 @@ def label_text(node):
         return None
 
 
+def app_root(pid):
+    """The accessibility tree of the application run by process `pid`, once it has one."""
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        a = desktop.getChildAtIndex(i)
+        try:
+            if a is not None and a.get_process_id() == pid:
+                return a
+        except Exception:
+            pass
+    return None
+
+
 def remember_person(config_home, data, name="e2e"):
     """Says who is at this laptop for the trust in `data`, as the app asks on a folder's first
     use on a device (first_day.py answers the question itself)."""
@@ -124,15 +137,7 @@ class App:
         return subprocess.check_output([f"{self.bin}/cohort", *args, "--data", self.data], env=self.env)
 
     def root(self):
-        desktop = pyatspi.Registry.getDesktop(0)
-        for i in range(desktop.childCount):
-            a = desktop.getChildAtIndex(i)
-            try:
-                if a is not None and a.get_process_id() == self.proc.pid:
-                    return a
-            except Exception:
-                pass
-        return None
+        return app_root(self.proc.pid)
 
     def find(self, pred):
         return find(self.root(), pred)

@@ -107,14 +107,7 @@ proc = subprocess.Popen([f"{BIN}/cohort-gtk"], env=env, stderr=subprocess.PIPE)
 
 
 def root():
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        a = desktop.getChildAtIndex(i)
-        try:
-            if a is not None and a.get_process_id() == proc.pid:
-                return a
-        except Exception:
-            pass
+    return driver.app_root(proc.pid)
 
 
 def named(name, role=None, timeout=20):

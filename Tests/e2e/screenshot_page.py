@@ -13,7 +13,7 @@ data = os.path.join(work, "trust")
 shutil.copytree("data", data)
 env = dict(os.environ, COHORT_DEVICE="shot", XDG_CONFIG_HOME=os.path.join(work, "config"))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from driver import remember_person  # noqa: E402
+from driver import app_root, remember_person  # noqa: E402
 
 remember_person(env["XDG_CONFIG_HOME"], data, "Ms Shot")
 app = subprocess.Popen([f"{BIN}/cohort-gtk", "--data", data, "--class", "oakfield-y3", "--year", YEAR, "--half-term", HALF], env=env)
@@ -31,11 +31,7 @@ def find(node, pred, d=0):
 
 
 def root():
-    desk = pyatspi.Registry.getDesktop(0)
-    for i in range(desk.childCount):
-        a = desk.getChildAtIndex(i)
-        if a and a.get_process_id() == app.pid:
-            return a
+    return app_root(app.pid)
 
 
 def click(n):

@@ -24,14 +24,7 @@ class Run:
         self.proc = subprocess.Popen([f"{BIN}/cohort-gtk", *args], env=env)
 
     def root(self):
-        desktop = pyatspi.Registry.getDesktop(0)
-        for i in range(desktop.childCount):
-            a = desktop.getChildAtIndex(i)
-            try:
-                if a is not None and a.get_process_id() == self.proc.pid:
-                    return a
-            except Exception:
-                pass
+        return driver.app_root(self.proc.pid)
 
     def named(self, name, role=None, timeout=20):
         return wait(lambda: driver.find(self.root(), lambda n: n.name == name and (role is None or n.getRoleName() == role)),
