@@ -14,9 +14,11 @@ public enum PupilDataReport {
           columns: ["Field", "Held"],
           rows: [
             ["Name", p.fullName], ["UPN", p.upn ?? "none"], ["Date of birth", p.dob.ukDescription],
-            ["Sex", p.sex.rawValue], ["School", e.school],
+            ["Sex", ["F": "female", "M": "male"][p.sex.rawValue] ?? "not recorded"],
+            ["School", e.school],
             ["Pupil premium", yes(p.pupilPremium)], ["Free school meals", yes(p.fsm)], ["Ever 6 FSM", yes(p.ever6FSM)],
-            ["Looked after", yes(p.lookedAfter)], ["SEN", p.send.rawValue], ["EAL", yes(p.eal)],
+            ["Looked after", yes(p.lookedAfter)],
+            ["SEN", ["K": "SEN support", "E": "EHC plan"][p.send.rawValue] ?? "none"], ["EAL", yes(p.eal)],
             ["Ethnicity", p.ethnicity ?? "not recorded"], ["Left on", p.leftOn?.ukDescription ?? "on roll"],
           ], widths: [1, 2])),
     ]
