@@ -10,6 +10,8 @@ SAMPLE_ARGS := --schools 7 --pupils-per-school 210 --years 2 --seed 1 --end-year
 # GUI tests run on a virtual display with a session bus (for the accessibility tree).
 XVFB := xvfb-run -a -s "-screen 0 1400x950x24" dbus-run-session --
 BIN = $$($(SWIFT) build --show-bin-path)
+# The end-to-end scripts in Tests/e2e, run by make test and make test-e2e.
+E2E := enter_class enter_scores import_scores import_pupils rollover pupil_history pupil_privacy drill_down record_action first_day welcome
 
 .PHONY: all deps build bench bench-smoke test test-e2e test-example test-sync stress fuzz lint format coverage run reset-sample sample-data screenshots install clean
 
@@ -27,21 +29,13 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(XVFB) $(SWIFT) test
 	"$(BIN)/cohort-bench" --smoke
-	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/import_pupils.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/rollover.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_privacy.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/record_action.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/first_day.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/welcome.py "$(BIN)"
+	@for script in $(E2E); do echo "== $$script"; $(XVFB) /usr/bin/python3 Tests/e2e/$$script.py "$(BIN)" || exit 1; done
 	scripts/test-example
 	/usr/bin/python3 Tests/sync/two_laptops.py "$(BIN)"
 	/usr/bin/python3 Tests/sync/three_devices.py "$(BIN)"
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples Fuzz
+	scripts/check-house
+	/usr/bin/python3 Tests/house/test_check_house.py
 
 # The out-of-tree example plugin, built and loaded by the command line and the app.
 test-example: build
@@ -87,17 +81,7 @@ bench-smoke: deps
 # Only the end-to-end test through the accessibility tree.
 test-e2e: build
 	@scripts/install-deps test
-	$(XVFB) /usr/bin/python3 Tests/e2e/enter_class.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/enter_scores.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/import_scores.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/import_pupils.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/rollover.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_history.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/pupil_privacy.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/drill_down.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/record_action.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/first_day.py "$(BIN)"
-	$(XVFB) /usr/bin/python3 Tests/e2e/welcome.py "$(BIN)"
+	@for script in $(E2E); do echo "== $$script"; $(XVFB) /usr/bin/python3 Tests/e2e/$$script.py "$(BIN)" || exit 1; done
 
 # Screenshots of the grid in the light and dark styles, in out/.
 screenshots: build
@@ -115,12 +99,13 @@ screenshots: build
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples Fuzz
+	scripts/check-house
 
 format:
 	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift Examples Fuzz
 
 coverage: deps
-	$(SWIFT) test --enable-code-coverage
+	$(XVFB) $(SWIFT) test --enable-code-coverage
 	@scripts/coverage
 
 # Opens the sample trust from a private, writable copy (never the repo's data/).

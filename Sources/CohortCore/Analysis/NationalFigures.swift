@@ -1,4 +1,4 @@
-/// The statutory measures schools and trusts are judged on (DOMAIN.md), as the summary counts them.
+/// The statutory measures schools and trusts are judged on, as the summary counts them.
 public enum StatutoryMeasure: String, CaseIterable, Codable, Sendable {
   case ks2ReadingExpected = "ks2-reading-expected"
   case ks2WritingExpected = "ks2-writing-expected"
