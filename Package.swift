@@ -78,6 +78,7 @@ let package = Package(
       name: "cohort-gtk", dependencies: ["CohortUI"], linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
     .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore"]),
     .testTarget(name: "CohortStoreTests", dependencies: ["CohortStore"]),
+    .testTarget(name: "CohortServicesTests", dependencies: ["CohortServices"]),
     .testTarget(name: "CohortPluginKitTests", dependencies: ["CohortPluginKit"]),
     .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
     .testTarget(

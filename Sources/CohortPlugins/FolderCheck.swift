@@ -4,17 +4,38 @@ import CohortServices
 import CohortStore
 import Foundation
 
-/// The built-in folder check, registered as a plugin.
+/// The built-in folder check, registered as a plugin: `cohort check`, and an item of the
+/// window's main menu.
 struct FolderCheckPlugin: CompiledPlugin, FolderChecker {
   let manifest = PluginManifest(
     id: "folder-check", name: "Folder check", version: "1.0.0",
-    description: "Reads every document and every reference between them (cohort check).", provides: [.folderCheck])
+    description: "Reads every document and every reference between them (cohort check).",
+    provides: [.folderCheck, .action])
   let id = "folder-check"
 
-  func register(_ registrar: PluginRegistrar) { registrar.add(folderCheck: self) }
+  func register(_ registrar: PluginRegistrar) {
+    registrar.add(folderCheck: self)
+    registrar.add(action: CheckFolderAction())
+  }
 
   func check(_ folder: DataFolder, registry: PluginRegistry) -> FolderCheckReport {
     FolderCheck.run(folder: folder, registry: registry)
+  }
+}
+
+/// "Check the data folder": the check's counts in one line.
+struct CheckFolderAction: MenuAction {
+  let id = "action.check-folder"
+  let title = "Check the data folder"
+  let place = MenuPlace.mainMenu
+
+  func run(_ r: ActionRequest) throws -> String {
+    let report = r.registry.checkFolder(r.folder)
+    let read = "\(plural(report.documents, "document")), \(plural(report.pupils, "pupil"))"
+    guard report.ok else {
+      return "\(read) read: \(plural(report.errors.count, "problem")) found (cohort check lists them)"
+    }
+    return "\(read) read: no problems, \(plural(report.warnings.count, "warning"))"
   }
 }
 
