@@ -2,32 +2,65 @@ import CohortCore
 
 /// Builds Common Transfer Files from the DfE's published structure, version by version, with
 /// or without the optional parts, so that tests read what an MIS writes.
-struct CTFFixture {
-  struct Pupil {
-    var upn: String?
-    var surname: String
-    var forename: String
-    var dob: String
-    var sex: String? = "F"
-    var preferredForename: String?
-    var ncYear: String?
-    var firstLanguage: String?
-    var ethnicity: String?
-    var fsm: [(start: String, end: String?)] = []
-    var sen: [(start: String, provision: String)] = []
-    var results: [(stage: String, year: Int, subject: String, method: String, component: String?, result: String)] = []
-    var extra = ""
+public struct CTFFixture {
+  public struct Pupil {
+    public var upn: String?
+    public var surname: String
+    public var forename: String
+    public var dob: String
+    public var sex: String? = "F"
+    public var preferredForename: String?
+    public var ncYear: String?
+    public var firstLanguage: String?
+    public var ethnicity: String?
+    public var fsm: [(start: String, end: String?)] = []
+    public var sen: [(start: String, provision: String)] = []
+    public var results:
+      [(stage: String, year: Int, subject: String, method: String, component: String?, result: String)] = []
+    public var extra = ""
+
+    public init(
+      upn: String?, surname: String, forename: String, dob: String, sex: String? = "F",
+      preferredForename: String? = nil,
+      ncYear: String? = nil, firstLanguage: String? = nil, ethnicity: String? = nil,
+      fsm: [(start: String, end: String?)] = [], sen: [(start: String, provision: String)] = [],
+      results: [(stage: String, year: Int, subject: String, method: String, component: String?, result: String)] = [],
+      extra: String = ""
+    ) {
+      self.upn = upn
+      self.surname = surname
+      self.forename = forename
+      self.dob = dob
+      self.sex = sex
+      self.preferredForename = preferredForename
+      self.ncYear = ncYear
+      self.firstLanguage = firstLanguage
+      self.ethnicity = ethnicity
+      self.fsm = fsm
+      self.sen = sen
+      self.results = results
+      self.extra = extra
+    }
   }
 
-  var version = "24.0"
-  var created = "2027-01-10T09:30:00"
-  var pupils: [Pupil] = []
-  var root = "CTfile"
+  public var version = "24.0"
+  public var created = "2027-01-10T09:30:00"
+  public var pupils: [Pupil] = []
+  public var root = "CTfile"
+
+  public init(
+    version: String = "24.0", created: String = "2027-01-10T09:30:00", pupils: [Pupil] = [], root: String = "CTfile"
+  ) {
+    self.version = version
+    self.created = created
+    self.pupils = pupils
+    self.root = root
+  }
 
   /// Versions before 19 wrote `Gender`; later ones `Sex`.
-  var sexElement: String { (Int(version.prefix { $0 != "." }) ?? 99) < 19 ? "Gender" : "Sex" }
+  public var sexElement: String { (Int(version.prefix { $0 != "." }) ?? 99) < 19 ? "Gender" : "Sex" }
 
-  var xml: String {
+  public var xml: String {
     var x = """
       <?xml version="1.0" encoding="UTF-8"?>
       <!-- Common Transfer File written by a test -->
@@ -98,10 +131,10 @@ struct CTFFixture {
     return x
   }
 
-  var bytes: [UInt8] { Array(xml.utf8) }
+  public var bytes: [UInt8] { Array(xml.utf8) }
 
   /// A valid permanent UPN ending in `n` (the check letter computed the DfE's way).
-  static func upn(_ n: Int) -> String {
+  public static func upn(_ n: Int) -> String {
     var digits = String(n)
     digits = String(repeating: "0", count: 12 - digits.count) + digits
     digits = "8" + digits.dropFirst()
@@ -109,7 +142,7 @@ struct CTFFixture {
   }
 
   /// The same UPN with a check letter that the digits do not give.
-  static func wrongCheck(_ upn: String) -> String { (upn.first == "B" ? "C" : "B") + upn.dropFirst() }
+  public static func wrongCheck(_ upn: String) -> String { (upn.first == "B" ? "C" : "B") + upn.dropFirst() }
 }
 
 extension CTFFixture {
@@ -117,7 +150,7 @@ extension CTFFixture {
   /// with SourceSchool and DestSchool (LEA, Estab, URN), each pupil's UPN, names in capitals,
   /// DOB and Sex, and one KS2 StageAssessment (MAT, TT, MTC, ResultStatus R, ResultQualifier
   /// MT) whose Result is a score of 25 or one of DfE's codes. No BasicDetails.
-  static func mtc(
+  public static func mtc(
     _ pupils: [(upn: String, surname: String, forename: String, dob: String, sex: String, result: String)],
     academicYear: Int = 2026, version: String? = nil
   ) -> String {
