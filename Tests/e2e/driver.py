@@ -137,8 +137,9 @@ class SaveState:
 
     SAVING, SAVED = "Saving…", "All changes saved"
 
-    def __init__(self, app):
-        self.node = app.named(self.SAVED, "label")
+    def __init__(self, named):
+        """`named(name, role)` finds a node, as App.named does."""
+        self.node = named(self.SAVED, "label")
         self.seen = []
         _after_key.append(self.sample)
 

@@ -38,7 +38,7 @@ def main():
         return
     print(f"launch, two sidebar clicks, editable grid: {time.time() - started:.2f} s")
     click(cell)  # make sure the window has the keyboard
-    save = SaveState(app)
+    save = SaveState(app.named)
     check(save.node is not None, "the status bar shows the save state")
     before = driver.keys_sent
     pattern = "gygpgggyggpgyggpgggygpgggygggp"
