@@ -77,57 +77,61 @@ public struct CTFFixture {
         <CTFpupilData>
 
       """
-    for p in pupils {
-      x += "    <Pupil>\n"
-      if let u = p.upn { x += "      <UPN>\(u)</UPN>\n" }
-      x += "      <Surname>\(p.surname)</Surname>\n      <Forename>\(p.forename)</Forename>\n"
-      x += "      <DOB>\(p.dob)</DOB>\n"
-      if let s = p.sex { x += "      <\(sexElement)>\(s)</\(sexElement)>\n" }
-      if p.preferredForename != nil || p.ncYear != nil || p.firstLanguage != nil || p.ethnicity != nil {
-        x += "      <BasicDetails>\n"
-        if let f = p.preferredForename { x += "        <PreferredForename>\(f)</PreferredForename>\n" }
-        if let y = p.ncYear { x += "        <NCyearActual>\(y)</NCyearActual>\n" }
-        if let e = p.ethnicity { x += "        <Ethnicity>\(e)</Ethnicity>\n" }
-        if let l = p.firstLanguage {
-          x += "        <Languages><Type><LanguageType>F</LanguageType><Language>\(l)</Language></Type></Languages>\n"
-        }
-        x += "        <MedicalFlag>false</MedicalFlag>\n      </BasicDetails>\n"
-      }
-      if !p.fsm.isEmpty {
-        x += "      <FSMhistory><FSMreviewDate>2026-09-01</FSMreviewDate>\n"
-        for f in p.fsm {
-          x += "        <FSMinstance><FSMstartDate>\(f.start)</FSMstartDate>"
-          if let e = f.end { x += "<FSMendDate>\(e)</FSMendDate>" }
-          x += "<UKcountry>ENG</UKcountry></FSMinstance>\n"
-        }
-        x += "      </FSMhistory>\n"
-      }
-      if !p.sen.isEmpty {
-        x += "      <SENhistory>\n"
-        for s in p.sen {
-          x += "        <SEN><StartDate>\(s.start)</StartDate><SENprovision>\(s.provision)</SENprovision></SEN>\n"
-        }
-        x += "      </SENhistory>\n"
-      }
-      if !p.results.isEmpty {
-        x += "      <StageAssessments>\n"
-        for stage in Set(p.results.map(\.stage)).sorted() {
-          x += "        <KeyStage><Stage>\(stage)</Stage>\n"
-          for r in p.results where r.stage == stage {
-            x += "          <StageAssessment><Locale>ENG</Locale><Year>\(r.year)</Year><Subject>\(r.subject)</Subject>"
-            x += "<Method>\(r.method)</Method>"
-            if let c = r.component { x += "<Component>\(c)</Component>" }
-            x += "<ResultStatus>F</ResultStatus><ResultQualifier>NV</ResultQualifier><Result>\(r.result)</Result>"
-            x += "</StageAssessment>\n"
-          }
-          x += "        </KeyStage>\n"
-        }
-        x += "      </StageAssessments>\n"
-      }
-      x += p.extra
-      x += "    </Pupil>\n"
-    }
+    for p in pupils { x += element(p) }
     x += "  </CTFpupilData>\n</\(root)>\n"
+    return x
+  }
+
+  /// One pupil's element: details, FSM and SEN history, statutory results.
+  func element(_ p: Pupil) -> String {
+    var x = "    <Pupil>\n"
+    if let u = p.upn { x += "      <UPN>\(u)</UPN>\n" }
+    x += "      <Surname>\(p.surname)</Surname>\n      <Forename>\(p.forename)</Forename>\n"
+    x += "      <DOB>\(p.dob)</DOB>\n"
+    if let s = p.sex { x += "      <\(sexElement)>\(s)</\(sexElement)>\n" }
+    if p.preferredForename != nil || p.ncYear != nil || p.firstLanguage != nil || p.ethnicity != nil {
+      x += "      <BasicDetails>\n"
+      if let f = p.preferredForename { x += "        <PreferredForename>\(f)</PreferredForename>\n" }
+      if let y = p.ncYear { x += "        <NCyearActual>\(y)</NCyearActual>\n" }
+      if let e = p.ethnicity { x += "        <Ethnicity>\(e)</Ethnicity>\n" }
+      if let l = p.firstLanguage {
+        x += "        <Languages><Type><LanguageType>F</LanguageType><Language>\(l)</Language></Type></Languages>\n"
+      }
+      x += "        <MedicalFlag>false</MedicalFlag>\n      </BasicDetails>\n"
+    }
+    if !p.fsm.isEmpty {
+      x += "      <FSMhistory><FSMreviewDate>2026-09-01</FSMreviewDate>\n"
+      for f in p.fsm {
+        x += "        <FSMinstance><FSMstartDate>\(f.start)</FSMstartDate>"
+        if let e = f.end { x += "<FSMendDate>\(e)</FSMendDate>" }
+        x += "<UKcountry>ENG</UKcountry></FSMinstance>\n"
+      }
+      x += "      </FSMhistory>\n"
+    }
+    if !p.sen.isEmpty {
+      x += "      <SENhistory>\n"
+      for s in p.sen {
+        x += "        <SEN><StartDate>\(s.start)</StartDate><SENprovision>\(s.provision)</SENprovision></SEN>\n"
+      }
+      x += "      </SENhistory>\n"
+    }
+    if !p.results.isEmpty {
+      x += "      <StageAssessments>\n"
+      for stage in Set(p.results.map(\.stage)).sorted() {
+        x += "        <KeyStage><Stage>\(stage)</Stage>\n"
+        for r in p.results where r.stage == stage {
+          x += "          <StageAssessment><Locale>ENG</Locale><Year>\(r.year)</Year><Subject>\(r.subject)</Subject>"
+          x += "<Method>\(r.method)</Method>"
+          if let c = r.component { x += "<Component>\(c)</Component>" }
+          x += "<ResultStatus>F</ResultStatus><ResultQualifier>NV</ResultQualifier><Result>\(r.result)</Result>"
+          x += "</StageAssessment>\n"
+        }
+        x += "        </KeyStage>\n"
+      }
+      x += "      </StageAssessments>\n"
+    }
+    x += p.extra
+    x += "    </Pupil>\n"
     return x
   }
 
