@@ -76,18 +76,23 @@ let package = Package(
       ]),
     .executableTarget(
       name: "cohort-gtk", dependencies: ["CohortUI"], linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
-    .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore"]),
+    // Fixtures several test targets share (the YGP scheme, CTF files), typed once.
+    .target(name: "CohortTestSupport", dependencies: ["CohortCore"], path: "Tests/CohortTestSupport"),
+    .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore", "CohortTestSupport"]),
     .testTarget(name: "CohortStoreTests", dependencies: ["CohortStore"]),
-    .testTarget(name: "CohortPluginKitTests", dependencies: ["CohortPluginKit"]),
-    .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
+    .testTarget(name: "CohortServicesTests", dependencies: ["CohortServices"]),
+    .testTarget(name: "CohortPluginKitTests", dependencies: ["CohortPluginKit", "CohortTestSupport"]),
+    .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample", "CohortTestSupport"]),
     .testTarget(
       name: "CohortPluginsTests",
       dependencies: [
-        "CohortPlugins", "CohortServices", "CohortSample", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "CohortPlugins", "CohortServices", "CohortSample", "CohortTestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(name: "CohortBackupTests", dependencies: ["CohortBackup"]),
-    .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts"]),
-    .testTarget(name: "CohortUITests", dependencies: ["CohortUI", "CGtk", "CohortServices", "CohortSample"]),
+    .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts", "CohortTestSupport"]),
+    .testTarget(
+      name: "CohortUITests", dependencies: ["CohortUI", "CGtk", "CohortServices", "CohortSample", "CohortTestSupport"]),
     .testTarget(name: "cohortTests", dependencies: ["cohort", "cohort-torture", "CohortCore", "CohortStore"]),
   ],
   swiftLanguageModes: [.v6]

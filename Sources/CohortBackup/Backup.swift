@@ -84,7 +84,7 @@ public enum Backup {
 
   /// Restores an archive into an empty or new folder (never over existing data).
   public static func restore(_ data: Data, passphrase: String, into root: String) throws -> Int {
-    if let existing = try? FileManager.default.contentsOfDirectory(atPath: root), !existing.isEmpty {
+    if !Folders.names(in: root).isEmpty {
       throw Failure("\(root) is not empty: restore into a new folder")
     }
     let files = try open(data, passphrase: passphrase)

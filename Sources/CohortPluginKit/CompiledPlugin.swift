@@ -23,6 +23,7 @@ public final class PluginRegistrar {
   var folderCheckers: [(String, FolderChecker)] = []
   var chartKinds: [(String, ChartKind)] = []
   var pages: [(String, PageContribution)] = []
+  var actions: [(String, MenuAction)] = []
   var problems: [String] = []
   private var current: PluginManifest?
 
@@ -97,6 +98,10 @@ public final class PluginRegistrar {
 
   public func add(page: PageContribution) {
     if let id = allowed(.page, "page \(page.id)") { pages.append((id, page)) }
+  }
+
+  public func add(action: MenuAction) {
+    if let id = allowed(.action, "action \(action.id)") { actions.append((id, action)) }
   }
 
   public func add(exporter: Exporter) {

@@ -17,6 +17,8 @@ public enum ExtensionPoint: String, Codable, Sendable, CaseIterable {
   case folderCheck = "folder-check"
   /// A chart drawn from a scope's analysis (`cohort chart`).
   case chartKind = "chart-kind"
+  /// An item of the window's main menu or header bar (`MenuAction`).
+  case action
   /// A page of the desktop window (`PageContribution`; CohortUI draws it).
   case page
 }

@@ -52,6 +52,7 @@ public final class PluginRegistry: Sendable {
   public let chartKinds: [ChartKind]
   /// The window's pages, in switcher order.
   public let pages: [PageContribution]
+  public let actions: [MenuAction]
   /// Which plugin gave each code scheme and each test (by their ids): what switching a plugin
   /// off would take away.
   public let schemePlugin: [String: String]
@@ -71,6 +72,7 @@ public final class PluginRegistry: Sendable {
     self.reports = registrar.reports.map(\.1)
     self.folderCheckers = registrar.folderCheckers.map(\.1)
     self.chartKinds = registrar.chartKinds.map(\.1)
+    self.actions = registrar.actions.map(\.1)
     self.pages = registrar.pages.map(\.1).sorted { ($0.order, $0.id) < ($1.order, $1.id) }
     let rank: [PluginFolders.Source: Int] = [.builtIn: 0, .user: 1, .trust: 2]
     let from = Dictionary(

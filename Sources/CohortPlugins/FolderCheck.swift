@@ -4,17 +4,38 @@ import CohortServices
 import CohortStore
 import Foundation
 
-/// The built-in folder check, registered as a plugin.
+/// The built-in folder check, registered as a plugin: `cohort check`, and an item of the
+/// window's main menu.
 struct FolderCheckPlugin: CompiledPlugin, FolderChecker {
   let manifest = PluginManifest(
     id: "folder-check", name: "Folder check", version: "1.0.0",
-    description: "Reads every document and every reference between them (cohort check).", provides: [.folderCheck])
+    description: "Reads every document and every reference between them (cohort check).",
+    provides: [.folderCheck, .action])
   let id = "folder-check"
 
-  func register(_ registrar: PluginRegistrar) { registrar.add(folderCheck: self) }
+  func register(_ registrar: PluginRegistrar) {
+    registrar.add(folderCheck: self)
+    registrar.add(action: CheckFolderAction())
+  }
 
   func check(_ folder: DataFolder, registry: PluginRegistry) -> FolderCheckReport {
     FolderCheck.run(folder: folder, registry: registry)
+  }
+}
+
+/// "Check the data folder": the check's counts in one line.
+struct CheckFolderAction: MenuAction {
+  let id = "action.check-folder"
+  let title = "Check the data folder"
+  let place = MenuPlace.mainMenu
+
+  func run(_ r: ActionRequest) throws -> String {
+    let report = r.registry.checkFolder(r.folder)
+    let read = "\(plural(report.documents, "document")), \(plural(report.pupils, "pupil"))"
+    guard report.ok else {
+      return "\(read) read: \(plural(report.errors.count, "problem")) found (cohort check lists them)"
+    }
+    return "\(read) read: no problems, \(plural(report.warnings.count, "warning"))"
   }
 }
 
@@ -79,59 +100,72 @@ struct FolderCheck {
     if scheme == nil { error(DataFolder.trustPath, "code scheme '\(trust.codeScheme)' is provided by no plugin") }
     let subjects = Set(trust.subjects.map(\.id))
     if subjects.count != trust.subjects.count { error(DataFolder.trustPath, "a subject id appears twice") }
+    var seen = Seen()
+    for ref in trust.schools { checkSchool(ref, scheme: scheme, subjects: subjects, seen: &seen) }
+    checkStrayFiles(expected: seen.expected)
+  }
+
+  /// What the check has met so far across schools: UPNs and class ids must be unique in the
+  /// trust, and every file should be one a document names.
+  struct Seen {
     var upns: [String: String] = [:]
     var classIDs: [String: String] = [:]
     var expected = Set<String>([DataFolder.trustPath])
-    for ref in trust.schools {
-      if !isSafeID(ref.id) {
-        error(DataFolder.trustPath, "school id '\(ref.id)' is not a safe id")
-        continue
-      }
-      let schoolPath = DataFolder.schoolPath(ref.id)
-      let rosterPath = DataFolder.rosterPath(ref.id)
-      // A device may hold some schools only (a teacher's laptop): that is not a fault.
-      if folder.fileMode("schools/\(ref.id)") == nil {
-        report.findings.append(
-          Finding(severity: .note, path: "schools/\(ref.id)", message: "\(ref.name) is not on this device"))
-        continue
-      }
-      expected.formUnion([schoolPath, rosterPath, DataFolder.statutoryPath(ref.id), RosterMapping.path(ref.id)])
-      guard let school = load(School.self, schoolPath) else { continue }
-      if school.id != ref.id { error(schoolPath, "id is '\(school.id)' but trust.json lists '\(ref.id)'") }
-      // A school with no pupils yet has no roster document.
-      let roster =
-        folder.fileMode(rosterPath) == nil
-        ? Roster(school: ref.id)
-        : load(rosterPath, { [folder] in try folder.readRoster(at: rosterPath) }) ?? Roster(school: ref.id)
-      let pupils = checkRoster(roster, path: rosterPath, upns: &upns)
-      let statutoryPath = DataFolder.statutoryPath(ref.id)
-      if folder.fileMode(statutoryPath) != nil, let results = load(StatutoryResults.self, statutoryPath) {
-        for id in results.pupils.keys.sorted() where pupils[id] == nil {
-          warning(statutoryPath, "results for pupil \(id), who is not on the school's roster")
-        }
-      }
-      let docs = Self.readClasses(of: school, in: folder)
-      for year in school.years {
-        var placed: [String: String] = [:]
-        for c in school.classes(in: year) {
-          let key = "\(year) \(c.id)"
-          if let other = classIDs[key] {
-            error(schoolPath, "class id '\(c.id)' in \(year) is also used at \(other)")
-          }
-          classIDs[key] = ref.id
-          let path = DataFolder.classPath(school: ref.id, year: year, classID: c.id)
-          expected.insert(path)
-          guard folder.fileMode(path) != nil,
-            let doc = load(path, { [folder] in try docs[path]?.get() ?? folder.readClassColumns(at: path) })
-          else { continue }
-          checkClass(
-            doc, path: path, school: ref.id, classID: c.id, year: year, pupils: pupils, placed: &placed, scheme: scheme,
-            subjects: subjects)
-        }
-        // Only the school's current year: the roster does not say when a pupil arrived.
-        if year == school.years.last { warnUnplaced(pupils, placed: placed, year: year, path: rosterPath) }
+  }
+
+  mutating func checkSchool(_ ref: SchoolRef, scheme: CodeScheme?, subjects: Set<String>, seen: inout Seen) {
+    if !isSafeID(ref.id) {
+      error(DataFolder.trustPath, "school id '\(ref.id)' is not a safe id")
+      return
+    }
+    let schoolPath = DataFolder.schoolPath(ref.id)
+    let rosterPath = DataFolder.rosterPath(ref.id)
+    // A device may hold some schools only (a teacher's laptop): that is not a fault.
+    if folder.fileMode("schools/\(ref.id)") == nil {
+      report.findings.append(
+        Finding(severity: .note, path: "schools/\(ref.id)", message: "\(ref.name) is not on this device"))
+      return
+    }
+    seen.expected.formUnion([schoolPath, rosterPath, DataFolder.statutoryPath(ref.id), RosterMapping.path(ref.id)])
+    guard let school = load(School.self, schoolPath) else { return }
+    if school.id != ref.id { error(schoolPath, "id is '\(school.id)' but trust.json lists '\(ref.id)'") }
+    // A school with no pupils yet has no roster document.
+    let roster =
+      folder.fileMode(rosterPath) == nil
+      ? Roster(school: ref.id)
+      : load(rosterPath, { [folder] in try folder.readRoster(at: rosterPath) }) ?? Roster(school: ref.id)
+    let pupils = checkRoster(roster, path: rosterPath, upns: &seen.upns)
+    let statutoryPath = DataFolder.statutoryPath(ref.id)
+    if folder.fileMode(statutoryPath) != nil, let results = load(StatutoryResults.self, statutoryPath) {
+      for id in results.pupils.keys.sorted() where pupils[id] == nil {
+        warning(statutoryPath, "results for pupil \(id), who is not on the school's roster")
       }
     }
+    let docs = Self.readClasses(of: school, in: folder)
+    for year in school.years {
+      var placed: [String: String] = [:]
+      for c in school.classes(in: year) {
+        let key = "\(year) \(c.id)"
+        if let other = seen.classIDs[key] {
+          error(schoolPath, "class id '\(c.id)' in \(year) is also used at \(other)")
+        }
+        seen.classIDs[key] = ref.id
+        let path = DataFolder.classPath(school: ref.id, year: year, classID: c.id)
+        seen.expected.insert(path)
+        guard folder.fileMode(path) != nil,
+          let doc = load(path, { [folder] in try docs[path]?.get() ?? folder.readClassColumns(at: path) })
+        else { continue }
+        checkClass(
+          doc, path: path, school: ref.id, classID: c.id, year: year, pupils: pupils, placed: &placed, scheme: scheme,
+          subjects: subjects)
+      }
+      // Only the school's current year: the roster does not say when a pupil arrived.
+      if year == school.years.last { warnUnplaced(pupils, placed: placed, year: year, path: rosterPath) }
+    }
+  }
+
+  /// Files no document names: sync tools' conflict copies, interrupted saves, strays.
+  mutating func checkStrayFiles(expected: Set<String>) {
     for path in folder.allFiles() {
       let name = path.split(separator: "/").last.map(String.init) ?? path
       if path.contains("/.conflicts/") {

@@ -14,9 +14,32 @@ struct RosterImport {
   func preview(_ file: RosterFile, into target: ImportTarget) throws -> ImportPreview {
     let r = request
     let school = target.school
-    let schoolID = school.id
-    let rosterOnDisk = try r.folder.read(Roster.self, at: DataFolder.rosterPath(schoolID))
-    let statutoryOnDisk = try r.folder.loadStatutory(schoolID)
+    let rosterOnDisk = try r.folder.read(Roster.self, at: DataFolder.rosterPath(school.id))
+    let statutoryOnDisk = try r.folder.loadStatutory(school.id)
+    let (year, leaveDate) = try Self.yearAndLeavingDate(r, school: school)
+    var pass = Pass(
+      self, school: school, year: year, roster: rosterOnDisk ?? Roster(school: school.id),
+      statutory: statutoryOnDisk ?? StatutoryResults(school: school.id))
+    pass.preview.notes = file.notes
+    pass.preview.rejected = file.problems.map { .init(line: $0.line, reason: $0.reason) }
+    for (k, e) in file.entries.enumerated() {
+      if k % 200 == 0 { r.progress?(k, file.entries.count) }
+      try pass.take(e)
+    }
+    r.progress?(file.entries.count, file.entries.count)
+    pass.noteUnplaced()
+    // A file of results only (DfE's MTC file) lists those who sat a check, not who is on roll.
+    let resultsOnly = !file.entries.isEmpty && file.entries.allSatisfy(\.resultsOnly)
+    if resultsOnly {
+      pass.preview.notes.append("a file of results only: pupils' details and who has left are left as they are")
+    }
+    let missing = resultsOnly ? [] : pass.roster.pupils.filter { $0.leftOn == nil && pass.matchedBy[$0.id] == nil }
+    markLeavers(missing, on: leaveDate, roster: &pass.roster, preview: &pass.preview, journal: &pass.journal)
+    return try writes(of: pass, into: target, rosterOnDisk: rosterOnDisk, statutoryOnDisk: statutoryOnDisk)
+  }
+
+  /// The year new pupils join (the latest open one unless asked), and the day leavers left.
+  static func yearAndLeavingDate(_ r: ImportRequest, school: School) throws -> (AcademicYear, SchoolDate) {
     let today = SchoolDate(dayNumber: Int(DataFolder.now() / 86_400_000))
     let leaveDate =
       try r.options["date"].map { t -> SchoolDate in
@@ -27,136 +50,32 @@ struct RosterImport {
     let year = try r.options["year"].map(AcademicYear.parse) ?? open.last ?? AcademicYear(containing: today)
     if school.isReadOnly(year) {
       throw InputError(
-        "\(year) is closed at \(schoolID) (read-only since the rollover): import into \(open.last.map { "\($0)" } ?? "the current year") instead"
+        "\(year) is closed at \(school.id) (read-only since the rollover): import into \(open.last.map { "\($0)" } ?? "the current year") instead"
       )
     }
+    return (year, leaveDate)
+  }
 
-    var preview = ImportPreview()
-    preview.notes = file.notes
-    preview.rejected = file.problems.map { .init(line: $0.line, reason: $0.reason) }
-    var roster = rosterOnDisk ?? Roster(school: schoolID)
-    var statutory = statutoryOnDisk ?? StatutoryResults(school: schoolID)
-    var places = ClassPlaces(folder: r.folder, school: school, year: year)
-    let matcher = RosterMatcher(roster.pupils)
-    var journal: [JournalEntry] = []
-    let rosterPath = DataFolder.rosterPath(schoolID)
-    var matchedBy: [String: Int] = [:]
-    var nextNumber = Self.nextNumber(roster.pupils, school: schoolID)
-    var unplaced: [String: Int] = [:]
-
-    for (k, e) in file.entries.enumerated() {
-      if k % 200 == 0 { r.progress?(k, file.entries.count) }
-      let changesBefore = preview.changes.count
-      var pupil: Pupil
-      switch matcher.match(e) {
-      case .problem(let why):
-        preview.rejected.append(.init(line: e.line, reason: "\(e.fullName): \(why)"))
-        continue
-      case .existing(let p):
-        if let first = matchedBy[p.id] {
-          preview.rejected.append(
-            .init(line: e.line, reason: "\(e.fullName) is the same pupil as line \(first) (\(p.id))"))
-          continue
-        }
-        pupil = p
-        let fields = e.resultsOnly ? [] : Self.apply(e, to: &pupil, year: year)
-        if !fields.isEmpty {
-          roster.pupils[roster.pupils.firstIndex { $0.id == p.id }!] = pupil
-          preview.changes.append("line \(e.line): \(pupil.fullName) (\(pupil.id)): \(fields.joined(separator: ", "))")
-          journal.append(
-            r.folder.event(
-              doc: rosterPath, pupil: pupil.id,
-              "\(source) import: \(fields.map { $0.split(separator: ":")[0] }.joined(separator: ", "))"))
-        }
-      case .new where e.resultsOnly:
-        preview.rejected.append(
-          .init(
-            line: e.line,
-            reason:
-              "\(e.fullName): this file only adds results to pupils Cohort has, and none matches \(e.upn.map { "UPN \($0.value)" } ?? "the name and birthday"): import them from the MIS first"
-          ))
-        continue
-      case .new:
-        pupil = Pupil(
-          id: String(format: "%@-%04d", schoolID, nextNumber), forename: e.forename, surname: e.surname, dob: e.dob)
-        nextNumber += 1
-        _ = Self.apply(e, to: &pupil, year: year)
-        roster.pupils.append(pupil)
-        if let u = e.upn, let other = try elsewhere(schoolID)[u.value] {
-          preview.notes.append(
-            "line \(e.line): UPN \(u.value) is also \(other.pupil) at \(other.school): if they moved within the trust, mark them left there"
-          )
-        }
-        preview.changes.append(
-          "line \(e.line): new pupil \(pupil.fullName) (\(pupil.id)), \(pupil.yearGroup(in: year).label)")
-        journal.append(r.folder.event(doc: rosterPath, pupil: pupil.id, "\(source) import: new pupil"))
-      }
-      matchedBy[pupil.id] = e.line
-      if let warning = Self.ageYearWarning(
-        e, pupil, year: year, element: source == "CTF" ? "<NCyearActual>" : "year group")
-      {
-        preview.notes.append("line \(e.line): \(warning)")
-      }
-      if !e.resultsOnly, let placed = try places.place(pupil, entry: e) {
-        if placed.hasPrefix("unplaced:") {
-          unplaced[String(placed.dropFirst(9)), default: 0] += 1
-        } else if placed.hasPrefix("note:") {
-          preview.notes.append("line \(e.line): \(pupil.fullName): \(placed.dropFirst(6))")
-        } else {
-          preview.changes.append("line \(e.line): \(pupil.fullName) (\(pupil.id)): \(placed)")
-          journal.append(r.folder.event(doc: rosterPath, pupil: pupil.id, "\(source) import: \(placed)"))
-        }
-      }
-      if let code = e.ethnicity, !EthnicityCodes.isKnown(code) {
-        // Special category data: the value itself is not repeated.
-        preview.notes.append(
-          "line \(e.line): \(e.fullName): <Ethnicity>: the code given is not one of DfE's ethnicity codes: kept as it came, counted as unclassified"
-        )
-      }
-      if let problem = e.upn?.laCodeProblem {
-        preview.notes.append("line \(e.line): \(e.fullName): <UPN> \(problem): check it with the MIS")
-      }
-      for note in Self.unknownResults(e, pupil, table: r.registry.statutoryTable) {
-        preview.notes.append("line \(e.line): \(note)")
-      }
-      if !e.results.isEmpty && statutory.merge(e.results, for: pupil.id) {
-        preview.changes.append(
-          "line \(e.line): \(pupil.fullName) (\(pupil.id)): statutory results (\(e.results.count))")
-        journal.append(
-          r.folder.event(
-            doc: DataFolder.statutoryPath(schoolID), pupil: pupil.id, "\(source) import: statutory results"))
-      }
-      if preview.changes.count == changesBefore { preview.unchanged += 1 }
-    }
-    r.progress?(file.entries.count, file.entries.count)
-    for (why, n) in unplaced.sorted(by: { $0.key < $1.key }) {
-      preview.notes.append(
-        "\(plural(n, "pupil")) will not be in a class for \(year) (\(why)): place \(n == 1 ? "them" : "each") with Place in… in the app, or `cohort class move`"
-      )
-    }
-
-    // A file of results only (DfE's MTC file) lists those who sat a check, not who is on roll.
-    let resultsOnly = !file.entries.isEmpty && file.entries.allSatisfy(\.resultsOnly)
-    if resultsOnly {
-      preview.notes.append("a file of results only: pupils' details and who has left are left as they are")
-    }
-    let missing = resultsOnly ? [] : roster.pupils.filter { $0.leftOn == nil && matchedBy[$0.id] == nil }
-    markLeavers(missing, on: leaveDate, roster: &roster, preview: &preview, journal: &journal)
+  /// The pass's documents as the preview's writes, all saved together.
+  func writes(of pass: Pass, into target: ImportTarget, rosterOnDisk: Roster?, statutoryOnDisk: StatutoryResults?)
+    throws -> ImportPreview
+  {
+    var preview = pass.preview
     // The roster's write carries every journal entry (class places and results too), so it
     // is saved, unchanged if need be, whenever anything is recorded.
-    if (roster != rosterOnDisk && !(rosterOnDisk == nil && roster.pupils.isEmpty)) || !journal.isEmpty {
-      preview.others.append(try .roster(roster, base: rosterOnDisk, journal: journal))
+    if (pass.roster != rosterOnDisk && !(rosterOnDisk == nil && pass.roster.pupils.isEmpty)) || !pass.journal.isEmpty {
+      preview.others.append(try .roster(pass.roster, base: rosterOnDisk, journal: pass.journal))
     }
-    if let made = try target.creation(r) {
+    if let made = try target.creation(request) {
       preview.changes.insert(made.change, at: 0)
-      preview.others += [made.write, try .school(places.school, base: nil, journal: [])]
-    } else if places.school != school {
-      preview.others.append(try .school(places.school, base: school, journal: []))
+      preview.others += [made.write, try .school(pass.places.school, base: nil, journal: [])]
+    } else if pass.places.school != pass.school {
+      preview.others.append(try .school(pass.places.school, base: pass.school, journal: []))
     }
-    if statutory != (statutoryOnDisk ?? StatutoryResults(school: schoolID)) {
-      preview.others.append(try .statutory(statutory, base: statutoryOnDisk, journal: []))
+    if pass.statutory != (statutoryOnDisk ?? StatutoryResults(school: pass.school.id)) {
+      preview.others.append(try .statutory(pass.statutory, base: statutoryOnDisk, journal: []))
     }
-    preview.documents = places.changed
+    preview.documents = pass.places.changed
     return preview
   }
 

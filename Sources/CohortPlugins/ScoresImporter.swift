@@ -19,55 +19,22 @@ struct ScoresImporter: Importer {
   static let dateColumn = ["test date", "date taken", "date of test", "date"]
 
   func preview(_ r: ImportRequest) throws -> ImportPreview {
-    let test = try r.registry.test(try r.option("test"))
-    let year = try AcademicYear.parse(try r.option("year"))
-    guard let term = Term(rawValue: try r.option("term").lowercased()) else {
-      throw InputError("unknown term '\(r.options["term"]!)': expected autumn, spring or summer")
-    }
-    let defaultDate = try r.options["date"].map { text -> SchoolDate in
-      guard let d = UKDate.parse(text) else { throw InputError("--date '\(text)' is not a date") }
-      return d
-    }
+    let asked = try Asked(r)
     var preview = ImportPreview()
     let (text, note) = CSVReader.decode(r.data)
     if let note { preview.notes.append(note) }
     let rows = CSVReader.rows(text)
     guard let headerRow = rows.first else { throw InputError("\(r.fileName) is empty") }
-    let cols = CSVColumns(headerRow)
-    let c = (
-      upn: cols.index(CSVColumns.upn), surname: cols.index(CSVColumns.surname),
-      forename: cols.index(CSVColumns.forename),
-      name: cols.index(CSVColumns.fullName), dob: cols.index(CSVColumns.dob), std: cols.index(Self.standardisedColumn),
-      raw: cols.index(Self.rawColumn), date: cols.index(Self.dateColumn)
-    )
-    guard c.upn != nil || ((c.surname != nil && c.forename != nil) || c.name != nil) && c.dob != nil else {
-      throw InputError(
-        "\(r.fileName): no column for the UPN, or for names and date of birth (found: \(headerRow.joined(separator: ", ")))"
-      )
-    }
-    guard c.std != nil || c.raw != nil else {
-      throw InputError(
-        "\(r.fileName): no column for a standardised or raw score (found: \(headerRow.joined(separator: ", ")))")
-    }
+    let c = try Columns(headerRow, fileName: r.fileName)
     let matcher = try PupilMatcher(folder: r.folder, trust: r.trust)
-    let tables = r.registry.scoreTables(for: test.id)
-    var docs = DocumentSet(folder: r.folder, year: year)
+    var docs = DocumentSet(folder: r.folder, year: asked.year)
     var seen: [String: Int] = [:]
     for (n, row) in rows.enumerated().dropFirst()
     where !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
       let line = n + 1
       func reject(_ why: String) { preview.rejected.append(.init(line: line, reason: why)) }
-      var surname = CSVColumns.field(row, c.surname)
-      var forename = CSVColumns.field(row, c.forename)
-      if surname == nil, let full = CSVColumns.field(row, c.name) { (surname, forename) = Self.split(full) }
-      let dobText = CSVColumns.field(row, c.dob)
-      let dob = dobText.flatMap(UKDate.parse)
-      if let dobText, dob == nil {
-        reject("date of birth '\(dobText)' is not a date")
-        continue
-      }
       let found: PupilMatcher.Found
-      switch matcher.match(upn: CSVColumns.field(row, c.upn), surname: surname, forename: forename, dob: dob) {
+      switch Self.pupil(in: row, c, matcher) {
       case .success(let f): found = f
       case .failure(let e):
         reject(e.message)
@@ -80,36 +47,109 @@ struct ScoresImporter: Importer {
       }
       seen[p.id] = line
       do {
-        let yearGroup = p.yearGroup(in: year)
-        let score = try Self.score(
-          row: row, columns: (c.std, c.raw, c.date), test: test, tables: tables, level: yearGroup, term: term, pupil: p,
-          defaultDate: defaultDate)
-        guard test.isTaken(by: yearGroup, in: term) else {
-          throw InputError("\(p.fullName) is in \(yearGroup.label): \(test.name) is not taken then in \(term.label)")
-        }
-        guard var doc = try docs.document(of: p.id, school: found.school) else {
-          throw InputError("\(p.fullName) is in no class in \(year)")
-        }
-        let old = doc.score(pupil: p.id, test: test.id, term: term)
-        if old?.raw == score.raw && old?.standardised == score.standardised
-          && (score.date == nil || old?.date == score.date)
-        {
+        if let change = try Self.set(row, c, found, asked, r, docs: &docs) {
+          preview.changes.append("line \(line): \(change)")
+        } else {
           preview.unchanged += 1
-          continue
         }
-        doc.setScore(
-          pupil: p.id, test: test.id, term: term, raw: score.raw, standardised: score.standardised, date: score.date,
-          ageMonths: score.age, by: r.folder.author, at: DataFolder.now())
-        docs.update(doc)
-        preview.changes.append(
-          "line \(line): \(p.fullName) (\(p.id)): \(old?.summary ?? "no score") -> \(doc.score(pupil: p.id, test: test.id, term: term)!.summary)\(score.table.map { " (table \($0))" } ?? "")"
-        )
       } catch let e as InputError {
         reject("\(p.fullName): \(e.message)")
       }
     }
     preview.documents = docs.changed
     return preview
+  }
+
+  /// What the person asked for: the test, the year and term, and a date for rows without one.
+  struct Asked {
+    let test: TestDefinition
+    let tables: ScoreTables
+    let year: AcademicYear
+    let term: Term
+    let defaultDate: SchoolDate?
+
+    init(_ r: ImportRequest) throws {
+      test = try r.registry.test(try r.option("test"))
+      tables = r.registry.scoreTables(for: test.id)
+      year = try AcademicYear.parse(try r.option("year"))
+      guard let term = Term(rawValue: try r.option("term").lowercased()) else {
+        throw InputError("unknown term '\(r.options["term"]!)': expected autumn, spring or summer")
+      }
+      self.term = term
+      defaultDate = try r.options["date"].map { text -> SchoolDate in
+        guard let d = UKDate.parse(text) else { throw InputError("--date '\(text)' is not a date") }
+        return d
+      }
+    }
+  }
+
+  /// Where each field is in the file; a file without a way to find pupils or scores is refused.
+  struct Columns {
+    let upn, surname, forename, name, dob, standardised, raw, date: Int?
+
+    init(_ header: [String], fileName: String) throws {
+      let cols = CSVColumns(header)
+      (upn, surname, forename) = (
+        cols.index(CSVColumns.upn), cols.index(CSVColumns.surname), cols.index(CSVColumns.forename)
+      )
+      (name, dob) = (cols.index(CSVColumns.fullName), cols.index(CSVColumns.dob))
+      (standardised, raw, date) = (
+        cols.index(ScoresImporter.standardisedColumn), cols.index(ScoresImporter.rawColumn),
+        cols.index(ScoresImporter.dateColumn)
+      )
+      guard upn != nil || ((surname != nil && forename != nil) || name != nil) && dob != nil else {
+        throw InputError(
+          "\(fileName): no column for the UPN, or for names and date of birth (found: \(header.joined(separator: ", ")))"
+        )
+      }
+      guard standardised != nil || raw != nil else {
+        throw InputError(
+          "\(fileName): no column for a standardised or raw score (found: \(header.joined(separator: ", ")))")
+      }
+    }
+  }
+
+  /// The pupil a row is about, by UPN or by name and date of birth.
+  static func pupil(in row: [String], _ c: Columns, _ matcher: PupilMatcher) -> Result<PupilMatcher.Found, InputError> {
+    var surname = CSVColumns.field(row, c.surname)
+    var forename = CSVColumns.field(row, c.forename)
+    if surname == nil, let full = CSVColumns.field(row, c.name) { (surname, forename) = split(full) }
+    let dobText = CSVColumns.field(row, c.dob)
+    let dob = dobText.flatMap(UKDate.parse)
+    if let dobText, dob == nil { return .failure(InputError("date of birth '\(dobText)' is not a date")) }
+    return matcher.match(upn: CSVColumns.field(row, c.upn), surname: surname, forename: forename, dob: dob)
+  }
+
+  /// Sets the row's score in the pupil's class document; the change in words, or nil when the
+  /// score is already there.
+  static func set(
+    _ row: [String], _ c: Columns, _ found: PupilMatcher.Found, _ a: Asked, _ r: ImportRequest,
+    docs: inout DocumentSet
+  ) throws -> String? {
+    let p = found.pupil
+    let yearGroup = p.yearGroup(in: a.year)
+    let score = try score(
+      row: row, columns: (c.standardised, c.raw, c.date), test: a.test, tables: a.tables, level: yearGroup,
+      term: a.term, pupil: p, defaultDate: a.defaultDate)
+    guard a.test.isTaken(by: yearGroup, in: a.term) else {
+      throw InputError("\(p.fullName) is in \(yearGroup.label): \(a.test.name) is not taken then in \(a.term.label)")
+    }
+    guard var doc = try docs.document(of: p.id, school: found.school) else {
+      throw InputError("\(p.fullName) is in no class in \(a.year)")
+    }
+    let old = doc.score(pupil: p.id, test: a.test.id, term: a.term)
+    if old?.raw == score.raw && old?.standardised == score.standardised
+      && (score.date == nil || old?.date == score.date)
+    {
+      return nil
+    }
+    doc.setScore(
+      pupil: p.id, test: a.test.id, term: a.term, raw: score.raw, standardised: score.standardised, date: score.date,
+      ageMonths: score.age, by: r.folder.author, at: DataFolder.now())
+    docs.update(doc)
+    let now = doc.score(pupil: p.id, test: a.test.id, term: a.term)!.summary
+    return
+      "\(p.fullName) (\(p.id)): \(old?.summary ?? "no score") -> \(now)\(score.table.map { " (table \($0))" } ?? "")"
   }
 
   /// "Khan, Amira" or "Amira Khan" -> (surname, forename).

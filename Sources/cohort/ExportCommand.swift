@@ -6,8 +6,13 @@ import Foundation
 
 /// `cohort export FORMAT --what WHAT`: any exporter a plugin provides.
 struct ExportCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "export", abstract: "Export data to a file (cohort plugins list shows every exporter).")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "export", abstract: "Export data to a file with any exporter a plugin provides.",
+      discussion: "Exporters:\n"
+        + BuiltInPlugins.registry().exporters.map { "  \(padded("\($0.format) --what \($0.what)", 28))\($0.title)" }
+        .joined(separator: "\n"))
+  }
 
   @OptionGroup var options: DataOptions
   @Argument(help: "The format, e.g. csv.") var format: String

@@ -7,12 +7,15 @@ import Foundation
 /// `cohort import KIND FILE`: any importer a plugin provides. Shows what will change and every
 /// row that will not import; writes all or nothing.
 struct ImportCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "import",
-    abstract: "Import a file: scores, table, ctf, roster (cohort plugins list shows every importer).")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "import", abstract: "Import a file with any importer a plugin provides.",
+      discussion: "Kinds:\n"
+        + BuiltInPlugins.registry().importers.map { "  \(padded($0.kind, 8))\($0.title)" }.joined(separator: "\n"))
+  }
 
   @OptionGroup var options: DataOptions
-  @Argument(help: "What the file holds, e.g. scores or table.") var kind: String
+  @Argument(help: "What the file holds (listed below).") var kind: String
   @Argument(help: "The file to import.") var file: String
   @Option(help: "Test id (scores, table).") var test: String?
   @Option(help: "Academic year, e.g. 2026-27 (scores; ctf and roster: the classes new pupils join).") var year: String?

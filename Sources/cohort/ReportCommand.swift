@@ -6,11 +6,16 @@ import CohortStore
 import Foundation
 
 struct ReportCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "report",
-    abstract: "Make a report (class-pack, school-summary, school-pack, trust-overview) as an A4 PDF.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "report", abstract: "Make a report as an A4 PDF.",
+      discussion: "Reports:\n"
+        + BuiltInPlugins.registry().reports.map {
+          "  \(padded($0.id, 15))\($0.title) (--scope \($0.scopeKinds.joined(separator: " or ")))"
+        }.joined(separator: "\n"))
+  }
 
-  @Argument(help: "The report: see `cohort plugins list` for those installed.") var kind: String
+  @Argument(help: "The report (listed below).") var kind: String
   @OptionGroup var options: DataOptions
   @Option(help: "class:ID, school:ID or trust.") var scope = "trust"
   @Option(help: "Academic year, e.g. 2026-27.") var year: String

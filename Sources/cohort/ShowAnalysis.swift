@@ -51,10 +51,7 @@ struct ShowAnalysis: ParsableCommand {
     let scope = try analysis.parsedScope()
     let group = try analysis.parsedGroup()
     // Bands, gaps and prior attainment all lie within the year: earlier years are not read.
-    let a = Analysis(
-      records: try AnalysisLoader.load(opened.folder, trust: opened.trust, year: when.year, history: 0),
-      scheme: opened.scheme)
-    KeptUntilExit.keep(a)
+    let c = try AnalysisContext.load(opened, year: when.year, history: 0)
     let key: RecordKey? =
       switch breakdown {
       case nil: nil
@@ -64,8 +61,19 @@ struct ShowAnalysis: ParsableCommand {
       case "ethnicity": .ethnicity
       default: throw CommandFailure("--breakdown takes school, class, year or ethnicity")
       }
-    let subjects = opened.trust.activeSubjects
-    let rows = Parallel.map(subjects.count) { i in
+    let rows = Self.rows(
+      c.analysis, scope: scope, group: group, subjects: opened.trust.activeSubjects, at: when, by: key)
+    if json { return try printJSON(rows) }
+    print("\(c.names.name(of: scope)), \(group), \(when.halfTerm.label) \(when.year)")
+    let subjects = Dictionary(opened.trust.subjects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    for r in rows { Self.show(r, subject: subjects[r.subject] ?? r.subject, partName: { Self.name($0, key, c.names) }) }
+  }
+
+  static func rows(
+    _ a: Analysis, scope: AnalysisScope, group: PupilGroup, subjects: [Subject], at when: HalfTermRef,
+    by key: RecordKey?
+  ) -> [Row] {
+    Parallel.map(subjects.count) { i in
       let s = subjects[i]
       if key == .ethnicity {
         return Row(
@@ -82,36 +90,48 @@ struct ShowAnalysis: ParsableCommand {
       // With a breakdown, the scope's summary is the sum of its parts: one pass over the pupils, not two.
       return Row(
         subject: s.id, scope: scope.description,
-        summary: parts.flatMap { Self.total($0.map(\.1)) } ?? a.bands(scope, group: group, subject: s.id, at: when),
+        summary: parts.flatMap { total($0.map(\.1)) } ?? a.bands(scope, group: group, subject: s.id, at: when),
         gap: a.gap(scope, group: group, subject: s.id, at: when),
         breakdown: parts.map { Dictionary(uniqueKeysWithValues: $0) })
     }
-    if json { return try printJSON(rows) }
-    print("\(scope), \(group), \(when)")
-    for r in rows {
-      let s = r.summary
-      let pct = CommonBand.allCases.map { "\($0.label) \(String(format: "%.0f", s.percent($0)))%" }.joined(
-        separator: ", ")
-      print(
-        "  \(r.subject): n=\(s.n), assessed \(s.assessed): \(pct); not assessed \(s.notAssessed), not entered \(s.empty)"
-      )
-      if let g = r.gap {
-        print(
-          "    gap: \(g.group) \(String(format: "%.0f", g.groupSummary.atOrAbove))% at or above (n=\(g.groupSummary.assessed)) vs \(g.rest) \(String(format: "%.0f", g.restSummary.atOrAbove))% (n=\(g.restSummary.assessed)): \(String(format: "%+.0f", g.points)) points"
-        )
-      }
-      for (k, b) in (r.breakdown ?? [:]).sorted(by: { $0.key < $1.key }) {
-        print("    \(k): n=\(b.assessed), \(String(format: "%.0f", b.atOrAbove))% at or above")
-      }
-      for g in r.groups ?? [] {
-        guard let n = g.n, let b = g.summary else {
-          print("    \(g.group): fewer than \(SuppressedBreakdown.minimum) pupils, not shown")
-          continue
-        }
-        print("    \(g.group): n=\(n), assessed \(b.assessed), \(String(format: "%.0f", b.atOrAbove))% at or above")
-      }
+  }
+
+  /// A part of a breakdown by its name: the school's or the class's, not its id.
+  static func name(_ part: String, _ key: RecordKey?, _ names: ScopeNames) -> String {
+    switch key {
+    case .school: names.school(part)
+    case .schoolClass: names.schoolClass(part)
+    default: part
     }
   }
+
+  /// One subject's row in words: how many pupils, how many assessed, the bands, the gap, the parts.
+  static func show(_ r: Row, subject: String, partName: (String) -> String) {
+    let s = r.summary
+    let pct = CommonBand.allCases.map { "\($0.label) \(percent(s.percent($0)))" }.joined(separator: ", ")
+    print(
+      "  \(subject): \(plural(s.n, "pupil")), \(grouped(s.assessed)) assessed: \(pct); \(grouped(s.notAssessed)) not assessed, \(grouped(s.empty)) not entered yet"
+    )
+    if let g = r.gap {
+      print(
+        "    gap: \(g.group) \(percent(g.groupSummary.atOrAbove)) at or above (\(grouped(g.groupSummary.assessed)) assessed) against \(g.rest) \(percent(g.restSummary.atOrAbove)) (\(grouped(g.restSummary.assessed)) assessed): \(String(format: "%+.0f", g.points)) points"
+      )
+    }
+    let parts = (r.breakdown ?? [:]).map { (name: partName($0.key), summary: $0.value) }.sorted { $0.name < $1.name }
+    for p in parts {
+      print("    \(p.name): \(grouped(p.summary.assessed)) assessed, \(percent(p.summary.atOrAbove)) at or above")
+    }
+    for g in r.groups ?? [] {
+      guard let n = g.n, let b = g.summary else {
+        print("    \(g.group): fewer than \(SuppressedBreakdown.minimum) pupils, not shown")
+        continue
+      }
+      print(
+        "    \(g.group): \(plural(n, "pupil")), \(grouped(b.assessed)) assessed, \(percent(b.atOrAbove)) at or above")
+    }
+  }
+
+  static func percent(_ p: Double) -> String { String(format: "%.0f%%", p) }
 }
 
 extension ShowAnalysis {

@@ -42,6 +42,10 @@ struct ShowFlags: ParsableCommand {
           halfTerm: when, flagged: table.flagged, outOf: table.outOf, rows: table.rows))
     }
     print("\(table.words): \(c.names.name(of: scope)), \(group), \(when.halfTerm.label) \(when.year)")
+    // A code not yet entered is never a reason; how much is entered is said beside the table.
+    let entered = c.analysis.completeness(
+      scope, group: group, subjects: opened.trust.activeSubjects, names: c.names, at: when)
+    print("Entered so far: " + entered.subjects.map(\.words).joined(separator: "; "))
     for r in table.rows {
       let score = r.latestScore.map { "latest score \($0) (\(r.latestTest ?? "test"))" } ?? "no score yet"
       print(

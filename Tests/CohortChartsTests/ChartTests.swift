@@ -1,17 +1,12 @@
 import CohortCore
+import CohortTestSupport
 import Foundation
 import Testing
 
 @testable import CohortCharts
 
 @Suite struct ChartTests {
-  let scheme = CodeScheme(
-    id: "ygp", name: "YGP",
-    codes: [
-      Code(id: "Y", key: "y", label: "Not yet", colour: "#F5C400", band: .below),
-      Code(id: "G", key: "g", label: "Secure", colour: "#2E7D32", band: .at),
-      Code(id: "P", key: "p", label: "Greater depth", colour: "#6A1B9A", band: .above),
-    ])
+  let scheme = Schemes.ygp
   let when = HalfTermRef(AcademicYear(startYear: 2026), .autumn1)
 
   var analysis: Analysis {
@@ -72,12 +67,7 @@ import Testing
   let year = AcademicYear(startYear: 2026)
 
   func analysis() -> Analysis {
-    let scheme = CodeScheme(
-      id: "ygp", name: "YGP",
-      codes: [
-        Code(id: "Y", key: "y", label: "Not yet", colour: "#F5C400", band: .below),
-        Code(id: "G", key: "g", label: "Secure", colour: "#2E7D32", band: .at),
-      ])
+    let scheme = Schemes.ygp
     let a1 = HalfTermRef(year, .autumn1)
     let a2 = HalfTermRef(year, .autumn2)
     return Analysis(

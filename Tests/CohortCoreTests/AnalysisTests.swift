@@ -1,16 +1,10 @@
+import CohortTestSupport
 import Testing
 
 @testable import CohortCore
 
 @Suite struct AnalysisTests {
-  let scheme = CodeScheme(
-    id: "ygp", name: "YGP",
-    codes: [
-      Code(id: "Y", key: "y", label: "Not yet", colour: "#F5C400", band: .below),
-      Code(id: "G", key: "g", label: "Secure", colour: "#2E7D32", band: .at),
-      Code(id: "P", key: "p", label: "Greater depth", colour: "#6A1B9A", band: .above),
-      Code(id: "N", key: "n", label: "Not assessed", colour: "#9E9E9E", kind: .notAssessed, band: nil),
-    ])
+  let scheme = Schemes.ygp
   let year = AcademicYear(startYear: 2026)
   var a1: HalfTermRef { HalfTermRef(year, .autumn1) }
   var a2: HalfTermRef { HalfTermRef(year, .autumn2) }

@@ -1,3 +1,4 @@
+import CohortTestSupport
 import Foundation
 import Testing
 
@@ -6,13 +7,7 @@ import Testing
 /// How much of a half-term is entered, counted by hand on a small school: two Y3 classes and
 /// a Y4 class, a subject judged in Y4 only, a "not assessed" code and a leaver.
 @Suite struct CompletenessTests {
-  let scheme = CodeScheme(
-    id: "ygp", name: "YGP",
-    codes: [
-      Code(id: "Y", key: "y", label: "Not yet", colour: "#F5C400", band: .below),
-      Code(id: "G", key: "g", label: "Secure", colour: "#2E7D32", band: .at),
-      Code(id: "N", key: "n", label: "Not assessed", colour: "#9E9E9E", kind: .notAssessed, band: nil),
-    ])
+  let scheme = Schemes.ygp
   let year = AcademicYear(startYear: 2026)
   let subjects = [
     Subject(id: "reading", name: "Reading"), Subject(id: "maths", name: "Maths"),

@@ -1,3 +1,4 @@
+import CohortTestSupport
 import Testing
 
 @testable import CohortCore
@@ -5,14 +6,7 @@ import Testing
 /// The gap table against a recount made pupil by pupil from the groups' own definitions, and
 /// its suppression at the trust's minimum.
 @Suite struct GapTableTests {
-  let scheme = CodeScheme(
-    id: "ygp", name: "YGP",
-    codes: [
-      Code(id: "Y", key: "y", label: "Not yet", colour: "#F5C400", band: .below),
-      Code(id: "G", key: "g", label: "Secure", colour: "#2E7D32", band: .at),
-      Code(id: "P", key: "p", label: "Greater depth", colour: "#6A1B9A", band: .above),
-      Code(id: "N", key: "n", label: "Not assessed", colour: "#9E9E9E", kind: .notAssessed, band: nil),
-    ])
+  let scheme = Schemes.ygp
   let when = HalfTermRef(AcademicYear(startYear: 2026), .autumn2)
 
   /// 120 pupils in two schools and three year groups with characteristics and codes from a

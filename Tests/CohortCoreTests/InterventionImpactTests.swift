@@ -1,3 +1,4 @@
+import CohortTestSupport
 import Foundation
 import Testing
 
@@ -5,14 +6,7 @@ import Testing
 
 @Suite struct InterventionImpactTests {
   let year = AcademicYear(startYear: 2026)
-  let scheme = CodeScheme(
-    id: "ygp", name: "YGP",
-    codes: [
-      Code(id: "Y", key: "y", label: "Working towards", colour: "#F5D000", band: .below),
-      Code(id: "G", key: "g", label: "Secure", colour: "#2E9E4F", band: .at),
-      Code(id: "P", key: "p", label: "Greater depth", colour: "#7B3FA0", band: .above),
-      Code(id: "N", key: "n", label: "Not assessed", colour: "#999999", kind: .notAssessed, band: nil),
-    ])
+  let scheme = Schemes.ygp
 
   func record(
     _ id: String, school: String = "oak", group: Int = 3, before: String?, after: String?, scores: (Int, Int)? = nil

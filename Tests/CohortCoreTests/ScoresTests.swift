@@ -1,3 +1,4 @@
+import CohortTestSupport
 import Foundation
 import Testing
 
@@ -165,14 +166,7 @@ enum TestFixtures {
 }
 
 @Suite struct SideBySideTests {
-  let scheme = CodeScheme(
-    id: "ygp", name: "YGP",
-    codes: [
-      Code(id: "Y", key: "y", label: "Not yet", colour: "#F5C400", band: .below),
-      Code(id: "G", key: "g", label: "Secure", colour: "#2E7D32", band: .at),
-      Code(id: "P", key: "p", label: "Greater depth", colour: "#6A1B9A", band: .above),
-      Code(id: "O", key: "o", label: "Outside", colour: "#1565C0", kind: .outOfYear, band: .below),
-    ])
+  let scheme = Schemes.ygp
   let a = Author(by: "A", device: "a")
   let pupil = Pupil(id: "p1", forename: "Amira", surname: "Khan", dob: SchoolDate(iso: "2018-03-14")!)
 

@@ -1,4 +1,5 @@
 import CohortCore
+import CohortTestSupport
 import Foundation
 import Testing
 
@@ -87,5 +88,13 @@ import Testing
     trust.codeScheme = "rainbow"
     let e = try #require(throws: InputError.self) { try registry.codeScheme(for: trust) }
     #expect(e.message.contains("rainbow") && e.message.contains("ygp"))
+  }
+}
+
+@Suite struct SchemeFixtureTests {
+  /// The tests' YGP is the one Cohort ships: a change to either shows here, not as drift.
+  @Test func theTestsYGPIsTheShippedOne() throws {
+    let shipped = try #require(PluginRegistry.load(dataFolder: nil, builtIns: []).codeScheme(id: "ygp"))
+    #expect(shipped == Schemes.ygp)
   }
 }

@@ -2,6 +2,7 @@ import CohortCore
 import CohortPluginKit
 import CohortServices
 import CohortStore
+import CohortTestSupport
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import CohortCore
 import CohortPluginKit
 import CohortStore
+import CohortTestSupport
 import Foundation
 import Testing
 

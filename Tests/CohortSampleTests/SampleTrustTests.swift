@@ -1,18 +1,11 @@
 import CohortCore
+import CohortTestSupport
 import Testing
 
 @testable import CohortSample
 
 @Suite struct SampleTrustTests {
-  static let scheme = CodeScheme(
-    id: "ygp", name: "YGP",
-    codes: [
-      Code(id: "Y", key: "y", label: "Not yet secure", colour: "#F5C400", band: .below),
-      Code(id: "G", key: "g", label: "Secure", colour: "#2E7D32", band: .at),
-      Code(id: "P", key: "p", label: "Greater depth", colour: "#6A1B9A", band: .above),
-      Code(id: "O", key: "o", label: "Outside year group", colour: "#1565C0", kind: .outOfYear, band: .below),
-      Code(id: "N", key: "n", label: "Not assessed", colour: "#9E9E9E", kind: .notAssessed, band: nil),
-    ])
+  static let scheme = Schemes.ygp
 
   var options: SampleOptions {
     var o = SampleOptions(endYear: AcademicYear(startYear: 2026), through: .autumn1)

@@ -1,18 +1,12 @@
 import CohortCore
 import CohortStore
+import CohortTestSupport
 import Foundation
 
 @testable import CohortUI
 
 enum Fixtures {
-  static let scheme = CodeScheme(
-    id: "ygp", name: "YGP",
-    codes: [
-      Code(id: "Y", key: "y", label: "Not yet secure", colour: "#F5C400", band: .below),
-      Code(id: "G", key: "g", label: "Secure", colour: "#2E7D32", band: .at),
-      Code(id: "P", key: "p", label: "Greater depth", colour: "#6A1B9A", band: .above),
-      Code(id: "N", key: "n", label: "Not assessed", colour: "#9E9E9E", kind: .notAssessed, band: nil),
-    ])
+  static let scheme = Schemes.ygp
   static let year = AcademicYear(startYear: 2026)
   static let author = Author(by: "Ms Khan", device: "test")
 

@@ -8,15 +8,16 @@ struct CLI {
     var err: String
   }
 
+  /// Beside the test bundle, in the build folder: found from the running test binary, never
+  /// from the clone's path (a clone's own folder is often named "cohort" too).
   static let binary: String = {
-    let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    var dir = exe.deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = dir.appendingPathComponent("cohort").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      dir = dir.deletingLastPathComponent()
+    let buildFolder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+    let candidate = buildFolder.appendingPathComponent("cohort").path
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue else {
+      fatalError("no cohort binary in the build folder \(buildFolder.path): build it first (swift build)")
     }
-    return ".build/debug/cohort"
+    return candidate
   }()
 
   @discardableResult

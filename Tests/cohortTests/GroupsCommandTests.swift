@@ -14,12 +14,13 @@ import Testing
     ])
     #expect(r.status == 0, "\(r.err)")
     let lines = r.out.split(separator: "\n").map(String.init)
-    #expect(lines.contains { $0.hasPrefix("    White: n=") })
+    #expect(lines.contains { $0.hasPrefix("    White: ") && $0.contains(" pupils, ") })
     #expect(lines.contains { $0.hasSuffix("fewer than 5 pupils, not shown") })
-    for line in lines where line.hasPrefix("    ") && line.contains("n=") {
-      let n = Int(line.split(separator: "n=")[1].prefix { $0.isNumber })!
-      #expect(n >= 5, "\(line)")
-    }
+    // Each group shown says how many pupils it is, in words; none is under five.
+    let shown = lines.compactMap { $0.firstMatch(of: /^    [^:]+: ([0-9,]+) pupils?,/)?.1 }
+    #expect(!shown.isEmpty)
+    for n in shown { #expect(Int(n.replacing(",", with: ""))! >= 5, "\(n)") }
+    #expect(!r.out.contains("n="), "words, not n=")
     #expect(!r.out.contains("WBRI") && !r.out.contains("APKN"), "categories, never codes")
     let json = try CLI.run([
       "show", "analysis", "--data", dir, "--scope", "school:oakfield", "--year", "2026-27", "--half-term", "autumn1",

@@ -3,6 +3,12 @@ tree (what a screen reader sees), count checks, and print `N passed, N failed`."
 import json, os, shutil, subprocess, tempfile, time
 
 import pyatspi
+from gi.repository import GLib
+
+# What reading the tree may raise because a widget went away while it was read (a page
+# rebuilt, a window closed): such a node is skipped. Anything else is a bug in a script or the
+# driver and is raised, so that it is seen.
+GONE = (GLib.GError,)
 
 
 class Checks:
@@ -24,18 +30,20 @@ class Checks:
 
 
 def find(node, pred, depth=0):
-    """The first node under `node` (depth first) for which `pred` holds."""
+    """The first node under `node` (depth first) for which `pred` holds. A node that goes away
+    while it is read is skipped, with its children; the rest of the tree is still searched."""
     if node is None or depth > 40:
         return None
     try:
         if pred(node):
             return node
-        for i in range(node.childCount):
-            hit = find(node.getChildAtIndex(i), pred, depth + 1)
-            if hit is not None:
-                return hit
-    except Exception:
+        children = [node.getChildAtIndex(i) for i in range(node.childCount)]
+    except GONE:
         return None
+    for child in children:
+        hit = find(child, pred, depth + 1)
+        if hit is not None:
+            return hit
     return None
 
 
@@ -62,8 +70,18 @@ def activate(node, settle=0.3):
     time.sleep(settle)
 
 
+# Every key press sent, so that a script counts the keys it really sent, and the watchers
+# (a `SaveState`) that look at the window after each one.
+keys_sent = 0
+_after_key = []
+
+
 def key(sym):
+    global keys_sent
     pyatspi.Registry.generateKeyboardEvent(sym, None, pyatspi.KEY_SYM)
+    keys_sent += 1
+    for watch in _after_key:
+        watch()
 
 
 def type_text(text):
@@ -78,10 +96,11 @@ def ctrl(sym, control_keycode=37):
 
 
 def label_text(node):
+    """A node's text, or None for a node without text (or gone)."""
     try:
         t = node.queryText()
         return t.getText(0, t.characterCount)
-    except Exception:
+    except (NotImplementedError,) + GONE:
         return None
 
 
@@ -93,8 +112,8 @@ def app_root(pid):
         try:
             if a is not None and a.get_process_id() == pid:
                 return a
-        except Exception:
-            pass
+        except GONE:
+            pass  # an application that has just exited
     return None
 
 
@@ -109,6 +128,37 @@ def remember_person(config_home, data, name="e2e"):
     settings.setdefault("people", {})[trust] = name
     with open(path, "w") as f:
         json.dump(settings, f)
+
+
+class SaveState:
+    """The status bar's save state, watched from before an edit: "All changes saved" is shown as
+    soon as a class opens, so a save check must see "Saving…" after the edit, then "All changes
+    saved". It looks after every key the driver sends, and while it waits."""
+
+    SAVING, SAVED = "Saving…", "All changes saved"
+
+    def __init__(self, named):
+        """`named(name, role)` finds a node, as App.named does."""
+        self.node = named(self.SAVED, "label")
+        self.seen = []
+        _after_key.append(self.sample)
+
+    def sample(self):
+        try:
+            name = self.node.name if self.node is not None else None
+        except GONE:
+            name = None
+        if name is not None and (not self.seen or self.seen[-1] != name):
+            self.seen.append(name)
+
+    def saved(self, timeout=15):
+        """True once "Saving…" has been seen and "All changes saved" has followed it."""
+        def done():
+            self.sample()
+            return self.SAVING in self.seen and self.seen[-1] == self.SAVED
+        ok = wait(done, timeout) is not None
+        _after_key.remove(self.sample)
+        return ok
 
 
 class App:

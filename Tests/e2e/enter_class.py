@@ -10,7 +10,8 @@ import json, subprocess, sys, time
 
 import pyatspi
 
-from driver import App, Checks, click, key, label_text, wait
+import driver
+from driver import App, Checks, SaveState, click, key, label_text, wait
 
 YEAR, HALF, HALF_LABEL = "2026-27", "autumn2", "Autumn 2"
 check = Checks()
@@ -37,6 +38,9 @@ def main():
         return
     print(f"launch, two sidebar clicks, editable grid: {time.time() - started:.2f} s")
     click(cell)  # make sure the window has the keyboard
+    save = SaveState(app.named)
+    check(save.node is not None, "the status bar shows the save state")
+    before = driver.keys_sent
     pattern = "gygpgggyggpgyggpgggygpgggygggp"
     expected = {}
     for c in range(len(subjects)):
@@ -44,6 +48,7 @@ def main():
             code = pattern[(r + 7 * c) % len(pattern)]
             expected[(p["id"], ids[c])] = code.upper()
             key(ord(code))
+    sent = driver.keys_sent - before
 
     def chip(name):
         node = app.find(lambda n: n.name == name)
@@ -53,7 +58,7 @@ def main():
     check(wait(lambda: chip(last) == expected[(pupils[-1]["id"], "maths")], 15), "the last cell shows its code")
     mid = pupils[len(pupils) // 2]
     check(chip(f"{mid['name']}, Writing, {HALF_LABEL}") == expected[(mid["id"], "writing")], "a middle cell's text is its code")
-    check(app.named("All changes saved", "label") is not None, "the status bar says all changes are saved")
+    check(save.saved(), f"the status bar says Saving… and then All changes saved (saw {save.seen})")
     app.quit(check)
     err = app.proc.stderr.read().decode()
     roster = json.load(open(f"{app.data}/schools/oakfield/pupils.json"))["pupils"]
@@ -65,7 +70,8 @@ def main():
     got = {(p["id"], s): c for p in json.loads(app.cli(*show))["pupils"] for s, c in p["judgements"].items()}
     for k, code in expected.items():
         check(got.get(k) == code, f"{k} saved as {code}, found {got.get(k)}")
-    print(f"keystrokes for {len(pupils)} pupils x {len(subjects)} subjects: {len(expected)} ({len(expected) / len(expected):.2f} per cell)")
+    print(f"keystrokes for {len(pupils)} pupils x {len(subjects)} subjects: {sent} ({sent / len(expected):.2f} per cell)")
+    check(sent == len(expected), f"one key press per cell ({sent} for {len(expected)} cells)")
 
 
 def find_label(node):

@@ -20,7 +20,10 @@ for text in ["104\n", "97\n", "150\n"]:
     time.sleep(0.2)
 refused = wait(lambda: app.find(lambda n: n.getRoleName() == "label" and "outside NFER-style reading's range" in (n.name or "")), 10)
 check(refused is not None, "an out-of-range score is refused with the reason")
-check(app.named("All changes saved", "label") is not None, "the status says the scores are saved")
+def saved_score(i):
+    return {p["id"]: p for p in json.loads(app.cli(*side))["pupils"]}[pupils[i]["id"]]["subjects"]["reading"].get("score")
+# Saved while the app runs (not only when it closes): the folder has the score.
+check(wait(lambda: saved_score(1) == 97, 10), "the scores are saved in the folder while the app runs")
 app.quit(check)
 after = {p["id"]: p for p in json.loads(app.cli(*side))["pupils"]}
 got = [after[p["id"]]["subjects"]["reading"].get("score") for p in pupils[:3]]

@@ -1,1 +1,0 @@
-../CohortCoreTests/CTFFixture.swift
