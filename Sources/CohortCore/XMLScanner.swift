@@ -42,39 +42,55 @@ struct XMLScanner {
     guard depth < XMLReader.maxDepth else { throw fail("elements nested more than \(XMLReader.maxDepth) deep") }
     let startLine = line
     i += 1  // "<"
-    let name = try readName("an element name")
-    var node = XMLNode(name: name, line: startLine)
+    var node = XMLNode(name: try readName("an element name"), line: startLine)
+    if try startTag(of: &node) { try content(of: &node, depth: depth) }
+    return node
+  }
+
+  /// Reads the start tag's attributes into the node; false when the tag closes itself (`/>`).
+  mutating func startTag(of node: inout XMLNode) throws -> Bool {
+    let name = node.name
     while true {
       skipSpace()
-      guard i < bytes.count else { throw truncated(name, startLine) }
+      guard i < bytes.count else { throw truncated(name, node.line) }
       if starts("/>") {
         i += 2
-        return node
+        return false
       }
       if bytes[i] == UInt8(ascii: ">") {
         i += 1
-        break
+        return true
       }
       let attribute = try readName("an attribute name in <\(name)>")
-      skipSpace()
-      guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { throw fail("attribute \(attribute) has no value") }
-      i += 1
-      skipSpace()
-      guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else {
-        throw fail("the value of attribute \(attribute) is not in quotes")
-      }
-      let quote = bytes[i]
-      i += 1
-      var value: [UInt8] = []
-      while i < bytes.count && bytes[i] != quote {
-        if bytes[i] == UInt8(ascii: "<") { throw fail("'<' inside the value of attribute \(attribute)") }
-        if bytes[i] == UInt8(ascii: "&") { value += try entity() } else { value.append(advance()) }
-      }
-      guard i < bytes.count else { throw truncated(name, startLine) }
-      i += 1
+      let value = try attributeValue(of: attribute, in: node)
       if node.attributes[attribute] != nil { throw fail("attribute \(attribute) appears twice in <\(name)>") }
-      node.attributes[attribute] = String(decoding: value, as: UTF8.self)
+      node.attributes[attribute] = value
     }
+  }
+
+  mutating func attributeValue(of attribute: String, in node: XMLNode) throws -> String {
+    skipSpace()
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { throw fail("attribute \(attribute) has no value") }
+    i += 1
+    skipSpace()
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else {
+      throw fail("the value of attribute \(attribute) is not in quotes")
+    }
+    let quote = bytes[i]
+    i += 1
+    var value: [UInt8] = []
+    while i < bytes.count && bytes[i] != quote {
+      if bytes[i] == UInt8(ascii: "<") { throw fail("'<' inside the value of attribute \(attribute)") }
+      if bytes[i] == UInt8(ascii: "&") { value += try entity() } else { value.append(advance()) }
+    }
+    guard i < bytes.count else { throw truncated(node.name, node.line) }
+    i += 1
+    return String(decoding: value, as: UTF8.self)
+  }
+
+  /// Text, children, comments and CDATA up to the element's closing tag.
+  mutating func content(of node: inout XMLNode, depth: Int) throws {
+    let (name, startLine) = (node.name, node.line)
     var text: [UInt8] = []
     while true {
       guard i < bytes.count else { throw truncated(name, startLine) }
@@ -106,7 +122,6 @@ struct XMLScanner {
       }
     }
     node.text = String(decoding: text, as: UTF8.self)
-    return node
   }
 
   func truncated(_ name: String, _ opened: Int) -> InputError {

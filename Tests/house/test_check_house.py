@@ -14,6 +14,9 @@ CLEAN = {
     "Sources/CohortUI/BuiltIns.swift": "import CohortPlugins\n",
     "Sources/CohortUI/Page.swift": "import CohortStore\n// gtk_widget_show( in a comment is fine\n",
     "Sources/cohort/Main.swift": "import CohortPlugins\nimport CohortUI\n",
+    # Braces inside strings do not open a body: this function is 4 lines, not the file.
+    "Sources/CohortCore/Scan.swift": "func scan(c: String) {\n  switch c { case \"{\": break\n  default: break }\n}\n"
+    + "let filler = 1\n" * 70,
 }
 # Each planted breach: the file it adds and the line the check must print.
 PLANTED = {
