@@ -31,10 +31,11 @@ public struct ChartRenderer {
     r.theme = theme
     guard w > 0, h > 0 else { return (r, 1) }
     if spec.isRows { return (r, min(w / r.width, h / r.height)) }
-    var scale = min(h / 620, max(0.72, h / 1000))
+    let least = minimumHeight(spec)
+    var scale = min(h / least, max(0.72, h / 1000))
     // Narrow: the layouts need 1100 across.
     scale = min(scale, w / 1100)
-    r.height = max(620, h / scale)
+    r.height = max(least, h / scale)
     r.width = min(2800, w / scale)
     return (r, scale)
   }
@@ -53,8 +54,17 @@ public struct ChartRenderer {
   static let rowsWidth = 1200.0
 
   public static func height(for spec: ChartSpec) -> Double {
-    spec.isRows ? max(1000, rowsTop + rowHeight * Double(spec.categories.count) + rowsBelow) : 1000
+    if spec.isRows { return max(1000, rowsTop + rowHeight * Double(spec.categories.count) + rowsBelow) }
+    return max(1000, minimumHeight(spec))
   }
+
+  /// The least height a layout reads at: a gap heat map's cells hold three lines of text.
+  static func minimumHeight(_ spec: ChartSpec) -> Double {
+    spec.kind == .heatmap && !spec.cellLabels.isEmpty ? 270 + 96 * Double(spec.rows.count) : 620
+  }
+
+  /// Whether the chart is as tall as its rows, whatever the space: the page scrolls to it.
+  public var isTall: Bool { height > 1000 }
 
   /// Draws on any cairo context (a file surface, or a GTK drawing area).
   /// Which category (bar) lies under a point, for drilling down by clicking a chart.
@@ -149,9 +159,11 @@ public struct ChartRenderer {
           rgb(cr, s.colour)
           cairo_rectangle(cr, x, p.y + p.h - h, w - 4, h)
           cairo_fill(cr)
+          // Halfway up a tall bar (clear of the marks drawn across its top), else above it.
+          let inside = h > 60
           text(
-            cr, String(format: "%.0f", v) + spec.valueSuffix, x: x + w / 2, y: p.y + p.h - h - 34, size: 22, bold: true,
-            align: 0.5)
+            cr, String(format: "%.0f", v) + spec.valueSuffix, x: x + w / 2, y: p.y + p.h - (inside ? h / 2 + 16 : h + 34),
+            size: 24, bold: true, colour: inside ? readable(on: s.colour) : nil, align: 0.5)
         }
       }
       text(cr, category, x: cx, y: p.y + p.h + 14, size: 24, bold: true, align: 0.5, maxWidth: slot - 8)

@@ -21,7 +21,7 @@ extension Charts {
         // Pupils in words on every cell, never "n=": a projector's audience reads them.
         let sizes = "\(grouped(c.groupN)) against \(plural(c.restN, "pupil"))"
         if c.suppressed { return "too few to show\n\(sizes)" }
-        return "\(c.points.map { "\(GapTable.points($0)) points" } ?? "none assessed")\n\(sizes)"
+        return "\(c.points.map(pointsWords) ?? "none assessed")\n\(sizes)"
       }
     }
     spec.cellColours = t.rows.map { $0.cells.map { $0.suppressed ? suppressedGrey : gapColour($0.points) } }
@@ -30,6 +30,12 @@ extension Charts {
       spec.emptyMessage = "No \(t.subjectName) judgements entered for \(t.when.halfTerm.label) \(t.when.year) yet."
     }
     return spec
+  }
+
+  /// "-12 points", "+1 point", "0 points".
+  public static func pointsWords(_ x: Double) -> String {
+    let p = GapTable.points(x)
+    return p == "+1" || p == "-1" ? "\(p) point" : "\(p) points"
   }
 
   static let suppressedGrey = "#D9D9D9"

@@ -78,3 +78,8 @@ extension UI {
     gtk_expander_set_label(OpaquePointer(expander), title)
   }
 }
+
+@MainActor
+extension UI {
+  public static func setButtonText(_ button: Widget, _ text: String) { gtk_button_set_label(cg_button(button), text) }
+}

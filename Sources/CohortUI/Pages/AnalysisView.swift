@@ -36,7 +36,9 @@ public struct AnalysisView: Sendable {
       group: PupilGroup, asked: HalfTermRef, threshold: Int, minimum: Int, flags: FlagContext, rules: [FlagRule]
     ) {
       (self.analysis, self.subjects, self.subject, self.scope, self.names) = (analysis, subjects, subject, scope, names)
-      (self.short, self.group, self.asked, self.showAsked) = ([:], group, asked, false)
+      // Short school names by default; the page gives the trust's own where it has set them.
+      short = names.schools.mapValues(Charts.shortSchoolName)
+      (self.group, self.asked, self.showAsked) = (group, asked, false)
       (self.threshold, self.minimum, self.flags, self.rules) = (threshold, minimum, flags, rules)
     }
   }
@@ -97,10 +99,14 @@ public struct AnalysisView: Sendable {
     let times = c.times
     let from = r.movementFrom.flatMap { times.contains($0) && $0 != c.when ? $0 : nil } ?? c.when.previous
     let (movement, matrix) = c.movement(from: from)
+    var gapsChart = Charts.gapsHeatmap(gaps)
+    if ScopeNames.levelBelow(r.scope) == .school {
+      gapsChart.rows = gaps.rows.map { r.short[$0.key] ?? $0.name }
+    }
     return AnalysisView(
       when: c.when, opening: opening,
       completeness: completeness, bands: c.bands(completeness), drill: drill?.0, drillIDs: drill?.1 ?? [],
-      lookAt: PupilsTable.Rows(), gaps: gaps, gapsChart: Charts.gapsHeatmap(gaps),
+      lookAt: PupilsTable.Rows(), gaps: gaps, gapsChart: gapsChart,
       overTime: c.overTime(), times: times, movement: movement, matrix: matrix, movementFrom: from,
       tests: c.tests(r.flags.tests, steps: r.flags.steps))
   }

@@ -75,8 +75,9 @@ final class ChartView {
   private func fitRows(width: Int32) {
     guard let spec, !fillsHeight else { return }
     let r = ChartRenderer(for: spec)
-    let window = Double(UI.rootHeight(area))
-    let tall = spec.isRows ? Double(max(width, 600)) * r.height / r.width : min(Double(width) * 0.56, window * 0.78)
+    // Room below the window's header, tabs and toolbar: one chart whole on screen.
+    let room = Double(UI.rootHeight(area)) - 450
+    let tall = r.isTall ? Double(max(width, 600)) * r.height / r.width : min(Double(width) * 0.5, room)
     UI.size(area, 480, Int32(max(Double(minHeight), tall)))
   }
 

@@ -102,12 +102,14 @@ extension AnalysisPage {
         + (o.mostlyEntered
           ? "mostly entered (\(pct)%; at least \(host.context.trust.mostlyEnteredPercent)% counts as mostly)."
           : "with the most entered (\(pct)%): none of this year's is mostly entered yet.")
-      UI.setText(bannerButton, "Show \(askedName)")
+      UI.setButtonText(bannerButton, "Show \(askedName)")
+      UI.setAccessibleName(bannerButton, "Show \(askedName)")
     } else {
       text = "\(askedName): \(v.completeness.percent)% entered."
       if showAsked, o.when != asked {
         text += " Bars from partly entered codes are hatched."
-        UI.setText(bannerButton, "Show \(o.when.halfTerm.label) \(o.when.year) (mostly entered)")
+        UI.setButtonText(bannerButton, "Show \(o.when.halfTerm.label) \(o.when.year) (mostly entered)")
+        UI.setAccessibleName(bannerButton, "Show \(o.when.halfTerm.label) \(o.when.year)")
       }
     }
     UI.setText(bannerText, text)

@@ -41,7 +41,7 @@ final class GapsTab {
       for (c, cell) in row.cells.enumerated() {
         let words = t.words(cell)
         let b = UI.button(
-          cell.suppressed ? "too few" : cell.points.map { "\(GapTable.points($0)) points" } ?? "none assessed",
+          cell.suppressed ? "too few" : cell.points.map(Charts.pointsWords) ?? "none assessed",
           name: "Gap: \(row.name), \(t.groupLabels[c]): \(words)", tooltip: words
         ) { [weak self] in self?.onCell(r, c) }
         UI.flat(b)

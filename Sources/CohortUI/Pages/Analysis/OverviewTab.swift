@@ -30,8 +30,10 @@ final class OverviewTab {
     drillButtons = UI.flow(perLine: 10)
     listing = UI.wrapped("")
     UI.setAccessibleName(listing, "Pupils in the segment")
+    let head = UI.box(false, spacing: 24)
+    UI.append(head, entered, lines)
     UI.append(
-      widget, entered, lines, behindExpander, drillButtons, drillChart.widget, bandsChart.widget, listing,
+      widget, head, behindExpander, drillButtons, drillChart.widget, bandsChart.widget, listing,
       table.widget)
   }
 

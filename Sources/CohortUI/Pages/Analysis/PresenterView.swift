@@ -15,7 +15,8 @@ final class PresenterView {
   init(parent: Widget, specs: [ChartSpec], start: Int = 0) {
     self.specs = specs
     index = min(max(0, start), max(0, specs.count - 1))
-    window = UI.window(title: "Presenting", parent: parent, width: 1280, height: 720)
+    // A window of its own, not a dialog over the main one: it takes the whole screen.
+    window = UI.window(title: "Presenting", parent: nil, width: 1280, height: 720)
     chart.fillsHeight = true
     place = UI.label("", classes: ["title-4"], xalign: 0.5)
     UI.setAccessibleName(place, "Chart number")
