@@ -46,7 +46,9 @@ extension ChartRenderer {
     var yy = y
     if let r = spec.reference {
       dashed(cr, from: (x, yy + 20), to: (x + 40, yy + 20))
-      text(cr, "\(r.label) \(String(format: "%.0f", r.value))%", x: x + 56, y: yy + 4, size: 22, maxWidth: 240, alignLeft: true)
+      text(
+        cr, "\(r.label) \(String(format: "%.0f", r.value))%", x: x + 56, y: yy + 4, size: 22, maxWidth: 240,
+        alignLeft: true)
       yy += 56
     }
     if spec.previous.contains(where: { $0 != nil }) {

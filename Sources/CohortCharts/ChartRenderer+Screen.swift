@@ -2,6 +2,34 @@ import CCairo
 
 /// Drawing into a widget of any size, and finding what lies under the pointer there.
 extension ChartRenderer {
+  /// Drawn at a logical size of its own for a space of `width` x `height` pixels, and the
+  /// scale to draw it at: type stays readable in a small window (never below 0.72 of its
+  /// size, the layout given more room instead) and grows with a large one, and the chart
+  /// fills the width rather than letterboxing a 1600x1000 drawing.
+  public static func fitted(_ spec: ChartSpec, width w: Double, height h: Double, theme: ChartTheme = .light)
+    -> (renderer: ChartRenderer, scale: Double)
+  {
+    var r = ChartRenderer(for: spec)
+    r.theme = theme
+    guard w > 0, h > 0 else { return (r, 1) }
+    if spec.isRows { return (r, min(w / r.width, h / r.height)) }
+    let least = minimumHeight(spec)
+    var scale = min(h / least, max(0.72, h / 1000))
+    // Narrow: the layouts need 1100 across.
+    scale = min(scale, w / 1100)
+    r.height = max(least, h / scale)
+    r.width = min(2800, w / scale)
+    return (r, scale)
+  }
+
+  /// The least height a layout reads at: a gap heat map's cells hold three lines of text.
+  static func minimumHeight(_ spec: ChartSpec) -> Double {
+    spec.kind == .heatmap && !spec.cellLabels.isEmpty ? 270 + 96 * Double(spec.rows.count) : 620
+  }
+
+  /// Whether the chart is as tall as its rows, whatever the space: the page scrolls to it.
+  public var isTall: Bool { height > 1000 }
+
   /// Fills the whole surface with the theme's background (the margins round a scaled chart).
   public func paint(on cr: OpaquePointer) {
     rgb(cr, theme.background)

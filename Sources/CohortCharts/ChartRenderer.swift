@@ -20,26 +20,6 @@ public struct ChartRenderer {
 
   public init() {}
 
-  /// Drawn at a logical size of its own for a space of `width` x `height` pixels, and the
-  /// scale to draw it at: type stays readable in a small window (never below 0.72 of its
-  /// size, the layout given more room instead) and grows with a large one, and the chart
-  /// fills the width rather than letterboxing a 1600x1000 drawing.
-  public static func fitted(_ spec: ChartSpec, width w: Double, height h: Double, theme: ChartTheme = .light)
-    -> (renderer: ChartRenderer, scale: Double)
-  {
-    var r = ChartRenderer(for: spec)
-    r.theme = theme
-    guard w > 0, h > 0 else { return (r, 1) }
-    if spec.isRows { return (r, min(w / r.width, h / r.height)) }
-    let least = minimumHeight(spec)
-    var scale = min(h / least, max(0.72, h / 1000))
-    // Narrow: the layouts need 1100 across.
-    scale = min(scale, w / 1100)
-    r.height = max(least, h / scale)
-    r.width = min(2800, w / scale)
-    return (r, scale)
-  }
-
   /// Sized for the chart: drawn as rows, narrower (larger type where it is scaled to a
   /// page or a window) and as tall as its rows.
   public init(for spec: ChartSpec) {
@@ -57,14 +37,6 @@ public struct ChartRenderer {
     if spec.isRows { return max(1000, rowsTop + rowHeight * Double(spec.categories.count) + rowsBelow) }
     return max(1000, minimumHeight(spec))
   }
-
-  /// The least height a layout reads at: a gap heat map's cells hold three lines of text.
-  static func minimumHeight(_ spec: ChartSpec) -> Double {
-    spec.kind == .heatmap && !spec.cellLabels.isEmpty ? 270 + 96 * Double(spec.rows.count) : 620
-  }
-
-  /// Whether the chart is as tall as its rows, whatever the space: the page scrolls to it.
-  public var isTall: Bool { height > 1000 }
 
   /// Draws on any cairo context (a file surface, or a GTK drawing area).
   /// Which category (bar) lies under a point, for drilling down by clicking a chart.
@@ -162,7 +134,8 @@ public struct ChartRenderer {
           // Halfway up a tall bar (clear of the marks drawn across its top), else above it.
           let inside = h > 60
           text(
-            cr, String(format: "%.0f", v) + spec.valueSuffix, x: x + w / 2, y: p.y + p.h - (inside ? h / 2 + 16 : h + 34),
+            cr, String(format: "%.0f", v) + spec.valueSuffix, x: x + w / 2,
+            y: p.y + p.h - (inside ? h / 2 + 16 : h + 34),
             size: 24, bold: true, colour: inside ? readable(on: s.colour) : nil, align: 0.5)
         }
       }
@@ -221,7 +194,8 @@ public struct ChartRenderer {
           bold: true)
       }
       if i < spec.notes.count {
-        text(cr, spec.notes[i], x: right + 80, y: y + 8, size: 20, colour: spec.isPartial(i) ? theme.warning : theme.muted)
+        text(
+          cr, spec.notes[i], x: right + 80, y: y + 8, size: 20, colour: spec.isPartial(i) ? theme.warning : theme.muted)
       }
     }
     markRows(spec, cr, left: left, right: right, x: x)

@@ -9,7 +9,9 @@ extension Charts {
   /// with say nothing on a bar (the full name shows on hover).
   public static func shortSchoolName(_ name: String) -> String {
     var words = name.split(separator: " ").map(String.init)
-    let tail: Set<String> = ["primary", "school", "academy", "infant", "infants", "junior", "juniors", "c", "of", "e", "ce"]
+    let tail: Set<String> = [
+      "primary", "school", "academy", "infant", "infants", "junior", "juniors", "c", "of", "e", "ce",
+    ]
     while words.count > 1, let last = words.last, tail.contains(last.lowercased()) { words.removeLast() }
     // "C of E" is kept only when it is all that tells two schools apart (not done here).
     return words.joined(separator: " ")
@@ -68,7 +70,8 @@ extension Charts {
       })
     spec.fullCategories = measures.map(\.label)
     if measures.isEmpty {
-      spec.emptyMessage = "No statutory results for \(s.year) have been imported for \(row?.schoolName ?? "this school")."
+      spec.emptyMessage =
+        "No statutory results for \(s.year) have been imported for \(row?.schoolName ?? "this school")."
     }
     return spec
   }

@@ -39,7 +39,7 @@ public enum Charts {
     return ChartSpec(
       kind: .groupedBars, title: "\(subject.name) at or above expectations by \(keyName): \(scopeName)",
       subtitle: "\(when.halfTerm.label) \(when.year) · \(group == .everyone ? "all pupils" : group.description)",
-      xLabel: keyName.capitalized,
+      xLabel: keyName.prefix(1).uppercased() + keyName.dropFirst(),
       yLabel: "% at or above", categories: rows.map { names[$0.0] ?? $0.0 },
       series: [ChartSpec.Series(name: "At or above", colour: colour(.at, a.scheme), values: rows.map(\.1.atOrAbove))],
       notes: rows.map { pupils($0.1.assessed) })

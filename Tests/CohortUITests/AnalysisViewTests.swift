@@ -96,7 +96,10 @@ import Testing
     let asked = AnalysisView.compute(request(.trust, asked: autumn2, showAsked: true))
     #expect(asked.when == autumn2)
     #expect(asked.completeness.subjects.map(\.words) == ["Reading: 2 of 6 entered"])
-    #expect(asked.completeness.subjects[0].behind.map(\.words) == ["Saplings (Mr B): 0 of 3 entered", "Acorns (Ms A): 2 of 3 entered"])
+    #expect(
+      asked.completeness.subjects[0].behind.map(\.words) == [
+        "Saplings (Mr B): 0 of 3 entered", "Acorns (Ms A): 2 of 3 entered",
+      ])
     #expect(asked.bands.partial == ["2 of 6 entered"])
     #expect(asked.drill?.partial == ["0 of 3 entered", "2 of 3 entered"])
     #expect(asked.drill?.notes.last?.hasSuffix("2 of 3 entered") == true)

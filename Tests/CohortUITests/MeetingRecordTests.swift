@@ -30,7 +30,8 @@ import Testing
     let pupils = Array(m.pupils.prefix(3).map(\.id))
     let due = HalfTermRef(s.year, .spring2)
     #expect(throws: InputError.self) {
-      try m.addAction(kind: .teaching, pupils: pupils, subject: "reading", description: "Guided reading", owner: "A", due: due)
+      try m.addAction(
+        kind: .teaching, pupils: pupils, subject: "reading", description: "Guided reading", owner: "A", due: due)
     }
     #expect(m.meeting.actions.isEmpty)
     let id = try m.addAction(

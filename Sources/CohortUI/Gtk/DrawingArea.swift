@@ -27,13 +27,15 @@ extension UI {
     setAccessibleName(w, name)
     let data = Unmanaged.passRetained(DrawHandler(draw)).toOpaque()
     // The draw function runs on the main thread, inside GTK's frame.
-    let body: @MainActor @convention(c) (UnsafeMutablePointer<GtkDrawingArea>?, OpaquePointer?, Int32, Int32, gpointer?)
-      -> Void = { _, cr, width, height, data in
-        guard let cr, let data else { return }
-        Unmanaged<DrawHandler>.fromOpaque(data).takeUnretainedValue().draw(cr, Double(width), Double(height))
-      }
+    let body:
+      @MainActor @convention(c) (UnsafeMutablePointer<GtkDrawingArea>?, OpaquePointer?, Int32, Int32, gpointer?)
+        -> Void = { _, cr, width, height, data in
+          guard let cr, let data else { return }
+          Unmanaged<DrawHandler>.fromOpaque(data).takeUnretainedValue().draw(cr, Double(width), Double(height))
+        }
     gtk_drawing_area_set_draw_func(
-      UnsafeMutableRawPointer(w).assumingMemoryBound(to: GtkDrawingArea.self), unsafeBitCast(body, to: GtkDrawingAreaDrawFunc.self),
+      UnsafeMutableRawPointer(w).assumingMemoryBound(to: GtkDrawingArea.self),
+      unsafeBitCast(body, to: GtkDrawingAreaDrawFunc.self),
       data, { data in if let data { Unmanaged<DrawHandler>.fromOpaque(data).release() } })
     return w
   }
@@ -51,8 +53,8 @@ extension UI {
   /// Hover text worked out for the point under the pointer (a bar's full name and value).
   public static func onHoverText(_ w: Widget, _ text: @escaping @MainActor (Double, Double) -> String?) {
     gtk_widget_set_has_tooltip(w, 1)
-    let trampoline:
-      @MainActor @convention(c) (gpointer?, gint, gint, gboolean, OpaquePointer?, gpointer?) -> gboolean = {
+    let trampoline: @MainActor @convention(c) (gpointer?, gint, gint, gboolean, OpaquePointer?, gpointer?) -> gboolean =
+      {
         _, x, y, _, tooltip, data in
         guard let s = Unmanaged<TooltipHandler>.fromOpaque(data!).takeUnretainedValue().text(Double(x), Double(y))
         else { return 0 }

@@ -2,7 +2,8 @@ import CGtk
 
 /// Keys a view handles itself (the presenter's arrows, F11), with a controller on its own widget.
 public enum Key: Sendable, Equatable {
-  case left, right, up, down, escape, f11, pageUp, pageDown, home, end, space, other(UInt32)
+  case left, right, up, down, escape, f11, pageUp, pageDown, home, end, space
+  case other(UInt32)
 
   init(_ keyval: UInt32) {
     switch Int32(keyval) {

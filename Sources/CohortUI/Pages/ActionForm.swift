@@ -66,7 +66,8 @@ final class ActionForm {
     let button = UI.button("Add action", add)
     UI.align(button, h: .end)
     UI.append(
-      widget, UI.label("New action", classes: ["heading"]), choices, UI.expander("Pupils", pupils, expanded: true), hint, description,
+      widget, UI.label("New action", classes: ["heading"]), choices, UI.expander("Pupils", pupils, expanded: true),
+      hint, description,
       owner, button)
   }
 

@@ -73,7 +73,8 @@ final class AnalysisPage: AppPage {
     movement = ChartsTab(name: "Movement", header: header)
     tabs = UI.stack()
     for (child, id, title) in [
-      (overview.widget, "overview", "Overview"), (gaps.widget, "gaps", "Gaps"), (overTime.widget, "over-time", "Over time"),
+      (overview.widget, "overview", "Overview"), (gaps.widget, "gaps", "Gaps"),
+      (overTime.widget, "over-time", "Over time"),
       (movement.widget, "movement", "Movement"), (tests.widget, "tests", "Tests"),
       (statutory.widget, "statutory", "Statutory"),
     ] {

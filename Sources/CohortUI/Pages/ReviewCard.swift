@@ -32,7 +32,8 @@ final class ReviewCard {
     var meta = "Owner \(act.owner); decided \(t.place.when); due \(t.due)."
     if let latest = t.latest {
       let review = latest.review
-      meta += " Reviewed \(latest.place.when): \(review.value.impact.label), recorded by \(review.author.by) on "
+      meta +=
+        " Reviewed \(latest.place.when): \(review.value.impact.label), recorded by \(review.author.by) on "
         + when(review.at) + "."
       if !review.value.next.isEmpty { meta += " Next: \(review.value.next)" }
     } else {

@@ -63,7 +63,8 @@ struct AnalysisCharts {
     }
     spec = Charts.marked(
       spec, reference: trust.assessed > 0 ? .init(label: "Trust average", value: trust.atOrAbove) : nil,
-      previous: ids.map { before[$0] }, previousLabel: "\(when.previous.halfTerm.label)", partial: partial)
+      previous: ids.map { before[$0] }, previousLabel: "Last half-term (\(when.previous.halfTerm.label))",
+      partial: partial)
     if rows.allSatisfy({ $0.1.assessed == 0 }) {
       spec.emptyMessage = "No \(subject.name) judgements entered for \(scopeName) at \(when.halfTerm.label) yet."
     }
@@ -75,7 +76,9 @@ struct AnalysisCharts {
     let years = [when.year.previous.previous, when.year.previous, when.year]
     let all = years.flatMap { y in HalfTerm.allCases.map { HalfTermRef(y, $0) } }.filter { $0 <= when }
     // From the first half-term anyone in the scope has a code.
-    let first = all.firstIndex { t in subjects.contains { a.bands(scope, group: group, subject: $0.id, at: t).assessed > 0 } }
+    let first = all.firstIndex { t in
+      subjects.contains { a.bands(scope, group: group, subject: $0.id, at: t).assessed > 0 }
+    }
     return first.map { Array(all[$0...]) } ?? [when]
   }
 
@@ -83,7 +86,9 @@ struct AnalysisCharts {
     let t = times
     var lines = Charts.progress(a, scope: scope, scopeName: scopeName, group: group, subjects: subjects, over: t)
     lines.categories = t.map { "\(Charts.shortLabel($0.halfTerm))\n\($0.year)" }
-    if t.count < 2 { lines.emptyMessage = "Only one half-term has codes for \(scopeName) so far: nothing to follow yet." }
+    if t.count < 2 {
+      lines.emptyMessage = "Only one half-term has codes for \(scopeName) so far: nothing to follow yet."
+    }
     return [
       Charts.bandsOverTime(a, scope: scope, scopeName: scopeName, group: group, subject: subject, over: t), lines,
     ]
@@ -92,12 +97,14 @@ struct AnalysisCharts {
   func movement(from: HalfTermRef) -> (ChartSpec, TransitionMatrix) {
     let m = a.transitions(scope, group: group, subject: subject.id, from: from, to: when)
     var spec = Charts.transitions(m, subject: subject, scopeName: scopeName)
-    spec.subtitle = "\(from.halfTerm.label) \(from.year) (rows) to \(when.halfTerm.label) \(when.year) (columns), "
+    spec.subtitle =
+      "\(from.halfTerm.label) \(from.year) (rows) to \(when.halfTerm.label) \(when.year) (columns), "
       + "\(plural(m.total, "pupil")); click a cell for its pupils"
     spec.xLabel = "\(when.halfTerm.label) \(when.year)"
     spec.yLabel = "\(from.halfTerm.label) \(from.year)"
     if m.count("none", "none") == m.total {
-      spec.emptyMessage = "No \(subject.name) codes for \(scopeName) at both \(from.halfTerm.label) \(from.year) and \(when.halfTerm.label) \(when.year)."
+      spec.emptyMessage =
+        "No \(subject.name) codes for \(scopeName) at both \(from.halfTerm.label) \(from.year) and \(when.halfTerm.label) \(when.year)."
     }
     return (spec, m)
   }

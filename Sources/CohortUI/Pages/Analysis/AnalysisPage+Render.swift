@@ -98,7 +98,8 @@ extension AnalysisPage {
     let pct = o.completeness.percent
     var text: String
     if v.when != asked {
-      text = "Showing \(v.when.halfTerm.label) \(v.when.year), the latest half-term "
+      text =
+        "Showing \(v.when.halfTerm.label) \(v.when.year), the latest half-term "
         + (o.mostlyEntered
           ? "mostly entered (\(pct)%; at least \(host.context.trust.mostlyEnteredPercent)% counts as mostly)."
           : "with the most entered (\(pct)%): none of this year's is mostly entered yet.")

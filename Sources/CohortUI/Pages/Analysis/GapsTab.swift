@@ -34,7 +34,8 @@ final class GapsTab {
     UI.removeAllChildren(table)
     UI.attach(table, UI.label(t.subjectName, classes: ["heading"]), column: 0, row: 0)
     for (c, g) in t.groupLabels.enumerated() {
-      UI.attach(table, UI.label(g.prefix(1).uppercased() + g.dropFirst(), classes: ["heading"]), column: Int32(c + 1), row: 0)
+      UI.attach(
+        table, UI.label(g.prefix(1).uppercased() + g.dropFirst(), classes: ["heading"]), column: Int32(c + 1), row: 0)
     }
     for (r, row) in t.rows.enumerated() {
       UI.attach(table, UI.label(row.name, classes: ["heading"]), column: 0, row: Int32(r + 1))

@@ -74,6 +74,7 @@ final class OverviewTab {
     UI.setText(behind, rows.isEmpty ? "Everything expected is entered." : shown)
     let classes = Set(c.subjects.flatMap { $0.behind.map(\.classID) }).count
     UI.setExpanderTitle(
-      behindExpander, rows.isEmpty ? "Nothing left to enter" : "Not entered yet: \(plural(classes, "class", "classes"))")
+      behindExpander, rows.isEmpty ? "Nothing left to enter" : "Not entered yet: \(plural(classes, "class", "classes"))"
+    )
   }
 }

@@ -37,7 +37,8 @@ final class PupilsTable {
     UI.setAccessibleName(heading, t.words)
     UI.removeAllChildren(grid)
     guard !t.rows.isEmpty else {
-      UI.attach(grid, UI.label("No pupil has a reason to look at for \(now.halfTerm.label) \(now.year)."), column: 0, row: 0)
+      UI.attach(
+        grid, UI.label("No pupil has a reason to look at for \(now.halfTerm.label) \(now.year)."), column: 0, row: 0)
       return
     }
     for (c, title) in ["Pupil", "Class", "Subject", "Reason", "Since", "Latest score"].enumerated() {

@@ -24,7 +24,9 @@ final class StatutoryTab {
 
   func show(_ s: StatutorySummary, school: String, source: String) {
     let schools = s.rows.map(\.school).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-    UI.setText(heading, schools.isEmpty ? "No statutory results for \(s.year) have been imported." : "Statutory results, \(s.year)")
+    UI.setText(
+      heading,
+      schools.isEmpty ? "No statutory results for \(s.year) have been imported." : "Statutory results, \(s.year)")
     UI.setAccessibleName(heading, "Statutory results heading")
     chart.show(Charts.statutory(s, school: school))
     UI.setVisible(chart.widget, !schools.isEmpty)
