@@ -57,7 +57,12 @@ for s in done["subjects"]:
     words = f"{s['name']}: {s['entered']} of {s['expected']} entered"
     check(wait(lambda: app.find(lambda n: n.name == words), 5) is not None, f"the page says '{words}'")
 check(done["subjects"][0]["expected"] == 8, "the leaver is not expected, the joiner is (8 pupils)")
-behind = named_text("Not entered yet, by class") or ""
+fold = wait(lambda: app.find(lambda n: (n.name or "").startswith("Not entered yet: ")), 10)
+check(fold is not None and fold.name == "Not entered yet: 1 class", f"the classes behind are counted ({fold and fold.name})")
+if fold is not None:
+    click(fold, settle=1)
+node = wait(lambda: app.find(lambda n: (n.name or "").startswith("Not entered yet, by class")), 10)
+behind = (label_text(node) or "") if node is not None else ""
 check("Oak (Mr Jones): 4 of 5 entered" in behind, f"the not-entered list names the class and teacher to chase ({behind[:80]})")
 
 flags = cli("flags", "--scope", scope, "--year", ctf_trust.YEAR, "--half-term", "autumn1")
@@ -126,8 +131,12 @@ first = wait(lambda: app.find(lambda n: (n.name or "").startswith("Open pupil: "
 if check(first is not None, "a pupil to look at can be opened"):
     who = first.name[len("Open pupil: "):]
     activate(first, settle=2)
-    page = wait(lambda: app.find(lambda n: n.getRoleName() == "label" and who in (label_text(n) or "") and "Year" in (label_text(n) or "")), 10)
-    check(page is not None, f"the row opens the Pupil page on {who}")
+    tab = app.named("Pupil", "page tab")
+    check(tab is not None and tab.getState().contains(pyatspi.STATE_SELECTED), "the row opens the Pupil page")
+    facts = wait(lambda: app.find(lambda n: n.getRoleName() == "label" and "born " in (label_text(n) or "")
+                                  and (label_text(n) or "").startswith("Year")), 10)
+    title = app.find(lambda n: n.getRoleName() == "label" and label_text(n) == who and n.parent.getRoleName() != "push button")
+    check(facts is not None and title is not None, f"on {who}")
 
 click(app.named("Analysis", "page tab"), settle=1)
 activate(app.named("Present the charts", "push button"), settle=2)

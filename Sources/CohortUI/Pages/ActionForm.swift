@@ -65,10 +65,10 @@ final class ActionForm {
     Signal.on(owner, "activate", add)
     let button = UI.button("Add action", add)
     UI.align(button, h: .end)
+    // The fields first, the pupils after them: a class of thirty must not push them off screen.
     UI.append(
-      widget, UI.label("New action", classes: ["heading"]), choices, UI.expander("Pupils", pupils, expanded: true),
-      hint, description,
-      owner, button)
+      widget, UI.label("New action", classes: ["heading"]), choices, description, owner, button, hint,
+      UI.expander("Pupils", pupils, expanded: true))
   }
 
   private var chosen: [String] { pupilChecks.filter { UI.isChecked($0.1) }.map(\.0) }
