@@ -2,6 +2,7 @@ import CohortCharts
 import CohortCore
 import CohortPluginKit
 import CohortPlugins
+import CohortServices
 import Testing
 
 @testable import CohortUI

@@ -1,7 +1,7 @@
 import CohortCharts
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
+import CohortServices
 import CohortStore
 import Dispatch
 import Foundation
