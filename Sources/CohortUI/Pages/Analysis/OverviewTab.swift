@@ -73,7 +73,8 @@ final class OverviewTab {
     let shown = rows.prefix(200).joined(separator: "\n") + (rows.count > 200 ? "\nand \(rows.count - 200) more" : "")
     UI.setText(behind, rows.isEmpty ? "Everything expected is entered." : shown)
     // Read by screen readers (and tests) even while the list is folded away.
-    UI.setAccessibleName(behind, "Not entered yet, by class: " + (rows.isEmpty ? "none" : rows.prefix(40).joined(separator: "; ")))
+    UI.setAccessibleName(
+      behind, "Not entered yet, by class: " + (rows.isEmpty ? "none" : rows.prefix(40).joined(separator: "; ")))
     let classes = Set(c.subjects.flatMap { $0.behind.map(\.classID) }).count
     UI.setExpanderTitle(
       behindExpander, rows.isEmpty ? "Nothing left to enter" : "Not entered yet: \(plural(classes, "class", "classes"))"
