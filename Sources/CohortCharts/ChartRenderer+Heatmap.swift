@@ -3,12 +3,8 @@ import CCairo
 extension ChartRenderer {
   /// Cells with their own colour and text (a gap and both sides' n), rows named on the left.
   func labelledHeatmap(_ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double)) {
-    let rows = max(1, spec.rows.count)
     let cols = max(1, spec.categories.count)
-    let left = 60.0 + 330
-    let w = (width - 60 - left) / Double(cols)
-    let h = min(150, (p.h + 60) / Double(rows))
-    let top = p.y + 60
+    let (left, top, w, h) = heatGeometry(spec)
     for (c, name) in spec.categories.enumerated() {
       text(cr, name, x: left + w * (Double(c) + 0.5), y: p.y, size: 22, bold: true, align: 0.5, maxWidth: w - 8)
     }
@@ -32,9 +28,7 @@ extension ChartRenderer {
   func heatmap(_ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double)) {
     let rows = max(1, spec.rows.count)
     let cols = max(1, spec.categories.count)
-    let left = p.x + 90
-    let cell = min((p.w - 90) / Double(cols), (p.h - 60) / Double(rows))
-    let top = p.y + 50
+    let (left, top, cell, _) = heatGeometry(spec)
     for (c, name) in spec.categories.enumerated() {
       text(cr, name, x: left + cell * (Double(c) + 0.5), y: p.y + 6, size: 24, bold: true, align: 0.5)
     }
@@ -55,6 +49,6 @@ extension ChartRenderer {
     }
     text(
       cr, "rows: \(spec.yLabel) · columns: \(spec.xLabel)", x: left, y: top + cell * Double(rows) + 20, size: 22,
-      colour: "#333333")
+      colour: theme.muted)
   }
 }

@@ -4,7 +4,7 @@ extension ChartRenderer {
   /// Text with pango; `align` 0 left, 0.5 centre, 1 right of x.
   func text(
     _ cr: OpaquePointer, _ s: String, x: Double, y: Double, size: Double, bold: Bool = false,
-    colour: String = "#000000",
+    colour: String? = nil,
     align: Double = 0, rotate: Bool = false, maxWidth: Double? = nil, alignLeft: Bool = false
   ) {
     guard let layout = pango_cairo_create_layout(cr) else { return }
@@ -29,7 +29,7 @@ extension ChartRenderer {
     var h: Int32 = 0
     pango_layout_get_pixel_size(layout, &w, &h)
     cairo_save(cr)
-    rgb(cr, colour)
+    rgb(cr, colour ?? theme.ink)
     if rotate {
       cairo_move_to(cr, x, y)
       cairo_rotate(cr, -Double.pi / 2)

@@ -15,6 +15,8 @@ public struct ChartRenderer {
 
   public var width = 1600.0
   public var height = 1000.0
+  /// Light or dark, as the window around the chart (files are drawn light).
+  public var theme = ChartTheme.light
 
   public init() {}
 
@@ -32,7 +34,8 @@ public struct ChartRenderer {
   static let rowsWidth = 1200.0
 
   public static func height(for spec: ChartSpec) -> Double {
-    spec.isRows ? max(1000, rowsTop + rowHeight * Double(spec.categories.count) + rowsBelow) : 1000
+    if spec.isRows { return max(1000, rowsTop + rowHeight * Double(spec.categories.count) + rowsBelow) }
+    return max(1000, minimumHeight(spec))
   }
 
   /// Draws on any cairo context (a file surface, or a GTK drawing area).
@@ -65,14 +68,14 @@ public struct ChartRenderer {
   var plotArea: (x: Double, y: Double, w: Double, h: Double) { (170.0, 150.0, width - 520, height - 320) }
 
   public func draw(_ spec: ChartSpec, on cr: OpaquePointer) {
-    rgb(cr, "#FFFFFF")
+    rgb(cr, theme.background)
     cairo_paint(cr)
     // Cut with an ellipsis rather than run off the edge (a row chart is narrower).
     text(cr, spec.title, x: 60, y: 30, size: spec.isRows ? 26 : 34, bold: true, maxWidth: width - 120, alignLeft: true)
-    text(cr, spec.subtitle, x: 60, y: 82, size: 24, colour: "#333333", maxWidth: width - 120, alignLeft: true)
+    text(cr, spec.subtitle, x: 60, y: 82, size: 24, colour: theme.muted, maxWidth: width - 120, alignLeft: true)
     let plot = plotArea
     if let empty = spec.emptyMessage {
-      text(cr, empty, x: width / 2, y: plot.y + plot.h / 2 - 20, size: 30, colour: "#333333", align: 0.5)
+      text(cr, empty, x: width / 2, y: plot.y + plot.h / 2 - 20, size: 30, colour: theme.muted, align: 0.5)
       return
     }
     switch spec.kind {
@@ -89,7 +92,7 @@ public struct ChartRenderer {
     for step in 0...5 {
       let v = spec.yMax * Double(step) / 5
       let y = p.y + p.h - p.h * Double(step) / 5
-      rgb(cr, "#CCCCCC")
+      rgb(cr, theme.grid)
       cairo_set_line_width(cr, 1.5)
       cairo_move_to(cr, p.x, y)
       cairo_line_to(cr, p.x + p.w, y)
@@ -128,18 +131,25 @@ public struct ChartRenderer {
           rgb(cr, s.colour)
           cairo_rectangle(cr, x, p.y + p.h - h, w - 4, h)
           cairo_fill(cr)
+          // Halfway up a tall bar (clear of the marks drawn across its top), else above it.
+          let inside = h > 60
           text(
-            cr, String(format: "%.0f", v) + spec.valueSuffix, x: x + w / 2, y: p.y + p.h - h - 34, size: 22, bold: true,
-            align: 0.5)
+            cr, String(format: "%.0f", v) + spec.valueSuffix, x: x + w / 2,
+            y: p.y + p.h - (inside ? h / 2 + 16 : h + 34),
+            size: 24, bold: true, colour: inside ? readable(on: s.colour) : nil, align: 0.5)
         }
       }
       text(cr, category, x: cx, y: p.y + p.h + 14, size: 24, bold: true, align: 0.5, maxWidth: slot - 8)
       if i < spec.notes.count {
-        text(cr, spec.notes[i], x: cx, y: p.y + p.h + 78, size: 22, colour: "#333333", align: 0.5)
+        text(
+          cr, spec.notes[i], x: cx, y: p.y + p.h + 78, size: 22,
+          colour: spec.isPartial(i) ? theme.warning : theme.muted, align: 0.5, maxWidth: slot - 4)
       }
     }
+    markColumns(spec, cr, p)
     axes(spec, cr, p)
     legend(spec.series.map { ($0.name, $0.colour) }.reversed(), cr, x: p.x + p.w + 50, y: p.y)
+    markersLegend(spec, cr, x: p.x + p.w + 50, y: p.y + 56 * Double(spec.series.count) + 20)
   }
 
   /// One row per category: its name, a bar per series with the value at its end, and n.
@@ -152,21 +162,21 @@ public struct ChartRenderer {
     func x(_ v: Double) -> Double { left + (right - left) * (v - spec.yMin) / span }
     // Banded rows first, under the gridlines: the eye follows a name across to its bar.
     for i in spec.categories.indices where i % 2 == 1 {
-      rgb(cr, "#F2F4F7")
+      rgb(cr, theme.stripe)
       cairo_rectangle(cr, 60, top + Self.rowHeight * Double(i), width - 120, Self.rowHeight)
       cairo_fill(cr)
     }
     // Value axis across the top, gridlines down through every row.
     for step in 0...5 {
       let v = spec.yMin + span * Double(step) / 5
-      rgb(cr, "#CCCCCC")
+      rgb(cr, theme.grid)
       cairo_set_line_width(cr, 1.5)
       cairo_move_to(cr, x(v), top)
       cairo_line_to(cr, x(v), bottom)
       cairo_stroke(cr)
       text(cr, String(format: "%.0f", v), x: x(v), y: top - 36, size: 22, align: 0.5)
     }
-    text(cr, spec.yLabel, x: left, y: top - 76, size: 22, colour: "#333333")
+    text(cr, spec.yLabel, x: left, y: top - 76, size: 22, colour: theme.muted)
     text(cr, spec.xLabel, x: 60, y: top - 36, size: 22, bold: true)
     let k = Double(max(1, spec.series.count))
     let barHeight = (Self.rowHeight - 10) / k
@@ -183,9 +193,13 @@ public struct ChartRenderer {
           cr, String(format: "%.0f", v) + spec.valueSuffix, x: x(v) + 10, y: by + barHeight / 2 - 15, size: 22,
           bold: true)
       }
-      if i < spec.notes.count { text(cr, spec.notes[i], x: right + 80, y: y + 8, size: 20, colour: "#333333") }
+      if i < spec.notes.count {
+        text(
+          cr, spec.notes[i], x: right + 80, y: y + 8, size: 20, colour: spec.isPartial(i) ? theme.warning : theme.muted)
+      }
     }
-    rgb(cr, "#000000")
+    markRows(spec, cr, left: left, right: right, x: x)
+    rgb(cr, theme.ink)
     cairo_set_line_width(cr, 2.5)
     cairo_move_to(cr, left, top)
     cairo_line_to(cr, left, bottom)
@@ -195,7 +209,7 @@ public struct ChartRenderer {
 
   /// The two axis lines and the category axis's label.
   func axes(_ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double)) {
-    rgb(cr, "#000000")
+    rgb(cr, theme.ink)
     cairo_set_line_width(cr, 2.5)
     cairo_move_to(cr, p.x, p.y)
     cairo_line_to(cr, p.x, p.y + p.h)
@@ -210,7 +224,7 @@ public struct ChartRenderer {
     func y(_ v: Double) -> Double { p.y + p.h - p.h * (v - spec.yMin) / span }
     for step in 0...5 {
       let v = spec.yMin + span * Double(step) / 5
-      rgb(cr, "#CCCCCC")
+      rgb(cr, theme.grid)
       cairo_set_line_width(cr, 1.5)
       cairo_move_to(cr, p.x, y(v))
       cairo_line_to(cr, p.x + p.w, y(v))
@@ -224,7 +238,7 @@ public struct ChartRenderer {
     for (i, c) in spec.categories.enumerated() {
       text(cr, c, x: x(i), y: p.y + p.h + 14, size: 22, bold: true, align: 0.5, maxWidth: slot - 4)
       if i < spec.notes.count {
-        text(cr, spec.notes[i], x: x(i), y: p.y + p.h + 78, size: 22, colour: "#333333", align: 0.5)
+        text(cr, spec.notes[i], x: x(i), y: p.y + p.h + 78, size: 22, colour: theme.muted, align: 0.5)
       }
     }
     if spec.kind == .lines {
@@ -254,9 +268,15 @@ public struct ChartRenderer {
         cairo_new_path(cr)
         cairo_arc(cr, x(pt.category) + jitter, y(pt.value), 7, 0, 2 * Double.pi)
         cairo_fill_preserve(cr)
-        rgb(cr, "#000000")
+        rgb(cr, theme.ink)
         cairo_set_line_width(cr, 1)
         cairo_stroke(cr)
+        if pt.marked == true {
+          cairo_new_path(cr)
+          cairo_arc(cr, x(pt.category) + jitter, y(pt.value), 14, 0, 2 * Double.pi)
+          cairo_set_line_width(cr, 3)
+          cairo_stroke(cr)
+        }
       }
       legend(spec.series.map { ($0.name, $0.colour) }, cr, x: p.x + p.w + 50, y: p.y)
     }
@@ -269,7 +289,7 @@ public struct ChartRenderer {
       rgb(cr, item.1)
       cairo_rectangle(cr, x, yy, 40, 40)
       cairo_fill(cr)
-      rgb(cr, "#000000")
+      rgb(cr, theme.ink)
       cairo_set_line_width(cr, 1.5)
       cairo_rectangle(cr, x, yy, 40, 40)
       cairo_stroke(cr)

@@ -20,6 +20,8 @@ public struct ChartSpec: Sendable, Codable, Equatable {
     public var category: Int
     public var value: Double
     public var colour: String
+    /// Ringed when drawn: the judgement and the score disagree.
+    public var marked: Bool?
   }
 
   public struct Series: Sendable, Codable, Equatable {
@@ -54,6 +56,24 @@ public struct ChartSpec: Sendable, Codable, Equatable {
   public var cellColours: [[String]] = []
   /// Set when there is nothing to draw: the chart says this instead of drawing zeros.
   public var emptyMessage: String?
+  /// Full names of the categories when they are drawn short ("St Mary's" for "St Mary's C of E
+  /// Primary School"), for the text shown on hover.
+  public var fullCategories: [String] = []
+  /// Per category: nil when its codes are mostly entered, else why its bar is drawn hatched
+  /// ("212 of 380 entered"): a bar from incomplete data must look incomplete.
+  public var partial: [String?] = []
+  /// A line across the bars (the trust's average), and the first series' value at the
+  /// half-term before, marked on each bar.
+  public var reference: Reference?
+  public var previous: [Double?] = []
+  public var previousLabel = ""
+
+  /// The name of a category in full.
+  public func fullName(_ i: Int) -> String {
+    fullCategories.indices.contains(i) ? fullCategories[i] : categories.indices.contains(i) ? categories[i] : ""
+  }
+
+  public func isPartial(_ i: Int) -> Bool { partial.indices.contains(i) && partial[i] != nil }
 
   /// Past this many schools, classes or groups, bars side by side no longer leave room for
   /// their names and values: the chart is drawn as one row per category instead, as tall as
@@ -73,6 +93,9 @@ public struct ChartSpec: Sendable, Codable, Equatable {
       part.categories = Array(categories[range])
       part.series = series.map { Series(name: $0.name, colour: $0.colour, values: Array($0.values[range])) }
       part.notes = Array(notes[range.clamped(to: notes.indices)])
+      part.fullCategories = Array(fullCategories[range.clamped(to: fullCategories.indices)])
+      part.partial = Array(partial[range.clamped(to: partial.indices)])
+      part.previous = Array(previous[range.clamped(to: previous.indices)])
       return part
     }
   }

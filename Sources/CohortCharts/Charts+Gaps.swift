@@ -18,9 +18,10 @@ extension Charts {
     spec.counts = t.rows.map { $0.cells.map { Int(($0.points ?? 0).rounded()) } }
     spec.cellLabels = t.rows.map { row in
       row.cells.map { c in
-        let sizes = "\(grouped(c.groupN)) and \(grouped(c.restN))"
-        if c.suppressed { return "too few\n\(sizes)" }
-        return "\(c.points.map(GapTable.points) ?? "none")\n\(sizes)"
+        // Pupils in words on every cell, never "n=": a projector's audience reads them.
+        let sizes = "\(grouped(c.groupN)) against \(plural(c.restN, "pupil"))"
+        if c.suppressed { return "too few to show\n\(sizes)" }
+        return "\(c.points.map(pointsWords) ?? "none assessed")\n\(sizes)"
       }
     }
     spec.cellColours = t.rows.map { $0.cells.map { $0.suppressed ? suppressedGrey : gapColour($0.points) } }
@@ -29,6 +30,12 @@ extension Charts {
       spec.emptyMessage = "No \(t.subjectName) judgements entered for \(t.when.halfTerm.label) \(t.when.year) yet."
     }
     return spec
+  }
+
+  /// "-12 points", "+1 point", "0 points".
+  public static func pointsWords(_ x: Double) -> String {
+    let p = GapTable.points(x)
+    return p == "+1" || p == "-1" ? "\(p) point" : "\(p) points"
   }
 
   static let suppressedGrey = "#D9D9D9"
@@ -70,7 +77,7 @@ extension Charts {
   }
 
   /// "Aut 1": a half-term's name short enough for a dozen bars side by side.
-  static func shortLabel(_ h: HalfTerm) -> String {
+  public static func shortLabel(_ h: HalfTerm) -> String {
     let words = h.label.split(separator: " ")
     return "\(words[0].prefix(3)) \(words.last ?? "")"
   }

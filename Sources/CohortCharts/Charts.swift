@@ -39,7 +39,7 @@ public enum Charts {
     return ChartSpec(
       kind: .groupedBars, title: "\(subject.name) at or above expectations by \(keyName): \(scopeName)",
       subtitle: "\(when.halfTerm.label) \(when.year) · \(group == .everyone ? "all pupils" : group.description)",
-      xLabel: keyName.capitalized,
+      xLabel: keyName.prefix(1).uppercased() + keyName.dropFirst(),
       yLabel: "% at or above", categories: rows.map { names[$0.0] ?? $0.0 },
       series: [ChartSpec.Series(name: "At or above", colour: colour(.at, a.scheme), values: rows.map(\.1.atOrAbove))],
       notes: rows.map { pupils($0.1.assessed) })
@@ -106,7 +106,8 @@ public enum Charts {
 
   /// Each pupil's judgement band against their score in the same term: where they disagree shows.
   public static func judgementVersusScore(
-    _ a: Analysis, scope: AnalysisScope, scopeName: String, test: TestDefinition, at when: HalfTermRef
+    _ a: Analysis, scope: AnalysisScope, scopeName: String, test: TestDefinition, at when: HalfTermRef,
+    steps: Int = 1
   )
     -> ChartSpec
   {
@@ -123,9 +124,14 @@ public enum Charts {
         }),
         let score = r.scores[test.id, at: term]
       else { continue }
+      let scoreBand = test.band(of: score)
+      // The disagreement flag's rule: bands apart by at least the trust's steps.
+      let apart = scoreBand.map { abs($0.band.rank - band.rank) >= max(1, steps) } ?? false
       spec.points.append(
-        .init(category: band.rank, value: Double(score), colour: test.band(of: score)?.colour ?? "#555555"))
+        .init(category: band.rank, value: Double(score), colour: scoreBand?.colour ?? "#555555", marked: apart))
     }
+    let disagree = spec.points.filter { $0.marked == true }.count
+    spec.subtitle += " · \(plural(spec.points.count, "pupil")); ringed: \(disagree) where judgement and test disagree"
     spec.notes = CommonBand.allCases.map { b in pupils(spec.points.filter { $0.category == b.rank }.count) }
     if spec.points.isEmpty {
       spec.emptyMessage = "No pupil in \(scopeName) has both a judgement and a \(test.name) score for this term yet."

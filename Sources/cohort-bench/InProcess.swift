@@ -78,9 +78,10 @@ struct InProcess {
       -> AnalysisView.Request
     {
       AnalysisView.Request(
-        analysis: analysis, subjects: subjects, subject: subjects[0], scope: scope, scopeName: name, group: .everyone,
-        when: when, key: key, keyName: name, names: [:], flags: flags, rules: registry.flagRules,
-        listFlagged: key == nil)
+        analysis: analysis, subjects: subjects, subject: subjects[0], scope: scope,
+        names: ScopeNames(trust: context.trust, classes: []), group: .everyone, asked: when,
+        threshold: context.trust.mostlyEnteredPercent, minimum: context.trust.minimumGroupSize, flags: flags,
+        rules: registry.flagRules)
     }
     // The first view after a load: a fresh Analysis each time, so every column and who is
     // flagged are worked out again.
@@ -99,7 +100,7 @@ struct InProcess {
     for (name, scope, key) in steps {
       let stats = Stats.time(repeats: repeats, warmup: 1) {
         let view = AnalysisView.compute(request(analysis, name, scope, key))
-        precondition(view.pupils >= view.flaggedCount)
+        precondition(view.outOf >= view.flagged)
       }
       out.append((name, stats))
     }

@@ -29,7 +29,12 @@ import Testing
     #expect(
       spec.kind == .heatmap && spec.rows == ["Oak Trust", "Oak Primary"] && spec.categories == ["Disadvantaged", "EAL"])
     #expect(spec.title == "Reading: gaps between groups and the rest, Oak Trust")
-    #expect(spec.cellLabels == [["-20\n20 and 80", "+20\n10 and 90"], ["too few\n3 and 40", "0\n6 and 37"]])
+    // Pupils in words on every cell, never "n=".
+    #expect(
+      spec.cellLabels == [
+        ["-20 points\n20 against 80 pupils", "+20 points\n10 against 90 pupils"],
+        ["too few to show\n3 against 40 pupils", "0 points\n6 against 37 pupils"],
+      ])
     #expect(spec.cellColours[1][0] == Charts.suppressedGrey)
     #expect(spec.cellColours[1][1] == "#FFFFFF", "no gap, no colour")
     // Behind is orange, ahead is blue, as dark as the gap is wide.

@@ -103,7 +103,7 @@ final class SampleContext {
     let next = try s.meeting(.spring2)
     #expect(next.agenda.forReview.map(\.action.action.value.id) == [id])
     #expect(next.agenda.forReview[0].impact?.rows.map(\.pupil) == pupils)
-    next.review(id, impact: .partly, next: "one more half-term")
+    try next.review(id, impact: .partly, next: "one more half-term")
     #expect(next.agenda.forReview[0].action.status == .open)
     #expect(next.agenda.forReview[0].action.due == HalfTermRef(s.year, .summer1))
   }

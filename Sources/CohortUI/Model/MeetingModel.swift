@@ -75,26 +75,20 @@ public final class MeetingModel: DocumentModel {
     kind: ActionKind, pupils: [String], subject: String?, description: String, owner: String, due: HalfTermRef
   ) throws -> String {
     if let closedReason { throw InputError(closedReason) }
-    let text = description.trimmingCharacters(in: .whitespaces)
-    guard !text.isEmpty else { throw InputError("say what the action is") }
-    guard due > when else { throw InputError("an action is due after the meeting (\(when))") }
-    if kind == .intervention, pupils.isEmpty || subject == nil {
-      throw InputError("an intervention needs its pupils and a subject, so its impact can be measured")
-    }
-    let action = MeetingAction(
+    // The one rule for every new action (the CLI's too): pupils only on an intervention.
+    let action = try MeetingAction.checked(
       id: MeetingAction.newID(), kind: kind, pupils: pupils, subject: kind == .intervention ? subject : nil,
-      description: text, owner: owner.trimmingCharacters(in: .whitespaces), from: when, due: due)
+      description: description, owner: owner, from: when, due: due)
     edit { $0.record(action, halfTerm: halfTerm, by: $1, at: $2) }
     return action.id
   }
 
-  public func review(_ actionID: String, impact: Impact, next: String, continueTo: HalfTermRef? = nil) {
+  /// Records a review; `impact` is nil until a person picks one, and is then refused.
+  public func review(_ actionID: String, impact: Impact?, next: String, continueTo: HalfTermRef? = nil) throws {
+    if let closedReason { throw InputError(closedReason) }
     let again = impact == .partly || impact == .notYet ? (continueTo ?? when.next) : nil
-    edit {
-      $0.record(
-        ActionReview(actionID: actionID, impact: impact, next: next, continueTo: again), halfTerm: halfTerm, by: $1,
-        at: $2)
-    }
+    let review = try ActionReview.checked(actionID: actionID, impact: impact, next: next, continueTo: again, at: when)
+    edit { $0.record(review, halfTerm: halfTerm, by: $1, at: $2) }
   }
 
   public func setEvidence(_ note: String, pupil: String) {

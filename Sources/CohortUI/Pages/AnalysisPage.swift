@@ -1,4 +1,3 @@
-import CGtk
 import CohortCharts
 import CohortCore
 import CohortPluginKit
@@ -6,10 +5,11 @@ import CohortServices
 import Dispatch
 import Foundation
 
-/// From the trust down to one class: bands per subject for the scope, then the next level
-/// down (schools, year groups, classes) as bars to click, then the pupils to look at with
-/// their reasons. A group filter applies everywhere. Data loads, and the counts are made, off
-/// the main thread (AnalysisView).
+/// From the trust down to one class, for any pupil group: how much is entered, the level below
+/// to open, bands, pupils to look at, gaps between groups, over time, movement, tests and the
+/// statutory results, every chart exportable and presentable (F11). It opens on the latest
+/// half-term that is mostly entered and says so, the window's own a click away. Data loads,
+/// and the counts are made, off the main thread (AnalysisView).
 @MainActor
 final class AnalysisPage: AppPage {
   static let kind = PageKind(
@@ -26,230 +26,126 @@ final class AnalysisPage: AppPage {
   ]
 
   let widget: Widget
-  private unowned let host: PageHost
-  private let toolbar: Widget
-  private let content: Widget
-  private let bandsChart = ChartView(name: "Bands per subject")
-  private let drillChart = ChartView(name: "Next level down")
-  private let drillButtons: Widget
-  /// The buttons' strip: three rows at most, then it scrolls.
-  private let drillStrip: Widget
-  private let flagsLabel: Widget
-  private var group = PupilGroup.everyone
-  private var subjectIndex = 0
-  /// One per loaded year: the records and what has been worked out over them (columns for
-  /// counting, who is flagged), so that drill steps after the first only count.
-  private var analyses: [AcademicYear: Analysis] = [:]
-  private var loading = Set<AcademicYear>()
-  private var drillTargets: [Scope.Level] = []
+  unowned let host: PageHost
+  let banner: Widget
+  let bannerText: Widget
+  let bannerButton: Widget
+  let tabs: Widget
+  let overview = OverviewTab()
+  let gaps = GapsTab()
+  let overTime = ChartsTab(name: "Over time")
+  let movementPicker: Widget
+  let movement: ChartsTab
+  let movementPupils: Widget
+  let tests = ChartsTab(name: "Tests")
+  let statutory = StatutoryTab()
+  var groupPicker: Widget!
+  var group = PupilGroup.everyone
+  var subjectIndex = 0
+  /// Show the window's half-term even when it is not mostly entered (a click on the banner).
+  var showAsked = false
+  var movementFrom: HalfTermRef?
+  /// One per loaded year: the records and what has been worked out over them.
+  var analyses: [AcademicYear: Analysis] = [:]
+  var loading = Set<AcademicYear>()
+  var shown: AnalysisView?
+  var shownScope: Scope?
+  var presenter: PresenterView?
   /// Counts renders, so that a late result for an earlier scope is dropped.
-  private var renders = 0
-  /// The same for the pupils behind a chart segment.
-  private var listings = 0
+  var renders = 0
+  var statutoryLoads = 0
 
   init(host: PageHost) {
     self.host = host
-    widget = UI.box(true, spacing: 8, classes: ["analysis-page"])
-    toolbar = UI.box(false, spacing: 8, classes: ["toolbar"])
-    content = UI.box(true, spacing: 8)
-    drillButtons = gtk_flow_box_new()!
-    gtk_flow_box_set_selection_mode(OpaquePointer(drillButtons), GTK_SELECTION_NONE)
-    gtk_flow_box_set_max_children_per_line(OpaquePointer(drillButtons), 10)
-    flagsLabel = UI.label("")
-    gtk_label_set_wrap(cg_label(flagsLabel), 1)
-    gtk_label_set_selectable(cg_label(flagsLabel), 1)
-    let charts = UI.box(true, spacing: 8)
-    UI.append(charts, bandsChart.widget, drillChart.widget)
-    // Three rows of buttons at most: below a trust of many schools the chart (one row per
-    // school, clickable) is the way in, and the rest of the buttons scroll.
-    drillStrip = UI.scrolled(drillButtons, maxHeight: 130)
-    UI.append(content, drillStrip, flagsLabel, charts)
-    UI.append(widget, toolbar, UI.scrolled(content))
+    widget = UI.box(true, spacing: 6, classes: ["analysis-page"])
+    banner = UI.box(false, spacing: 8, classes: ["banner"])
+    bannerText = UI.wrapped("")
+    UI.setAccessibleName(bannerText, "Half-term shown")
+    UI.expand(bannerText, h: true)
+    var bannerClick: () -> Void = {}
+    bannerButton = UI.button("", name: "Other half-term") { bannerClick() }
+    UI.append(banner, bannerText, bannerButton)
+    movementPupils = UI.wrapped("")
+    UI.setAccessibleName(movementPupils, "Pupils in the cell")
+    movementPicker = UI.box(false, spacing: 8)
+    let header = UI.box(true, spacing: 6)
+    UI.append(header, movementPicker, movementPupils)
+    movement = ChartsTab(name: "Movement", header: header)
+    tabs = UI.stack()
+    for (child, id, title) in [
+      (overview.widget, "overview", "Overview"), (gaps.widget, "gaps", "Gaps"),
+      (overTime.widget, "over-time", "Over time"),
+      (movement.widget, "movement", "Movement"), (tests.widget, "tests", "Tests"),
+      (statutory.widget, "statutory", "Statutory"),
+    ] {
+      UI.addPage(tabs, UI.vscrolled(child), id: id, title: title)
+    }
+    UI.append(widget, toolbar(), banner, UI.tabs(for: tabs, name: "Analysis tabs"), tabs)
+    bannerClick = { [weak self] in
+      self?.showAsked.toggle()
+      self?.render()
+    }
+    wire()
+  }
+
+  private func toolbar() -> Widget {
+    let bar = UI.box(false, spacing: 8, classes: ["toolbar"])
     let subjects = host.context.trust.activeSubjects
     let subjectPicker = UI.dropDown(subjects.map(\.name), name: "Subject", selected: 0) { [weak self] i in
       self?.subjectIndex = i
       self?.render()
     }
-    let groupPicker = UI.dropDown(Self.groups.map(\.0), name: "Pupil group", selected: 0) { [weak self] i in
+    groupPicker = UI.dropDown(Self.groups.map(\.0), name: "Pupil group", selected: 0) { [weak self] i in
       self?.group = Self.groups[i].1
       self?.render()
     }
-    UI.append(toolbar, UI.label("Subject"), subjectPicker, UI.label("Group"), groupPicker)
-    drillChart.onPick = { [weak self] i in self?.drill(i) }
-    bandsChart.onSegment = { [weak self] subject, band in self?.listPupils(subject: subject, band: band) }
+    let present = UI.button("Present", name: "Present the charts", tooltip: "Full screen, arrow keys to step (F11)") {
+      [weak self] in self?.present()
+    }
+    let gap = UI.box(false)
+    UI.expand(gap, h: true)
+    UI.append(bar, UI.label("Subject"), subjectPicker, UI.label("Group"), groupPicker, gap, present)
+    return bar
+  }
+
+  private func wire() {
+    overview.onOpen = { [weak self] in self?.host.navigate(to: $0) }
+    overview.drillChart.onPick = { [weak self] i in self?.drill(i) }
+    overview.bandsChart.onSegment = { [weak self] s, b in self?.listPupils(subject: s, band: b) }
+    overview.table.onOpen = { [weak self] pupil, school in self?.openPupil(pupil, school: school) }
+    gaps.onCell = { [weak self] r, c in self?.gapCell(r, c) }
+    movement.onCell = { [weak self] _, r, c in self?.movementCell(r, c) }
+    for tab in [overTime, movement, tests] { tab.onMessage = { [weak self] in self?.host.say($0) } }
+    for chart in [overview.bandsChart, overview.drillChart, gaps.chart, statutory.chart] {
+      chart.onMessage = { [weak self] in self?.host.say($0) }
+    }
+    UI.onKey(widget, capture: true) { [weak self] key in
+      guard key == .f11 else { return false }
+      self?.present()
+      return true
+    }
   }
 
   func flush() throws {}
-  func show(_ scope: Scope) { if isShown { render() } }
+  func show(_ scope: Scope) {
+    if shownScope?.level != scope.level || shownScope?.halfTerm != scope.halfTerm { showAsked = false }
+    if isShown { render() }
+  }
   /// Coming back to the page reloads: codes may have been entered meanwhile.
   func didAppear() {
     analyses = [:]
     render()
   }
 
-  /// Loads a year's records on a background queue; renders when they arrive.
-  private func data(for year: AcademicYear) -> Analysis? {
-    if let a = analyses[year] { return a }
-    if !loading.contains(year) {
-      loading.insert(year)
-      host.say("Loading \(year)…")
-      let folder = host.context.folder
-      let trust = host.context.trust
-      let scheme = host.context.scheme
-      DispatchQueue.global().async {
-        let result = Result {
-          Analysis(records: try AnalysisLoader.load(folder, trust: trust, year: year), scheme: scheme)
-        }
-        MainLoop.hop { [weak self] in
-          guard let self else { return }
-          self.loading.remove(year)
-          switch result {
-          case .success(let r):
-            self.analyses[year] = r
-            self.host.say("")
-            self.render()
-          case .failure(let e): self.host.say("Could not load \(year): \(e)")
-          }
-        }
-      }
-    }
-    return nil
+  func openPupil(_ pupil: String, school: String) {
+    host.select(pupil: pupil, school: school)
+    UI.showAncestorPage(from: widget, "page.pupil")
   }
 
-  /// Gathers what to show on the main thread, computes it on a background queue, and shows
-  /// it when it arrives, unless the page has moved on meanwhile.
-  private func render() {
-    let scope = host.scope
-    guard let analysis = data(for: scope.year) else { return }
-    let context = host.context
-    let when = HalfTermRef(scope.year, scope.halfTerm)
-    let (analysisScope, name) = describe(scope.level)
-    var key: RecordKey?
-    var keyName = ""
-    var names: [String: String] = [:]
-    switch scope.level {
-    case .trust:
-      key = .school
-      keyName = "school"
-      names = Dictionary(uniqueKeysWithValues: context.schools.map { ($0.id, $0.name) })
-    case .school:
-      key = .yearGroup
-      keyName = "year group"
-      names = RecordKey.yearGroupNames
-    case .yearGroup:
-      key = .schoolClass
-      keyName = "class"
-      if let s = scope.schoolID {
-        names = Dictionary(
-          uniqueKeysWithValues: context.school(s)?.classes(in: scope.year).map { ($0.id, $0.name) } ?? [])
-      }
-    case .schoolClass: key = nil
-    }
-    var isClass = false
-    if case .schoolClass = scope.level { isClass = true }
-    let request = AnalysisView.Request(
-      analysis: analysis, subjects: context.trust.activeSubjects,
-      subject: context.trust.activeSubjects[min(subjectIndex, context.trust.activeSubjects.count - 1)],
-      scope: analysisScope,
-      scopeName: name, group: group, when: when, key: key, keyName: keyName, names: names,
-      flags: FlagContext(
-        scheme: context.scheme, subjects: context.trust.activeSubjects,
-        tests: context.registry.tests(for: context.trust),
-        at: when, steps: context.trust.disagreementSteps, settings: context.registry.flagSettings),
-      rules: context.registry.flagRules, listFlagged: isClass)
-    renders += 1
-    let ticket = renders
-    let shownNames = names
-    DispatchQueue.global(qos: .userInitiated).async {
-      let view = AnalysisView.compute(request)
-      MainLoop.hop { [weak self] in
-        guard let self, ticket == self.renders else { return }
-        self.apply(view, scope: scope, names: shownNames)
-      }
-    }
-  }
-
-  private func apply(_ view: AnalysisView, scope: Scope, names: [String: String]) {
-    bandsChart.show(view.bands)
-    UI.removeAllChildren(drillButtons)
-    drillTargets = []
-    if let spec = view.drill {
-      drillChart.show(spec)
-      gtk_widget_set_visible(drillChart.widget, 1)
-      for id in view.drillIDs {
-        let target: Scope.Level =
-          switch scope.level {
-          case .trust: .school(id)
-          case .school(let s): .yearGroup(school: s, RecordKey.yearGroup(id))
-          default: .schoolClass(school: scope.schoolID ?? "", classID: id)
-          }
-        drillTargets.append(target)
-        let button = UI.button(names[id] ?? id, name: "Open \(names[id] ?? id)") { [weak self] in
-          self?.host.navigate(to: target)
-        }
-        gtk_flow_box_insert(OpaquePointer(drillButtons), button, -1)
-      }
-      // A scrolled strip shows only its minimum unless told: three rows when there are more.
-      gtk_scrolled_window_set_min_content_height(cg_scrolled(drillStrip), view.drillIDs.count > 10 ? 130 : -1)
-    } else {
-      gtk_widget_set_visible(drillChart.widget, 0)
-    }
-    var out = "<b>Pupils to look at: \(view.flaggedCount) of \(view.pupils)</b>"
-    if case .schoolClass = scope.level {
-      for (r, flags) in view.flagged {
-        out += "\n<b>\(UI.escape(r.pupil.fullName))</b>: " + flags.map { UI.escape($0.reason) }.joined(separator: "; ")
-      }
-    } else {
-      out += " (open a class to see each pupil and why)"
-    }
-    UI.markup(flagsLabel, out)
-  }
-
-  /// The pupils behind one segment of the bands chart: a subject and a band. Found off the
-  /// main thread: at trust level that is every pupil's code, and a sort by name.
-  private func listPupils(subject index: Int, band bandIndex: Int) {
-    let scope = host.scope
-    guard let a = analyses[scope.year] else { return }
-    let subject = host.context.trust.activeSubjects[index]
-    let band = CommonBand.allCases[bandIndex]
-    let when = HalfTermRef(scope.year, scope.halfTerm)
-    let (analysisScope, name) = describe(scope.level)
-    let group = group
-    listings += 1
-    let ticket = listings
-    DispatchQueue.global(qos: .userInitiated).async {
-      let pupils = a.indices(in: analysisScope, group: group, subject: subject.id, year: scope.year).lazy
-        .map { a.records[$0] }
-        .filter { $0.code(subject.id, at: when).flatMap { a.scheme.band(of: $0) } == band }
-        .sorted { ($0.pupil.surname, $0.pupil.forename) < ($1.pupil.surname, $1.pupil.forename) }
-      let shown = pupils.prefix(80).map { "\(UI.escape($0.pupil.fullName)) (\(UI.escape($0.classID)))" }
-      let more = pupils.count > shown.count ? " and \(pupils.count - shown.count) more" : ""
-      let text =
-        "<b>\(UI.escape(subject.name)), \(band.label.lowercased()) at \(when.halfTerm.label), \(UI.escape(name)): \(pupils.count) pupils</b>\n"
-        + shown.joined(separator: ", ") + more
-      MainLoop.hop { [weak self] in
-        guard let self, ticket == self.listings else { return }
-        UI.markup(self.flagsLabel, text)
-      }
-    }
-  }
-
-  private func drill(_ index: Int) {
-    guard drillTargets.indices.contains(index) else { return }
-    host.navigate(to: drillTargets[index])
-  }
-
-  private func describe(_ level: Scope.Level) -> (AnalysisScope, String) {
-    let c = host.context
-    switch level {
-    case .trust: return (.trust, c.trust.name)
-    case .school(let s): return (.school(s), c.school(s)?.name ?? s)
-    case .yearGroup(let s, let g): return (.yearGroup(school: s, g), "\(c.school(s)?.name ?? s), \(g.label)")
-    case .schoolClass(let s, let id):
-      return (
-        .schoolClass(id),
-        "\(c.school(s)?.name ?? s), " + (c.school(s)?.classes(in: host.scope.year).first { $0.id == id }?.name ?? id)
-      )
-    }
+  func present() {
+    guard let v = shown, presenter == nil else { return }
+    let p = PresenterView(parent: widget, specs: v.charts + [statutory.chart.spec].compactMap { $0 })
+    p.onClosed = { [weak self] in self?.presenter = nil }
+    presenter = p
   }
 }

@@ -2,6 +2,7 @@ import CohortCharts
 import CohortCore
 import CohortPluginKit
 import CohortServices
+import CohortStore
 import Dispatch
 import Foundation
 
@@ -11,101 +12,145 @@ import Foundation
 public struct AnalysisView: Sendable {
   /// Everything the computation needs, gathered on the main thread.
   public struct Request: Sendable {
-    /// One per load of records, kept by the page: its columns and remembered flags make
-    /// every drill step after the first a matter of counting.
+    /// One per load of records, kept by the page: its columns make every step after the
+    /// first a matter of counting.
     var analysis: Analysis
     var subjects: [Subject]
     var subject: Subject
     var scope: AnalysisScope
-    var scopeName: String
+    var names: ScopeNames
+    var short: [String: String]
     var group: PupilGroup
-    var when: HalfTermRef
-    /// The level below (nil at class level), its name and display names.
-    var key: RecordKey?
-    var keyName: String
-    var names: [String: String]
+    /// The window's half-term, and whether to show it even when it is not mostly entered.
+    var asked: HalfTermRef
+    var showAsked: Bool
+    var threshold: Int
+    var minimum: Int
     var flags: FlagContext
     var rules: [FlagRule]
-    /// Whether each flagged pupil is listed (class level) or only counted.
-    var listFlagged: Bool
+    /// The movement matrix's first half-term (nil: the one before).
+    var movementFrom: HalfTermRef?
 
     public init(
-      analysis: Analysis, subjects: [Subject], subject: Subject, scope: AnalysisScope, scopeName: String,
-      group: PupilGroup, when: HalfTermRef, key: RecordKey?, keyName: String, names: [String: String],
-      flags: FlagContext, rules: [FlagRule], listFlagged: Bool
+      analysis: Analysis, subjects: [Subject], subject: Subject, scope: AnalysisScope, names: ScopeNames,
+      group: PupilGroup, asked: HalfTermRef, threshold: Int, minimum: Int, flags: FlagContext, rules: [FlagRule]
     ) {
-      (self.analysis, self.subjects, self.subject) = (analysis, subjects, subject)
-      (self.scope, self.scopeName, self.group, self.when) = (scope, scopeName, group, when)
-      (self.key, self.keyName, self.names) = (key, keyName, names)
-      (self.flags, self.rules, self.listFlagged) = (flags, rules, listFlagged)
+      (self.analysis, self.subjects, self.subject, self.scope, self.names) = (analysis, subjects, subject, scope, names)
+      // Short school names by default; the page gives the trust's own where it has set them.
+      short = names.schools.mapValues(Charts.shortSchoolName)
+      (self.group, self.asked, self.showAsked) = (group, asked, false)
+      (self.threshold, self.minimum, self.flags, self.rules) = (threshold, minimum, flags, rules)
     }
   }
 
+  public var when: HalfTermRef
+  public var opening: Opening
+  public var completeness: Completeness
   public var bands: ChartSpec
   public var drill: ChartSpec?
   public var drillIDs: [String]
-  public var pupils: Int
-  public var flaggedCount: Int
-  /// Sorted by surname; filled only when `listFlagged`.
-  public var flagged: [(PupilRecord, [PupilFlag])]
+  var lookAt: PupilsTable.Rows
+  /// Pupils to look at, and the pupils in the scope and group.
+  public var flagged = 0
+  public var outOf = 0
+  public var gaps: GapTable
+  public var gapsChart: ChartSpec
+  public var overTime: [ChartSpec]
+  public var times: [HalfTermRef]
+  public var movement: ChartSpec
+  public var matrix: TransitionMatrix
+  public var movementFrom: HalfTermRef
+  public var tests: [ChartSpec]
+
+  /// Every chart of the scope, in the order the presenter steps through them.
+  public var charts: [ChartSpec] { [drill, bands, gapsChart].compactMap { $0 } + overTime + [movement] + tests }
 
   public static func compute(_ r: Request) -> AnalysisView {
     let a = r.analysis
-    // The counts and the flags are independent passes of similar cost: one on each core.
+    let opening = a.opening(r.scope, subjects: r.subjects, names: r.names, upTo: r.asked, threshold: r.threshold)
+    let when = r.showAsked ? r.asked : opening.when
+    let completeness =
+      when == opening.when
+      ? opening.completeness : a.completeness(r.scope, subjects: r.subjects, names: r.names, at: when)
+    let charts = AnalysisCharts(
+      a: a, scope: r.scope, names: r.names, group: r.group, subjects: r.subjects, subject: r.subject, when: when,
+      threshold: r.threshold, short: r.short)
+    // The flags and the charts are independent passes of similar cost: one on each core.
     let box = Halves()
     DispatchQueue.concurrentPerform(iterations: 2) { half in
-      if half == 0 { box.charts = charts(a, r) } else { box.flags = flags(a, r) }
+      if half == 0 {
+        box.lookAt = PupilsToLookAt.build(
+          a, scope: r.scope, group: r.group, context: r.flags.at(when), rules: r.rules, names: r.names)
+      } else {
+        box.charts = Self.charts(charts, r, opening, completeness)
+      }
     }
-    let (bands, drill, ids) = box.charts!
-    let (pupils, count, flagged) = box.flags!
+    var view = box.charts!
+    view.lookAt = rows(box.lookAt!, now: when)
+    (view.flagged, view.outOf) = (box.lookAt!.flagged, box.lookAt!.outOf)
+    return view
+  }
+
+  private static func charts(_ c: AnalysisCharts, _ r: Request, _ opening: Opening, _ completeness: Completeness)
+    -> AnalysisView
+  {
+    let drill = c.drill()
+    let gaps = r.analysis.gapTable(r.scope, subject: r.subject, at: c.when, names: r.names, minimum: r.minimum)
+    let times = c.times
+    let from = r.movementFrom.flatMap { times.contains($0) && $0 != c.when ? $0 : nil } ?? c.when.previous
+    let (movement, matrix) = c.movement(from: from)
+    var gapsChart = Charts.gapsHeatmap(gaps)
+    if ScopeNames.levelBelow(r.scope) == .school {
+      gapsChart.rows = gaps.rows.map { r.short[$0.key] ?? $0.name }
+    }
     return AnalysisView(
-      bands: bands, drill: drill, drillIDs: ids, pupils: pupils, flaggedCount: count, flagged: flagged)
+      when: c.when, opening: opening,
+      completeness: completeness, bands: c.bands(completeness), drill: drill?.0, drillIDs: drill?.1 ?? [],
+      lookAt: PupilsTable.Rows(), gaps: gaps, gapsChart: gapsChart,
+      overTime: c.overTime(), times: times, movement: movement, matrix: matrix, movementFrom: from,
+      tests: c.tests(r.flags.tests, steps: r.flags.steps))
   }
+}
 
-  static func charts(_ a: Analysis, _ r: Request) -> (ChartSpec, ChartSpec?, [String]) {
-    let bands = Charts.bandsBySubject(
-      a, scope: r.scope, scopeName: r.scopeName, group: r.group, subjects: r.subjects, at: r.when)
-    guard let key = r.key else { return (bands, nil, []) }
-    let drill = Charts.atOrAboveBy(
-      a, scope: r.scope, scopeName: r.scopeName, by: key, keyName: r.keyName, names: r.names, group: r.group,
-      subject: r.subject, at: r.when)
-    let ids = a.breakdown(r.scope, by: key, group: r.group, subject: r.subject.id, at: r.when).map(\.0)
-    return (bands, drill, ids)
-  }
-
-  static func flags(_ a: Analysis, _ r: Request) -> (Int, Int, [(PupilRecord, [PupilFlag])]) {
-    let chosen = a.indices(in: r.scope, group: r.group, subject: r.subjects.first?.id ?? "", year: r.when.year)
-    guard r.listFlagged else {
-      // Above a class only the count is shown: who is flagged at this half-term is worked out
-      // once per load, for every pupil, and remembered.
-      let flagged = a.remembered("flagged \(r.when)") { flaggedEverywhere(a.records, r) }
-      return (chosen.count, chosen.filter { flagged[$0] }.count, [])
-    }
-    var listed: [(PupilRecord, [PupilFlag])] = []
-    for i in chosen {
-      let f = r.rules.flatMap { $0.flags(for: a.records[i], in: r.flags) }
-      if !f.isEmpty { listed.append((a.records[i], f)) }
-    }
-    listed.sort { $0.0.pupil.surname < $1.0.pupil.surname }
-    return (chosen.count, listed.count, listed)
-  }
-
-  /// Whether some rule flags each record, on both cores; the first rule that flags a pupil
-  /// settles it.
-  static func flaggedEverywhere(_ records: [PupilRecord], _ r: Request) -> [Bool] {
-    let halves = [records.startIndex..<records.count / 2, records.count / 2..<records.endIndex]
-    let parts = Slots<[Bool]>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { h in
-      parts.set(
-        h, .success(records[halves[h]].map { p in r.rules.contains { !$0.flags(for: p, in: r.flags).isEmpty } }))
-    }
-    // Each half is set, and only ever with `.success`.
-    return parts.values.flatMap { (try? $0.get()) ?? [] }
+extension AnalysisView {
+  /// The flag rules' table in words; the class says its school when the table spans schools.
+  static func rows(_ t: PupilsToLookAt, now: HalfTermRef) -> PupilsTable.Rows {
+    let schools = Set(t.rows.map(\.school)).count
+    return PupilsTable.Rows(
+      words: t.words,
+      rows: t.rows.map { r in
+        PupilsTable.Rows.Row(
+          pupil: r.pupil, school: r.school, name: r.name,
+          place: r.className + (schools > 1 ? ", \(r.schoolName)" : ""), subject: r.subjectName ?? "",
+          reason: r.reason, since: PupilsToLookAt.since(r.since, now: now),
+          score: r.latestScore.map { "\($0) (\(r.latestTest ?? ""))" } ?? "none")
+      })
   }
 }
 
 /// The two halves' results; each is written by one iteration only, read after both finish.
 private final class Halves: @unchecked Sendable {
-  var charts: (ChartSpec, ChartSpec?, [String])?
-  var flags: (Int, Int, [(PupilRecord, [PupilFlag])])?
+  var charts: AnalysisView?
+  var lookAt: PupilsToLookAt?
+}
+
+/// What the page reads from the data folder (through the loaders the CLI uses too).
+extension AnalysisView {
+  /// A year's records with their codes from the two years before: over time spans years.
+  static func load(_ folder: DataFolder, trust: Trust, scheme: CodeScheme, year: AcademicYear) throws -> Analysis {
+    Analysis(records: try AnalysisLoader.load(folder, trust: trust, year: year, history: 2), scheme: scheme)
+  }
+
+  /// The names of the schools and of the classes of a year, for every title.
+  @MainActor
+  static func names(_ context: AppContext, year: AcademicYear) -> ScopeNames {
+    ScopeNames(trust: context.trust, classes: context.schools.flatMap { ScopeNames.classes(of: $0, in: year) })
+  }
+
+  /// The statutory results of the year (or the year before, while this year's are not in).
+  static func statutory(
+    _ folder: DataFolder, trust: Trust, registry: PluginRegistry, scope: AnalysisScope, year: AcademicYear
+  ) throws -> StatutorySummary {
+    try StatutorySummary.latest(folder, trust: trust, registry: registry, scope: scope, upTo: year)
+  }
 }

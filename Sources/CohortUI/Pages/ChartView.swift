@@ -1,60 +1,149 @@
-import CGtk
 import CohortCharts
+import CohortStore
+import Foundation
 
-/// A chart on screen: the same renderer as the PNG/PDF output, scaled to the widget, with a
-/// click on a bar reported by its index (for drilling down).
+/// A chart on screen: the same renderer as the PNG/PDF output, filling the space it is given
+/// (type grows with the window: at full screen on a 1080p projector the smallest is ~19 px),
+/// in the window's light or dark theme, with the full name and value of a bar on hover, a
+/// click on a bar or cell reported for drilling down, and Export… and Copy beside it.
 @MainActor
 final class ChartView {
   let widget: Widget
-  private let box: SpecBox
+  let area: Widget
+  private let name: String
+  private(set) var spec: ChartSpec?
   var onPick: (Int) -> Void = { _ in }
   /// A segment of a stacked bar was clicked: (category, series).
   var onSegment: (Int, Int) -> Void = { _, _ in }
+  /// A heat map's cell was clicked: (row, column).
+  var onCell: (Int, Int) -> Void = { _, _ in }
+  var onMessage: (String) -> Void = { _ in }
 
-  final class SpecBox {
-    var spec: ChartSpec?
-  }
+  private let minHeight: Int32
 
-  init(name: String) {
-    widget = gtk_drawing_area_new()!
-    gtk_widget_set_size_request(widget, 800, 500)
-    gtk_widget_set_hexpand(widget, 1)
-    gtk_widget_set_vexpand(widget, 1)
-    UI.setAccessibleName(widget, name)
-    box = SpecBox()
-    let data = Unmanaged.passRetained(box).toOpaque()
-    gtk_drawing_area_set_draw_func(
-      UnsafeMutableRawPointer(widget).assumingMemoryBound(to: GtkDrawingArea.self),
-      { _, cr, width, height, data in
-        let box = Unmanaged<SpecBox>.fromOpaque(data!).takeUnretainedValue()
-        guard let spec = box.spec, let cr else { return }
-        // Draw at the renderer's own size, scaled to fit: type stays in proportion.
-        let r = ChartRenderer(for: spec)
-        let scale = min(Double(width) / r.width, Double(height) / r.height)
-        cairo_scale(cr, scale, scale)
-        r.draw(spec, on: cr)
-      }, data, { data in if let data { Unmanaged<SpecBox>.fromOpaque(data).release() } })
-    let click = gtk_gesture_click_new()!
-    Signal.onPressed(UnsafeMutableRawPointer(click)) { [weak self] x, y in self?.pressed(x, y) }
-    gtk_widget_add_controller(widget, click)
+  init(name: String, tools: Bool = true, minHeight: Int32 = 360) {
+    self.name = name
+    self.minHeight = minHeight
+    widget = UI.box(true, spacing: 2, classes: ["chart"])
+    var draw: (OpaquePointer, Double, Double) -> Void = { _, _, _ in }
+    area = UI.drawingArea(name: name) { cr, w, h in draw(cr, w, h) }
+    UI.size(area, 480, minHeight)
+    UI.expand(area, h: true, v: true)
+    draw = { [weak self] cr, w, h in self?.draw(cr, w, h) }
+    if tools {
+      let bar = UI.box(false, spacing: 6)
+      let export = UI.button("Export…", name: "Export \(name)", tooltip: "Save as PNG, SVG or PDF") { [weak self] in
+        self?.export()
+      }
+      let copy = UI.button("Copy", name: "Copy \(name)", tooltip: "Copy the chart as a picture") { [weak self] in
+        self?.copy()
+      }
+      UI.append(bar, export, copy)
+      UI.align(bar, h: .end)
+      UI.append(widget, bar)
+    }
+    UI.append(widget, area)
+    UI.onClick(area) { [weak self] x, y in self?.pressed(x, y) }
+    UI.onHoverText(area) { [weak self] x, y in self?.hover(x, y) }
+    UI.onResize(area) { [weak self] w, _ in self?.fitRows(width: w) }
   }
 
   func show(_ spec: ChartSpec) {
-    box.spec = spec
-    // A chart drawn as rows (many schools) is as tall as its rows: the page scrolls.
-    let size = ChartRenderer(for: spec)
-    gtk_widget_set_size_request(widget, 800, Int32((spec.isRows ? 560 : 800) * size.height / size.width))
-    gtk_widget_queue_draw(widget)
+    self.spec = spec
+    // Titles for screen readers (and tests): names, never ids.
+    UI.setAccessibleDescription(area, spec.title + ". " + (spec.emptyMessage ?? spec.subtitle))
+    fitRows(width: UI.width(area))
+    UI.redraw(area)
+  }
+
+  /// The renderer for the widget's size and theme, and its scale and offset on screen.
+  private func layout(_ w: Double, _ h: Double) -> (ChartRenderer, Double, Double)? {
+    guard let spec, w > 0, h > 0 else { return nil }
+    let (r, scale) = ChartRenderer.fitted(spec, width: w, height: h, theme: UI.isDark(area) ? .dark : .light)
+    return (r, scale, max(0, (w - r.width * scale) / 2))
+  }
+
+  private func draw(_ cr: OpaquePointer, _ w: Double, _ h: Double) {
+    guard let spec, let (r, scale, dx) = layout(w, h) else { return }
+    ChartDrawing.draw(spec, with: r, on: cr, scale: scale, dx: dx)
+  }
+
+  /// Most of the window's height at most, so that one chart is on screen whole: a chart of
+  /// many rows is as tall as its rows at the width it has (the page scrolls).
+  var fillsHeight = false
+
+  private func fitRows(width: Int32) {
+    guard let spec, !fillsHeight else { return }
+    let r = ChartRenderer(for: spec)
+    // Room below the window's header, tabs and toolbar: one chart whole on screen.
+    let room = Double(UI.rootHeight(area)) - 450
+    let tall = r.isTall ? Double(max(width, 600)) * r.height / r.width : min(Double(width) * 0.5, room)
+    UI.size(area, 480, Int32(max(Double(minHeight), tall)))
+  }
+
+  private func point(_ x: Double, _ y: Double) -> (ChartRenderer, Double, Double)? {
+    guard let (r, scale, dx) = layout(Double(UI.width(area)), Double(UI.height(area))) else { return nil }
+    return (r, (x - dx) / scale, y / scale)
   }
 
   private func pressed(_ x: Double, _ y: Double) {
-    guard let spec = box.spec else { return }
-    let r = ChartRenderer(for: spec)
-    let scale = min(Double(gtk_widget_get_width(widget)) / r.width, Double(gtk_widget_get_height(widget)) / r.height)
-    if let (c, s) = r.segment(at: x / scale, y / scale, in: spec) {
+    guard let spec, let (r, px, py) = point(x, y) else { return }
+    if let (row, col) = r.cell(at: px, py, in: spec) {
+      onCell(row, col)
+    } else if let (c, s) = r.segment(at: px, py, in: spec) {
       onSegment(c, s)
-    } else if let i = r.category(at: x / scale, y / scale, in: spec) {
+    } else if let i = r.category(at: px, py, in: spec) {
       onPick(i)
     }
+  }
+
+  private func hover(_ x: Double, _ y: Double) -> String? {
+    guard let spec, let (r, px, py) = point(x, y) else { return nil }
+    if let (row, col) = r.cell(at: px, py, in: spec) {
+      let text = spec.cellLabels.isEmpty ? String(spec.counts[row][col]) : spec.cellLabels[row][col]
+      return "\(spec.rows[row]), \(spec.categories[col]): " + text.replacingOccurrences(of: "\n", with: ", ")
+    }
+    guard let i = r.category(at: px, py, in: spec) else { return nil }
+    let values = spec.series.map { s in "\(s.name) \(String(format: "%.0f", s.values[i]))\(spec.valueSuffix)" }
+    let note = spec.notes.indices.contains(i) ? " (\(spec.notes[i]))" : ""
+    return "\(spec.fullName(i)): " + values.joined(separator: ", ") + note
+  }
+
+  private func export() {
+    guard let spec else { return }
+    let suggested = ChartDrawing.fileName(spec.title) + ".png"
+    FileChooser.saveFile(parent: widget, title: "Export the chart", suggested: suggested) { [weak self] path in
+      do {
+        let format = try ChartRenderer.Format(path: path)
+        try OutputFile.write(try ChartRenderer(for: spec).render(spec, as: format), to: path)
+        self?.onMessage("Chart saved to \(path)")
+      } catch {
+        self?.onMessage("Could not save the chart: \(error)")
+      }
+    }
+  }
+
+  private func copy() {
+    guard let spec else { return }
+    do {
+      let png = try ChartRenderer(for: spec).render(spec, as: .png)
+      onMessage(UI.copyImage(area, png: png) ? "Chart copied: paste it into slides or a document" : "Could not copy")
+    } catch {
+      onMessage("Could not copy the chart: \(error)")
+    }
+  }
+}
+
+/// Drawing a spec scaled into a widget (the chart views and the presenter share it).
+enum ChartDrawing {
+  static func draw(_ spec: ChartSpec, with r: ChartRenderer, on cr: OpaquePointer, scale: Double, dx: Double) {
+    r.paint(on: cr)
+    r.drawScaled(spec, on: cr, scale: scale, dx: dx)
+  }
+
+  /// A file name from a chart's title: letters, digits and dashes.
+  static func fileName(_ title: String) -> String {
+    let kept = title.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+    return String(kept).split(separator: "-").joined(separator: "-")
   }
 }

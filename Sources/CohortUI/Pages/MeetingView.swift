@@ -1,4 +1,3 @@
-import CGtk
 import CohortCore
 import CohortServices
 import Foundation
@@ -16,6 +15,8 @@ final class MeetingView {
   var onEdit: () -> Void = {}
   var onMessage: (String) -> Void = { _ in }
   private var form: ActionForm?
+  /// The review cards on screen: they own their forms' state.
+  private var cards: [ReviewCard] = []
 
   init(model: MeetingModel, context: AppContext) {
     self.model = model
@@ -23,11 +24,7 @@ final class MeetingView {
     agenda = UI.box(true, spacing: 8, classes: ["meeting", "agenda"])
     record = UI.box(true, spacing: 8, classes: ["meeting", "record"])
     // The agenda scrolls on the left; the record (details, actions, the form) stays beside it.
-    widget = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
-    gtk_paned_set_start_child(cg_paned(widget), UI.scrolled(agenda))
-    gtk_paned_set_end_child(cg_paned(widget), UI.scrolled(record))
-    gtk_paned_set_position(cg_paned(widget), 600)
-    gtk_widget_set_vexpand(widget, 1)
+    widget = UI.paned(UI.scrolled(agenda), UI.scrolled(record), position: 600)
     UI.setAccessibleName(agenda, "Agenda")
     UI.setAccessibleName(record, "Meeting record")
     model.onChange = { [weak self] in self?.render() }
@@ -39,10 +36,20 @@ final class MeetingView {
   func render() {
     UI.removeAllChildren(agenda)
     UI.removeAllChildren(record)
+    cards = []
     let a = model.agenda
     section("1. Actions to review (\(a.forReview.count))")
     if a.forReview.isEmpty { note("No actions are due for review at this meeting.") }
-    for r in a.forReview { UI.append(agenda, reviewRow(r)) }
+    for r in a.forReview {
+      let card = ReviewCard(r.action, impact: r.impact, model: model, minimum: context.trust.minimumGroupSize)
+      card.onRecorded = { [weak self] in
+        self?.onEdit()
+        self?.onMessage($0)
+      }
+      card.onError = { [weak self] in self?.onMessage($0) }
+      cards.append(card)
+      UI.append(agenda, card.widget)
+    }
     section("2. Bands now and last half-term")
     for b in a.bands {
       let now = CommonBand.allCases.map { "\($0.label) \(b.now.bands[$0.rawValue, default: 0])" }
@@ -85,15 +92,13 @@ final class MeetingView {
 
   private func details() -> Widget {
     let d = model.meeting.details?.value ?? MeetingDetails()
-    let row = gtk_grid_new()!
-    gtk_grid_set_row_spacing(cg_grid(row), 6)
-    gtk_grid_set_column_spacing(cg_grid(row), 8)
+    let row = UI.grid()
     let date = UI.entry(d.date?.ukDescription ?? "", name: "Meeting date", placeholder: "dd/mm/yyyy", width: 11)
     let attendees = UI.entry(
       d.attendees.joined(separator: ", "), name: "Attendees", placeholder: "Who attended, separated by commas")
     let notes = UI.entry(d.notes, name: "Meeting notes", placeholder: "General notes")
-    gtk_widget_set_hexpand(attendees, 1)
-    gtk_widget_set_hexpand(notes, 1)
+    UI.expand(attendees, h: true)
+    UI.expand(notes, h: true)
     let save: @MainActor () -> Void = { [weak self] in
       guard let self, self.model.closedReason == nil else { return }
       var new = MeetingDetails(
@@ -114,57 +119,10 @@ final class MeetingView {
     }
     for e in [date, attendees, notes] { UI.onCommit(e, save) }
     for (i, (name, entry)) in [("Date", date), ("Attendees", attendees), ("Notes", notes)].enumerated() {
-      gtk_grid_attach(cg_grid(row), UI.label(name), 0, Int32(i), 1, 1)
-      gtk_grid_attach(cg_grid(row), entry, 1, Int32(i), 1, 1)
+      UI.attach(row, UI.label(name), column: 0, row: Int32(i))
+      UI.attach(row, entry, column: 1, row: Int32(i))
     }
     return row
-  }
-
-  private func reviewRow(_ r: MeetingAgenda.Review) -> Widget {
-    let t = r.action
-    let act = t.action.value
-    let box = UI.box(true, spacing: 4, classes: ["card", "review"])
-    let title = UI.wrapped("\(act.kind.label): \(act.description)", classes: ["heading"])
-    UI.setAccessibleName(title, "To review: \(act.description)")
-    var meta = "Owner \(act.owner); decided \(t.place.when); due \(t.due)."
-    if let latest = t.latest {
-      meta += " Reviewed \(latest.place.when): \(latest.review.value.impact.label)."
-      if !latest.review.value.next.isEmpty { meta += " Next: \(latest.review.value.next)" }
-    }
-    let status = UI.wrapped(meta)
-    UI.setAccessibleName(status, "Review status: \(act.description)")
-    UI.append(box, title, status)
-    if let i = r.impact {
-      let lines = i.rows.map { row in
-        "\(row.name): \(row.codeBefore ?? "-") → \(row.codeAfter ?? "-")"
-          + (row.scoreBefore.map { b in ", score \(b) → \(row.scoreAfter.map(String.init) ?? "-")" } ?? "")
-      }
-      UI.append(box, UI.wrapped(lines.joined(separator: "\n"), classes: ["monospace"]))
-      UI.append(
-        box,
-        UI.wrapped(
-          "In it: \(i.intervention.summary).\nSimilar pupils not in it: \(i.comparison.summary) (\(i.comparisonBasis)).",
-          classes: ["dim-label"]))
-    }
-    guard model.closedReason == nil else { return box }
-    let controls = UI.box(false, spacing: 8)
-    var chosen = Impact.worked
-    let impacts = Impact.allCases
-    let picker = UI.dropDown(impacts.map(\.label), name: "Impact of \(act.description)", selected: 0) {
-      chosen = impacts[$0]
-    }
-    let next = UI.entry(name: "What next for \(act.description)", placeholder: "What next")
-    gtk_widget_set_hexpand(next, 1)
-    let record: @MainActor () -> Void = { [weak self] in
-      guard let self else { return }
-      self.model.review(act.id, impact: chosen, next: UI.text(of: next))
-      self.onEdit()
-      self.onMessage("Review recorded: \(chosen.label)")
-    }
-    Signal.on(next, "activate", record)
-    UI.append(controls, picker, next, UI.button("Record review", name: "Record review of \(act.description)", record))
-    UI.append(box, controls)
-    return box
   }
 
   private func flaggedRow(_ f: MeetingAgenda.Flagged) -> Widget {

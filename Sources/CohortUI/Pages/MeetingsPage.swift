@@ -1,4 +1,3 @@
-import CGtk
 import CohortCore
 import CohortPluginKit
 import CohortServices
@@ -28,7 +27,7 @@ final class MeetingsPage: AppPage {
     binding = SessionBinding(host: host)
     widget = UI.box(true, spacing: 8, classes: ["meetings-page"])
     content = UI.box(true, spacing: 8)
-    gtk_widget_set_vexpand(content, 1)
+    UI.expand(content, v: true)
     UI.append(widget, content)
   }
 
@@ -58,10 +57,10 @@ final class MeetingsPage: AppPage {
   private func toolbar(_ title: String, scope: AnalysisScope) -> Widget {
     let bar = UI.box(false, spacing: 8, classes: ["toolbar"])
     let heading = UI.label(title, classes: ["title-3"])
-    gtk_widget_set_hexpand(heading, 1)
+    UI.expand(heading, h: true)
     // A long class name must not push the window wider than a small screen.
-    gtk_label_set_ellipsize(cg_label(heading), PANGO_ELLIPSIZE_END)
-    gtk_widget_set_tooltip_text(heading, title)
+    UI.ellipsize(heading)
+    UI.tooltip(heading, title)
     let reports = host.context.registry.reports.filter { $0.scopeKinds.contains(scope.kind) }
     var chosen = reports.first
     let picker = UI.dropDown(reports.map(\.title), name: "Report", selected: 0) { chosen = reports[$0] }
@@ -168,7 +167,7 @@ final class MeetingsPage: AppPage {
     }
     let summary = UI.label("")
     UI.markup(summary, lines.joined(separator: "\n"))
-    gtk_label_set_selectable(cg_label(summary), 1)
+    UI.selectable(summary)
     let list = UI.box(true, spacing: 6, classes: ["meeting"])
     UI.append(
       list, UI.label("Choose a school in the sidebar to see its open actions.", classes: ["dim-label"]), summary)

@@ -1,4 +1,3 @@
-import CGtk
 import CohortCore
 import CohortStore
 import Foundation
@@ -88,7 +87,7 @@ final class PupilPage: AppPage {
         return "\(day)  \(e.by) on \(e.device): \(what): \(e.event ?? "\(e.old ?? "-") → \(e.new ?? "-")")"
       }
       let historyLabel = UI.label(lines.isEmpty ? "No changes recorded yet." : lines.joined(separator: "\n"))
-      gtk_label_set_selectable(cg_label(historyLabel), 1)
+      UI.selectable(historyLabel)
       UI.append(content, UI.label("History (newest first)", classes: ["heading"]), historyLabel)
     } catch {
       message("Could not read this pupil's records: \(error)")
@@ -96,33 +95,31 @@ final class PupilPage: AppPage {
   }
 
   private func codesGrid(_ pupil: Pupil, _ docs: [ClassYear]) -> Widget {
-    let grid = gtk_grid_new()!
-    gtk_grid_set_column_spacing(cg_grid(grid), 6)
-    gtk_grid_set_row_spacing(cg_grid(grid), 4)
+    let grid = UI.grid(rowSpacing: 4, columnSpacing: 6)
     UI.setAccessibleName(grid, "Judgements over time")
     let subjects = host.context.trust.subjects
     var column: Int32 = 1
-    for (r, s) in subjects.enumerated() { gtk_grid_attach(cg_grid(grid), UI.label(s.name), 0, Int32(r + 2), 1, 1) }
+    for (r, s) in subjects.enumerated() { UI.attach(grid, UI.label(s.name), column: 0, row: Int32(r + 2)) }
     for doc in docs {
-      gtk_grid_attach(cg_grid(grid), UI.label(doc.year.description, classes: ["heading"]), column, 0, 6, 1)
+      UI.attach(grid, UI.label(doc.year.description, classes: ["heading"]), column: column, row: 0, width: 6)
       for half in HalfTerm.allCases {
-        gtk_grid_attach(cg_grid(grid), UI.label(short(half), classes: ["dim-label"], xalign: 0.5), column, 1, 1, 1)
+        UI.attach(grid, UI.label(short(half), classes: ["dim-label"], xalign: 0.5), column: column, row: 1)
         for (r, s) in subjects.enumerated() {
           let cell = UI.label("", xalign: 0.5)
           if let id = doc.code(pupil: pupil.id, subject: s.id, halfTerm: half) {
             if let code = host.context.scheme.code(id: id) {
               UI.markup(cell, chipMarkup(code.id, colour: code.colour))
-              gtk_widget_set_tooltip_text(cell, "\(s.name), \(half.label) \(doc.year): \(code.label)")
+              UI.tooltip(cell, "\(s.name), \(half.label) \(doc.year): \(code.label)")
             } else {
               UI.setText(cell, id)
             }
           }
-          gtk_grid_attach(cg_grid(grid), cell, column, Int32(r + 2), 1, 1)
+          UI.attach(grid, cell, column: column, row: Int32(r + 2))
         }
         column += 1
       }
     }
-    gtk_widget_set_halign(grid, GTK_ALIGN_START)
+    UI.align(grid, h: .start)
     return grid
   }
 
