@@ -11,7 +11,7 @@ SAMPLE_ARGS := --schools 7 --pupils-per-school 210 --years 2 --seed 1 --end-year
 XVFB := xvfb-run -a -s "-screen 0 1400x950x24" dbus-run-session --
 BIN = $$($(SWIFT) build --show-bin-path)
 # The end-to-end scripts in Tests/e2e, run by make test and make test-e2e.
-E2E := enter_class enter_scores import_scores import_pupils rollover pupil_history pupil_privacy drill_down record_action first_day welcome
+E2E := enter_class enter_scores import_scores import_pupils rollover pupil_history pupil_privacy drill_down record_action first_day welcome analysis_trust
 
 .PHONY: all deps build bench bench-smoke test test-e2e test-example test-sync stress fuzz lint format coverage run reset-sample sample-data screenshots install clean
 
