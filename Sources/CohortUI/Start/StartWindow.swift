@@ -170,5 +170,9 @@ final class StartWindow {
     }
   }
 
-  static var today: SchoolDate { SchoolDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }
+  /// Today, or COHORT_TODAY (2027-07-20) for the end-to-end tests of what depends on the date.
+  static var today: SchoolDate {
+    ProcessInfo.processInfo.environment["COHORT_TODAY"].flatMap { SchoolDate(iso: $0) }
+      ?? SchoolDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
+  }
 }
