@@ -85,12 +85,27 @@ public enum Adw {
     adw_flap_set_separator(cg_adw_flap(f), gtk_separator_new(GTK_ORIENTATION_VERTICAL))
     adw_flap_set_swipe_to_open(cg_adw_flap(f), 1)
     adw_flap_set_swipe_to_close(cg_adw_flap(f), 1)
-    // Fold by the window's size, not the content's natural size (a wide grid would fold it always).
-    adw_flap_set_fold_threshold_policy(cg_adw_flap(f), ADW_FOLD_THRESHOLD_POLICY_MINIMUM)
     g_object_bind_property(
       cg_object(f), "reveal-flap", cg_object(toggle), "active",
       GBindingFlags(rawValue: G_BINDING_SYNC_CREATE.rawValue | G_BINDING_BIDIRECTIONAL.rawValue))
     return f
+  }
+
+  /// Folds the sidebar over the content below `pixels` of window width (the window's own
+  /// width, or the screen's when maximised): the content's sizes would fold it on every wide page.
+  public static func foldBelow(_ flap: Widget, window: Widget, pixels: Int32) {
+    let update: @MainActor () -> Void = {
+      let w = cg_window(window)
+      var (width, height): (Int32, Int32) = (0, 0)
+      gtk_window_get_default_size(w, &width, &height)
+      if gtk_window_is_maximized(w) != 0 || gtk_window_is_fullscreen(w) != 0 || width <= 0 { width = UI.screen.width }
+      let fold = width > 0 && width < pixels
+      adw_flap_set_fold_policy(cg_adw_flap(flap), fold ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_NEVER)
+    }
+    for property in ["default-width", "maximized", "fullscreened"] {
+      Signal.onPointer(window, "notify::\(property)") { _ in update() }
+    }
+    update()
   }
 
   public static func isFolded(_ flap: Widget) -> Bool { adw_flap_get_folded(cg_adw_flap(flap)) != 0 }

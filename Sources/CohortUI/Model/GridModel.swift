@@ -66,6 +66,9 @@ public final class GridModel {
   public var rowCount: Int { pupils.count }
   public var columnCount: Int { subjects.count }
   public var canUndo: Bool { !undoStack.isEmpty }
+  /// How many steps can be undone: a toast's Undo takes back its own step only if nothing
+  /// came after it.
+  public var undoDepth: Int { undoStack.count }
   public var canRedo: Bool { !redoStack.isEmpty }
 
   public func code(at p: GridPosition) -> Code? {

@@ -103,7 +103,9 @@ final class MainWindow: PageHost, ToastHost {
     switcherBar = bar
     let toggle = Adw.toggle(icon: "sidebar-show-symbolic", name: "Show sidebar", tooltip: "Schools and classes (F9)")
     sidebarToggle = toggle
-    return Adw.headerBar(start: [toggle, yearPicker, halfPicker], title: title, end: [mainMenu(), dataMenu()])
+    // The year and half-term sit beside the breadcrumb, so that the page switcher keeps the
+    // header's room on a 1024-pixel screen.
+    return Adw.headerBar(start: [toggle], title: title, end: [mainMenu(), dataMenu()])
   }
 
   var sidebarToggle: Widget?
@@ -112,9 +114,12 @@ final class MainWindow: PageHost, ToastHost {
   private func buildBody(header: Widget) {
     let pagesBox = UI.box(true)
     UI.ellipsize(breadcrumb)
-    UI.addClasses(breadcrumb, ["breadcrumb-bar"])
+    UI.expand(breadcrumb, h: true)
+    let where_ = UI.box(false, spacing: 6, classes: ["breadcrumb-bar"])
+    UI.append(where_, breadcrumb)
+    if let yearPicker, let halfPicker { UI.append(where_, yearPicker, halfPicker) }
     UI.expand(stack, v: true)
-    UI.append(pagesBox, breadcrumb, stack)
+    UI.append(pagesBox, where_, stack)
     UI.addPage(body, pagesBox, id: "pages", title: "Pages")
     UI.addPage(body, nextStep, id: "next-step", title: "What to do next")
     UI.expand(body, h: true, v: true)
@@ -126,6 +131,8 @@ final class MainWindow: PageHost, ToastHost {
     UI.append(main, closedBanner, banner, body)
     let flap = Adw.flap(sidebar: sidebar.widget, content: main, toggle: sidebarToggle!)
     self.flap = flap
+    // Below this a class's grid needs the whole width: the sidebar comes over it on F9.
+    Adw.foldBelow(flap, window: window, pixels: 1100)
     let status = UI.box(false, spacing: 16, classes: ["statusbar"])
     UI.expand(message, h: true)
     UI.append(status, message, saveState)
