@@ -14,7 +14,7 @@ click(first)
 type_text("p")
 key(0xff52)  # Up: back to the pupil just entered, who becomes the chosen pupil
 check(app.named("All changes saved", "label") is not None, "the code is saved")
-click(app.named("Pupil", "page tab"), settle=1)
+click(app.tab("Pupil"), settle=1)
 history = wait(lambda: app.find(lambda n: n.getRoleName() == "label" and "e2e" in (n.name or "") and "→ P" in (n.name or "")), 10)
 check(history is not None, "the Pupil page's history shows the change, who made it and on which device")
 grid = wait(lambda: app.find(lambda n: n.name == "Judgements over time"), 5)

@@ -8,7 +8,7 @@ from driver import App, Checks, click, ctrl, key, label_text, type_text, wait
 ACTION = "Phonics catch-up three times a week"
 check = Checks()
 app = App(sys.argv[1] if len(sys.argv) > 1 else ".build/debug", ["--class", "oakfield-y3", "--year", "2025-26", "--half-term", "spring1"])
-click(app.named("Meetings", "page tab"), settle=1)
+click(app.tab("Meetings"), settle=1)
 description = app.named("Action description")
 check(description is not None, "the Meetings page shows the action form")
 click(description)

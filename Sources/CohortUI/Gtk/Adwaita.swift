@@ -55,23 +55,23 @@ public enum Adw {
     }
   }
 
-  /// The switcher in the header, which gives way to the trust's name when the window is narrow;
-  /// the bar at the bottom then shows the pages instead.
-  public static func switchers(_ stack: Widget, title: String) -> (title: Widget, bar: Widget) {
-    let t = adw_view_switcher_title_new()!
-    adw_view_switcher_title_set_stack(cg_adw_switcher_title(t), cg_adw_view_stack(stack))
-    adw_view_switcher_title_set_title(cg_adw_switcher_title(t), title)
-    UI.setAccessibleName(t, "Pages")
+  /// The page switcher for the header (icons over labels, which fit a 1024-pixel header) and
+  /// the bar for the bottom of a narrow window. One of each, so that screen readers (and tests)
+  /// meet each page's tab once where it is shown.
+  public static func switchers(_ stack: Widget) -> (header: Widget, bar: Widget) {
+    let s = adw_view_switcher_new()!
+    adw_view_switcher_set_stack(OpaquePointer(s), cg_adw_view_stack(stack))
+    adw_view_switcher_set_policy(OpaquePointer(s), ADW_VIEW_SWITCHER_POLICY_NARROW)
+    UI.setAccessibleName(s, "Pages")
     let bar = adw_view_switcher_bar_new()!
     adw_view_switcher_bar_set_stack(cg_adw_switcher_bar(bar), cg_adw_view_stack(stack))
     UI.setAccessibleName(bar, "Pages")
-    g_object_bind_property(cg_object(t), "title-visible", cg_object(bar), "reveal", G_BINDING_SYNC_CREATE)
-    return (t, bar)
+    return (s, bar)
   }
 
-  public static func setSwitcherTitle(_ t: Widget, _ title: String, subtitle: String = "") {
-    adw_view_switcher_title_set_title(cg_adw_switcher_title(t), title)
-    adw_view_switcher_title_set_subtitle(cg_adw_switcher_title(t), subtitle)
+  /// Shows the pages in the bar at the bottom instead of the header.
+  public static func revealBar(_ bar: Widget, _ on: Bool) {
+    adw_view_switcher_bar_set_reveal(cg_adw_switcher_bar(bar), on ? 1 : 0)
   }
 
   // MARK: the sidebar
@@ -91,21 +91,25 @@ public enum Adw {
     return f
   }
 
-  /// Folds the sidebar over the content below `pixels` of window width (the window's own
-  /// width, or the screen's when maximised): the content's sizes would fold it on every wide page.
-  public static func foldBelow(_ flap: Widget, window: Widget, pixels: Int32) {
+  /// Calls `body` with the window's width now and whenever it changes (its own width, or
+  /// the screen's when maximised): layouts that follow the window, not their content's sizes.
+  public static func onWidth(_ window: Widget, _ body: @escaping @MainActor (Int32) -> Void) {
     let update: @MainActor () -> Void = {
       let w = cg_window(window)
       var (width, height): (Int32, Int32) = (0, 0)
       gtk_window_get_default_size(w, &width, &height)
       if gtk_window_is_maximized(w) != 0 || gtk_window_is_fullscreen(w) != 0 || width <= 0 { width = UI.screen.width }
-      let fold = width > 0 && width < pixels
-      adw_flap_set_fold_policy(cg_adw_flap(flap), fold ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_NEVER)
+      body(width)
     }
     for property in ["default-width", "maximized", "fullscreened"] {
       Signal.onPointer(window, "notify::\(property)") { _ in update() }
     }
     update()
+  }
+
+  /// Folds the sidebar over the content (shown on request) or keeps it beside it.
+  public static func fold(_ flap: Widget, _ on: Bool) {
+    adw_flap_set_fold_policy(cg_adw_flap(flap), on ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_NEVER)
   }
 
   public static func isFolded(_ flap: Widget) -> Bool { adw_flap_get_folded(cg_adw_flap(flap)) != 0 }

@@ -143,8 +143,9 @@ extension Adw {
     adw_preferences_window_add_toast(cg_adw_prefs_window(window), adw_toast_new(UI.escape(text)))
   }
 
-  /// A row with a title, a subtitle and a control at its end (a switch, a button).
-  public static func actionRow(title: String, subtitle: String, suffix: Widget?, name: String) -> Widget {
+  /// A row with a title, a subtitle and a control at its end (a switch, a button). The row and
+  /// its control are named by the title (libadwaita labels them by it): `name` only where more is needed.
+  public static func actionRow(title: String, subtitle: String, suffix: Widget?, name: String? = nil) -> Widget {
     let row = adw_action_row_new()!
     adw_preferences_row_set_title(cg_adw_prefs_row(row), UI.escape(title))
     adw_action_row_set_subtitle(cg_adw_action_row(row), UI.escape(subtitle))
@@ -152,7 +153,7 @@ extension Adw {
       adw_action_row_add_suffix(cg_adw_action_row(row), suffix)
       adw_action_row_set_activatable_widget(cg_adw_action_row(row), suffix)
     }
-    UI.setAccessibleName(row, name)
+    if let name { UI.setAccessibleName(row, name) }
     return row
   }
 

@@ -3,11 +3,11 @@ import CGtk
 /// On/off switches (GNOME's for settings that apply at once).
 @MainActor
 extension UI {
-  public static func switchControl(on: Bool, name: String) -> Widget {
+  public static func switchControl(on: Bool, name: String?) -> Widget {
     let s = gtk_switch_new()!
     gtk_switch_set_active(OpaquePointer(s), on ? 1 : 0)
     gtk_widget_set_valign(s, GTK_ALIGN_CENTER)
-    setAccessibleName(s, name)
+    if let name { setAccessibleName(s, name) }
     return s
   }
 

@@ -50,8 +50,6 @@ final class MainWindow: PageHost, ToastHost {
     UI.setTitle(window, "Cohort: \(context.trust.name)")
     UI.fitDefaultSize(window, 1280, 820)
     UI.ellipsize(message)
-    UI.setAccessibleName(message, "Message")
-    UI.setAccessibleName(saveState, "Save state")
     toasts = Adw.toastOverlay(content)
     for kind in BuiltInPages.all {
       let page = kind.make(self)
@@ -98,7 +96,7 @@ final class MainWindow: PageHost, ToastHost {
       self.apply()
     }
     self.halfPicker = halfPicker
-    let (title, bar) = Adw.switchers(stack, title: context.trust.name)
+    let (title, bar) = Adw.switchers(stack)
     switcherTitle = title
     switcherBar = bar
     let toggle = Adw.toggle(icon: "sidebar-show-symbolic", name: "Show sidebar", tooltip: "Schools and classes (F9)")
@@ -131,14 +129,22 @@ final class MainWindow: PageHost, ToastHost {
     UI.append(main, closedBanner, banner, body)
     let flap = Adw.flap(sidebar: sidebar.widget, content: main, toggle: sidebarToggle!)
     self.flap = flap
-    // Below this a class's grid needs the whole width: the sidebar comes over it on F9.
-    Adw.foldBelow(flap, window: window, pixels: 1100)
+    Adw.onWidth(window) { [weak self] width in self?.fit(width: width) }
     let status = UI.box(false, spacing: 16, classes: ["statusbar"])
     UI.expand(message, h: true)
     UI.append(status, message, saveState)
     UI.expand(flap, v: true)
     UI.append(content, header, flap, switcherBar!, status)
     Adw.setContent(window, toasts)
+  }
+
+  /// Below 1100 pixels a class's grid needs the whole width: the sidebar comes over it on F9.
+  /// Below 860 the page switcher leaves the header for a bar at the bottom.
+  private func fit(width: Int32) {
+    guard width > 0 else { return }
+    flap.map { Adw.fold($0, width < 1100) }
+    switcherTitle.map { UI.setVisible($0, width >= 860) }
+    switcherBar.map { Adw.revealBar($0, width < 860) }
   }
 
   /// A choice in the sidebar; on a narrow window the folded sidebar then gets out of the way.
@@ -167,7 +173,6 @@ final class MainWindow: PageHost, ToastHost {
     do { try context.reload() } catch { return say("Could not read the trust again: \(error)") }
     Style.install(scheme: context.scheme)
     UI.setTitle(window, "Cohort: \(context.trust.name)")
-    switcherTitle.map { Adw.setSwitcherTitle($0, context.trust.name) }
     if let id = scope.schoolID, context.school(id) == nil { scope.level = .trust }
     if case .schoolClass(let s, let c) = scope.level,
       context.school(s)?.classes(in: scope.year).contains(where: { $0.id == c }) != true

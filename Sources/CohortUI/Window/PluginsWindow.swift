@@ -34,7 +34,7 @@ final class PluginsWindow {
           title: "Not loaded", description: nil,
           rows: context.registry.problems.map { p in
             let file = (p.path as NSString).lastPathComponent
-            return Adw.actionRow(title: file, subtitle: p.reason, suffix: nil, name: "Not loaded: \(file)")
+            return Adw.actionRow(title: file, subtitle: p.reason, suffix: nil)
           }))
     }
     Adw.addPreferencesPage(window, id: "plugins", title: "Plugins", icon: "application-x-addon-symbolic", groups: groups)
@@ -66,9 +66,10 @@ final class PluginsWindow {
     let state = Self.stateWords(plugin.state)
     let subtitle = [m.description, "\(Self.sourceWords(plugin.source)) · version \(m.version) · \(state)"]
       .compactMap { $0 }.joined(separator: "\n")
-    let toggle = UI.switchControl(on: plugin.state != .disabled, name: "Use \(m.name)")
+    // Named by its row's title (libadwaita's labelled-by): "Yellow / Green / Purple".
+    let toggle = UI.switchControl(on: plugin.state != .disabled, name: nil)
     switches[m.id] = toggle
-    let row = Adw.actionRow(title: m.name, subtitle: subtitle, suffix: toggle, name: "\(m.name), \(state)")
+    let row = Adw.actionRow(title: m.name, subtitle: subtitle, suffix: toggle)
     UI.setAccessibleDescription(row, "Plugin \(m.id)")
     let id = m.id
     UI.onSwitch(toggle) { [weak self] on in self?.setEnabled(id, on, toggle: toggle) }
@@ -78,7 +79,7 @@ final class PluginsWindow {
   private func pageRow(_ page: PageKind) -> Widget {
     let row = Adw.actionRow(
       title: page.title, subtitle: [page.manifest.description, "Built in · On"].compactMap { $0 }.joined(separator: "\n"),
-      suffix: nil, name: "\(page.title) page, On")
+      suffix: nil)
     UI.setAccessibleDescription(row, "Plugin \(page.manifest.id)")
     return row
   }
