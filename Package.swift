@@ -1,8 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The layers (docs/architecture.md): CohortCore <- CohortStore <- CohortPluginKit <- CohortPlugins <- shells.
-// Only CGtk, CohortUI and cohort-gtk know GTK (and cohort-bench and CohortUITests, which drive the window).
+// The layers (docs/architecture.md), each using only those below it:
+//   CohortCore <- CohortStore <- CohortServices <- CohortPluginKit, CohortCharts <- CohortPlugins <- shells.
+// CohortServices is what several features and both shells share (loaders, school-year data, the
+// leaders' tables, parallel work). Each shell names CohortPlugins in one file (its built-ins).
+// GTK: CGtk is imported by CohortUI (its wrapper in CohortUI/Gtk), cohort-gtk, and the targets
+// that drive the window (cohort-bench, CohortUITests); the CLI and everything below CohortUI know none.
 let package = Package(
   name: "Cohort",
   platforms: [.macOS(.v13)],
@@ -22,7 +26,9 @@ let package = Package(
   targets: [
     .target(name: "CohortCore"),
     .target(name: "CohortStore", dependencies: ["CohortCore"]),
-    .target(name: "CohortPluginKit", dependencies: ["CohortCore", "CohortStore", "CohortCharts"]),
+    // Shared by several features and both shells; knows no plugin.
+    .target(name: "CohortServices", dependencies: ["CohortCore", "CohortStore"]),
+    .target(name: "CohortPluginKit", dependencies: ["CohortCore", "CohortStore", "CohortServices", "CohortCharts"]),
     .target(name: "CohortSample", dependencies: ["CohortCore"]),
     // Encrypted backups of a data folder (AES-GCM, key from a passphrase by PBKDF2).
     .target(
@@ -35,13 +41,14 @@ let package = Package(
     .target(
       name: "CohortPlugins",
       dependencies: [
-        "CohortCore", "CohortStore", "CohortPluginKit", "CohortCharts",
+        "CohortCore", "CohortStore", "CohortServices", "CohortPluginKit", "CohortCharts",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .executableTarget(
       name: "cohort",
       dependencies: [
-        "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortSample", "CohortBackup", "CohortCharts",
+        "CohortCore", "CohortStore", "CohortServices", "CohortPluginKit", "CohortPlugins", "CohortSample",
+        "CohortBackup", "CohortCharts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Compiled plugins bind to the host's copy of CohortPluginKit's types.
@@ -52,7 +59,9 @@ let package = Package(
     // make bench: the trust-scale benchmark beside SQLite and DuckDB (docs/performance.md).
     .executableTarget(
       name: "cohort-bench",
-      dependencies: ["CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortCharts", "CohortUI"],
+      dependencies: [
+        "CohortCore", "CohortStore", "CohortServices", "CohortPluginKit", "CohortPlugins", "CohortCharts", "CohortUI",
+      ],
       linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
     .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
     // Charts: specs built by pure code, drawn by one cairo renderer (PNG, SVG, PDF, screen).
@@ -63,7 +72,8 @@ let package = Package(
     .target(
       name: "CohortUI",
       dependencies: [
-        "CGtk", "CohortCore", "CohortStore", "CohortPluginKit", "CohortPlugins", "CohortCharts", "CohortSample",
+        "CGtk", "CohortCore", "CohortStore", "CohortServices", "CohortPluginKit", "CohortPlugins", "CohortCharts",
+        "CohortSample",
       ]),
     .executableTarget(
       name: "cohort-gtk", dependencies: ["CohortUI"], linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
@@ -73,10 +83,12 @@ let package = Package(
     .testTarget(name: "CohortSampleTests", dependencies: ["CohortSample"]),
     .testTarget(
       name: "CohortPluginsTests",
-      dependencies: ["CohortPlugins", "CohortSample", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      dependencies: [
+        "CohortPlugins", "CohortServices", "CohortSample", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .testTarget(name: "CohortBackupTests", dependencies: ["CohortBackup"]),
     .testTarget(name: "CohortChartsTests", dependencies: ["CohortCharts"]),
-    .testTarget(name: "CohortUITests", dependencies: ["CohortUI", "CGtk", "CohortSample"]),
+    .testTarget(name: "CohortUITests", dependencies: ["CohortUI", "CGtk", "CohortServices", "CohortSample"]),
     .testTarget(name: "cohortTests", dependencies: ["cohort", "cohort-torture", "CohortCore", "CohortStore"]),
   ],
   swiftLanguageModes: [.v6]

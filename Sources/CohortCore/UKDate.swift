@@ -22,3 +22,13 @@ public enum UKDate {
     return SchoolDate(year: year, month: month, day: day)
   }
 }
+
+extension SchoolDate {
+  /// "2026-10-17T16:23:11Z"
+  public static func isoTime(_ ms: Int64) -> String {
+    let day = SchoolDate(dayNumber: Int((ms / 86_400_000)))
+    let s = Int((ms % 86_400_000) / 1000)
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(day)T\(two(s / 3600)):\(two(s / 60 % 60)):\(two(s % 60))Z"
+  }
+}

@@ -9,7 +9,7 @@ public protocol CompiledPlugin: Sendable {
 
 /// What a plugin's `register` may add to. The registry checks each addition against the
 /// plugin's manifest (a plugin adds only what it says it provides).
-public final class PluginRegistrar: @unchecked Sendable {
+public final class PluginRegistrar {
   var codeSchemes: [(String, CohortCore.CodeScheme)] = []
   var exporters: [(String, Exporter)] = []
   var tests: [(String, TestDefinition)] = []
@@ -20,6 +20,9 @@ public final class PluginRegistrar: @unchecked Sendable {
   var statutoryTables: [(String, StatutoryTable)] = []
   var nationalFigures: [(String, NationalFigures)] = []
   var reports: [(String, Report)] = []
+  var folderCheckers: [(String, FolderChecker)] = []
+  var chartKinds: [(String, ChartKind)] = []
+  var pages: [(String, PageContribution)] = []
   var problems: [String] = []
   private var current: PluginManifest?
 
@@ -82,6 +85,18 @@ public final class PluginRegistrar: @unchecked Sendable {
 
   public func add(report: Report) {
     if let id = allowed(.report, "report \(report.id)") { reports.append((id, report)) }
+  }
+
+  public func add(folderCheck: FolderChecker) {
+    if let id = allowed(.folderCheck, "folder check \(folderCheck.id)") { folderCheckers.append((id, folderCheck)) }
+  }
+
+  public func add(chartKind: ChartKind) {
+    if let id = allowed(.chartKind, "chart kind \(chartKind.id)") { chartKinds.append((id, chartKind)) }
+  }
+
+  public func add(page: PageContribution) {
+    if let id = allowed(.page, "page \(page.id)") { pages.append((id, page)) }
   }
 
   public func add(exporter: Exporter) {

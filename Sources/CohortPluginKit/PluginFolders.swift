@@ -1,3 +1,4 @@
+import CohortStore
 import Foundation
 
 /// Where plugins come from, highest precedence first: the trust's data folder (synced to every
@@ -41,7 +42,6 @@ public enum PluginFolders {
   }
 
   static func isResources(_ path: String) -> Bool {
-    var isDir: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path + "/plugins", isDirectory: &isDir) && isDir.boolValue
+    Folders.isFolder(path + "/plugins")
   }
 }

@@ -13,7 +13,11 @@ public enum ExtensionPoint: String, Codable, Sendable, CaseIterable {
   case importer
   case exporter
   case report
-  /// A page of the desktop app (CohortUI's extension point).
+  /// Reads a data folder and says what is wrong (`cohort check`).
+  case folderCheck = "folder-check"
+  /// A chart drawn from a scope's analysis (`cohort chart`).
+  case chartKind = "chart-kind"
+  /// A page of the desktop window (`PageContribution`; CohortUI draws it).
   case page
 }
 

@@ -47,6 +47,11 @@ public final class PluginRegistry: Sendable {
   /// the figure for the same measure and year (a trust corrects a figure with its own file).
   public let nationalFigures: NationalFigures
   public let reports: [Report]
+  public let folderCheckers: [FolderChecker]
+  /// In the order registered (the built-in ones first).
+  public let chartKinds: [ChartKind]
+  /// The window's pages, in switcher order.
+  public let pages: [PageContribution]
   /// Which plugin gave each code scheme and each test (by their ids): what switching a plugin
   /// off would take away.
   public let schemePlugin: [String: String]
@@ -64,6 +69,9 @@ public final class PluginRegistry: Sendable {
     self.scoreTables = registrar.scoreTables.map(\.1)
     self.statutoryTable = registrar.statutoryTables.map(\.1).reversed().reduce(StatutoryTable()) { $0.adding($1) }
     self.reports = registrar.reports.map(\.1)
+    self.folderCheckers = registrar.folderCheckers.map(\.1)
+    self.chartKinds = registrar.chartKinds.map(\.1)
+    self.pages = registrar.pages.map(\.1).sorted { ($0.order, $0.id) < ($1.order, $1.id) }
     let rank: [PluginFolders.Source: Int] = [.builtIn: 0, .user: 1, .trust: 2]
     let from = Dictionary(
       plugins.filter { $0.state == .active }.map { ($0.manifest.id, (rank[$0.source] ?? 0, $0.path)) },

@@ -14,6 +14,12 @@ public protocol Report: Sendable {
   func make(_ request: ReportRequest) throws -> ReportDocument
 }
 
+extension PluginRegistry {
+  /// The report that answers a subject access request (scope `pupils:ID`, one pupil): the
+  /// pupil page and `cohort pupil export` ask for it by this id.
+  public static let pupilDataReport = "pupil-data"
+}
+
 public struct ReportRequest: Sendable {
   public let folder: DataFolder
   public let trust: Trust
@@ -40,6 +46,7 @@ public struct ReportRequest: Sendable {
 
 /// Progress of long work on another thread, shared with whoever shows it; cancelling makes the
 /// next `step` throw, so the work stops at its next checkpoint.
+/// `@unchecked Sendable`: `lock` guards `done`, `total` and `cancelled`.
 public final class WorkProgress: @unchecked Sendable {
   private let lock = NSLock()
   private var done = 0

@@ -1,3 +1,4 @@
+import CohortStore
 import Foundation
 
 #if canImport(Glibc)
@@ -30,8 +31,7 @@ enum SharedLibraryPlugins {
   static func load(folder: String) -> (plugins: [(String, CompiledPlugin)], problems: [PluginProblem]) {
     var plugins: [(String, CompiledPlugin)] = []
     var problems: [PluginProblem] = []
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    for name in names.sorted() where name.hasSuffix(".so") && !supportLibraries.contains(name) {
+    for name in Folders.names(in: folder) where name.hasSuffix(".so") && !supportLibraries.contains(name) {
       let path = folder + "/" + name
       guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
         problems.append(PluginProblem(path: path, reason: "could not load: \(String(cString: dlerror()))"))

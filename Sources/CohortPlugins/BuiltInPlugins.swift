@@ -6,7 +6,8 @@ import CohortStore
 /// the shells find features through the registry.
 public enum BuiltInPlugins {
   public static let all: [CompiledPlugin] = [
-    CSVExportPlugin(), ScoresPlugin(), FlagRulesPlugin(), ReportsPlugin(), RosterPlugin(),
+    CSVExportPlugin(), ScoresPlugin(), FlagRulesPlugin(), ReportsPlugin(), RosterPlugin(), FolderCheckPlugin(),
+    ChartsPlugin(), PagesPlugin(),
   ]
 
   /// The registry for a data folder: its trust's switches, its plugin folder, the user's, and

@@ -34,7 +34,7 @@ public enum CSVExport {
                 out += CSV.line([
                   ref.id, c.id, id, p?.upn ?? "", p?.surname ?? "", p?.forename ?? "",
                   p.map { yearLabel($0.yearGroup(in: year)) } ?? "", year.description, half.rawValue, subject.id,
-                  code, scheme.band(of: code)?.rawValue ?? "", cell.author.by, isoTime(cell.at),
+                  code, scheme.band(of: code)?.rawValue ?? "", cell.author.by, SchoolDate.isoTime(cell.at),
                 ])
               }
             }
@@ -70,12 +70,4 @@ public enum CSVExport {
 
   static func yn(_ b: Bool) -> String { b ? "Y" : "N" }
   static func yearLabel(_ y: YearGroup) -> String { y.ctfCode }
-
-  /// "2026-10-17T16:23:11Z"
-  public static func isoTime(_ ms: Int64) -> String {
-    let day = SchoolDate(dayNumber: Int((ms / 86_400_000)))
-    let s = Int((ms % 86_400_000) / 1000)
-    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return "\(day)T\(two(s / 3600)):\(two(s / 60 % 60)):\(two(s % 60))Z"
-  }
 }

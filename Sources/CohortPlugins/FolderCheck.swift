@@ -1,42 +1,40 @@
 import CohortCore
 import CohortPluginKit
+import CohortServices
 import CohortStore
 import Foundation
 
+/// The built-in folder check, registered as a plugin.
+struct FolderCheckPlugin: CompiledPlugin, FolderChecker {
+  let manifest = PluginManifest(
+    id: "folder-check", name: "Folder check", version: "1.0.0",
+    description: "Reads every document and every reference between them (cohort check).", provides: [.folderCheck])
+  let id = "folder-check"
+
+  func register(_ registrar: PluginRegistrar) { registrar.add(folderCheck: self) }
+
+  func check(_ folder: DataFolder, registry: PluginRegistry) -> FolderCheckReport {
+    FolderCheck.run(folder: folder, registry: registry)
+  }
+}
+
 /// `cohort check`: reads every document and every reference between them, and says what is
 /// wrong in words that name the file, the pupil and the field. It never changes anything.
-public struct FolderCheck {
-  public struct Finding: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning, note }
-    public let severity: Severity
-    public let path: String
-    public let message: String
-    public var description: String { "\(severity): \(path): \(message)" }
-  }
-
-  public struct Report: Sendable {
-    public var findings: [Finding] = []
-    public var documents = 0
-    public var pupils = 0
-    public var judgements = 0
-    public var scores = 0
-    public var errors: [Finding] { findings.filter { $0.severity == .error } }
-    public var warnings: [Finding] { findings.filter { $0.severity == .warning } }
-    public var notes: [Finding] { findings.filter { $0.severity == .note } }
-    public var ok: Bool { errors.isEmpty }
-  }
+struct FolderCheck {
+  typealias Finding = FolderCheckReport.Finding
+  typealias Report = FolderCheckReport
 
   let folder: DataFolder
   let registry: PluginRegistry
   var report = Report()
   var knownCodes: [String: Bool] = [:]
 
-  public init(folder: DataFolder, registry: PluginRegistry) {
+  init(folder: DataFolder, registry: PluginRegistry) {
     self.folder = folder
     self.registry = registry
   }
 
-  public static func run(folder: DataFolder, registry: PluginRegistry) -> Report {
+  static func run(folder: DataFolder, registry: PluginRegistry) -> Report {
     var check = FolderCheck(folder: folder, registry: registry)
     check.checkAll()
     return check.report

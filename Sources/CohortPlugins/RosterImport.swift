@@ -196,20 +196,32 @@ struct RosterImport {
   /// The trust's other schools' pupils by UPN, read once when first needed.
   private let others = OtherSchools()
 
+  /// `@unchecked Sendable`: `lock` guards `byUPN` (a preview may run on any thread).
   final class OtherSchools: @unchecked Sendable {
-    var byUPN: [String: (school: String, pupil: String)]?
-  }
+    typealias ByUPN = [String: (school: String, pupil: String)]
+    private let lock = NSLock()
+    private var byUPN: ByUPN?
 
-  func elsewhere(_ school: String) throws -> [String: (school: String, pupil: String)] {
-    if let known = others.byUPN { return known }
-    var out: [String: (school: String, pupil: String)] = [:]
-    for ref in request.folder.presentSchools(of: request.trust) where ref.id != school {
-      for p in try request.folder.loadRoster(ref.id).pupils where p.leftOn == nil {
-        if let u = p.upn { out[u.uppercased()] = (ref.id, p.id) }
+    func value(_ read: () throws -> ByUPN) rethrows -> ByUPN {
+      try lock.withLock {
+        if let known = byUPN { return known }
+        let read = try read()
+        byUPN = read
+        return read
       }
     }
-    others.byUPN = out
-    return out
+  }
+
+  func elsewhere(_ school: String) throws -> OtherSchools.ByUPN {
+    try others.value {
+      var out: OtherSchools.ByUPN = [:]
+      for ref in request.folder.presentSchools(of: request.trust) where ref.id != school {
+        for p in try request.folder.loadRoster(ref.id).pupils where p.leftOn == nil {
+          if let u = p.upn { out[u.uppercased()] = (ref.id, p.id) }
+        }
+      }
+      return out
+    }
   }
 
   /// The MIS's year wins, but more than a year from the age year is more often a slip than a

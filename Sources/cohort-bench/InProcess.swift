@@ -1,7 +1,7 @@
 import CohortCharts
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
+import CohortServices
 import CohortStore
 import CohortUI
 import Foundation
@@ -125,12 +125,16 @@ struct InProcess {
     var last: [PupilRecord] = []
     for _ in 0..<max(1, repeats / 2) {
       let done = DispatchSemaphore(value: 0)
-      let box = ResultBox()
+      let loaded = Slots<(records: [PupilRecord], seconds: Double)>(count: 1)
       let (folder, trust, year) = (context.folder, context.trust, year)
       let start = DispatchTime.now().uptimeNanoseconds
       DispatchQueue.global().async {
-        box.result = Result { try AnalysisLoader.load(folder, trust: trust, year: year, history: history) }
-        box.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        loaded.set(
+          0,
+          Result {
+            let records = try AnalysisLoader.load(folder, trust: trust, year: year, history: history)
+            return (records, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+          })
         done.signal()
       }
       var tick = DispatchTime.now().uptimeNanoseconds
@@ -139,17 +143,12 @@ struct InProcess {
         worstStall = max(worstStall, Double(now - tick) / 1e9 - 0.002)
         tick = now
       }
-      times.append(box.seconds)
-      last = try box.result!.get()
+      let (records, seconds) = try loaded.values[0].get()
+      times.append(seconds)
+      last = records
     }
     return (Stats(samples: times), worstStall, last)
   }
-}
-
-/// Hands a background result to the main thread (written before the semaphore is signalled).
-final class ResultBox: @unchecked Sendable {
-  var result: Result<[PupilRecord], any Error>?
-  var seconds = 0.0
 }
 
 extension DataFolder {

@@ -1,5 +1,5 @@
 import CohortCore
-import CohortPlugins
+import CohortServices
 import CohortStore
 
 /// What the analysis commands share: the opened folder, the year's records as one `Analysis`

@@ -15,7 +15,7 @@ struct PassphraseOptions: ParsableArguments {
 
   func passphrase(confirm: Bool) throws -> String {
     if let passphraseFile {
-      let text = try String(contentsOfFile: passphraseFile, encoding: .utf8)
+      let text = try InputFile.text(passphraseFile)
       return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
     }
     if let env = ProcessInfo.processInfo.environment["COHORT_PASSPHRASE"], !env.isEmpty { return env }
@@ -64,10 +64,7 @@ struct RestoreCommand: ParsableCommand {
   @Option(name: .customLong("in"), help: "The archive to read.") var input: String
 
   func run() throws {
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: input)) } catch {
-      throw CommandFailure("cannot read \(input): \(error.localizedDescription)")
-    }
+    let data = try InputFile.read(input)
     do {
       let n = try Backup.restore(data, passphrase: try secret.passphrase(confirm: false), into: options.data)
       print("Restored \(n) files into \(options.data)")

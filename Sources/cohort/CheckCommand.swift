@@ -1,7 +1,6 @@
 import ArgumentParser
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
 import CohortStore
 
 struct CheckCommand: ParsableCommand {
@@ -28,7 +27,7 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let folder = options.folder()
     let trust = try folder.loadTrust()  // not a data folder at all: one line, not a list
-    let report = FolderCheck.run(folder: folder, registry: BuiltInPlugins.registry(for: folder, trust: trust))
+    let report = BuiltInPlugins.registry(for: folder, trust: trust).checkFolder(folder)
     if json {
       try printJSON(
         Output(

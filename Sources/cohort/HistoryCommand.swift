@@ -1,6 +1,5 @@
 import ArgumentParser
 import CohortCore
-import CohortPlugins
 import CohortStore
 import Foundation
 
@@ -27,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
       let change = "\(e.old ?? "-") -> \(e.new ?? "-")"
       // Roster events (imports, leaving, the rollover) belong to no subject or test.
       let line = e.subject == nil && e.test == nil ? e.event ?? change : "\(what): \(e.event ?? change)"
-      print("\(CSVExport.isoTime(e.at))  \(e.by) on \(e.device)  \(line)")
+      print("\(SchoolDate.isoTime(e.at))  \(e.by) on \(e.device)  \(line)")
     }
     print("\(plural(entries.count, "change")) to \(found.id)")
   }

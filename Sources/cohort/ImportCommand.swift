@@ -41,10 +41,7 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     let opened = try options.open()
     let importer = try opened.registry.importer(kind: kind)
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-      throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
-    }
+    let data = try InputFile.read(file)
     var choices: [String: String] = [:]
     for (k, v) in [
       ("test", test), ("year", year), ("term", term), ("date", date), ("edition", edition), ("level", level),

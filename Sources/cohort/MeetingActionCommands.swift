@@ -1,7 +1,7 @@
 import ArgumentParser
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
+import CohortServices
 import CohortStore
 import Foundation
 

@@ -1,6 +1,6 @@
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
+import CohortServices
 import Foundation
 
 /// `meeting show --json`: the agenda and the record, with pupils named.

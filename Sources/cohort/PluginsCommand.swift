@@ -1,7 +1,6 @@
 import ArgumentParser
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
 import CohortStore
 
 struct PluginsCommand: ParsableCommand {

@@ -6,6 +6,7 @@ import Foundation
 
 /// "Reading roster.csv: 1200 of 5000" on stderr, rewritten in place, only when stderr is a
 /// terminal and only once the work has taken a second: scripts and quick imports see nothing.
+/// `@unchecked Sendable`: `lock` guards `shown` and every write to stderr.
 final class ProgressLine: @unchecked Sendable {
   private let what: String
   private let start = Date()

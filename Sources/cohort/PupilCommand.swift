@@ -1,7 +1,7 @@
 import ArgumentParser
 import CohortCharts
 import CohortCore
-import CohortPlugins
+import CohortPluginKit
 import CohortStore
 import Foundation
 
@@ -19,8 +19,13 @@ struct PupilCommand: ParsableCommand {
     func run() throws {
       let export = try PupilDataExport.gather(options.folder(), pupil: pupil)
       if out.lowercased().hasSuffix(".pdf") {
-        let renderer = ReportRenderer(PupilDataReport.document(export), made: SchoolDate.today().ukDescription)
-        try OutputFile.write(try renderer.pdf(), to: out)
+        let opened = try options.open()
+        let today = SchoolDate.today()
+        let request = ReportRequest(
+          folder: opened.folder, trust: opened.trust, registry: opened.registry, scheme: opened.scheme,
+          scope: .pupils([export.pupil.id]), when: HalfTermRef(AcademicYear(containing: today), .containing(today)))
+        let document = try opened.registry.report(PluginRegistry.pupilDataReport).make(request)
+        try OutputFile.write(try ReportRenderer(document, made: today.ukDescription).pdf(), to: out)
       } else if out == "-" || out.lowercased().hasSuffix(".json") {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CohortCore
-import CohortPlugins
 import CohortStore
 import Foundation
 
@@ -42,7 +41,7 @@ struct RolloverCommand: ParsableCommand {
 
   /// school,name,year groups[,id] -> next year's classes per school.
   static func readPlan(_ path: String) throws -> [String: [SchoolClass]] {
-    guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path)") }
+    let data = try InputFile.read(path)
     let rows = CSVReader.rows(CSVReader.decode(data).text)
     guard let header = rows.first else { throw InputError("\(path) is empty") }
     let cols = CSVColumns(header)

@@ -1,8 +1,8 @@
 import ArgumentParser
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
 import CohortSample
+import CohortServices
 import CohortStore
 import Foundation
 
@@ -45,28 +45,23 @@ struct SampleCommand: ParsableCommand {
     let scheme = try registry.codeScheme(for: trust)
     let tests = registry.tests(for: trust)
     try folder.saveTrust(trust)
-    let failures = Failures()
     let plan = opts
     let record = journal
     let journalLock = NSLock()
     // Schools are independent streams: make and write them on every core.
-    DispatchQueue.concurrentPerform(iterations: schools) { i in
-      do {
-        let s = SampleTrust.school(i, options: plan, scheme: scheme, subjects: trust.subjects, tests: tests)
-        try folder.saveSchool(s.school)
-        try folder.saveRoster(s.roster)
-        for doc in s.classYears {
-          let path = DataFolder.classPath(school: doc.school, year: doc.year, classID: doc.classID)
-          try folder.write(doc, at: path)
-          if record {
-            try journalLock.withLock { try folder.journal(folder.journalEntries(doc, since: nil, path: path)) }
-          }
+    let written = Parallel.results(schools) { i in
+      let s = SampleTrust.school(i, options: plan, scheme: scheme, subjects: trust.subjects, tests: tests)
+      try folder.saveSchool(s.school)
+      try folder.saveRoster(s.roster)
+      for doc in s.classYears {
+        let path = DataFolder.classPath(school: doc.school, year: doc.year, classID: doc.classID)
+        try folder.write(doc, at: path)
+        if record {
+          try journalLock.withLock { try folder.journal(folder.journalEntries(doc, since: nil, path: path)) }
         }
-      } catch {
-        failures.add("\(error)")
       }
     }
-    if let first = failures.first { throw CommandFailure(first) }
+    for case .failure(let error) in written { throw CommandFailure("\(error)") }
     var withStaff = try folder.loadTrust()
     withStaff.staff = SampleTrust.staff(of: try folder.loadSchools(of: withStaff))
     try folder.saveTrust(withStaff)
@@ -75,12 +70,4 @@ struct SampleCommand: ParsableCommand {
       "Generated \(trust.name): \(schools) schools, \(opts.firstYear) to \(opts.endYear) (through \(opts.through.label)) in \(String(format: "%.1f", seconds)) s"
     )
   }
-}
-
-/// Collects errors from concurrent work.
-final class Failures: @unchecked Sendable {
-  private let lock = NSLock()
-  private var messages: [String] = []
-  func add(_ m: String) { lock.withLock { messages.append(m) } }
-  var first: String? { lock.withLock { messages.first } }
 }

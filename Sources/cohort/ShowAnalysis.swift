@@ -1,7 +1,7 @@
 import ArgumentParser
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
+import CohortServices
 import CohortStore
 import Foundation
 
@@ -65,7 +65,7 @@ struct ShowAnalysis: ParsableCommand {
       default: throw CommandFailure("--breakdown takes school, class, year or ethnicity")
       }
     let subjects = opened.trust.activeSubjects
-    let rows = Parallel.map(subjects.indices) { i in
+    let rows = Parallel.map(subjects.count) { i in
       let s = subjects[i]
       if key == .ethnicity {
         return Row(

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CohortCore
-import CohortPlugins
 import Foundation
 
 struct ShowCompleteness: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CohortCore
-import CohortPlugins
+import CohortPluginKit
+import CohortServices
 import Foundation
 
 struct ShowStatutory: ParsableCommand {

@@ -1,4 +1,5 @@
 import CohortCore
+import CohortServices
 import CohortStore
 import Foundation
 import Testing

@@ -141,7 +141,7 @@ final class SampleFolder {
   }
 
   @Test func isoTimes() {
-    #expect(CSVExport.isoTime(0) == "1970-01-01T00:00:00Z")
-    #expect(CSVExport.isoTime(1_792_256_018_617) == "2026-10-17T16:53:38Z")
+    #expect(SchoolDate.isoTime(0) == "1970-01-01T00:00:00Z")
+    #expect(SchoolDate.isoTime(1_792_256_018_617) == "2026-10-17T16:53:38Z")
   }
 }

@@ -1,5 +1,6 @@
 import CohortCore
 import CohortPluginKit
+import CohortServices
 import CohortStore
 import Foundation
 import Testing

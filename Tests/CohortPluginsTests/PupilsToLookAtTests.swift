@@ -1,5 +1,6 @@
 import CohortCore
 import CohortPluginKit
+import CohortServices
 import Foundation
 import Testing
 

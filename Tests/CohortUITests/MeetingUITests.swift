@@ -2,6 +2,7 @@ import CGtk
 import CohortCore
 import CohortPlugins
 import CohortSample
+import CohortServices
 import CohortStore
 import Foundation
 import Testing

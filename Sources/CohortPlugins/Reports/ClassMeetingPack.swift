@@ -1,6 +1,7 @@
 import CohortCharts
 import CohortCore
 import CohortPluginKit
+import CohortServices
 import Foundation
 
 /// Everything a class's pupil progress meeting looks at, in the order it works through it.

@@ -1,11 +1,23 @@
 import CohortCharts
 import CohortCore
+import CohortPluginKit
 import CohortStore
 
 /// A subject access request's answer as pages: everything held about one pupil, in tables a
-/// parent can read.
-public enum PupilDataReport {
-  public static func document(_ e: PupilDataExport) -> ReportDocument {
+/// parent can read. Asked for with the scope `pupils:ID` (one pupil).
+struct PupilDataReport: Report {
+  let id = PluginRegistry.pupilDataReport
+  let title = "Data held about a pupil"
+  let scopeKinds = ["pupils"]
+
+  func make(_ r: ReportRequest) throws -> ReportDocument {
+    guard case .pupils(let ids) = r.scope, ids.count == 1 else {
+      throw InputError("the pupil data report is for one pupil: --scope pupils:ID")
+    }
+    return Self.document(try PupilDataExport.gather(r.folder, pupil: ids[0]))
+  }
+
+  static func document(_ e: PupilDataExport) -> ReportDocument {
     let p = e.pupil
     var blocks: [ReportBlock] = [
       .heading("Details"),

@@ -1,6 +1,7 @@
 import CohortCharts
 import CohortCore
 import CohortPluginKit
+import CohortServices
 import Foundation
 
 /// Tables and paragraphs that several reports share. Every percentage comes with its n.

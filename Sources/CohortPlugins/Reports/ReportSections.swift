@@ -1,5 +1,6 @@
 import CohortCharts
 import CohortCore
+import CohortServices
 import Foundation
 
 /// Blocks the packs share for completeness, pupils to look at, gaps and statutory results:

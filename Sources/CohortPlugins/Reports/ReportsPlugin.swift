@@ -1,6 +1,7 @@
 import CohortPluginKit
 
-/// The built-in reports: the class meeting pack, the school summary and pack, the trust overview.
+/// The built-in reports: the class meeting pack, the school summary and pack, the trust overview,
+/// and everything held about a pupil (a subject access request).
 struct ReportsPlugin: CompiledPlugin {
   let manifest = PluginManifest(
     id: "reports", name: "Meeting packs and summaries", version: "1.0.0",
@@ -12,5 +13,6 @@ struct ReportsPlugin: CompiledPlugin {
     registrar.add(report: SchoolSummary())
     registrar.add(report: SchoolPack())
     registrar.add(report: TrustOverview())
+    registrar.add(report: PupilDataReport())
   }
 }

@@ -1,6 +1,7 @@
 import CohortCharts
 import CohortCore
 import CohortPluginKit
+import CohortServices
 import Foundation
 
 /// A school on one page or two: bands by year group and subject, the gaps of its groups

@@ -1,6 +1,7 @@
 import CohortCharts
 import CohortCore
 import CohortPluginKit
+import CohortServices
 import CohortStore
 import Foundation
 

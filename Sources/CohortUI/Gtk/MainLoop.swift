@@ -23,7 +23,7 @@ public enum MainLoop {
       }, nil)
   }
 
-  final class Job: @unchecked Sendable {
+  final class Job: Sendable {
     let body: @MainActor @Sendable () -> Void
     init(_ body: @escaping @MainActor @Sendable () -> Void) { self.body = body }
   }
@@ -38,6 +38,17 @@ public enum MainLoop {
         MainActor.assumeIsolated { job.body() }
         return 0
       }, job, nil)
+  }
+
+  /// Runs `work` on a background queue, then `then` with its result on the main thread: the
+  /// one way a page reads many documents without stalling the window.
+  public static func background<T: Sendable>(
+    _ work: @escaping @Sendable () throws -> T, then: @escaping @MainActor @Sendable (Result<T, any Error>) -> Void
+  ) {
+    DispatchQueue.global(qos: .userInitiated).async {
+      let result = Result { try work() }
+      hop { then(result) }
+    }
   }
 
   /// Runs `body` on the main thread once, after `seconds`.

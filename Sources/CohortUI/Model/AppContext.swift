@@ -1,6 +1,6 @@
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
+import CohortServices
 import CohortStore
 import Foundation
 
@@ -128,13 +128,10 @@ public final class AppContext {
     // Read-only, so the byte reader's columns will do (a class has ~20 neighbours last year),
     // read on both cores, then taken in class order.
     let classes = school.classes(in: year.previous)
-    let read = ReadResults(count: classes.count)
-    DispatchQueue.concurrentPerform(iterations: classes.count) { [folder] i in
-      read.set(
-        i, Result { try folder.loadClassColumns(school: school.id, classID: classes[i].id, year: year.previous) })
+    let docs = try Parallel.map(classes.count) { [folder] i in
+      try folder.loadClassColumns(school: school.id, classID: classes[i].id, year: year.previous)
     }
-    for result in read.all {
-      let doc = try result!.get()
+    for doc in docs {
       let summer = doc.judgements.filter { $0.halfTerm == .summer2 && subjects.contains($0.subject) }
       for (i, p) in doc.pupils.enumerated() where wanted.contains(p) {
         for j in summer {
@@ -144,13 +141,4 @@ public final class AppContext {
     }
     return out
   }
-}
-
-/// Documents read concurrently, one slot per iteration.
-private final class ReadResults: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [Result<ClassYearColumns, any Error>?]
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ r: Result<ClassYearColumns, any Error>) { lock.withLock { slots[i] = r } }
-  var all: [Result<ClassYearColumns, any Error>?] { lock.withLock { slots } }
 }

@@ -1,6 +1,6 @@
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
+import CohortServices
 import CohortStore
 import Foundation
 

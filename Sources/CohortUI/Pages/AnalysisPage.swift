@@ -2,7 +2,7 @@ import CGtk
 import CohortCharts
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
+import CohortServices
 import Dispatch
 import Foundation
 

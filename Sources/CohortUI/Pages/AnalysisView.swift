@@ -1,7 +1,7 @@
 import CohortCharts
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
+import CohortServices
 import Dispatch
 import Foundation
 

@@ -42,18 +42,27 @@ extension AppPage {
   var isShown: Bool { gtk_widget_get_mapped(widget) != 0 }
 }
 
-/// The app's page extension point: a page plugin's manifest, title, and constructor.
+/// A page of the window: what a plugin contributed (`PageContribution`: id, title, order, key)
+/// and the view that draws it.
 public struct PageKind: Sendable {
   public let manifest: PluginManifest
   public let title: String
+  /// The digit of its Alt+digit shortcut.
+  public let key: Int?
   public let make: @MainActor (PageHost) -> AppPage
   /// The stack name.
   public var id: String { manifest.id }
 
+  /// A view for a page; its contribution comes from the registry (see `BuiltInPages`).
   public init(id: String, title: String, description: String, make: @escaping @MainActor (PageHost) -> AppPage) {
+    self.init(PageContribution(id: "page.\(id)", title: title, description: description, order: 0), make: make)
+  }
+
+  public init(_ page: PageContribution, make: @escaping @MainActor (PageHost) -> AppPage) {
     manifest = PluginManifest(
-      id: "page.\(id)", name: "\(title) page", version: "1.0.0", description: description, provides: [.page])
-    self.title = title
+      id: page.id, name: "\(page.title) page", version: "1.0.0", description: page.description, provides: [.page])
+    title = page.title
+    key = page.key
     self.make = make
   }
 }

@@ -1,6 +1,6 @@
 import CGtk
 import CohortCore
-import CohortPlugins
+import CohortServices
 import Foundation
 
 /// A class's meeting, worked through from top to bottom: actions to review (with the impact of

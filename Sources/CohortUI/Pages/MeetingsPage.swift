@@ -1,7 +1,7 @@
 import CGtk
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
+import CohortServices
 import CohortStore
 import Foundation
 

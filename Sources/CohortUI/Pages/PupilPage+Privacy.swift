@@ -1,6 +1,6 @@
 import CohortCharts
 import CohortCore
-import CohortPlugins
+import CohortPluginKit
 import CohortStore
 import Foundation
 
@@ -41,8 +41,13 @@ extension PupilPage {
           encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
           try OutputFile.write(try encoder.encode(data), to: path)
         } else {
-          let pdf = try ReportRenderer(PupilDataReport.document(data), made: SchoolDate.today().ukDescription).pdf()
-          try OutputFile.write(pdf, to: path)
+          let context = self.hostContext
+          let today = SchoolDate.today()
+          let request = ReportRequest(
+            folder: context.folder, trust: context.trust, registry: context.registry, scheme: context.scheme,
+            scope: .pupils([pupil.id]), when: HalfTermRef(AcademicYear(containing: today), .containing(today)))
+          let document = try context.registry.report(PluginRegistry.pupilDataReport).make(request)
+          try OutputFile.write(try ReportRenderer(document, made: today.ukDescription).pdf(), to: path)
         }
         self.say("Saved everything held about \(pupil.fullName) to \((path as NSString).lastPathComponent)")
       } catch {

@@ -1,7 +1,6 @@
 import CGtk
 import CohortCore
 import CohortPluginKit
-import CohortPlugins
 import Foundation
 
 /// "Start a new trust": its name, the codes teachers will use (each scheme shown with its codes

@@ -1,5 +1,5 @@
 import CohortCore
-import CohortPlugins
+import CohortStore
 import Foundation
 
 /// The new academic year in the app: what the rollover will do at each school (worked out

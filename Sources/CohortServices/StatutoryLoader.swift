@@ -1,12 +1,12 @@
 import CohortCore
-import CohortPluginKit
 import CohortStore
 
 extension StatutorySummary {
   /// The statutory results of a year for the trust (every school on this device, and all of
-  /// them together) or one school, beside the registry's national figures.
+  /// them together) or one school, read through DfE's `table`, beside the `national` figures.
   public static func load(
-    _ folder: DataFolder, trust: Trust, registry: PluginRegistry, scope: AnalysisScope, year: AcademicYear
+    _ folder: DataFolder, trust: Trust, table: StatutoryTable, national: NationalFigures, scope: AnalysisScope,
+    year: AcademicYear
   ) throws -> StatutorySummary {
     let schools: [String]
     switch scope {
@@ -17,9 +17,9 @@ extension StatutorySummary {
     default: throw InputError("statutory results are by school: use --scope trust or school:ID")
     }
     return build(
-      try schools.flatMap { try pupils(folder, school: $0) }, table: registry.statutoryTable, year: year,
+      try schools.flatMap { try pupils(folder, school: $0) }, table: table, year: year,
       names: ScopeNames(trust: trust, classes: []), together: scope == .trust, minimum: trust.minimumGroupSize,
-      national: registry.nationalFigures)
+      national: national)
   }
 
   /// A school's pupils with their statutory results (none when nothing has been imported).
@@ -36,10 +36,11 @@ extension StatutorySummary {
   /// The year's results, or the year before's when none of this year's are in yet (KS2
   /// results arrive in July: an autumn report shows last summer's).
   public static func latest(
-    _ folder: DataFolder, trust: Trust, registry: PluginRegistry, scope: AnalysisScope, upTo year: AcademicYear
+    _ folder: DataFolder, trust: Trust, table: StatutoryTable, national: NationalFigures, scope: AnalysisScope,
+    upTo year: AcademicYear
   ) throws -> StatutorySummary {
-    let now = try load(folder, trust: trust, registry: registry, scope: scope, year: year)
+    let now = try load(folder, trust: trust, table: table, national: national, scope: scope, year: year)
     if now.rows.contains(where: { !$0.figures.isEmpty }) { return now }
-    return try load(folder, trust: trust, registry: registry, scope: scope, year: year.previous)
+    return try load(folder, trust: trust, table: table, national: national, scope: scope, year: year.previous)
   }
 }

@@ -1,5 +1,3 @@
-import CohortCore
-
 /// A reason to look at a pupil, in words.
 public struct PupilFlag: Sendable, Codable, Hashable {
   public let rule: String
@@ -46,4 +44,18 @@ public protocol FlagRule: Sendable {
   var id: String { get }
   var title: String { get }
   func flags(for pupil: PupilRecord, in context: FlagContext) -> [PupilFlag]
+}
+
+/// What flagging a trust's pupils needs from its plugins: its tests, the active rules in
+/// their order of concern, and the rules' thresholds.
+public struct Flagging: Sendable {
+  public let tests: [TestDefinition]
+  public let rules: [FlagRule]
+  public let settings: [String: [String: Double]]
+
+  public init(tests: [TestDefinition], rules: [FlagRule], settings: [String: [String: Double]]) {
+    self.tests = tests
+    self.rules = rules
+    self.settings = settings
+  }
 }

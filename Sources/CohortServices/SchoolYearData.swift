@@ -1,5 +1,4 @@
 import CohortCore
-import CohortPluginKit
 import CohortStore
 import Foundation
 

@@ -10,13 +10,10 @@ public enum AnalysisLoader {
   {
     let years = (0...history).map { AcademicYear(startYear: year.startYear - $0) }
     let schools = folder.presentSchools(of: trust)
-    let results = Slots<[PupilRecord]>(count: schools.count)
     // Schools are independent: read them (school.json included) on every core.
-    DispatchQueue.concurrentPerform(iterations: schools.count) { i in
-      results.set(
-        i, Result { try load(folder, school: try folder.loadSchool(schools[i].id), year: year, years: years) })
-    }
-    return try results.values.flatMap { try $0.get() }
+    return try Parallel.map(schools.count) { i in
+      try load(folder, school: try folder.loadSchool(schools[i].id), year: year, years: years)
+    }.flatMap { $0 }
   }
 
   /// One school's pupils only: enough for a class meeting and its comparison groups.
@@ -125,13 +122,4 @@ public enum AnalysisLoader {
       }
     }
   }
-}
-
-/// Results filled in by concurrent work, one slot each.
-public final class Slots<T: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [Result<T, any Error>?]
-  public init(count: Int) { slots = Array(repeating: nil, count: count) }
-  public func set(_ i: Int, _ r: Result<T, any Error>) { lock.withLock { slots[i] = r } }
-  public var values: [Result<T, any Error>] { lock.withLock { slots.compactMap { $0 } } }
 }

@@ -1,5 +1,4 @@
 import CohortCore
-import CohortPluginKit
 
 /// A meeting's agenda, built from the data: the pupils flagged (with reasons), the class's
 /// bands against last half-term, judgements that disagree with tests, and the actions due for
@@ -38,8 +37,8 @@ public struct MeetingAgenda: Sendable {
   public let forReview: [Review]
 
   public static func build(
-    _ data: SchoolYearData, classID: String, halfTerm: HalfTerm, trust: Trust, registry: PluginRegistry,
-    scheme: CodeScheme
+    _ data: SchoolYearData, classID: String, halfTerm: HalfTerm, trust: Trust, scheme: CodeScheme,
+    flagging: Flagging
   ) throws -> MeetingAgenda {
     guard let doc = data.doc(classID),
       let schoolClass = data.school.classes(in: data.year).first(where: { $0.id == classID })
@@ -49,19 +48,19 @@ public struct MeetingAgenda: Sendable {
     let pupils = doc.members.compactMap(data.pupil).filter { $0.leftOn == nil }
     let inClass = Set(doc.members)
     let records = data.records.filter { inClass.contains($0.pupil.id) }
-    let tests = registry.tests(for: trust)
+    let tests = flagging.tests
     let context = FlagContext(
       scheme: scheme, subjects: trust.activeSubjects, tests: tests, at: when, steps: trust.disagreementSteps,
-      settings: registry.flagSettings)
+      settings: flagging.settings)
     let flagged = records.compactMap { r -> Flagged? in
-      let f = registry.flagRules.flatMap { $0.flags(for: r, in: context) }
+      let f = flagging.rules.flatMap { $0.flags(for: r, in: context) }
       return f.isEmpty ? nil : Flagged(pupil: r.pupil, flags: f)
     }
     .sorted { ($0.pupil.surname, $0.pupil.forename) < ($1.pupil.surname, $1.pupil.forename) }
     let analysis = Analysis(records: records, scheme: scheme)
     let names = ScopeNames(trust: trust, classes: ScopeNames.classes(of: data.school, in: data.year))
     let toLookAt = PupilsToLookAt.build(
-      analysis, scope: .schoolClass(classID), context: context, rules: registry.flagRules, names: names)
+      analysis, scope: .schoolClass(classID), context: context, rules: flagging.rules, names: names)
     let completeness = analysis.completeness(
       .schoolClass(classID), subjects: trust.activeSubjects, names: names, at: when)
     let bands = trust.activeSubjects.map {

@@ -1,5 +1,4 @@
 import CohortCore
-import CohortPluginKit
 
 /// Pupils to look at as one table, the same in the CLI, the app and the packs: a row per
 /// reason (pupil, class, subject, the reason in words, since when it has held, the latest

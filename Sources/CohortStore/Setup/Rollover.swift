@@ -1,5 +1,4 @@
 import CohortCore
-import CohortStore
 
 /// The new academic year: pupils move up a year group into next year's classes (the same
 /// class names, or a plan's), Year 6 leave (marked left on 31 August, judgements kept), and
