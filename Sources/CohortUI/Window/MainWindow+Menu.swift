@@ -22,7 +22,7 @@ extension MainWindow {
 
   func openPlugins() {
     if let open = pluginsWindow, open.isOpen { return UI.present(open.window) }
-    pluginsWindow = PluginsWindow(parent: window, context: context, pages: BuiltInPages.all)
+    pluginsWindow = PluginsWindow(parent: window, context: context, pages: BuiltInPages.kinds(for: context.registry))
   }
 
   /// Another trust's folder (or this one again): this window closes once the other is open.

@@ -51,7 +51,7 @@ final class MainWindow: PageHost, ToastHost {
     UI.fitDefaultSize(window, 1280, 820)
     UI.ellipsize(message)
     toasts = Adw.toastOverlay(content)
-    for kind in BuiltInPages.all {
+    for kind in BuiltInPages.kinds(for: context.registry) {
       let page = kind.make(self)
       pages.append(page)
       pageIDs.append(kind.id)
