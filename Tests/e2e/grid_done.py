@@ -37,18 +37,26 @@ def message():
     return label_text(parent.getChildAtIndex(0)) if parent else None
 
 
-def toast_undo(toast):
-    """The Undo button beside the toast's words (the toolbar has an Undo too)."""
+def toast_undo():
+    """The toast's Undo button: toasts show at the bottom of the window, the toolbar's Undo at the top."""
+    found = []
+
+    def walk(n, d=0):
+        if n is None or d > 40:
+            return
+        if n.name == "Undo" and n.getRoleName() == "push button":
+            found.append(n)
+        for i in range(n.childCount):
+            walk(n.getChildAtIndex(i), d + 1)
+
     try:
-        n = toast
-        for _ in range(2):
-            n = n.parent
-            hit = find(n, lambda m: m.name == "Undo" and m.getRoleName() == "push button") if n else None
-            if hit is not None:
-                return hit
+        walk(app.root())
+        frame = app.find(lambda n: n.getRoleName() == "frame")
+        _, fy, _, fh = frame.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        low = [n for n in found if n.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)[1] > fy + fh / 2]
+        return low[0] if low else None
     except Exception:
-        pass
-    return None
+        return None
 
 
 def main():
@@ -105,7 +113,7 @@ def main():
           "Fill down fills the five empty cells")
     toast = wait(lambda: app.find(lambda n: (n.name or "").startswith("Filled 5 cells")), 5)
     check(toast is not None, "a toast says how many cells Fill down changed")
-    undo = wait(lambda: toast_undo(toast), 5) if toast is not None else None
+    undo = wait(toast_undo, 5)
     bar_undo = app.find(lambda n: n.name == "Undo" and n.getRoleName() == "push button")
     check(undo is not None and bar_undo is not None and undo.queryComponent().getExtents(0) != bar_undo.queryComponent().getExtents(0),
           "the toast has an Undo button of its own")

@@ -3,7 +3,7 @@ import CGtk
 /// A key press in Swift's terms, so that views never see GDK's key values.
 public struct KeyPress: Sendable, Equatable {
   public enum Key: Sendable, Equatable {
-    case up, down, left, right, tab, backTab, home, end, enter, delete
+    case up, down, left, right, tab, backTab, home, end, enter, delete, escape
     /// A printable character ("g", "3").
     case character(String)
     case other
@@ -29,6 +29,7 @@ public struct KeyPress: Sendable, Equatable {
     case GDK_KEY_End: key = .end
     case GDK_KEY_Return, GDK_KEY_KP_Enter: key = .enter
     case GDK_KEY_Delete, GDK_KEY_BackSpace, GDK_KEY_KP_Delete: key = .delete
+    case GDK_KEY_Escape: key = .escape
     default:
       let unicode = gdk_keyval_to_unicode(keyval)
       if unicode > 32, let scalar = Unicode.Scalar(unicode) {
@@ -83,6 +84,8 @@ extension UI {
     }
     return out
   }
+
+  public static func hasFocus(_ w: Widget) -> Bool { gtk_widget_has_focus(w) != 0 }
 
   public static func clipboard(_ w: Widget) -> OpaquePointer? { gtk_widget_get_clipboard(w) }
 }

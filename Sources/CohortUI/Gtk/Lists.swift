@@ -47,3 +47,14 @@ extension UI {
   /// A symbolic icon from the theme.
   public static func icon(_ name: String) -> Widget { gtk_image_new_from_icon_name(name)! }
 }
+
+@MainActor
+extension UI {
+  /// Removes a stack's page by its id, if it has one.
+  public static func removePage(_ stack: Widget, _ id: String) {
+    if let old = gtk_stack_get_child_by_name(cg_stack(stack), id) { gtk_stack_remove(cg_stack(stack), old) }
+  }
+
+  /// Cut in the middle when too long (a folder's path keeps its start and its name).
+  public static func ellipsizeMiddle(_ label: Widget) { gtk_label_set_ellipsize(cg_label(label), PANGO_ELLIPSIZE_MIDDLE) }
+}

@@ -78,8 +78,12 @@ final class GridView {
     refresh(Set(model.allPositions))
   }
 
-  /// Narrower on a small screen, so that three subjects fit beside the names.
-  static var nameWidth: Int32 { UI.screen.width > 0 && UI.screen.width < 1200 ? 190 : 250 }
+  /// Narrower on a small screen, so that three subjects fit beside the names (and the sidebar
+  /// from 1100 pixels up).
+  static var nameWidth: Int32 {
+    let w = UI.screen.width
+    return w <= 0 || w >= 1400 ? 250 : w < 1200 ? 190 : 210
+  }
 
   private func nameCell(_ pupil: Pupil, yearBadge: Bool) -> Widget {
     let box = UI.box(false, spacing: 6, classes: ["pupil-name"])
@@ -206,7 +210,7 @@ final class GridView {
           onEdit()
         case .hint(let text): onHint(text)
         }
-      case .other: return false
+      case .other, .escape: return false
       }
     }
     focusCursor()

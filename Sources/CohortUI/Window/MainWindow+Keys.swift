@@ -39,14 +39,6 @@ extension MainWindow {
     navigate(to: .schoolClass(school: s, classID: classes[i + step].id))
   }
 
-  /// The next class's name, for the grid's "Class complete" message.
-  func nextClassName() -> String? {
-    guard case .schoolClass(let s, let c) = scope.level, let school = context.school(s) else { return nil }
-    let classes = school.classes(in: scope.year)
-    guard let i = classes.firstIndex(where: { $0.id == c }), i + 1 < classes.count else { return nil }
-    return classes[i + 1].name
-  }
-
   func openFind() {
     if let open = findWindow, open.isOpen { return open.present() }
     findWindow = FindPupilWindow(parent: window, context: context, year: scope.year, school: scope.schoolID) {
