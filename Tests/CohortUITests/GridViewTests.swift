@@ -47,7 +47,10 @@ enum Display {
     #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_z), state: GDK_CONTROL_MASK)))
     #expect(m.rawCode(at: GridPosition(row: 0, column: 0)) == nil)
     #expect(
-      view.handle(KeyPress(keyval: UInt32(GDK_KEY_Z), state: GdkModifierType(rawValue: GDK_CONTROL_MASK.rawValue | GDK_SHIFT_MASK.rawValue))))
+      view.handle(
+        KeyPress(
+          keyval: UInt32(GDK_KEY_Z),
+          state: GdkModifierType(rawValue: GDK_CONTROL_MASK.rawValue | GDK_SHIFT_MASK.rawValue))))
     #expect(m.rawCode(at: GridPosition(row: 0, column: 0)) == "G")
     #expect(view.chipText(at: GridPosition(row: 0, column: 0)) == "G")
     #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_Up), state: GdkModifierType(rawValue: 0))))

@@ -44,7 +44,8 @@ def toast_undo():
     def walk(n, d=0):
         if n is None or d > 40:
             return
-        if n.name == "Undo" and n.getRoleName() == "push button":
+        # libadwaita names the toast's button twice over ("Undo Undo").
+        if (n.name or "").startswith("Undo") and n.getRoleName() == "push button":
             found.append(n)
         for i in range(n.childCount):
             walk(n.getChildAtIndex(i), d + 1)

@@ -29,7 +29,8 @@ def inside(n):
 
 def in_sidebar(n):
     """The sidebar folds away off the window's edge on a narrow window (F9 brings it over the pages)."""
-    if n.getRoleName() == "scroll pane" and n.childCount and n.getChildAtIndex(0).name == "Trust, schools and classes":
+    if n.getRoleName() == "scroll pane" and any(
+            n.getChildAtIndex(i).name == "Trust, schools and classes" for i in range(n.childCount)):
         return True
     while n is not None:
         if n.name == "Trust, schools and classes":

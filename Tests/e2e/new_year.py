@@ -20,6 +20,16 @@ def closed():
         return json.load(f).get("readOnlyYears", [])
 
 
+def question():
+    """The message dialog (a window of its own, named by its heading), not its heading's label."""
+    root = app.root()
+    for i in range(root.childCount if root else 0):
+        w = root.getChildAtIndex(i)
+        if w is not None and w.name == "Make 2026-27 read-only?":
+            return w
+    return None
+
+
 def open_rollover():
     click(app.named("Data"), settle=0.5)
     activate(app.named("New academic year", "push button"), settle=1)
@@ -31,7 +41,7 @@ early = wait(lambda: app.find(lambda n: n.name == "Too early for a new year"), 1
 check(early is not None and "Autumn 2 of 2026-27" in (label_text(early) or ""), "the window says it is only Autumn 2")
 if start is not None:
     click(start, settle=1)
-ask = wait(lambda: app.find(lambda n: n.name == "Make 2026-27 read-only?"), 10)
+ask = wait(question, 10)
 check(ask is not None, "Start asks first: 'Make 2026-27 read-only?'")
 body = wait(lambda: app.find(lambda n: n.getRoleName() == "label" and "cannot be undone" in (n.name or "")), 5)
 check(body is not None and "Oakfield Primary School" in body.name and "read-only" in body.name,
@@ -41,10 +51,10 @@ check(cancel is not None, "the question has a Cancel button")
 if cancel is not None:
     click(cancel, settle=1)
 check(closed() == [], "Cancel changes nothing")
-check(wait(lambda: app.find(lambda n: n.name == "Make 2026-27 read-only?") is None, 5), "the question closes")
+check(wait(lambda: question() is None, 5), "the question closes")
 if start is not None:
     click(start, settle=1)
-    dialog = wait(lambda: app.find(lambda n: n.name == "Make 2026-27 read-only?"), 5)
+    dialog = wait(question, 5)
     confirm = find(dialog, lambda n: n.name == "Start 2027-28" and n.getRoleName() == "push button") if dialog else None
     check(confirm is not None, "the question's button names the new year")
     if confirm is not None:

@@ -56,5 +56,7 @@ extension UI {
   }
 
   /// Cut in the middle when too long (a folder's path keeps its start and its name).
-  public static func ellipsizeMiddle(_ label: Widget) { gtk_label_set_ellipsize(cg_label(label), PANGO_ELLIPSIZE_MIDDLE) }
+  public static func ellipsizeMiddle(_ label: Widget) {
+    gtk_label_set_ellipsize(cg_label(label), PANGO_ELLIPSIZE_MIDDLE)
+  }
 }

@@ -21,7 +21,8 @@ public struct MissingPlugin: Sendable, Equatable {
   public var title: String { "\(trustName) needs a plugin that is not here" }
 
   public var detail: String {
-    let uses = "The trust's judgements are kept in the “\(scheme.uppercased())” codes, and no plugin on this laptop gives them."
+    let uses =
+      "The trust's judgements are kept in the “\(scheme.uppercased())” codes, and no plugin on this laptop gives them."
     guard !switchedOff.isEmpty else {
       return uses + " Its plugin may have been removed from this laptop: ask whoever looks after Cohort to add it "
         + "again, or open another trust's folder."

@@ -33,7 +33,8 @@ public struct PupilFinder: Sendable {
         }
       }
     }
-    return PupilFinder(hits: hits.sorted { ($0.pupil.surname, $0.pupil.forename) < ($1.pupil.surname, $1.pupil.forename) })
+    return PupilFinder(
+      hits: hits.sorted { ($0.pupil.surname, $0.pupil.forename) < ($1.pupil.surname, $1.pupil.forename) })
   }
 
   /// Pupils whose name has every typed word at the start of a word (any order, any case or

@@ -150,7 +150,8 @@ final class GridView {
       UI.setClass(w.chip, "unknown", raw != nil && code == nil)
       let previous = model.previousCode(at: p)
       UI.setText(w.previous, previous.map { "was \($0)" } ?? "")
-      let full = code.map { "\($0.id) \($0.label)" } ?? raw.map { "\($0), a code the scheme does not know" } ?? "not entered"
+      let full =
+        code.map { "\($0.id) \($0.label)" } ?? raw.map { "\($0), a code the scheme does not know" } ?? "not entered"
       let was = previous.map { "; last half-term \($0)" } ?? ""
       UI.tooltip(w.button, "\(model.accessibleName(at: p)): \(full)\(was)")
       UI.setAccessibleDescription(w.button, full + was)

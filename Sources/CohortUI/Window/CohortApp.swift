@@ -153,7 +153,9 @@ public enum CohortApp {
     UI.fitDefaultSize(w, 640, 360)
     let quit = UI.button("Quit") { UI.close(w) }
     Adw.setContent(
-      w, Adw.statusPage(icon: "dialog-warning-symbolic", title: "Cohort could not start", description: text, buttons: [quit]))
+      w,
+      Adw.statusPage(
+        icon: "dialog-warning-symbolic", title: "Cohort could not start", description: text, buttons: [quit]))
     UI.present(w)
   }
 }

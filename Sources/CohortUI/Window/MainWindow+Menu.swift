@@ -30,7 +30,8 @@ extension MainWindow {
     FileChooser.chooseFolder(parent: window, title: "Open a trust's data folder") { [weak self] path in
       guard let self else { return }
       guard FileManager.default.fileExists(atPath: path + "/trust.json") else {
-        return self.toast("There is no trust in \((path as NSString).lastPathComponent): choose its data folder", undo: nil)
+        return self.toast(
+          "There is no trust in \((path as NSString).lastPathComponent): choose its data folder", undo: nil)
       }
       if CohortApp.openFolder(self.app, path) { UI.requestClose(self.window) }
     }

@@ -37,7 +37,8 @@ final class PluginsWindow {
             return Adw.actionRow(title: file, subtitle: p.reason, suffix: nil)
           }))
     }
-    Adw.addPreferencesPage(window, id: "plugins", title: "Plugins", icon: "application-x-addon-symbolic", groups: groups)
+    Adw.addPreferencesPage(
+      window, id: "plugins", title: "Plugins", icon: "application-x-addon-symbolic", groups: groups)
     Signal.on(window, "destroy") { [weak self] in self?.isOpen = false }
     UI.present(window)
     findWhatIsInUse()
@@ -78,7 +79,8 @@ final class PluginsWindow {
 
   private func pageRow(_ page: PageKind) -> Widget {
     let row = Adw.actionRow(
-      title: page.title, subtitle: [page.manifest.description, "Built in · On"].compactMap { $0 }.joined(separator: "\n"),
+      title: page.title,
+      subtitle: [page.manifest.description, "Built in · On"].compactMap { $0 }.joined(separator: "\n"),
       suffix: nil)
     UI.setAccessibleDescription(row, "Plugin \(page.manifest.id)")
     return row

@@ -55,7 +55,9 @@ final class Sidebar {
     let classes = school.classes(in: year)
     guard !classes.isEmpty else {
       return [
-        add("No classes in \(year)", name: "No classes in \(year)", level: .school(school.id), depth: 2, classes: ["dim-label"])
+        add(
+          "No classes in \(year)", name: "No classes in \(year)", level: .school(school.id), depth: 2,
+          classes: ["dim-label"])
       ]
     }
     var rows: [Widget] = []
