@@ -44,17 +44,21 @@ def toast_undo():
     def walk(n, d=0):
         if n is None or d > 40:
             return
-        # libadwaita names the toast's button twice over ("Undo Undo").
-        if (n.name or "").startswith("Undo") and n.getRoleName() == "push button":
-            found.append(n)
-        for i in range(n.childCount):
-            walk(n.getChildAtIndex(i), d + 1)
+        try:
+            # libadwaita names the toast's button twice over ("Undo Undo").
+            if (n.name or "").startswith("Undo") and n.getRoleName() == "push button":
+                found.append(n)
+            for i in range(n.childCount):
+                walk(n.getChildAtIndex(i), d + 1)
+        except Exception:
+            pass
 
     try:
         walk(app.root())
         frame = app.find(lambda n: n.getRoleName() == "frame")
         _, fy, _, fh = frame.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-        low = [n for n in found if n.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)[1] > fy + fh / 2]
+        low = [n for n in found if n.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)[1] > fy + fh / 2
+               or n.name == "Undo Undo"]
         return low[0] if low else None
     except Exception:
         return None

@@ -29,6 +29,9 @@ def inside(n):
 
 def in_sidebar(n):
     """The sidebar folds away off the window's edge on a narrow window (F9 brings it over the pages)."""
+    x, _, w, _ = n.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    if n.getRoleName() == "scroll pane" and x + w <= fx + 1:
+        return True
     if n.getRoleName() == "scroll pane" and any(
             n.getChildAtIndex(i).name == "Trust, schools and classes" for i in range(n.childCount)):
         return True

@@ -25,8 +25,13 @@ def question():
     root = app.root()
     for i in range(root.childCount if root else 0):
         w = root.getChildAtIndex(i)
-        if w is not None and w.name == "Make 2026-27 read-only?":
-            return w
+        try:
+            if w is not None and find(w, lambda n: n.name == "Make 2026-27 read-only?") is not None \
+                    and find(w, lambda n: n.name == "Rollover preview") is None \
+                    and find(w, lambda n: n.name == "Judgements grid") is None:
+                return w
+        except Exception:
+            pass
     return None
 
 
@@ -46,7 +51,8 @@ check(ask is not None, "Start asks first: 'Make 2026-27 read-only?'")
 body = wait(lambda: app.find(lambda n: n.getRoleName() == "label" and "cannot be undone" in (n.name or "")), 5)
 check(body is not None and "Oakfield Primary School" in body.name and "read-only" in body.name,
       "the question names the schools and what becomes read-only")
-cancel = find(ask, lambda n: n.name == "Cancel" and n.getRoleName() == "push button") if ask else None
+# libadwaita may name a dialog's buttons twice over ("Cancel Cancel").
+cancel = find(ask, lambda n: (n.name or "").startswith("Cancel") and n.getRoleName() == "push button") if ask else None
 check(cancel is not None, "the question has a Cancel button")
 if cancel is not None:
     click(cancel, settle=1)
@@ -55,7 +61,8 @@ check(wait(lambda: question() is None, 5), "the question closes")
 if start is not None:
     click(start, settle=1)
     dialog = wait(question, 5)
-    confirm = find(dialog, lambda n: n.name == "Start 2027-28" and n.getRoleName() == "push button") if dialog else None
+    confirm = find(dialog, lambda n: (n.name or "").startswith("Start 2027-28")
+                   and n.getRoleName() == "push button") if dialog else None
     check(confirm is not None, "the question's button names the new year")
     if confirm is not None:
         click(confirm, settle=1)
