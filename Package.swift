@@ -66,7 +66,8 @@ let package = Package(
     .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
     // Charts: specs built by pure code, drawn by one cairo renderer (PNG, SVG, PDF, screen).
     .target(name: "CohortCharts", dependencies: ["CohortCore", "CCairo"]),
-    .systemLibrary(name: "CGtk", pkgConfig: "gtk4", providers: [.apt(["libgtk-4-dev"])]),
+    // GTK 4 and libadwaita (1.2 on Debian 12): libadwaita-1's flags include GTK's.
+    .systemLibrary(name: "CGtk", pkgConfig: "libadwaita-1", providers: [.apt(["libadwaita-1-dev"])]),
     // The views, with a small GTK wrapper in CohortUI/Gtk.
     .target(
       name: "CohortUI",

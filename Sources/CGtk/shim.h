@@ -4,6 +4,7 @@
 #define COHORT_CGTK_SHIM_H
 
 #include <gtk/gtk.h>
+#include <adwaita.h>
 #include <glib-unix.h>
 
 // libdispatch's main-queue hooks (exported by libdispatch on Linux).
@@ -32,6 +33,24 @@ static inline GObject *cg_object(gpointer p) { return G_OBJECT(p); }
 static inline GtkStyleProvider *cg_style_provider(gpointer p) { return GTK_STYLE_PROVIDER(p); }
 static inline GActionMap *cg_action_map(gpointer p) { return G_ACTION_MAP(p); }
 static inline GtkRoot *cg_root(gpointer p) { return GTK_ROOT(p); }
+
+// libadwaita's casts (1.2: Debian 12).
+static inline AdwApplication *cg_adw_application(gpointer p) { return ADW_APPLICATION(p); }
+static inline AdwApplicationWindow *cg_adw_app_window(gpointer p) { return ADW_APPLICATION_WINDOW(p); }
+static inline AdwHeaderBar *cg_adw_header_bar(gpointer p) { return ADW_HEADER_BAR(p); }
+static inline AdwViewStack *cg_adw_view_stack(gpointer p) { return ADW_VIEW_STACK(p); }
+static inline AdwViewSwitcherTitle *cg_adw_switcher_title(gpointer p) { return ADW_VIEW_SWITCHER_TITLE(p); }
+static inline AdwViewSwitcherBar *cg_adw_switcher_bar(gpointer p) { return ADW_VIEW_SWITCHER_BAR(p); }
+static inline AdwFlap *cg_adw_flap(gpointer p) { return ADW_FLAP(p); }
+static inline AdwToastOverlay *cg_adw_toast_overlay(gpointer p) { return ADW_TOAST_OVERLAY(p); }
+static inline AdwStatusPage *cg_adw_status_page(gpointer p) { return ADW_STATUS_PAGE(p); }
+static inline AdwPreferencesWindow *cg_adw_prefs_window(gpointer p) { return ADW_PREFERENCES_WINDOW(p); }
+static inline AdwPreferencesPage *cg_adw_prefs_page(gpointer p) { return ADW_PREFERENCES_PAGE(p); }
+static inline AdwPreferencesGroup *cg_adw_prefs_group(gpointer p) { return ADW_PREFERENCES_GROUP(p); }
+static inline AdwMessageDialog *cg_adw_message_dialog(gpointer p) { return ADW_MESSAGE_DIALOG(p); }
+static inline AdwAboutWindow *cg_adw_about_window(gpointer p) { return ADW_ABOUT_WINDOW(p); }
+static inline AdwActionRow *cg_adw_action_row(gpointer p) { return ADW_ACTION_ROW(p); }
+static inline AdwPreferencesRow *cg_adw_prefs_row(gpointer p) { return ADW_PREFERENCES_ROW(p); }
 
 static inline gboolean cg_is_list_box(gpointer p) { return GTK_IS_LIST_BOX(p); }
 static inline gboolean cg_is_flow_box(gpointer p) { return GTK_IS_FLOW_BOX(p); }

@@ -37,28 +37,31 @@ enum Display {
     let w = window(view)
     defer { gtk_window_destroy(cg_window(w)) }
     view.focusCursor()
-    #expect(view.handleKey(UInt32(GDK_KEY_g), GdkModifierType(rawValue: 0)))
+    #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_g), state: GdkModifierType(rawValue: 0))))
     #expect(m.rawCode(at: GridPosition(row: 0, column: 0)) == "G")
     #expect(focused(w) == view.button(at: GridPosition(row: 1, column: 0)))
-    #expect(view.handleKey(UInt32(GDK_KEY_Right), GdkModifierType(rawValue: 0)))
+    #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_Right), state: GdkModifierType(rawValue: 0))))
     #expect(focused(w) == view.button(at: GridPosition(row: 1, column: 1)))
-    #expect(view.handleKey(UInt32(GDK_KEY_x), GdkModifierType(rawValue: 0)))
+    #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_x), state: GdkModifierType(rawValue: 0))))
     #expect(hints.last?.contains("'x'") == true)
-    #expect(view.handleKey(UInt32(GDK_KEY_z), GDK_CONTROL_MASK))
+    #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_z), state: GDK_CONTROL_MASK)))
     #expect(m.rawCode(at: GridPosition(row: 0, column: 0)) == nil)
     #expect(
-      view.handleKey(UInt32(GDK_KEY_Z), GdkModifierType(rawValue: GDK_CONTROL_MASK.rawValue | GDK_SHIFT_MASK.rawValue)))
+      view.handle(
+        KeyPress(
+          keyval: UInt32(GDK_KEY_Z),
+          state: GdkModifierType(rawValue: GDK_CONTROL_MASK.rawValue | GDK_SHIFT_MASK.rawValue))))
     #expect(m.rawCode(at: GridPosition(row: 0, column: 0)) == "G")
     #expect(view.chipText(at: GridPosition(row: 0, column: 0)) == "G")
-    #expect(view.handleKey(UInt32(GDK_KEY_Up), GdkModifierType(rawValue: 0)))
-    #expect(view.handleKey(UInt32(GDK_KEY_Left), GdkModifierType(rawValue: 0)))
-    #expect(view.handleKey(UInt32(GDK_KEY_Delete), GdkModifierType(rawValue: 0)))
+    #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_Up), state: GdkModifierType(rawValue: 0))))
+    #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_Left), state: GdkModifierType(rawValue: 0))))
+    #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_Delete), state: GdkModifierType(rawValue: 0))))
     #expect(m.rawCode(at: GridPosition(row: 0, column: 0)) == nil)
     #expect(view.chipText(at: GridPosition(row: 0, column: 0)) == "")
     #expect(edits == 4)
     // Keys the grid does not use are left to the window (shortcuts, Ctrl+Q).
-    #expect(!view.handleKey(UInt32(GDK_KEY_q), GDK_CONTROL_MASK))
-    #expect(!view.handleKey(UInt32(GDK_KEY_F5), GdkModifierType(rawValue: 0)))
+    #expect(!view.handle(KeyPress(keyval: UInt32(GDK_KEY_q), state: GDK_CONTROL_MASK)))
+    #expect(!view.handle(KeyPress(keyval: UInt32(GDK_KEY_F5), state: GdkModifierType(rawValue: 0))))
   }
 
   @Test func cellsCarryTheirAccessibleNameAndShowLastHalfTermFaded() throws {

@@ -9,7 +9,7 @@ from driver import App, Checks, activate, click, wait
 
 check = Checks()
 app = App(sys.argv[1] if len(sys.argv) > 1 else ".build/debug", ["--year", "2026-27", "--half-term", "autumn1"])
-click(app.named("Analysis", "page tab"))
+click(app.tab("Analysis"))
 chart = wait(lambda: app.find(lambda n: n.name == "Bands per subject"))
 check(chart is not None, "the trust's chart is shown")
 if chart is not None:

@@ -95,6 +95,16 @@ def ctrl(sym, control_keycode=37):
     pyatspi.Registry.generateKeyboardEvent(control_keycode, None, pyatspi.KEY_RELEASE)
 
 
+def showing(node):
+    """On screen now: GTK 4.8 sets no SHOWING state, but gives what is not shown no size (the
+    page switcher's bar at the bottom of a wide window)."""
+    try:
+        _, _, w, h = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        return w > 0 and h > 0 and node.getState().contains(pyatspi.STATE_VISIBLE)
+    except Exception:
+        return False
+
+
 def label_text(node):
     """A node's text, or None for a node without text (or gone)."""
     try:
@@ -194,6 +204,10 @@ class App:
 
     def named(self, name, role=None):
         return wait(lambda: self.find(lambda n: n.name == name and (role is None or n.getRoleName() == role)))
+
+    def tab(self, name, timeout=20):
+        """The page switcher's tab for a page, as shown (in the header, or at the bottom when narrow)."""
+        return wait(lambda: self.find(lambda n: n.name == name and n.getRoleName() == "page tab" and showing(n)), timeout)
 
     def quit(self, check):
         ctrl(ord("q"))

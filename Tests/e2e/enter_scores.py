@@ -10,7 +10,7 @@ check = Checks()
 app = App(sys.argv[1] if len(sys.argv) > 1 else ".build/debug", ["--class", "oakfield-y3", "--year", "2026-27", "--half-term", "autumn2"])
 side = ["show", "side-by-side", "--class", "oakfield-y3", "--year", "2026-27", "--term", "autumn", "--json"]
 pupils = json.loads(app.cli(*side))["pupils"]
-tab = app.named("Scores", "page tab")
+tab = app.tab("Scores")
 check(tab is not None, "the Scores page is reachable")
 click(tab)
 first = app.named(f"{pupils[0]['name']}, NFER-style reading, Autumn")

@@ -50,7 +50,7 @@ check(said is not None, "the status says what was imported")
 first = wait(lambda: app.find(lambda n: (n.name or "") == f"{grid[0]['name']}, Reading, Autumn 2"))
 if first is not None:
     click(first)
-click(app.named("Pupil", "page tab"), settle=1)
+click(app.tab("Pupil"), settle=1)
 results = wait(lambda: app.find(lambda n: n.name == "Statutory assessment results" and n.getRoleName() == "label"), 10)
 check(results is not None and "Phonics screening check 2025: 35 of 40 (met: the threshold was 32)" in (label_text(results) or ""),
       "the Pupil page shows the imported statutory result")

@@ -12,7 +12,7 @@ grid = json.loads(app.cli("show", "--class", "oakfield-y3", "--year", "2026-27",
 csv = os.path.join(app.work, "scores.csv")
 with open(csv, "w") as f:
     f.write(f"UPN,Standardised score\n{grid[0]['upn']},111\n{grid[1]['upn']},160\nA123,100\n")
-click(app.named("Scores", "page tab"))
+click(app.tab("Scores"))
 button = app.named("Import scores…")
 check(button is not None, "the Scores page has an Import button")
 click(button, settle=1.5)

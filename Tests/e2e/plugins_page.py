@@ -3,7 +3,9 @@
 its row through the accessibility tree. Usage: plugins_page.py BIN_DIR PLUGIN_ID"""
 import sys
 
-from driver import App, Checks, activate, click, wait
+import pyatspi
+
+from driver import App, Checks, activate, click, find, wait
 
 BIN, PLUGIN = sys.argv[1], sys.argv[2]
 check = Checks()
@@ -15,9 +17,11 @@ button = app.named("Plugins", "push button")
 check(button is not None, "the main menu has a Plugins button")
 if button:
     activate(button, settle=1)
-    row = wait(lambda: app.find(lambda n: (n.name or "").startswith(PLUGIN + " ") and "active" in n.name))
-    check(row is not None, f"the Plugins window lists {PLUGIN} as active")
-    page = wait(lambda: app.find(lambda n: (n.name or "").startswith("page.judgements ")), 5)
+    row = wait(lambda: app.find(lambda n: n.description == f"Plugin {PLUGIN}"))
+    check(row is not None and PLUGIN not in (row.name or ""), f"the Plugins window lists {PLUGIN} by its name, not its id")
+    on = row and find(row, lambda n: n.getRoleName() == "check box")
+    check(on is not None and on.getState().contains(pyatspi.STATE_CHECKED), f"{PLUGIN} is switched on")
+    page = wait(lambda: app.find(lambda n: n.description == "Plugin page.judgements"), 5)
     check(page is not None, "the pages are listed as plugins too")
 app.close()
 sys.exit(check.finish())

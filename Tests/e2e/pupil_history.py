@@ -16,7 +16,7 @@ key(0xff52)  # Up: back to the pupil just entered, who becomes the chosen pupil
 # Saved while the app runs (not only when it closes): the folder has the code.
 check(wait(lambda: json.loads(app.cli("show", "--class", "oakfield-y3", "--year", "2026-27", "--half-term", "autumn2", "--json"))["pupils"][0]["judgements"].get("reading") == "P", 10),
       "the code is saved in the folder while the app runs")
-click(app.named("Pupil", "page tab"), settle=1)
+click(app.tab("Pupil"), settle=1)
 history = wait(lambda: app.find(lambda n: n.getRoleName() == "label" and "e2e" in (n.name or "") and "→ P" in (n.name or "")), 10)
 check(history is not None, "the Pupil page's history shows the change, who made it and on which device")
 grid = wait(lambda: app.find(lambda n: n.name == "Judgements over time"), 5)

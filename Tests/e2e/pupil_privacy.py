@@ -15,7 +15,7 @@ def open_pupil(app):
     grid = json.loads(app.cli("show", *args[:2], "--year", "2026-27", "--half-term", "autumn2", "--json"))["pupils"]
     first = wait(lambda: app.find(lambda n: (n.name or "") == f"{grid[0]['name']}, Reading, Autumn 2"))
     click(first)
-    click(app.named("Pupil", "page tab"), settle=1)
+    click(app.tab("Pupil"), settle=1)
     return grid[0]
 
 

@@ -38,7 +38,7 @@ def press(node):
     click(node, settle=0.6)
 
 app = App(sys.argv[1] if len(sys.argv) > 1 else ".build/debug", ["--class", "oakfield-y3", "--year", "2025-26", "--half-term", "spring1"])
-click(app.named("Meetings", "page tab"), settle=1)
+click(app.tab("Meetings"), settle=1)
 description = app.named("Action description")
 check(description is not None, "the Meetings page shows the action form")
 click(description)

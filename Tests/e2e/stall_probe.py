@@ -42,7 +42,7 @@ probe = os.path.join(scratch, "stalls")
 app = App(BIN, ["--year", YEAR, "--half-term", HALF], env={"COHORT_STALL_PROBE": probe}, data=DATA)
 quiet = []
 try:
-    tab = app.named("Analysis", "page tab")
+    tab = app.tab("Analysis")
     if tab is None:
         sys.exit("the window did not come up")
     time.sleep(1)
@@ -55,7 +55,7 @@ try:
         if button is None:
             break
         quietly(button.name, lambda: activate(button, settle=0), 4)
-    grid = app.named("Judgements", "page tab")
+    grid = app.tab("Judgements")
     quietly("the class's Judgements grid", lambda: click(grid, settle=0), 4)
     counted = [(t, ms, name) for t, ms in stalls() for a, b, name in quiet if a <= t <= b]
     for t, ms, name in counted:

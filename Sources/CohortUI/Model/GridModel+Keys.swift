@@ -19,10 +19,14 @@ extension GridModel {
     guard rowCount > 0, columnCount > 0 else { return .handled }
     if let closedReason { return .hint(closedReason) }
     guard let code = scheme.code(forKey: key) else { return .hint(keyHint(key)) }
+    if atEnd { return .hint(Self.endHint) }
     apply([(cursor, code.id)])
-    advance()
+    if !advance() { atEnd = true }
     return .handled
   }
+
+  public static let endHint =
+    "That was the last pupil of the last subject, so nothing changed. Move to a cell (arrows, Home) to change it."
 
   public func keyHint(_ key: String) -> String {
     let keys = scheme.codes.map { "\($0.key) \($0.label)" }.joined(separator: ", ")
@@ -34,13 +38,18 @@ extension GridModel {
     apply([(cursor, nil)])
   }
 
-  /// Down one pupil; after the last pupil, the first pupil of the next subject.
-  public func advance() {
+  /// Down one pupil; after the last pupil, the first pupil of the next subject. False at the
+  /// last cell of all, where the cursor stays.
+  @discardableResult
+  public func advance() -> Bool {
     if cursor.row + 1 < rowCount {
       cursor.row += 1
     } else if cursor.column + 1 < columnCount {
       cursor = GridPosition(row: 0, column: cursor.column + 1)
+    } else {
+      return false
     }
+    return true
   }
 
   public func move(_ m: Move) {

@@ -23,7 +23,12 @@ public final class GridModel {
   /// Last half-term's codes by pupil and subject, when last half-term was another document
   /// (Summer 2 of the previous year).
   public let earlier: [String: [String: String]]
-  public var cursor = GridPosition(row: 0, column: 0)
+  public var cursor = GridPosition(row: 0, column: 0) {
+    didSet { if cursor != oldValue { atEnd = false } }
+  }
+  /// Set when a code was entered in the last cell (last pupil, last subject): the cursor has
+  /// nowhere to go, so the next code key is refused rather than overwriting that cell.
+  public internal(set) var atEnd = false
   /// Set when the year is closed (after the rollover): nothing can be entered, and why.
   public var closedReason: String?
   /// Called with the cells whose codes changed, after every edit, undo, redo or merge.
@@ -61,6 +66,9 @@ public final class GridModel {
   public var rowCount: Int { pupils.count }
   public var columnCount: Int { subjects.count }
   public var canUndo: Bool { !undoStack.isEmpty }
+  /// How many steps can be undone: a toast's Undo takes back its own step only if nothing
+  /// came after it.
+  public var undoDepth: Int { undoStack.count }
   public var canRedo: Bool { !redoStack.isEmpty }
 
   public func code(at p: GridPosition) -> Code? {

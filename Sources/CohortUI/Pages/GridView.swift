@@ -1,4 +1,3 @@
-import CGtk
 import CohortCore
 
 /// The Judgements grid as widgets: a row per pupil, a column per subject, each cell a
@@ -7,19 +6,26 @@ import CohortCore
 @MainActor
 final class GridView {
   let model: GridModel
-  let widget: Widget
-  /// The column headings, kept outside the scrolled grid so they stay in view; size groups
-  /// keep each heading as wide as its column.
-  let header: Widget
-  private var columnGroups: [UnsafeMutablePointer<GtkSizeGroup>] = []
+  let widget = UI.grid(rowSpacing: 2, columnSpacing: 6)
+  /// The column headings with each subject's count, kept outside the scrolled grid so they
+  /// stay in view; size groups keep each heading as wide as its column.
+  let header = UI.box(false, spacing: 6, classes: ["grid-header-row"])
+  private var counts: [Widget] = []
   private var cells: [[CellWidgets]] = []
   private var positions: [Widget: GridPosition] = [:]
-  /// Called after an edit, undo or redo changed codes (to save), and with hints to show.
+  /// The cells' label width, in characters: short labels that are never cut.
+  private let labelChars: Int
+  /// Called after an edit, undo or redo changed codes (to save), and with hints to show (an
+  /// empty hint clears the last one: the key was good).
   var onEdit: () -> Void = {}
   var onHint: (String) -> Void = { _ in }
   var onPasteRequest: () -> Void = {}
   /// The pupil under the cursor, whenever it moves.
   var onCursor: (String) -> Void = { _ in }
+  /// After every change of codes: the counts changed (the class may now be complete).
+  var onCounts: () -> Void = {}
+  /// Ctrl+D filled this many cells.
+  var onFilled: (Int) -> Void = { _ in }
 
   struct CellWidgets {
     let button: Widget
@@ -30,75 +36,83 @@ final class GridView {
 
   init(model: GridModel) {
     self.model = model
-    let grid = gtk_grid_new()!
-    gtk_grid_set_row_spacing(cg_grid(grid), 2)
-    gtk_grid_set_column_spacing(cg_grid(grid), 6)
-    UI.addClasses(grid, ["judgement-grid"])
-    UI.setAccessibleName(grid, "Judgements grid")
-    gtk_widget_set_halign(grid, GTK_ALIGN_START)
-    widget = grid
-    header = UI.box(false, spacing: 6, classes: ["grid-header-row"])
-    gtk_widget_set_halign(header, GTK_ALIGN_START)
-    // One group for the names, one for every subject: all subjects stay the same width.
-    columnGroups = (0..<2).map { _ in gtk_size_group_new(GTK_SIZE_GROUP_HORIZONTAL)! }
+    labelChars = model.labelWidth(limit: UI.screen.width > 0 && UI.screen.width < 1200 ? 12 : 14)
+    UI.addClasses(widget, ["judgement-grid"])
+    UI.setAccessibleName(widget, "Judgements grid")
+    UI.align(widget, h: .start)
+    UI.align(header, h: .start)
     build()
     model.onChange = { [weak self] changed in self?.refresh(changed) }
-    let keys = gtk_event_controller_key_new()!
-    gtk_event_controller_set_propagation_phase(keys, GTK_PHASE_CAPTURE)
-    Signal.onKeyPressed(UnsafeMutableRawPointer(keys)) { [weak self] keyval, state in
-      self?.handleKey(keyval, state) ?? false
-    }
-    gtk_widget_add_controller(grid, keys)
+    UI.onKey(widget) { [weak self] press in self?.handle(press) ?? false }
   }
 
   private func build() {
-    let g = cg_grid(widget)
-    for (c, title) in (["Pupil"] + model.subjects.map(\.name)).enumerated() {
-      let heading = UI.label(title, classes: ["grid-header"])
-      gtk_size_group_add_widget(columnGroups[min(c, 1)], heading)
+    // One group for the names, one for every subject: all subjects stay the same width.
+    let groups = UI.sameWidth(2)
+    let pupilHeading = UI.label("Pupil", classes: ["grid-header"])
+    groups[0].add(pupilHeading)
+    UI.append(header, pupilHeading)
+    for (c, subject) in model.subjects.enumerated() {
+      let heading = UI.box(true, spacing: 0)
+      let count = UI.label(model.count(column: c), classes: ["column-count", "caption"])
+      UI.setAccessibleName(count, model.countDescription(column: c))
+      UI.append(heading, UI.label(subject.name, classes: ["grid-header"]), count)
+      groups[1].add(heading)
+      counts.append(count)
       UI.append(header, heading)
     }
+    let mixed = model.yearGroups.count > 1
     for (r, pupil) in model.pupils.enumerated() {
-      let name = nameCell(pupil)
-      gtk_size_group_add_widget(columnGroups[0], name)
-      gtk_grid_attach(g, name, 0, Int32(r), 1, 1)
+      let name = nameCell(pupil, yearBadge: mixed)
+      groups[0].add(name)
+      UI.attach(widget, name, column: 0, row: Int32(r))
       var row: [CellWidgets] = []
       for c in model.subjects.indices {
         let cell = makeCell(GridPosition(row: r, column: c))
-        gtk_size_group_add_widget(columnGroups[1], cell.button)
-        gtk_grid_attach(g, cell.button, Int32(c + 1), Int32(r), 1, 1)
+        groups[1].add(cell.button)
+        UI.attach(widget, cell.button, column: Int32(c + 1), row: Int32(r))
         row.append(cell)
       }
       cells.append(row)
     }
-    // The widgets hold the groups now.
-    for group in columnGroups { g_object_unref(UnsafeMutableRawPointer(group)) }
     refresh(Set(model.allPositions))
   }
 
-  /// Narrower on a small screen, so that three subjects fit beside the names.
-  static var nameWidth: Int32 { UI.screen.width > 0 && UI.screen.width < 1200 ? 190 : 250 }
+  /// Narrower on a small screen, so that three subjects fit beside the names (and the sidebar
+  /// from 1100 pixels up).
+  static var nameWidth: Int32 {
+    let w = UI.screen.width
+    return w <= 0 || w >= 1400 ? 250 : w < 1200 ? 190 : 210
+  }
 
-  private func nameCell(_ pupil: Pupil) -> Widget {
+  private func nameCell(_ pupil: Pupil, yearBadge: Bool) -> Widget {
     let box = UI.box(false, spacing: 6, classes: ["pupil-name"])
     let name = UI.label(pupil.fullName)
-    gtk_widget_set_hexpand(name, 1)
-    gtk_widget_set_size_request(box, Self.nameWidth, -1)
+    UI.ellipsize(name)
+    UI.tooltip(name, pupil.fullName)
+    UI.expand(name, h: true)
+    UI.minWidth(box, Self.nameWidth)
     UI.append(box, name)
-    var flags: [(String, String)] = []
+    var flags: [(String, String, String)] = []
+    // In a mixed-age class, who is in which year.
+    if yearBadge {
+      let g = pupil.yearGroup(in: model.doc.year)
+      flags.append((g.shortLabel, g.label, "year-badge"))
+    }
     if pupil.isDisadvantaged {
-      flags.append(("PP", "Disadvantaged: FSM in the last six years, looked after or previously looked after"))
+      flags.append(("PP", "Disadvantaged: FSM in the last six years, looked after or previously looked after", "flag"))
     }
-    if pupil.serviceChild { flags.append(("SC", "Service child")) }
+    if pupil.serviceChild { flags.append(("SC", "Service child", "flag")) }
     if pupil.send != .none {
-      flags.append((pupil.send.rawValue == "E" ? "EHCP" : "SEN", pupil.send == .ehcPlan ? "EHC plan" : "SEN support"))
+      flags.append(
+        (pupil.send.rawValue == "E" ? "EHCP" : "SEN", pupil.send == .ehcPlan ? "EHC plan" : "SEN support", "flag"))
     }
-    if pupil.eal { flags.append(("EAL", "English as an additional language")) }
-    if let marker = pupil.outsideAgeYearMarker(in: model.doc.year) { flags.append(marker) }
-    for (text, meaning) in flags {
-      let f = UI.label(text, classes: ["flag"], xalign: 0.5)
-      gtk_widget_set_tooltip_text(f, meaning)
-      gtk_widget_set_valign(f, GTK_ALIGN_CENTER)
+    if pupil.eal { flags.append(("EAL", "English as an additional language", "flag")) }
+    if let marker = pupil.outsideAgeYearMarker(in: model.doc.year) { flags.append((marker.0, marker.1, "flag")) }
+    for (text, meaning, style) in flags {
+      let f = UI.label(text, classes: ["flag", style], xalign: 0.5)
+      UI.tooltip(f, meaning)
+      UI.align(f, v: .center)
       UI.append(box, f)
     }
     UI.setAccessibleDescription(box, flags.map(\.1).joined(separator: ", "))
@@ -106,130 +120,121 @@ final class GridView {
   }
 
   private func makeCell(_ p: GridPosition) -> CellWidgets {
-    let button = gtk_button_new()!
-    UI.addClasses(button, ["cell", "flat"])
     let box = UI.box(false, spacing: 6)
     let chip = UI.label("", classes: ["code-chip"], xalign: 0.5)
     let label = UI.label("", classes: ["code-label"])
-    gtk_widget_set_hexpand(label, 1)
-    // A fixed width, so columns never jump while codes are typed (the tooltip has it all).
-    let widest = UI.screen.width > 0 && UI.screen.width < 1200 ? 12 : 14
-    let chars = Int32(min(widest, model.scheme.codes.map(\.label.count).max() ?? 8))
-    gtk_label_set_width_chars(cg_label(label), chars)
-    gtk_label_set_max_width_chars(cg_label(label), chars)
-    gtk_label_set_ellipsize(cg_label(label), PANGO_ELLIPSIZE_END)
+    UI.expand(label, h: true)
+    // A fixed width, so columns never jump while codes are typed; short labels fit it.
+    UI.fixedChars(label, Int32(labelChars))
     let previous = UI.label("", classes: ["previous"], xalign: 1)
     UI.append(box, chip, label, previous)
-    gtk_button_set_child(cg_button(button), box)
-    UI.setAccessibleName(button, model.accessibleName(at: p))
-    Signal.on(button, "clicked") { [weak self] in
+    let button = UI.button(child: box, classes: ["cell", "flat"]) { [weak self] in
       self?.model.cursor = p
       self?.focusCursor()
     }
+    UI.setAccessibleName(button, model.accessibleName(at: p))
     positions[button] = p
     return CellWidgets(button: button, chip: chip, label: label, previous: previous)
   }
 
-  /// Redraws the given cells from the model.
+  /// Redraws the given cells from the model, and the counts.
   func refresh(_ changed: Set<GridPosition>) {
     for p in changed where p.row < cells.count {
       let w = cells[p.row][p.column]
       let raw = model.rawCode(at: p)
       let code = model.code(at: p)
       UI.setText(w.chip, raw ?? "")
-      UI.setText(w.label, code?.label ?? (raw == nil ? "" : "Unknown code"))
+      UI.setText(w.label, code.map { GridModel.shortLabel($0, limit: labelChars) } ?? (raw == nil ? "" : "Unknown"))
       for c in model.scheme.codes { UI.setClass(w.chip, "code-\(Style.cssName(c.id))", c.id == code?.id) }
       UI.setClass(w.chip, "empty", raw == nil)
       UI.setClass(w.chip, "unknown", raw != nil && code == nil)
       let previous = model.previousCode(at: p)
       UI.setText(w.previous, previous.map { "was \($0)" } ?? "")
-      gtk_widget_set_tooltip_text(
-        w.button,
-        "\(model.accessibleName(at: p)): \(code.map { "\($0.id) \($0.label)" } ?? raw ?? "not entered")"
-          + (previous.map { "; last half-term \($0)" } ?? ""))
+      let full =
+        code.map { "\($0.id) \($0.label)" } ?? raw.map { "\($0), a code the scheme does not know" } ?? "not entered"
+      let was = previous.map { "; last half-term \($0)" } ?? ""
+      UI.tooltip(w.button, "\(model.accessibleName(at: p)): \(full)\(was)")
+      UI.setAccessibleDescription(w.button, full + was)
     }
+    for (c, count) in counts.enumerated() {
+      UI.setText(count, model.count(column: c))
+      UI.setAccessibleName(count, model.countDescription(column: c))
+      UI.setClass(count, "complete", model.entered(column: c) == model.rowCount)
+    }
+    onCounts()
   }
 
   // For tests and screen-reader checks: what a cell shows.
   func button(at p: GridPosition) -> Widget { cells[p.row][p.column].button }
-  func chipText(at p: GridPosition) -> String {
-    String(cString: gtk_label_get_text(cg_label(cells[p.row][p.column].chip)))
-  }
-  func labelText(at p: GridPosition) -> String {
-    String(cString: gtk_label_get_text(cg_label(cells[p.row][p.column].label)))
-  }
-  func previousText(at p: GridPosition) -> String {
-    String(cString: gtk_label_get_text(cg_label(cells[p.row][p.column].previous)))
-  }
+  func chipText(at p: GridPosition) -> String { UI.labelText(cells[p.row][p.column].chip) }
+  func labelText(at p: GridPosition) -> String { UI.labelText(cells[p.row][p.column].label) }
+  func previousText(at p: GridPosition) -> String { UI.labelText(cells[p.row][p.column].previous) }
+  func countText(column: Int) -> String { UI.labelText(counts[column]) }
 
   func focusCursor() {
     guard !cells.isEmpty, model.columnCount > 0 else { return }
     let p = model.cursor
-    gtk_widget_grab_focus(cells[p.row][p.column].button)
+    UI.focus(cells[p.row][p.column].button)
     onCursor(model.pupils[p.row].id)
   }
 
   /// Keeps the model's cursor on the focused cell (a click, or focus from outside).
   private func syncCursorFromFocus() {
-    guard let root = gtk_widget_get_root(widget), let focus = gtk_root_get_focus(root) else { return }
-    var w: Widget? = focus
-    while let current = w {
-      if let p = positions[current] {
-        model.cursor = p
-        return
-      }
-      w = gtk_widget_get_parent(current)
+    if let p = UI.focusChain(widget).lazy.compactMap({ self.positions[$0] }).first, p != model.cursor {
+      model.cursor = p
     }
   }
 
   /// One key press; true when the grid used it.
-  func handleKey(_ keyval: UInt32, _ state: GdkModifierType) -> Bool {
+  func handle(_ press: KeyPress) -> Bool {
     syncCursorFromFocus()
-    let ctrl = state.rawValue & GDK_CONTROL_MASK.rawValue != 0
-    let shift = state.rawValue & GDK_SHIFT_MASK.rawValue != 0
-    let alt = state.rawValue & GDK_ALT_MASK.rawValue != 0
-    if alt { return false }
-    if ctrl {
-      switch Int32(keyval) {
-      case GDK_KEY_z, GDK_KEY_Z:
-        shift ? model.redo() : model.undo()
+    if press.alt { return false }
+    if press.ctrl {
+      guard ctrlKey(press) else { return false }
+    } else {
+      switch press.key {
+      case .up: model.move(.up)
+      case .down, .enter: model.move(.down)
+      case .left: model.move(.left)
+      case .right: model.move(.right)
+      case .tab: model.move(.next)
+      case .backTab: model.move(.previous)
+      case .home: model.move(.first)
+      case .end: model.move(.last)
+      case .delete:
+        model.clearCursor()
         onEdit()
-      case GDK_KEY_y:
-        model.redo()
-        onEdit()
-      case GDK_KEY_d:
-        model.fillDown()
-        onEdit()
-      case GDK_KEY_v: onPasteRequest()
-      case GDK_KEY_Home: model.cursor = GridPosition(row: 0, column: 0)
-      case GDK_KEY_End:
-        model.cursor = GridPosition(row: max(0, model.rowCount - 1), column: max(0, model.columnCount - 1))
-      default: return false
-      }
-      focusCursor()
-      return true
-    }
-    switch Int32(keyval) {
-    case GDK_KEY_Up: model.move(.up)
-    case GDK_KEY_Down, GDK_KEY_Return, GDK_KEY_KP_Enter: model.move(.down)
-    case GDK_KEY_Left: model.move(.left)
-    case GDK_KEY_Right: model.move(.right)
-    case GDK_KEY_Tab: model.move(.next)
-    case GDK_KEY_ISO_Left_Tab: model.move(.previous)
-    case GDK_KEY_Home: model.move(.first)
-    case GDK_KEY_End: model.move(.last)
-    case GDK_KEY_Delete, GDK_KEY_BackSpace, GDK_KEY_KP_Delete:
-      model.clearCursor()
-      onEdit()
-    default:
-      let unicode = gdk_keyval_to_unicode(keyval)
-      guard unicode > 32, let scalar = Unicode.Scalar(unicode) else { return false }
-      switch model.type(String(Character(scalar))) {
-      case .handled: onEdit()
-      case .hint(let text): onHint(text)
+      case .character(let c):
+        switch model.type(c) {
+        case .handled:
+          onHint("")
+          onEdit()
+        case .hint(let text): onHint(text)
+        }
+      case .other, .escape: return false
       }
     }
     focusCursor()
+    return true
+  }
+
+  private func ctrlKey(_ press: KeyPress) -> Bool {
+    switch press.key {
+    case .character("z"), .character("Z"):
+      press.shift ? model.redo() : model.undo()
+      onEdit()
+    case .character("y"):
+      model.redo()
+      onEdit()
+    case .character("d"):
+      let n = model.fillDown()
+      onEdit()
+      onFilled(n)
+    case .character("v"): onPasteRequest()
+    case .home: model.cursor = GridPosition(row: 0, column: 0)
+    case .end: model.cursor = GridPosition(row: max(0, model.rowCount - 1), column: max(0, model.columnCount - 1))
+    default: return false
+    }
     return true
   }
 }

@@ -1,4 +1,3 @@
-import CGtk
 import CohortCore
 import Foundation
 
@@ -9,14 +8,15 @@ final class JudgementsPage: AppPage {
     id: "judgements", title: "Judgements", description: "A class's codes for a half-term, entered from the keyboard."
   ) { JudgementsPage(host: $0) }
 
-  let widget: Widget
-  private unowned let host: PageHost
-  private let toolbar: Widget
-  private let legend: Widget
-  private let content: Widget
+  let widget = UI.box(true, spacing: 8, classes: ["judgements-page"])
+  unowned let host: PageHost
+  private let toolbar = UI.box(false, spacing: 6, classes: ["toolbar"])
+  private let legend = UI.wrapped("", classes: ["legend"])
+  let complete = UI.box(false, spacing: 12, classes: ["banner", "class-complete"])
+  let content = UI.box(true)
   private let binding: SessionBinding
-  private var session: ClassSession? { binding.session }
-  private var grid: GridView?
+  var session: ClassSession? { binding.session }
+  private(set) var grid: GridView?
   private var shownScope: Scope?
   private var undoButton: Widget?
   private var redoButton: Widget?
@@ -24,13 +24,10 @@ final class JudgementsPage: AppPage {
   init(host: PageHost) {
     self.host = host
     binding = SessionBinding(host: host)
-    widget = UI.box(true, spacing: 8, classes: ["judgements-page"])
-    toolbar = UI.box(false, spacing: 6, classes: ["toolbar"])
-    legend = UI.label("", classes: ["legend"])
-    gtk_label_set_wrap(cg_label(legend), 1)
-    content = UI.box(true)
-    gtk_widget_set_vexpand(content, 1)
-    UI.append(widget, toolbar, legend, content)
+    UI.expand(content, v: true)
+    UI.setVisible(complete, false)
+    UI.setAccessibleName(complete, "Class complete")
+    UI.append(widget, toolbar, legend, complete, content)
     buildToolbar()
   }
 
@@ -42,15 +39,15 @@ final class JudgementsPage: AppPage {
     ) {
       [
         MenuItem("Into this subject's empty cells", name: "Copy last half-term: subject") { [weak self] in
-          self?.edit { $0.copyLastHalfTerm(column: $0.cursor.column) }
+          self?.bulk { m in (m.copyLastHalfTerm(column: m.cursor.column), "into \(m.subjects[m.cursor.column].name)") }
         },
         MenuItem("Into every empty cell of the class", name: "Copy last half-term: class") { [weak self] in
-          self?.edit { $0.copyLastHalfTerm(column: nil) }
+          self?.bulk { m in (m.copyLastHalfTerm(column: nil), "into every subject") }
         },
       ]
     }
     let fill = UI.button("Fill down", tooltip: "Copy the current code into the empty cells below it (Ctrl+D)") {
-      [weak self] in self?.edit { $0.fillDown() }
+      [weak self] in self?.bulk { m in (m.fillDown(), "") }
     }
     let paste = UI.button(
       "Paste column", tooltip: "Paste codes copied from a spreadsheet, from the current cell down (Ctrl+V)"
@@ -65,24 +62,52 @@ final class JudgementsPage: AppPage {
     updateUndo()
   }
 
-  /// One wrapping line of markup: each code's colour chip, key and label.
+  /// One wrapping line of markup: each code's colour chip, key and label (never split inside).
   private func buildLegend() {
     let codes = Style.codesMarkup(host.context.scheme, keys: true)
-    UI.markup(legend, "Keys:   " + codes + "     <i>Delete clears · Ctrl+? shortcuts</i>")
+    let help = "Delete clears · Ctrl+? for all the keys".replacingOccurrences(of: " ", with: "\u{00A0}")
+    UI.markup(legend, codes + "    <i>\(help)</i>")
   }
 
   private func edit(_ body: (GridModel) -> Void) {
     guard let grid else { return }
     body(grid.model)
+    edited()
+    grid.focusCursor()
+  }
+
+  func edited() {
     session?.edited()
     updateUndo()
+  }
+
+  /// A change of many cells: how many it changed, with an Undo that takes back this one step.
+  func bulk(_ body: (GridModel) -> (Int, String)) {
+    guard let grid else { return }
+    let model = grid.model
+    let (n, place) = body(model)
+    edited()
     grid.focusCursor()
+    announceFilled(n, place)
+  }
+
+  func announceFilled(_ n: Int, _ place: String) {
+    guard let model = grid?.model else { return }
+    guard n > 0 else { return host.announce("No empty cell to fill: nothing changed.") }
+    let depth = model.undoDepth
+    host.announce("Filled \(plural(n, "cell"))\(place.isEmpty ? "" : " " + place)") { [weak self] in
+      guard let self, let g = self.grid, g.model === model, model.undoDepth == depth else {
+        self?.host.say("Not undone: other changes came after it (Ctrl+Z undoes one step at a time).")
+        return
+      }
+      self.edit { $0.undo() }
+    }
   }
 
   private func updateUndo() {
     let model = grid?.model
-    if let undoButton { gtk_widget_set_sensitive(undoButton, model?.canUndo == true ? 1 : 0) }
-    if let redoButton { gtk_widget_set_sensitive(redoButton, model?.canRedo == true ? 1 : 0) }
+    if let undoButton { UI.setSensitive(undoButton, model?.canUndo == true) }
+    if let redoButton { UI.setSensitive(redoButton, model?.canRedo == true) }
   }
 
   func show(_ scope: Scope) {
@@ -92,109 +117,62 @@ final class JudgementsPage: AppPage {
     binding.bind(nil)
     grid = nil
     UI.removeAllChildren(content)
+    UI.setVisible(complete, false)
     // The codes may have changed in Trust settings since the page was made.
     buildLegend()
     guard case .schoolClass(let schoolID, let classID) = scope.level else {
-      gtk_widget_set_visible(toolbar, 0)
-      gtk_widget_set_visible(legend, 0)
-      // A school's classes (or a small trust's) one click away; a large trust's in the sidebar.
-      if scope.schoolID != nil || host.context.schools.count <= 3 { return showClassChooser(scope) }
-      let message = UI.label(
-        "Choose a class in the sidebar to enter judgements.", classes: ["dim-label", "title-3"], xalign: 0.5)
-      gtk_widget_set_vexpand(message, 1)
-      UI.append(content, message)
-      return
+      UI.setVisible(toolbar, false)
+      UI.setVisible(legend, false)
+      return showAboveClass(scope)
     }
     do {
       let (s, model) = try host.context.openJudgements(
         classID, school: schoolID, year: scope.year, halfTerm: scope.halfTerm, hop: MainLoop.hop)
-      let g = GridView(model: model)
-      g.onEdit = { [weak self] in
-        self?.session?.edited()
-        self?.updateUndo()
-      }
-      g.onHint = { [weak self] in self?.host.say($0) }
-      g.onPasteRequest = { [weak self] in self?.pasteFromClipboard() }
-      g.onCursor = { [weak self] id in self?.host.select(pupil: id, school: schoolID) }
       binding.bind(s)
+      UI.setVisible(toolbar, true)
+      UI.setVisible(legend, true)
+      if model.rowCount == 0 || model.columnCount == 0 { return showEmpty(s, model) }
+      let g = makeGrid(model, school: schoolID)
       grid = g
-      gtk_widget_set_visible(toolbar, 1)
-      gtk_widget_set_visible(legend, 1)
-      if model.rowCount == 0 || model.columnCount == 0 {
-        let text =
-          model.rowCount == 0
-          ? "No pupils in \(s.schoolClass.name) yet. Place pupils in it from those not in a class (the bar above "
-            + "shows them), or import a CTF from your MIS."
-          : "No subject is judged in \(s.schoolClass.yearGroupsLabel): choose the subjects' year groups in Trust settings."
-        let label = UI.wrapped(text, classes: ["dim-label", "title-3"])
-        gtk_widget_set_vexpand(label, 1)
-        gtk_label_set_xalign(cg_label(label), 0.5)
-        gtk_label_set_justify(cg_label(label), GTK_JUSTIFY_CENTER)
-        UI.append(content, label)
-      } else {
-        UI.append(content, Self.scroller(header: g.header, body: g.widget))
-      }
+      UI.append(content, Self.scroller(header: g.header, body: g.widget))
+      showCompleteness()
       updateUndo()
       MainLoop.after(0) { [weak self] in self?.didAppear() }
       if let reason = model.closedReason { host.say(reason) }
     } catch {
-      UI.append(content, UI.label("Could not open this class: \(error)", classes: ["error"], xalign: 0.5))
+      UI.append(
+        content,
+        Adw.statusPage(
+          icon: "dialog-warning-symbolic", title: "This class could not be opened", description: "\(error)"))
     }
+  }
+
+  private func makeGrid(_ model: GridModel, school: String) -> GridView {
+    let g = GridView(model: model)
+    g.onEdit = { [weak self] in self?.edited() }
+    g.onHint = { [weak self] in self?.host.say($0) }
+    g.onPasteRequest = { [weak self] in self?.pasteFromClipboard() }
+    g.onCursor = { [weak self] id in self?.host.select(pupil: id, school: school) }
+    g.onCounts = { [weak self] in self?.showCompleteness() }
+    g.onFilled = { [weak self] n in self?.announceFilled(n, "") }
+    return g
   }
 
   /// The headings stay in view while the pupils scroll; both scroll sideways together.
   static func scroller(header: Widget, body: Widget) -> Widget {
-    let inner = UI.scrolled(body)
-    gtk_scrolled_window_set_policy(cg_scrolled(inner), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC)
     let column = UI.box(true)
-    UI.append(column, header, inner)
-    let outer = UI.scrolled(column)
-    gtk_scrolled_window_set_policy(cg_scrolled(outer), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER)
-    return outer
-  }
-
-  /// Above class level: the classes in scope, one button each, to go straight to a grid.
-  private func showClassChooser(_ scope: Scope) {
-    let box = UI.box(true, spacing: 10, classes: ["class-chooser"])
-    gtk_widget_set_halign(box, GTK_ALIGN_CENTER)
-    gtk_widget_set_valign(box, GTK_ALIGN_CENTER)
-    UI.append(box, UI.label("Choose a class to enter judgements.", classes: ["dim-label", "title-3"], xalign: 0.5))
-    var schools = host.context.schools
-    var yearGroup: YearGroup?
-    switch scope.level {
-    case .school(let id): schools = schools.filter { $0.id == id }
-    case .yearGroup(let id, let g):
-      schools = schools.filter { $0.id == id }
-      yearGroup = g
-    case .trust: break
-    default: schools = []
-    }
-    for school in schools {
-      let row = gtk_flow_box_new()!
-      gtk_flow_box_set_selection_mode(OpaquePointer(row), GTK_SELECTION_NONE)
-      gtk_flow_box_set_max_children_per_line(OpaquePointer(row), 7)
-      for c in school.classes(in: scope.year) where yearGroup.map({ c.yearGroups.contains($0) }) ?? true {
-        let button = UI.button(c.name, name: "Open \(c.name), \(school.name)") { [weak self] in
-          self?.host.navigate(to: .schoolClass(school: school.id, classID: c.id))
-        }
-        gtk_flow_box_insert(OpaquePointer(row), button, -1)
-      }
-      UI.append(box, UI.label(school.name, classes: ["heading"], xalign: 0.5), row)
-    }
-    gtk_widget_set_vexpand(box, 1)
-    UI.append(content, box)
+    UI.append(column, header, UI.vscrolled(body))
+    return UI.hscrolled(column)
   }
 
   private func pasteFromClipboard() {
     guard let grid else { return }
-    let clipboard = gtk_widget_get_clipboard(grid.widget)
-    ClipboardText.read(clipboard) { [weak self] text in
+    ClipboardText.read(UI.clipboard(grid.widget)) { [weak self] text in
       guard let self, let text, let grid = self.grid else { return }
       do {
         let n = try grid.model.paste(text)
-        self.session?.edited()
-        self.updateUndo()
-        self.host.say("Pasted \(n) code\(n == 1 ? "" : "s")")
+        self.edited()
+        self.host.say("Pasted \(plural(n, "code"))")
       } catch let e as InputError {
         self.host.say(e.message)
       } catch {
@@ -209,5 +187,14 @@ final class JudgementsPage: AppPage {
 
   func didAppear() {
     if isShown { grid?.focusCursor() }
+  }
+
+  /// A pupil chosen elsewhere (Find a pupil, another page): the cursor goes to their row.
+  func pupilSelected() {
+    guard let grid, let id = host.selectedPupil?.id, let row = grid.model.pupils.firstIndex(where: { $0.id == id }),
+      row != grid.model.cursor.row
+    else { return }
+    grid.model.cursor.row = row
+    if isShown { grid.focusCursor() }
   }
 }

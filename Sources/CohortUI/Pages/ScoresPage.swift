@@ -1,4 +1,3 @@
-import CGtk
 import CohortCore
 import Foundation
 
@@ -36,7 +35,7 @@ final class ScoresPage: AppPage {
     widget = UI.box(true, spacing: 8, classes: ["scores-page"])
     toolbar = UI.box(false, spacing: 8, classes: ["toolbar"])
     content = UI.box(true)
-    gtk_widget_set_vexpand(content, 1)
+    UI.expand(content, v: true)
     UI.append(widget, toolbar, content)
   }
 
@@ -56,8 +55,8 @@ final class ScoresPage: AppPage {
 
   private func message(_ text: String) {
     let label = UI.label(text, classes: ["dim-label", "title-3"], xalign: 0.5)
-    gtk_label_set_wrap(cg_label(label), 1)
-    gtk_widget_set_vexpand(label, 1)
+    UI.wrap(label)
+    UI.expand(label, v: true)
     UI.append(content, label)
   }
 
@@ -112,17 +111,16 @@ final class ScoresPage: AppPage {
       }
       sheet.mode = i == 1 ? .raw : .standardised
     }
-    let date = gtk_entry_new()!
-    UI.setAccessibleName(date, "Test date")
-    gtk_editable_set_text(OpaquePointer(date), "\(sheet.date.day)/\(sheet.date.month)/\(sheet.date.year)")
-    gtk_editable_set_width_chars(OpaquePointer(date), 11)
-    gtk_widget_set_tooltip_text(date, "The date the test was sat: it gives each pupil's age for raw scores")
+    let date = UI.field("\(sheet.date.day)/\(sheet.date.month)/\(sheet.date.year)", name: "Test date", chars: 11)
+    UI.tooltip(date, "The date the test was sat: it gives each pupil's age for raw scores")
     Signal.on(date, "activate") { [weak self] in self?.setDate(date) }
     let info = UI.label(
       "\(test.publisher) · range \(test.minimum)-\(test.maximum) · changes beyond \(test.differenceMarginText) are real",
       classes: ["dim-label"])
-    gtk_label_set_ellipsize(cg_label(info), PANGO_ELLIPSIZE_END)
-    gtk_widget_set_hexpand(info, 1)
+    // Cut when the toolbar is narrow: the whole line is in its tooltip.
+    UI.ellipsize(info)
+    UI.expand(info, h: true)
+    UI.tooltip(info, UI.labelText(info))
     let importButton = UI.button("Import scores…", tooltip: "Scores from a CSV: previewed before anything changes") {
       [weak self] in self?.chooseImport()
     }
@@ -155,7 +153,7 @@ final class ScoresPage: AppPage {
   }
 
   private func setDate(_ entry: Widget) {
-    let text = String(cString: gtk_editable_get_text(OpaquePointer(entry)))
+    let text = UI.text(of: entry)
     guard let d = UKDate.parse(text) else {
       host.say("'\(text)' is not a date: write it like 20/11/2026")
       return
@@ -165,68 +163,60 @@ final class ScoresPage: AppPage {
   }
 
   private func buildGrid(_ sheet: ScoreSheet) {
-    let grid = gtk_grid_new()!
-    gtk_grid_set_row_spacing(cg_grid(grid), 4)
-    gtk_grid_set_column_spacing(cg_grid(grid), 14)
+    let grid = UI.grid(rowSpacing: 4, columnSpacing: 14)
     UI.addClasses(grid, ["judgement-grid"])
     UI.setAccessibleName(grid, "Scores grid")
     for (c, title) in ["Pupil", "\(sheet.test.name), \(sheet.term.label)", "Band", "Percentile", "Last time"]
       .enumerated()
     {
-      gtk_grid_attach(cg_grid(grid), UI.label(title, classes: ["grid-header"]), Int32(c), 0, 1, 1)
+      UI.attach(grid, UI.label(title, classes: ["grid-header"]), column: Int32(c), row: 0)
     }
     for (r, pupil) in sheet.pupils.enumerated() {
       let name = UI.label(
         pupil.fullName + (sheet.sits(row: r) ? "" : "  (\(pupil.yearGroup(in: sheet.doc.year).label))"))
-      let entry = gtk_entry_new()!
-      gtk_editable_set_width_chars(OpaquePointer(entry), 6)
-      UI.setAccessibleName(entry, sheet.accessibleName(row: r))
+      let entry = UI.entry(name: sheet.accessibleName(row: r), width: 6)
       UI.addClasses(entry, ["score-entry"])
       Signal.on(entry, "activate") { [weak self] in
         if self?.commit(r) == true { self?.focus(r + 1) }
       }
-      let keys = gtk_event_controller_key_new()!
-      Signal.onKeyPressed(UnsafeMutableRawPointer(keys)) { [weak self] keyval, _ in
-        switch Int32(keyval) {
-        case GDK_KEY_Down:
+      UI.onKey(entry) { [weak self] press in
+        switch press.key {
+        case .down:
           if self?.commit(r) == true { self?.focus(r + 1) }
           return true
-        case GDK_KEY_Up:
+        case .up:
           if self?.commit(r) == true { self?.focus(r - 1) }
           return true
-        case GDK_KEY_Escape:
+        case .escape:
           self?.refresh(r)
           return true
         default: return false
         }
       }
-      gtk_widget_add_controller(entry, keys)
-      let focus = gtk_event_controller_focus_new()!
-      Signal.on(UnsafeMutableRawPointer(focus), "leave") { [weak self] in _ = self?.commit(r) }
-      gtk_widget_add_controller(entry, focus)
+      UI.onLeave(entry) { [weak self] in _ = self?.commit(r) }
       let row = RowWidgets(
         entry: entry, band: UI.label(""), percentile: UI.label(""), previous: UI.label("", classes: ["previous"]))
       for (c, w) in [name, entry, row.band, row.percentile, row.previous].enumerated() {
-        gtk_grid_attach(cg_grid(grid), w, Int32(c), Int32(r + 1), 1, 1)
+        UI.attach(grid, w, column: Int32(c), row: Int32(r + 1))
       }
       rows.append(row)
       refresh(r)
     }
-    gtk_widget_set_halign(grid, GTK_ALIGN_START)
+    UI.align(grid, h: .start)
     UI.append(content, UI.scrolled(grid))
     MainLoop.after(0) { [weak self] in self?.didAppear() }
   }
 
   private func focus(_ r: Int) {
     guard rows.indices.contains(r) else { return }
-    gtk_widget_grab_focus(rows[r].entry)
+    UI.focus(rows[r].entry)
   }
 
   /// Saves what was typed in row `r`; false (and a message) when it is not a score.
   private func commit(_ r: Int) -> Bool {
     guard let sheet, rows.indices.contains(r) else { return false }
     let entry = rows[r].entry
-    let text = String(cString: gtk_editable_get_text(OpaquePointer(entry)))
+    let text = UI.text(of: entry)
     let shown = sheet.score(row: r).flatMap { sheet.mode == .raw ? $0.raw : $0.standardised }.map(String.init) ?? ""
     if text == shown {
       UI.setClass(entry, "error", false)
@@ -252,10 +242,8 @@ final class ScoresPage: AppPage {
     let w = rows[r]
     let cell = sheet.score(row: r)
     let value = sheet.mode == .raw ? cell?.raw : cell?.standardised
-    if gtk_widget_has_focus(w.entry) == 0
-      || value.map(String.init) != String(cString: gtk_editable_get_text(OpaquePointer(w.entry)))
-    {
-      gtk_editable_set_text(OpaquePointer(w.entry), value.map(String.init) ?? "")
+    if !UI.hasFocus(w.entry) || value.map(String.init) != UI.text(of: w.entry) {
+      UI.setEntryText(w.entry, value.map(String.init) ?? "")
     }
     UI.setClass(w.entry, "error", false)
     if let band = sheet.band(row: r) {

@@ -1,17 +1,17 @@
-import CGtk
 import CohortCore
 import Foundation
 
-/// Trust settings: schools, classes, staff, subjects, codes and term dates. Every change is
-/// saved at once through TrustSetup (all or nothing, with a journal line under the person's
-/// name); a refused change says why in one line at the bottom and changes nothing.
+/// Trust settings, as a GNOME preferences window: schools, classes, staff, subjects, codes and
+/// term dates, a page each. Every change is saved at once through TrustSetup (all or nothing,
+/// with a journal line under the person's name); what it did, or why a change was refused
+/// (nothing changed), shows in a toast and in the line under the page.
 @MainActor
 final class TrustSettingsWindow: SettingsHost {
   let window: Widget
   let context: AppContext
   private(set) var year: AcademicYear
-  private let stack = UI.stack()
-  private let status = UI.label("", classes: ["settings-status"])
+  private var statuses: [Widget] = []
+  private var pages: [TrustSettingsSection: Widget] = [:]
   private var sections: [TrustSettingsSection: SettingsSection] = [:]
   private let changed: @MainActor (String) -> Void
   private let closed: @MainActor () -> Void
@@ -24,31 +24,32 @@ final class TrustSettingsWindow: SettingsHost {
     self.year = year
     self.changed = changed
     self.closed = closed
-    window = UI.window(title: "Trust settings: \(context.trust.name)", parent: parent, width: 1000, height: 660)
-    let box = UI.box(true, spacing: 8, classes: ["settings-window"])
-    let tabs = UI.tabs(for: stack, name: "Settings")
-    UI.align(tabs, h: .start)
-    UI.expand(stack, v: true)
-    UI.wrap(status)
-    UI.setAccessibleName(status, "Settings message")
-    let close = UI.button("Close", name: "Close Trust settings") { [weak self] in
-      self.map { UI.close($0.window) }
-    }
-    let bottom = UI.box(false, spacing: 12)
-    UI.expand(status, h: true)
-    UI.append(bottom, status, close)
-    UI.append(box, tabs, stack, bottom)
-    UI.setChild(window, box)
+    window = Adw.preferencesWindow(
+      title: "Trust settings: \(context.trust.name)", parent: parent, width: 1000, height: 660)
     for s in TrustSettingsSection.allCases {
       let part = make(s, school: school)
       sections[s] = part
-      UI.addPage(stack, part.widget, id: s.rawValue, title: s.title)
+      // Each page has its own message line: a message belongs to the part it came from.
+      let line = UI.wrapped("", classes: ["settings-status"])
+      UI.setAccessibleName(line, "Settings message")
+      statuses.append(line)
+      pages[s] = Adw.addPreferencesPage(
+        window, id: s.rawValue, title: s.title, icon: Self.icon(s), content: [part.widget, line])
     }
-    if let section { show(section) }
-    // A message belongs to the part it came from.
-    Signal.onPointer(stack, "notify::visible-child") { [weak self] _ in self.map { UI.setText($0.status, "") } }
+    show(section ?? .schools)
     Signal.on(window, "destroy") { [weak self] in self?.closed() }
     UI.present(window)
+  }
+
+  static func icon(_ s: TrustSettingsSection) -> String {
+    switch s {
+    case .schools: "user-home-symbolic"
+    case .classes: "system-users-symbolic"
+    case .staff: "avatar-default-symbolic"
+    case .subjects: "accessories-dictionary-symbolic"
+    case .codes: "view-grid-symbolic"
+    case .terms: "x-office-calendar-symbolic"
+    }
   }
 
   private func make(_ s: TrustSettingsSection, school: String?) -> SettingsSection {
@@ -63,22 +64,29 @@ final class TrustSettingsWindow: SettingsHost {
   }
 
   func show(_ section: TrustSettingsSection) {
-    UI.showPage(stack, section.rawValue)
+    if let page = pages[section] { Adw.showPreferencesPage(window, page) }
     UI.present(window)
+  }
+
+  /// The message line of the page on screen (each page has one).
+  private func say(_ text: String, error: Bool) {
+    for line in statuses {
+      UI.setClass(line, "error", error)
+      UI.setText(line, text)
+    }
+    Adw.preferencesToast(window, text)
   }
 
   @discardableResult
   func change(redraw: Bool, _ body: () throws -> String) -> Bool {
     do {
       let said = try body()
-      UI.setClass(status, "error", false)
-      UI.setText(status, said)
+      say(said, error: false)
       changed(said)
       if redraw { redrawAll() }
       return true
     } catch {
-      UI.setClass(status, "error", true)
-      UI.setText(status, Self.oneLine(error))
+      say(Self.oneLine(error), error: true)
       return false
     }
   }

@@ -107,7 +107,7 @@ final class NewTrustForm {
 
   private func placeRow() -> Widget {
     let row = UI.box(false, spacing: 12)
-    gtk_label_set_ellipsize(cg_label(place), PANGO_ELLIPSIZE_MIDDLE)
+    UI.ellipsizeMiddle(place)
     UI.expand(place, h: true)
     UI.setAccessibleName(place, "Where it is kept")
     let change = UI.button("Choose another place…", name: "Choose another place") { [weak self] in

@@ -15,16 +15,19 @@ final class StartWindow {
   private var who: WhoForm?
   private var welcome: Widget?
 
-  init(app: UnsafeMutablePointer<GtkApplication>, note: String?, opened: @escaping @MainActor (String) -> Void) {
+  init(app: Application, note: String?, opened: @escaping @MainActor (String) -> Void) {
     self.opened = opened
-    window = gtk_application_window_new(app)!
+    window = Adw.applicationWindow(app)
     UI.setTitle(window, "Welcome to Cohort")
     UI.fitDefaultSize(window, 860, 700)
     let box = UI.box(true, spacing: 8, classes: ["start-window"])
     UI.expand(stack, v: true)
     UI.setAccessibleName(message, "Problem")
     UI.append(box, stack, message)
-    UI.setChild(window, box)
+    let content = UI.box(true)
+    UI.expand(box, v: true)
+    UI.append(content, Adw.headerBar(start: [], title: nil, end: []), box)
+    Adw.setContent(window, content)
     let w = welcomePage(note: note)
     welcome = w
     UI.addPage(stack, w, id: "welcome", title: "Welcome")
@@ -55,7 +58,7 @@ final class StartWindow {
 
   private func show(_ who: WhoForm, id: String) {
     self.who = who
-    if let old = gtk_stack_get_child_by_name(cg_stack(stack), id) { gtk_stack_remove(cg_stack(stack), old) }
+    UI.removePage(stack, id)
     UI.addPage(stack, who.widget, id: id, title: "Who is at this laptop?")
     UI.showPage(stack, id)
     who.focus()
@@ -170,5 +173,9 @@ final class StartWindow {
     }
   }
 
-  static var today: SchoolDate { SchoolDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }
+  /// Today, or COHORT_TODAY (2027-07-20) for the end-to-end tests of what depends on the date.
+  static var today: SchoolDate {
+    ProcessInfo.processInfo.environment["COHORT_TODAY"].flatMap { SchoolDate(iso: $0) }
+      ?? SchoolDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
+  }
 }

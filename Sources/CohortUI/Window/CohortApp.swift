@@ -1,4 +1,3 @@
-import CGtk
 import CohortCore
 import CohortStore
 import Foundation
@@ -7,6 +6,8 @@ import Foundation
 @MainActor
 public enum CohortApp {
   public nonisolated static let applicationID = "org.cohortapp.Cohort"
+  /// As in resources/org.cohortapp.Cohort.metainfo.xml.
+  static let version = "0.1.0"
 
   struct Options {
     var data: String?
@@ -23,15 +24,14 @@ public enum CohortApp {
       FileHandle.standardError.write(Data("cohort-gtk: \(error)\n".utf8))
       exit(2)
     }
-    guard gtk_init_check() != 0 else {
+    guard UI.initDisplay() else {
       FileHandle.standardError.write(Data("cohort-gtk: no display: use the `cohort` command line instead\n".utf8))
       exit(1)
     }
     MainLoop.pumpDispatchMainQueue()
-    let app = gtk_application_new(applicationID, G_APPLICATION_NON_UNIQUE)!
+    let app = Adw.application(applicationID)
     Signal.on(app, "activate") { activate(app, options) }
-    let status = g_application_run(cg_g_application(app), 0, nil)
-    exit(status)
+    exit(UI.run(app))
   }
 
   static func parse(_ args: [String]) throws -> Options {
@@ -58,8 +58,10 @@ public enum CohortApp {
 
   /// No folder yet (or the remembered one is gone): the welcome page. A folder whose person at
   /// this laptop is not known yet: that question first. Otherwise straight to the trust.
-  static func activate(_ app: UnsafeMutablePointer<GtkApplication>, _ o: Options) {
+  static func activate(_ app: Application, _ o: Options) {
     Style.installBase()
+    // For screenshots of both styles, whatever the desktop prefers.
+    if let style = ProcessInfo.processInfo.environment["COHORT_STYLE"] { Adw.forceColourScheme(dark: style == "dark") }
     let path = o.data ?? DeviceSettings.lastDataFolder
     guard let path, FileManager.default.fileExists(atPath: path + "/trust.json") else {
       let note = path.map { _ in
@@ -82,11 +84,11 @@ public enum CohortApp {
   static var startWindow: StartWindow?
 
   @discardableResult
-  static func start(_ app: UnsafeMutablePointer<GtkApplication>, note: String?) -> StartWindow? {
+  static func start(_ app: Application, note: String?) -> StartWindow? {
     let w = StartWindow(app: app, note: note) { path in
       // The main window first: the app ends when its last window closes.
       guard open(app, path, Options()) else { return }
-      if let s = startWindow { gtk_window_destroy(cg_window(s.window)) }
+      if let s = startWindow { UI.close(s.window) }
       startWindow = nil
     }
     startWindow = w
@@ -95,7 +97,7 @@ public enum CohortApp {
 
   /// Opens the trust's window; false (with the reason shown) when the folder cannot be opened.
   @discardableResult
-  static func open(_ app: UnsafeMutablePointer<GtkApplication>, _ path: String, _ o: Options) -> Bool {
+  static func open(_ app: Application, _ path: String, _ o: Options) -> Bool {
     do {
       let context = try AppContext(path: path, author: DeviceSettings.author(for: path))
       try? DeviceSettings.setLastDataFolder(path)
@@ -112,11 +114,17 @@ public enum CohortApp {
       }
       let window = MainWindow(app: app, context: context, start: Scope(level: level, year: year, halfTerm: half))
       windows.append(window)
+      Signal.on(window.window, "destroy") { windows.removeAll { $0 === window } }
       StallProbe.startIfAsked()
-      Shortcuts.install(app: app, window: window.window, codeKeys: context.scheme.codes.map(\.key))
+      Shortcuts.install(
+        app: app, window: window.window, codeKeys: context.scheme.codes.map(\.key), pages: window.pageIDs.count)
       return true
     } catch {
-      if let s = startWindow {
+      if let missing = MissingPlugin.find(path: path, error: error) {
+        RecoveryWindow.show(app, path: path, missing: missing)
+        if let s = startWindow { UI.close(s.window) }
+        startWindow = nil
+      } else if let s = startWindow {
         s.say("Could not open that trust: \(error)")
       } else {
         showProblem(app, "Could not open \(path): \(error)")
@@ -125,17 +133,29 @@ public enum CohortApp {
     }
   }
 
-  /// A small window that says what is wrong, instead of a crash or a silent exit.
-  static func showProblem(_ app: UnsafeMutablePointer<GtkApplication>, _ text: String) {
+  /// A folder chosen in Open data folder: its person asked first when this laptop has not met it.
+  @discardableResult
+  static func openFolder(_ app: Application, _ path: String) -> Bool {
+    if let trust = try? DataFolder(root: path, author: Author(by: "", device: "")).loadTrust(),
+      DeviceSettings.person(forTrust: trust.id) == nil
+    {
+      start(app, note: nil)?.askWho(folder: path)
+      return true
+    }
+    return open(app, path, Options())
+  }
+
+  /// A window that says what is wrong, instead of a crash or a silent exit.
+  static func showProblem(_ app: Application, _ text: String) {
     FileHandle.standardError.write(Data("cohort-gtk: \(text)\n".utf8))
-    let w = gtk_application_window_new(app)!
-    gtk_window_set_title(cg_window(w), "Cohort")
-    gtk_window_set_default_size(cg_window(w), 640, 200)
-    let label = UI.label(text, xalign: 0.5)
-    gtk_label_set_wrap(cg_label(label), 1)
-    gtk_widget_set_margin_start(label, 24)
-    gtk_widget_set_margin_end(label, 24)
-    gtk_window_set_child(cg_window(w), label)
-    gtk_window_present(cg_window(w))
+    let w = Adw.applicationWindow(app)
+    UI.setTitle(w, "Cohort")
+    UI.fitDefaultSize(w, 640, 360)
+    let quit = UI.button("Quit") { UI.close(w) }
+    Adw.setContent(
+      w,
+      Adw.statusPage(
+        icon: "dialog-warning-symbolic", title: "Cohort could not start", description: text, buttons: [quit]))
+    UI.present(w)
   }
 }

@@ -1,4 +1,3 @@
-import CGtk
 import CohortCore
 import CohortPluginKit
 import Foundation
@@ -12,7 +11,8 @@ final class ImportWindow {
   let window: Widget
   private let context: AppContext
   private let box: Widget
-  private let bar: Widget
+  private let progress: ProgressBar
+  private var bar: Widget { progress.widget }
   private var preview: ImportPreview?
   private var saving = false
   /// Set when the window closes: its widgets are gone, so late results are dropped.
@@ -36,26 +36,18 @@ final class ImportWindow {
     self.options = options
     data = try Data(contentsOf: URL(fileURLWithPath: path))
     name = (path as NSString).lastPathComponent
-    window = gtk_window_new()!
-    gtk_window_set_title(cg_window(window), "\(importer.title): \(name)")
-    gtk_window_set_transient_for(
-      cg_window(window), cg_window(gtk_widget_get_root(parent).map { UnsafeMutableRawPointer($0) }))
-    gtk_window_set_modal(cg_window(window), 1)
-    UI.fitDefaultSize(window, 820, 560)
+    window = UI.window(title: "\(importer.title): \(name)", parent: parent, width: 820, height: 560, modal: true)
+    UI.closesOnEscape(window)
     box = UI.box(true, spacing: 10, classes: ["plugins-window"])
-    bar = gtk_progress_bar_new()!
-    // Our own reference: the bar comes and goes from the box between the steps.
-    g_object_ref_sink(UnsafeMutableRawPointer(bar))
-    gtk_progress_bar_set_show_text(OpaquePointer(bar), 1)
-    gtk_progress_bar_set_text(OpaquePointer(bar), "Reading \(name)…")
-    UI.setAccessibleName(bar, "Import progress")
-    UI.append(box, bar)
-    gtk_window_set_child(cg_window(window), box)
+    UI.margins(box, 18)
+    progress = ProgressBar(name: "Import progress", text: "Reading \(name)…")
+    UI.append(box, progress.widget)
+    UI.setChild(window, box)
     Signal.onBool(window, "close-request") { [weak self] in
       self?.closing()
       return false
     }
-    gtk_window_present(cg_window(window))
+    UI.present(window)
     read()
   }
 
@@ -81,18 +73,17 @@ final class ImportWindow {
 
   private func progressed(_ done: Int, _ total: Int) {
     guard !closed, total > 0 else { return }
-    gtk_progress_bar_set_fraction(OpaquePointer(bar), Double(done) / Double(total))
+    progress.set(Double(done) / Double(total))
   }
 
   private func close() {
     closing()
-    gtk_window_destroy(cg_window(window))
+    UI.close(window)
   }
 
   private func closing() {
     guard !closed else { return }
     closed = true
-    g_object_unref(UnsafeMutableRawPointer(bar))
   }
 
   private func show(_ result: Result<ImportPreview, Error>) {
@@ -100,66 +91,76 @@ final class ImportWindow {
     UI.removeAllChildren(box)
     let preview: ImportPreview
     do { preview = try result.get() } catch {
-      let message = UI.label("Nothing can be imported: \(error)")
+      let message = UI.wrapped("Nothing can be imported: \(error)")
       UI.setAccessibleName(message, "Import preview")
-      gtk_label_set_wrap(cg_label(message), 1)
       let close = UI.button("Close") { [weak self] in self?.close() }
       UI.append(box, message, close)
       return
     }
     self.preview = preview
-    let summary = UI.label(
-      "\(plural(preview.changes.count, "change")), \(plural(preview.unchanged, "row")) already as in the file, "
+    let summary = UI.wrapped(
+      "\(into(preview))\(plural(preview.changes.count, "change")), \(plural(preview.unchanged, "row")) already as in the file, "
         + (preview.rejected.isEmpty
           ? "every row will import." : "\(plural(preview.rejected.count, "row")) will not import."),
       classes: ["heading"])
     var lines = preview.notes.map { "Note: \($0)" }
-    lines += preview.rejected.map { "line \($0.line): will not import: \($0.reason)" }
+    lines += preview.rejected.map { "Line \($0.line) of the file will not import: \($0.reason)" }
     lines += preview.changes
-    let details = UI.label(lines.isEmpty ? "Nothing to import." : lines.joined(separator: "\n"))
-    gtk_label_set_wrap(cg_label(details), 1)
-    gtk_widget_set_valign(details, GTK_ALIGN_START)
+    let details = UI.wrapped(lines.isEmpty ? "Nothing to import." : lines.joined(separator: "\n"))
+    UI.align(details, v: .start)
     UI.setAccessibleName(details, "Import preview")
     let buttons = UI.box(false, spacing: 8)
-    gtk_widget_set_halign(buttons, GTK_ALIGN_END)
+    UI.align(buttons, h: .end)
     let cancel = UI.button("Cancel") { [weak self] in self?.close() }
     let n = preview.changes.count
     let title =
       preview.rejected.isEmpty ? "Import \(plural(n, "change"))" : "Import the \(plural(n, "good row")) only"
     let apply = UI.button(title) { [weak self] in self?.apply() }
-    gtk_widget_set_sensitive(apply, preview.isEmpty ? 0 : 1)
+    UI.setSensitive(apply, !preview.isEmpty)
+    UI.addClasses(apply, ["suggested-action"])
     UI.append(buttons, cancel, apply)
-    UI.append(box, summary, UI.scrolled(details))
+    UI.append(box, summary, UI.vscrolled(details))
     for offer in preview.offers { UI.append(box, check(offer)) }
     UI.append(box, buttons)
   }
 
   /// A check box for an importer's offer; changing it previews again with the choice.
   private func check(_ offer: ImportPreview.Offer) -> Widget {
-    let box = gtk_check_button_new_with_label(offer.label)!
-    let button = UnsafeMutableRawPointer(box).assumingMemoryBound(to: GtkCheckButton.self)
-    gtk_check_button_set_active(button, options[offer.option] == offer.value ? 1 : 0)
-    Signal.on(box, "toggled") { [weak self] in
+    let box = UI.check(offer.label)
+    UI.setChecked(box, options[offer.option] == offer.value)
+    UI.onToggled(box) { [weak self] on in
       guard let self else { return }
-      self.options[offer.option] = gtk_check_button_get_active(button) != 0 ? offer.value : nil
+      self.options[offer.option] = on ? offer.value : nil
       UI.removeAllChildren(self.box)
-      gtk_progress_bar_set_fraction(OpaquePointer(self.bar), 0)
+      self.progress.set(0)
       UI.append(self.box, self.bar)
       self.read()
     }
     return box
   }
 
+  /// "Into Oakfield Primary School: ": the schools whose documents the import writes.
+  private func into(_ preview: ImportPreview) -> String {
+    var ids = preview.documents.map(\.school)
+    ids += preview.others.compactMap { w in
+      let parts = w.path.split(separator: "/")
+      return parts.count > 2 && parts[0] == "schools" ? String(parts[1]) : nil
+    }
+    if let chosen = options["school"] { ids.append(chosen) }
+    let names = Array(Set(ids)).compactMap { context.school($0)?.name }.sorted()
+    return names.isEmpty ? "" : "Into \(names.joined(separator: " and ")): "
+  }
+
   /// Saves on a worker thread (many documents can take a while); the bar pulses meanwhile.
   private func apply() {
     guard let preview else { return }
     UI.removeAllChildren(box)
-    gtk_progress_bar_set_text(OpaquePointer(bar), "Saving…")
+    progress.say("Saving…")
     UI.append(box, bar)
     saving = true
     MainLoop.every(0.1) { [weak self] in
       guard let self, self.saving, !self.closed else { return false }
-      gtk_progress_bar_pulse(OpaquePointer(self.bar))
+      self.progress.pulse()
       return true
     }
     let folder = context.folder

@@ -1,39 +1,23 @@
-import CGtk
 import CohortCore
 import Foundation
 
 extension MainWindow {
   /// The header's Data menu: rosters in from the MIS, and the new academic year. One button,
-  /// so that the breadcrumb keeps its room.
+  /// so that the page switcher keeps its room.
   func dataMenu() -> Widget {
-    let menu = gtk_menu_button_new()!
-    gtk_menu_button_set_label(OpaquePointer(menu), "Data")
-    UI.setAccessibleName(menu, "Data")
-    gtk_widget_set_tooltip_text(menu, "Import pupils from the MIS; start a new academic year")
-    let popover = gtk_popover_new()!
-    let typed = UnsafeMutableRawPointer(popover).assumingMemoryBound(to: GtkPopover.self)
-    let list = UI.box(true, spacing: 4)
-    let pupils = UI.button(
-      "Import pupils…", name: "Import pupils",
-      tooltip: "Pupils from the MIS: a Common Transfer File (.xml) or a CSV export, previewed first"
-    ) { [weak self] in
-      gtk_popover_popdown(typed)
-      self?.chooseRosterImport()
+    UI.menuButton("Data", name: "Data", tooltip: "Import pupils from the MIS; start a new academic year") {
+      [weak self] in
+      [
+        MenuItem("Import pupils…", name: "Import pupils") { [weak self] in self?.chooseRosterImport() },
+        MenuItem("New academic year…", name: "New academic year") { [weak self] in self?.openRollover() },
+      ]
     }
-    let rollover = UI.button(
-      "New academic year…", name: "New academic year",
-      tooltip: "Start the next academic year: pupils move up, Year 6 leave"
-    ) { [weak self] in
-      gtk_popover_popdown(typed)
-      guard let self else { return }
-      self.rolloverWindow = RolloverWindow(parent: self.window, context: self.context) { [weak self] message in
-        self?.reload(saying: message)
-      }
+  }
+
+  func openRollover() {
+    rolloverWindow = RolloverWindow(parent: window, context: context, today: StartWindow.today) {
+      [weak self] message in self?.reload(saying: message)
     }
-    UI.append(list, pupils, rollover)
-    gtk_popover_set_child(typed, list)
-    gtk_menu_button_set_popover(OpaquePointer(menu), popover)
-    return menu
   }
 
   /// Pupils from the MIS. A CTF names its school in its header (the importer finds it, or

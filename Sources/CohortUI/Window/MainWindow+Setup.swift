@@ -1,4 +1,3 @@
-import CGtk
 import CohortCore
 import CohortStore
 import Foundation
@@ -6,31 +5,6 @@ import Foundation
 /// The window's part in setting a trust up: the Trust settings button, what to do next where
 /// there is nothing to show yet, and the bar that lists pupils not in a class.
 extension MainWindow {
-  /// The main menu: what is used now and then (GNOME's primary menu), so that the breadcrumb
-  /// keeps its room in the header.
-  func mainMenu() -> Widget {
-    let menu = UI.menuButton("", name: "Main menu", tooltip: "Plugins and keyboard shortcuts") { [weak self] in
-      [
-        MenuItem("Plugins…", name: "Plugins") { [weak self] in
-          guard let self else { return }
-          self.pluginsWindow = PluginsWindow(parent: self.window, context: self.context, pages: BuiltInPages.all)
-        },
-        MenuItem("Keyboard shortcuts", name: "Keyboard shortcuts") { [weak self] in
-          guard let self else { return }
-          UI.activate(self.window, action: "win.show-help-overlay")
-        },
-      ]
-    }
-    UI.setMenuIcon(menu, "open-menu-symbolic")
-    return menu
-  }
-
-  func settingsButton() -> Widget {
-    UI.button("Trust settings", tooltip: "Schools, classes, staff, subjects, codes and term dates") { [weak self] in
-      self?.openSettings(nil)
-    }
-  }
-
   func openSettings(_ section: TrustSettingsSection?) {
     if let open = settingsWindow {
       open.show(section ?? .schools)
@@ -100,6 +74,29 @@ extension MainWindow {
         self.unplacedWindow?.update(self.unplaced)
       }
     }
+  }
+
+  /// A closed year (after the new one began) says so above every page: it can be looked at only.
+  func showClosedBanner() {
+    UI.removeAllChildren(closedBanner)
+    let closed = context.schools.filter { s in
+      s.isReadOnly(scope.year) && (scope.schoolID == nil || scope.schoolID == s.id)
+    }
+    guard !closed.isEmpty else { return UI.setVisible(closedBanner, false) }
+    let at = closed.count == context.schools.count ? "" : " at \(closed.map(\.name).joined(separator: ", "))"
+    let text = UI.label(
+      "\(scope.year) is closed\(at): it is read-only since the new year began. Judgements and scores can be looked "
+        + "at, not changed.")
+    UI.wrap(text)
+    UI.expand(text, h: true)
+    UI.setAccessibleName(closedBanner, "Read-only year")
+    UI.append(closedBanner, text)
+    if let latest = context.years.last, latest != scope.year {
+      UI.append(
+        closedBanner,
+        UI.button("Go to \(latest)", name: "Go to \(latest)") { [weak self] in self?.showYear(latest) })
+    }
+    UI.setVisible(closedBanner, true)
   }
 
   private func showBanner() {

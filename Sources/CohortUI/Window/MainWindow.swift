@@ -1,26 +1,28 @@
-import CGtk
 import CohortCore
 import Foundation
 
-/// The one window: header (breadcrumb, year and half-term pickers, page switcher), the
-/// sidebar tree, the pages, and a status bar with the save state. It names no page.
+/// The one window (GNOME's layout, libadwaita): a header bar with the year and half-term,
+/// the page switcher and the menus; the sidebar tree, which folds away on a narrow window; the
+/// breadcrumb, the pages and a status bar with the save state. It names no page.
 @MainActor
-final class MainWindow: PageHost {
+final class MainWindow: PageHost, ToastHost {
   let context: AppContext
+  let app: Application
   private(set) var scope: Scope
   let window: Widget
-  private let sidebar = Sidebar()
-  private let stack: Widget
-  private let breadcrumb: Widget
-  private let saveState: Widget
-  private let message: Widget
-  private var pages: [AppPage] = []
+  let sidebar = Sidebar()
+  let stack = Adw.viewStack()
+  private let breadcrumb = UI.label("", classes: ["breadcrumb"])
+  private let saveState = UI.label("", classes: ["save-state"])
+  private let message = UI.label("", classes: ["dim-label"])
+  private(set) var pages: [AppPage] = []
+  private(set) var pageIDs: [String] = []
   /// The scope each page was last shown, by page: a page off screen is brought up to date
   /// when it comes on screen, not on every step of a drill-down elsewhere.
   private var shownScopes: [ObjectIdentifier: Scope] = [:]
   private var closeConfirmed = false
   var pluginsWindow: PluginsWindow?
-  private var halfPicker: Widget?
+  var halfPicker: Widget?
   var rolloverWindow: RolloverWindow?
   private var years: [AcademicYear] = []
   private var yearPicker: Widget?
@@ -28,54 +30,57 @@ final class MainWindow: PageHost {
   let body = UI.stack()
   let nextStep = UI.box(true, spacing: 16, classes: ["next-step"])
   let banner = UI.box(false, spacing: 12, classes: ["banner"])
+  let closedBanner = UI.box(false, spacing: 12, classes: ["banner", "read-only-banner"])
   var settingsWindow: TrustSettingsWindow?
   var unplacedWindow: UnplacedWindow?
   var unplaced: UnplacedList?
   var unplacedAsked = 0
+  var importWindow: ImportWindow?
+  var findWindow: FindPupilWindow?
+  private(set) var flap: Widget?
+  private var switcherTitle: Widget?
+  let toasts: Widget
+  private let content = UI.box(true)
 
-  init(app: UnsafeMutablePointer<GtkApplication>, context: AppContext, start: Scope) {
+  init(app: Application, context: AppContext, start: Scope) {
     self.context = context
+    self.app = app
     self.scope = start
-    window = gtk_application_window_new(app)!
-    gtk_window_set_title(cg_window(window), "Cohort: \(context.trust.name)")
-    UI.fitDefaultSize(window, 1280, 860)
-    stack = gtk_stack_new()!
-    gtk_stack_set_transition_type(cg_stack(stack), GTK_STACK_TRANSITION_TYPE_NONE)
-    // Only the page on screen decides how wide the window must be.
-    gtk_stack_set_hhomogeneous(cg_stack(stack), 0)
-    breadcrumb = UI.label("", classes: ["breadcrumb"], xalign: 0.5)
-    saveState = UI.label("", classes: ["save-state"])
-    message = UI.label("", classes: ["dim-label"])
-    gtk_label_set_ellipsize(cg_label(message), PANGO_ELLIPSIZE_END)
-    buildHeader()
-    buildBody()
-    for kind in BuiltInPages.all {
+    window = Adw.applicationWindow(app)
+    UI.setTitle(window, "Cohort: \(context.trust.name)")
+    UI.fitDefaultSize(window, 1280, 820)
+    UI.ellipsize(message)
+    toasts = Adw.toastOverlay(content)
+    for kind in BuiltInPages.kinds(for: context.registry) {
       let page = kind.make(self)
       pages.append(page)
-      _ = gtk_stack_add_titled(cg_stack(stack), page.widget, kind.id, kind.title)
+      pageIDs.append(kind.id)
+      Adw.addView(stack, page.widget, id: kind.id, title: kind.title, icon: Self.icon(kind.id))
     }
-    Signal.onPointer(stack, "notify::visible-child") { [weak self] _ in
-      guard let self, let child = gtk_stack_get_visible_child(cg_stack(self.stack)),
-        let page = self.pages.first(where: { $0.widget == child })
-      else { return }
-      self.bringUpToDate(page)
-      page.didAppear()
-    }
+    buildBody(header: buildHeader())
+    Signal.onPointer(stack, "notify::visible-child") { [weak self] _ in self?.pageChanged() }
     Signal.onBool(window, "close-request") { [weak self] in self?.shouldStayOpen() ?? false }
     Signal.onLink(breadcrumb) { [weak self] uri in
       self?.follow(uri)
       return true
     }
-    sidebar.onSelect = { [weak self] level in self?.navigate(to: level) }
-    addHalfTermShortcuts(app)
+    sidebar.onSelect = { [weak self] level in self?.sidebarChose(level) }
+    addActions()
     sidebar.load(context, year: scope.year, selected: scope.level)
     apply()
-    gtk_window_present(cg_window(window))
+    UI.present(window)
   }
 
-  private func buildHeader() {
-    let header = gtk_header_bar_new()!
-    gtk_header_bar_set_title_widget(cg_header_bar(header), breadcrumb)
+  /// The switcher's icons, by page id; a page contributed later gets a plain one.
+  static func icon(_ pageID: String) -> String {
+    [
+      "page.judgements": "view-grid-symbolic", "page.scores": "accessories-calculator-symbolic",
+      "page.side-by-side": "view-dual-symbolic", "page.analysis": "x-office-presentation-symbolic",
+      "page.meetings": "system-users-symbolic", "page.pupil": "avatar-default-symbolic",
+    ][pageID] ?? "view-paged-symbolic"
+  }
+
+  private func buildHeader() -> Widget {
     years = context.years.isEmpty ? [scope.year] : context.years
     let yearPicker = UI.dropDown(
       years.map(\.description), name: "Academic year", selected: years.firstIndex(of: scope.year) ?? 0
@@ -90,55 +95,84 @@ final class MainWindow: PageHost {
       self.scope.halfTerm = halves[i]
       self.apply()
     }
-    gtk_header_bar_pack_start(cg_header_bar(header), yearPicker)
-    gtk_header_bar_pack_start(cg_header_bar(header), halfPicker)
     self.halfPicker = halfPicker
-    gtk_header_bar_pack_end(cg_header_bar(header), mainMenu())
-    gtk_header_bar_pack_end(cg_header_bar(header), settingsButton())
-    gtk_header_bar_pack_end(cg_header_bar(header), dataMenu())
-    gtk_label_set_ellipsize(cg_label(breadcrumb), PANGO_ELLIPSIZE_MIDDLE)
-    gtk_window_set_titlebar(cg_window(window), header)
+    let (title, bar) = Adw.switchers(stack)
+    switcherTitle = title
+    switcherBar = bar
+    let toggle = Adw.toggle(icon: "sidebar-show-symbolic", name: "Show sidebar", tooltip: "Schools and classes (F9)")
+    sidebarToggle = toggle
+    // The year and half-term sit beside the breadcrumb, so that the page switcher keeps the
+    // header's room on a 1024-pixel screen.
+    return Adw.headerBar(start: [toggle], title: title, end: [mainMenu(), dataMenu()])
   }
 
-  private func buildBody() {
-    let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
-    gtk_paned_set_start_child(cg_paned(paned), sidebar.widget)
-    gtk_paned_set_shrink_start_child(cg_paned(paned), 0)
-    gtk_paned_set_resize_start_child(cg_paned(paned), 0)
-    let main = UI.box(true)
+  var sidebarToggle: Widget?
+  var switcherBar: Widget?
+
+  private func buildBody(header: Widget) {
     let pagesBox = UI.box(true)
-    let switcher = gtk_stack_switcher_new()!
-    gtk_stack_switcher_set_stack(cg_stack_switcher(switcher), cg_stack(stack))
-    UI.setAccessibleName(switcher, "Pages")
-    UI.addClasses(switcher, ["page-switcher"])
-    gtk_widget_set_halign(switcher, GTK_ALIGN_START)
-    gtk_widget_set_vexpand(stack, 1)
-    UI.append(pagesBox, switcher, stack)
+    UI.ellipsize(breadcrumb)
+    UI.expand(breadcrumb, h: true)
+    let where_ = UI.box(false, spacing: 6, classes: ["breadcrumb-bar"])
+    UI.append(where_, breadcrumb)
+    if let yearPicker, let halfPicker { UI.append(where_, yearPicker, halfPicker) }
+    UI.expand(stack, v: true)
+    UI.append(pagesBox, where_, stack)
     UI.addPage(body, pagesBox, id: "pages", title: "Pages")
     UI.addPage(body, nextStep, id: "next-step", title: "What to do next")
-    gtk_widget_set_vexpand(body, 1)
-    let status = UI.box(false, spacing: 16, classes: ["statusbar"])
-    gtk_widget_set_hexpand(message, 1)
-    UI.append(status, message, saveState)
+    UI.expand(body, h: true, v: true)
     UI.setVisible(banner, false)
-    UI.append(main, banner, body, status)
-    gtk_paned_set_end_child(cg_paned(paned), main)
-    gtk_paned_set_position(cg_paned(paned), Sidebar.width)
-    gtk_window_set_child(cg_window(window), paned)
+    UI.setVisible(closedBanner, false)
+    let main = UI.box(true)
+    // Below this the sidebar folds over the pages (an 800-pixel screen still fits three subjects).
+    UI.minWidth(main, 640)
+    UI.append(main, closedBanner, banner, body)
+    let flap = Adw.flap(sidebar: sidebar.widget, content: main, toggle: sidebarToggle!)
+    self.flap = flap
+    Adw.onWidth(window) { [weak self] width in self?.fit(width: width) }
+    let status = UI.box(false, spacing: 16, classes: ["statusbar"])
+    UI.expand(message, h: true)
+    UI.append(status, message, saveState)
+    UI.expand(flap, v: true)
+    UI.append(content, header, flap, switcherBar!, status)
+    Adw.setContent(window, toasts)
+  }
+
+  /// Below 1100 pixels a class's grid needs the whole width: the sidebar comes over it on F9.
+  /// Below 860 the page switcher leaves the header for a bar at the bottom.
+  private func fit(width: Int32) {
+    guard width > 0 else { return }
+    flap.map { Adw.fold($0, width < 1100) }
+    switcherTitle.map { UI.setVisible($0, width >= 860) }
+    switcherBar.map { Adw.revealBar($0, width < 860) }
+  }
+
+  /// A choice in the sidebar; on a narrow window the folded sidebar then gets out of the way.
+  private func sidebarChose(_ level: Scope.Level) {
+    navigate(to: level)
+    if let flap, Adw.isFolded(flap), case .schoolClass = level { Adw.reveal(flap, false) }
+  }
+
+  private func pageChanged() {
+    guard let child = Adw.visibleView(stack), let page = pages.first(where: { $0.widget == child }) else { return }
+    // A message belongs to the page it came from.
+    say("")
+    bringUpToDate(page)
+    page.didAppear()
   }
 
   // MARK: PageHost
 
   func say(_ text: String) { UI.setText(message, text) }
 
-  var importWindow: ImportWindow?
+  func toast(_ text: String, undo: (@MainActor () -> Void)?) { Adw.toast(toasts, text, undo: undo) }
 
   /// After an import, a rollover or a change of set-up: the trust, schools, rosters and years
   /// are read again, and every page reads its data again when next shown.
   func reload(saying message: String) {
     do { try context.reload() } catch { return say("Could not read the trust again: \(error)") }
     Style.install(scheme: context.scheme)
-    gtk_window_set_title(cg_window(window), "Cohort: \(context.trust.name)")
+    UI.setTitle(window, "Cohort: \(context.trust.name)")
     if let id = scope.schoolID, context.school(id) == nil { scope.level = .trust }
     if case .schoolClass(let s, let c) = scope.level,
       context.school(s)?.classes(in: scope.year).contains(where: { $0.id == c }) != true
@@ -149,9 +183,7 @@ final class MainWindow: PageHost {
     for page in pages { page.dataChanged() }
     for y in context.years where !years.contains(y) {
       years.append(y)
-      if let picker = yearPicker, let model = gtk_drop_down_get_model(cg_drop_down(picker)) {
-        gtk_string_list_append(model, y.description)
-      }
+      if let picker = yearPicker { UI.appendChoice(picker, y.description) }
     }
     sidebar.load(context, year: scope.year, selected: scope.level)
     apply()
@@ -177,19 +209,10 @@ final class MainWindow: PageHost {
     apply()
   }
 
-  /// Alt+Page Down / Up: the next or previous half-term, as if picked in the header.
-  private func addHalfTermShortcuts(_ app: UnsafeMutablePointer<GtkApplication>) {
-    for (name, step, accel) in [("next-half-term", 1, "<Alt>Page_Down"), ("previous-half-term", -1, "<Alt>Page_Up")] {
-      let action = g_simple_action_new(name, nil)!
-      Signal.onPointer(UnsafeMutableRawPointer(action), "activate") { [weak self] _ in
-        guard let self, let picker = self.halfPicker else { return }
-        let i = self.scope.halfTerm.index + step
-        guard HalfTerm.allCases.indices.contains(i) else { return }
-        gtk_drop_down_set_selected(cg_drop_down(picker), guint(i))
-      }
-      g_action_map_add_action(cg_action_map(window), action)
-      Shortcuts.setAccels(app, "win.\(name)", [accel])
-    }
+  /// The year in view, as if picked in the header.
+  func showYear(_ year: AcademicYear) {
+    guard let i = years.firstIndex(of: year), let picker = yearPicker else { return }
+    UI.select(picker, i)
   }
 
   private func changeYear(_ year: AcademicYear) {
@@ -206,9 +229,11 @@ final class MainWindow: PageHost {
 
   private func apply() {
     UI.markup(breadcrumb, breadcrumbMarkup())
+    UI.setAccessibleName(breadcrumb, "Where: " + breadcrumbText())
     say("")
     showSetupState()
-    let visible = gtk_stack_get_visible_child(cg_stack(stack))
+    showClosedBanner()
+    let visible = Adw.visibleView(stack)
     for page in pages {
       if page.widget == visible {
         bringUpToDate(page)
@@ -227,36 +252,6 @@ final class MainWindow: PageHost {
     page.show(scope)
   }
 
-  private func breadcrumbMarkup() -> String {
-    var parts = ["<a href=\"trust\">\(UI.escape(context.trust.name))</a>"]
-    if let id = scope.schoolID, let school = context.school(id) {
-      parts.append("<a href=\"school:\(id)\">\(UI.escape(school.name))</a>")
-      switch scope.level {
-      case .yearGroup(_, let g): parts.append(UI.escape(g.label))
-      case .schoolClass(_, let c):
-        if let sc = school.classes(in: scope.year).first(where: { $0.id == c }) {
-          if let g = sc.yearGroups.min() {
-            parts.append("<a href=\"year:\(id):\(g.number)\">\(UI.escape(g.label))</a>")
-          }
-          parts.append("<b>\(UI.escape(sc.name))</b>")
-        }
-      default: break
-      }
-    }
-    // The year and half-term are in the pickers beside it.
-    return parts.joined(separator: "  ›  ")
-  }
-
-  private func follow(_ uri: String) {
-    let parts = uri.split(separator: ":").map(String.init)
-    switch parts.first {
-    case "trust": navigate(to: .trust)
-    case "school" where parts.count == 2: navigate(to: .school(parts[1]))
-    case "year" where parts.count == 3: navigate(to: .yearGroup(school: parts[1], YearGroup(Int(parts[2]) ?? 0)))
-    default: break
-    }
-  }
-
   /// Saves everything before the window closes. If a save fails the window stays open with
   /// the reason; closing again closes anyway (the person has been told).
   private func shouldStayOpen() -> Bool {
@@ -273,5 +268,4 @@ final class MainWindow: PageHost {
     }
     return false
   }
-
 }

@@ -1,103 +1,137 @@
-import CGtk
 import CohortCore
 import CohortPluginKit
 import CohortStore
+import Foundation
 
-/// Preferences > Plugins: every plugin found (the registry's and the window's pages), where it
-/// came from, its state, what it provides, and a switch per trust.
+/// Plugins, as a preferences window: each plugin found (the registry's and the window's pages)
+/// in plain words, with a switch per trust. A plugin the trust's data uses cannot be switched
+/// off: its row says why, with the count of what uses it.
 @MainActor
 final class PluginsWindow {
   let window: Widget
   private let context: AppContext
-  private let status: Widget
+  private var switches: [String: Widget] = [:]
+  private(set) var isOpen = true
 
   init(parent: Widget, context: AppContext, pages: [PageKind]) {
     self.context = context
-    window = gtk_window_new()!
-    gtk_window_set_title(cg_window(window), "Plugins")
-    gtk_window_set_transient_for(cg_window(window), cg_window(parent))
-    UI.fitDefaultSize(window, 900, 600)
-    let box = UI.box(true, spacing: 8, classes: ["plugins-window"])
-    let intro = UI.label(
-      "Plugins switched off here are off for every school of \(context.trust.name) (trust.json). Changes apply the next time Cohort opens this folder.",
-      classes: ["dim-label"])
-    gtk_label_set_wrap(cg_label(intro), 1)
-    status = UI.label("")
-    let list = gtk_list_box_new()!
-    gtk_list_box_set_selection_mode(cg_list_box(list), GTK_SELECTION_NONE)
-    UI.addClasses(list, ["boxed-list"])
-    UI.setAccessibleName(list, "Plugins")
-    for plugin in context.registry.plugins { gtk_list_box_append(cg_list_box(list), row(plugin)) }
-    for page in pages { gtk_list_box_append(cg_list_box(list), pageRow(page)) }
-    for problem in context.registry.problems {
-      let label = UI.label("Not loaded: \(problem.path): \(problem.reason)", classes: ["error"])
-      gtk_label_set_wrap(cg_label(label), 1)
-      gtk_list_box_append(cg_list_box(list), label)
+    window = Adw.preferencesWindow(title: "Plugins", parent: parent, width: 820, height: 640)
+    var groups: [Widget] = []
+    let loaded = context.registry.plugins.filter { $0.source != .builtIn }
+    let builtIn = context.registry.plugins.filter { $0.source == .builtIn }
+    if !loaded.isEmpty {
+      groups.append(Adw.group(title: "Added plugins", description: nil, rows: loaded.map(row)))
     }
-    UI.append(box, intro, UI.scrolled(list), status)
-    gtk_window_set_child(cg_window(window), box)
-    gtk_window_present(cg_window(window))
+    groups.append(
+      Adw.group(
+        title: "Built into Cohort",
+        description: "Switched off here, a plugin is off for every school of \(context.trust.name), from the "
+          + "next time Cohort opens the trust.", rows: builtIn.map(row)))
+    groups.append(Adw.group(title: "Pages of the window", description: nil, rows: pages.map(pageRow)))
+    if !context.registry.problems.isEmpty {
+      groups.append(
+        Adw.group(
+          title: "Not loaded", description: nil,
+          rows: context.registry.problems.map { p in
+            let file = (p.path as NSString).lastPathComponent
+            return Adw.actionRow(title: file, subtitle: p.reason, suffix: nil)
+          }))
+    }
+    Adw.addPreferencesPage(
+      window, id: "plugins", title: "Plugins", icon: "application-x-addon-symbolic", groups: groups)
+    Signal.on(window, "destroy") { [weak self] in self?.isOpen = false }
+    UI.present(window)
+    findWhatIsInUse()
   }
 
-  private func describe(_ m: PluginManifest, source: String, state: String) -> Widget {
-    let text = UI.box(true, spacing: 2)
-    gtk_widget_set_hexpand(text, 1)
-    let title = UI.label("\(m.name)  \(m.version)", classes: ["heading"])
-    let detail = UI.label(
-      "\(m.id) · \(source) · \(state) · provides \(m.provides.map(\.rawValue).joined(separator: ", "))",
-      classes: ["dim-label"])
-    gtk_label_set_wrap(cg_label(detail), 1)
-    UI.append(text, title, detail)
-    if let d = m.description { UI.append(text, UI.label(d)) }
-    return text
+  /// "Built in", "Added to this trust's folder", "Added on this laptop".
+  static func sourceWords(_ s: PluginFolders.Source) -> String {
+    switch s {
+    case .builtIn: "Built in"
+    case .trust: "Added to this trust's folder"
+    case .user: "Added on this laptop"
+    }
+  }
+
+  static func stateWords(_ state: LoadedPlugin.State) -> String {
+    switch state {
+    case .active: "On"
+    case .disabled: "Off for this trust"
+    case .refused(let why): "Not used: \(why)"
+    case .shadowed: "Not used: another copy of it is used instead"
+    }
   }
 
   private func row(_ plugin: LoadedPlugin) -> Widget {
-    let row = UI.box(false, spacing: 12, classes: ["plugin-row"])
-    let state: String
-    switch plugin.state {
-    case .active: state = "active"
-    case .disabled: state = "off for this trust"
-    case .refused(let why): state = "not used: \(why)"
-    case .shadowed(let by): state = "replaced by \(by)"
-    }
-    let location = plugin.path == "(built in)" ? plugin.source.rawValue : "\(plugin.source.rawValue): \(plugin.path)"
-    UI.append(row, describe(plugin.manifest, source: location, state: state))
-    let toggle = gtk_switch_new()!
-    gtk_switch_set_active(OpaquePointer(toggle), plugin.state == .disabled ? 0 : 1)
-    gtk_widget_set_valign(toggle, GTK_ALIGN_CENTER)
-    UI.setAccessibleName(toggle, "Use \(plugin.manifest.name)")
-    let id = plugin.manifest.id
-    Signal.onPointer(toggle, "notify::active") { [weak self] _ in
-      self?.setEnabled(id, gtk_switch_get_active(OpaquePointer(toggle)) != 0)
-    }
-    UI.append(row, toggle)
-    UI.setAccessibleName(row, "\(plugin.manifest.id) \(plugin.manifest.version), \(state)")
+    let m = plugin.manifest
+    let state = Self.stateWords(plugin.state)
+    let subtitle = [m.description, "\(Self.sourceWords(plugin.source)) · version \(m.version) · \(state)"]
+      .compactMap { $0 }.joined(separator: "\n")
+    // Named by its row's title (libadwaita's labelled-by): "Yellow / Green / Purple".
+    let toggle = UI.switchControl(on: plugin.state != .disabled, name: nil)
+    switches[m.id] = toggle
+    let row = Adw.actionRow(title: m.name, subtitle: subtitle, suffix: toggle)
+    UI.setAccessibleDescription(row, "Plugin \(m.id)")
+    let id = m.id
+    UI.onSwitch(toggle) { [weak self] on in self?.setEnabled(id, on, toggle: toggle) }
     return row
   }
 
   private func pageRow(_ page: PageKind) -> Widget {
-    let row = UI.box(false, spacing: 12, classes: ["plugin-row"])
-    UI.append(row, describe(page.manifest, source: "built-in", state: "active"))
-    UI.setAccessibleName(row, "\(page.manifest.id) \(page.manifest.version), active")
+    let row = Adw.actionRow(
+      title: page.title,
+      subtitle: [page.manifest.description, "Built in · On"].compactMap { $0 }.joined(separator: "\n"),
+      suffix: nil)
+    UI.setAccessibleDescription(row, "Plugin \(page.manifest.id)")
     return row
   }
 
-  private func setEnabled(_ id: String, _ on: Bool) {
+  /// Reads the trust's documents off the main thread, then locks the switch of each plugin
+  /// the data uses, saying why.
+  private func findWhatIsInUse() {
+    let (folder, trust, registry) = (context.folder, context.trust, context.registry)
+    let ids = context.registry.plugins.filter { $0.state == .active }.map(\.manifest.id)
+    DispatchQueue.global().async {
+      var inUse: [(String, [String])] = []
+      for id in ids {
+        if let why = try? PluginUse.reasons(id, folder: folder, trust: trust, registry: registry), !why.isEmpty {
+          inUse.append((id, why))
+        }
+      }
+      MainLoop.hop { [weak self] in
+        guard let self, self.isOpen else { return }
+        for (id, why) in inUse {
+          guard let toggle = self.switches[id] else { continue }
+          UI.setSensitive(toggle, false)
+          UI.tooltip(toggle, Self.inUse(why))
+          UI.setAccessibleDescription(toggle, Self.inUse(why))
+        }
+      }
+    }
+  }
+
+  static func inUse(_ why: [String]) -> String {
+    "Cannot be switched off: " + why.joined(separator: "; ") + "."
+  }
+
+  private func setEnabled(_ id: String, _ on: Bool, toggle: Widget) {
     do {
       var trust = try context.folder.loadTrust()
       if !on {
         let why = try PluginUse.reasons(id, folder: context.folder, trust: trust, registry: context.registry)
         if !why.isEmpty {
-          UI.setText(status, "\(id) stays on: \(why.joined(separator: "; ")). Reopen Plugins to see it on.")
-          return
+          UI.setSwitch(toggle, true)
+          UI.setSensitive(toggle, false)
+          return Adw.preferencesToast(window, Self.inUse(why))
         }
       }
+      guard trust.disabledPlugins.contains(id) == on else { return }
       let event = trust.setPlugin(id, enabled: on, at: DataFolder.now())
       try context.folder.saveTrust(trust, event: event)
-      UI.setText(status, "\(id) is \(on ? "on" : "off") for the trust from the next start.")
+      let name = context.registry.plugins.first { $0.manifest.id == id }?.manifest.name ?? "The plugin"
+      Adw.preferencesToast(window, "\(name) is \(on ? "on" : "off") for the trust from the next start.")
     } catch {
-      UI.setText(status, "Could not save the change: \(error)")
+      Adw.preferencesToast(window, "Could not save the change: \(error)")
     }
   }
 }

@@ -28,6 +28,7 @@ final class ReportWindow {
     gtk_window_set_transient_for(
       cg_window(window), cg_window(gtk_widget_get_root(parent).map { UnsafeMutableRawPointer($0) }))
     UI.fitDefaultSize(window, 760, 900)
+    UI.closesOnEscape(window)
     let box = UI.box(true, spacing: 8, classes: ["plugins-window"])
     let top = UI.box(false, spacing: 8)
     status = UI.label("Making \(report.title.lowercased())…")

@@ -1,49 +1,54 @@
-import CGtk
-
 /// The keyboard shortcuts window (Ctrl+?) and the app-wide accelerators.
 @MainActor
 enum Shortcuts {
-  static func xml(codeKeys: String) -> String {
-    """
-    <interface>
-      <object class="GtkShortcutsWindow" id="shortcuts">
-        <property name="modal">1</property>
-        <child>
-          <object class="GtkShortcutsSection">
-            <property name="section-name">grid</property>
-            <child>
-              <object class="GtkShortcutsGroup">
-                <property name="title">Entering codes</property>
-                \(item(codeKeys, "Enter a code by its key and move to the next pupil"))
-                \(item("Delete BackSpace", "Clear the cell"))
-                \(item("<Ctrl>d", "Fill down into the empty cells below"))
-                \(item("<Ctrl>v", "Paste a column copied from a spreadsheet"))
-                \(item("<Ctrl>z", "Undo"))
-                \(item("<Ctrl><Shift>z <Ctrl>y", "Redo"))
-              </object>
-            </child>
-            <child>
-              <object class="GtkShortcutsGroup">
-                <property name="title">Moving</property>
-                \(item("Up Down Left Right", "Move one cell"))
-                \(item("Return", "Next pupil"))
-                \(item("Tab <Shift>Tab", "Next or previous cell across"))
-                \(item("Home End", "First or last pupil"))
-              </object>
-            </child>
-            <child>
-              <object class="GtkShortcutsGroup">
-                <property name="title">Window</property>
-                \(item("<Alt>Page_Down <Alt>Page_Up", "Next or previous half-term"))
-                \(item("<Ctrl>question", "Show these shortcuts"))
-                \(item("<Ctrl>q", "Quit (every change is saved first)"))
-              </object>
-            </child>
-          </object>
-        </child>
-      </object>
-    </interface>
-    """
+  static func xml(codeKeys: String, pages: Int) -> String {
+    let pages = pages > 0 ? "<Ctrl>1...<Ctrl>\(min(pages, 9))" : "<Ctrl>1"
+    return """
+      <interface>
+        <object class="GtkShortcutsWindow" id="shortcuts">
+          <property name="modal">1</property>
+          <child>
+            <object class="GtkShortcutsSection">
+              <property name="section-name">grid</property>
+              <child>
+                <object class="GtkShortcutsGroup">
+                  <property name="title">Entering codes</property>
+                  \(item(codeKeys, "Enter a code by its key and move to the next pupil"))
+                  \(item("Delete BackSpace", "Clear the cell"))
+                  \(item("<Ctrl>d", "Fill down into the empty cells below"))
+                  \(item("<Ctrl>v", "Paste a column copied from a spreadsheet"))
+                  \(item("<Ctrl>z", "Undo"))
+                  \(item("<Ctrl><Shift>z <Ctrl>y", "Redo"))
+                </object>
+              </child>
+              <child>
+                <object class="GtkShortcutsGroup">
+                  <property name="title">Moving</property>
+                  \(item("Up Down Left Right", "Move one cell"))
+                  \(item("Return", "Next pupil"))
+                  \(item("Tab <Shift>Tab", "Next or previous cell across"))
+                  \(item("Home End", "First or last pupil"))
+                </object>
+              </child>
+              <child>
+                <object class="GtkShortcutsGroup">
+                  <property name="title">Window</property>
+                  \(item(pages, "Go to a page"))
+                  \(item("F9", "Show or hide the sidebar"))
+                  \(item("<Ctrl>f", "Find a pupil across the school"))
+                  \(item("<Ctrl>Page_Down <Ctrl>Page_Up", "Next or previous class"))
+                  \(item("<Alt>Page_Down <Alt>Page_Up", "Next or previous half-term"))
+                  \(item("<Ctrl>o", "Open a trust's data folder"))
+                  \(item("Escape <Ctrl>w", "Close a secondary window"))
+                  \(item("<Ctrl>question", "Show these shortcuts"))
+                  \(item("<Ctrl>q", "Quit (every change is saved first)"))
+                </object>
+              </child>
+            </object>
+          </child>
+        </object>
+      </interface>
+      """
   }
 
   static func item(_ accelerator: String, _ title: String) -> String {
@@ -55,25 +60,12 @@ enum Shortcuts {
     """
   }
 
-  static func install(app: UnsafeMutablePointer<GtkApplication>, window: Widget, codeKeys: [String]) {
-    let builder = gtk_builder_new_from_string(xml(codeKeys: codeKeys.joined(separator: " ")), -1)
-    if let shortcuts = gtk_builder_get_object(builder, "shortcuts") {
-      gtk_application_window_set_help_overlay(
-        UnsafeMutableRawPointer(window).assumingMemoryBound(to: GtkApplicationWindow.self), OpaquePointer(shortcuts))
+  static func install(app: Application, window: Widget, codeKeys: [String], pages: Int) {
+    Actions.setHelpOverlay(window, xml: xml(codeKeys: codeKeys.joined(separator: " "), pages: pages))
+    Actions.setAccels(app, "win.show-help-overlay", ["<Control>question"])
+    // Quit closes every window the usual way, so each saves first.
+    Actions.add(to: UnsafeMutableRawPointer(app), app: app, scope: "app", "quit", accels: ["<Control>q"]) {
+      for w in CohortApp.windows { UI.requestClose(w.window) }
     }
-    g_object_unref(UnsafeMutableRawPointer(builder))
-    setAccels(app, "win.show-help-overlay", ["<Control>question"])
-    let quit = g_simple_action_new("quit", nil)!
-    // GSimpleAction::activate passes the parameter before the user data.
-    Signal.onPointer(UnsafeMutableRawPointer(quit), "activate") { _ in gtk_window_close(cg_window(window)) }
-    g_action_map_add_action(cg_action_map(app), quit)
-    setAccels(app, "app.quit", ["<Control>q"])
-  }
-
-  static func setAccels(_ app: UnsafeMutablePointer<GtkApplication>, _ action: String, _ accels: [String]) {
-    var pointers: [UnsafePointer<CChar>?] = accels.map { UnsafePointer(strdup($0)) }
-    pointers.append(nil)
-    pointers.withUnsafeBufferPointer { gtk_application_set_accels_for_action(app, action, $0.baseAddress) }
-    for p in pointers { free(UnsafeMutableRawPointer(mutating: p)) }
   }
 }

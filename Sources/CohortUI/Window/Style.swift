@@ -1,4 +1,3 @@
-import CGtk
 import CohortCore
 import CohortPluginKit
 
@@ -18,35 +17,24 @@ enum Style {
     }.joined(separator: "\n")
   }
 
-  private static var baseInstalled = false
+  private static var base: StyleSheet?
 
   /// resources/style.css and the icon, once (the welcome page needs them before any trust).
   static func installBase() {
-    guard !baseInstalled, let display = gdk_display_get_default() else { return }
-    baseInstalled = true
-    if let resources = PluginFolders.resourcesFolder() {
-      // The icon, for runs from a build tree (an install puts it in the icon theme).
-      gtk_icon_theme_add_search_path(gtk_icon_theme_get_for_display(display), resources + "/icons")
-      gtk_window_set_default_icon_name(CohortApp.applicationID)
-      let file = gtk_css_provider_new()!
-      gtk_css_provider_load_from_path(file, resources + "/style.css")
-      gtk_style_context_add_provider_for_display(
-        display, cg_style_provider(file), guint(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION))
-    }
+    guard base == nil, let resources = PluginFolders.resourcesFolder(), let sheet = StyleSheet() else { return }
+    base = sheet
+    // The icon, for runs from a build tree (an install puts it in the icon theme).
+    StyleSheet.addIcons(resources + "/icons", windowIcon: CohortApp.applicationID)
+    sheet.load(file: resources + "/style.css")
   }
 
-  private static var codes: UnsafeMutablePointer<GtkCssProvider>?
+  private static var codes: StyleSheet?
 
   /// The base styles, and the colours of the scheme's codes (again when the trust changes it).
   static func install(scheme: CodeScheme) {
     installBase()
-    guard let display = gdk_display_get_default() else { return }
-    if let codes { return gtk_css_provider_load_from_data(codes, schemeCSS(scheme), -1) }
-    let provider = gtk_css_provider_new()!
-    codes = provider
-    gtk_css_provider_load_from_data(provider, schemeCSS(scheme), -1)
-    gtk_style_context_add_provider_for_display(
-      display, cg_style_provider(provider), guint(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1))
+    if codes == nil { codes = StyleSheet(above: 1) }
+    codes?.load(css: schemeCSS(scheme))
   }
 
   /// A scheme's codes as coloured chips with their labels (and keys), each kept on one line.

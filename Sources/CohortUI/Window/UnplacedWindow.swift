@@ -21,6 +21,7 @@ final class UnplacedWindow {
     self.list = list
     self.placed = placed
     window = UI.window(title: "Pupils not in a class", parent: parent, width: 640, height: 620)
+    UI.closesOnEscape(window)
     let box = UI.box(true, spacing: 8, classes: ["settings-window"])
     UI.setAccessibleName(status, "Placing message")
     let close = UI.button("Close", name: "Close the pupils not in a class") { [weak self] in
