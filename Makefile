@@ -11,7 +11,9 @@ SAMPLE_ARGS := --schools 7 --pupils-per-school 210 --years 2 --seed 1 --end-year
 XVFB := xvfb-run -a -s "-screen 0 1400x950x24" dbus-run-session --
 BIN = $$($(SWIFT) build --show-bin-path)
 # The end-to-end scripts in Tests/e2e, run by make test and make test-e2e.
-E2E := enter_class enter_scores import_scores import_pupils rollover pupil_history pupil_privacy drill_down record_action first_day welcome analysis_trust
+E2E := enter_class enter_scores import_scores import_pupils rollover pupil_history pupil_privacy drill_down record_action first_day welcome analysis_trust grid_done plugin_recovery new_year
+# The narrow window, each at a screen of its own size.
+NARROW := 1024x600 800x600
 
 .PHONY: all deps build bench bench-smoke test test-e2e test-example test-sync stress fuzz lint format coverage run reset-sample sample-data screenshots install clean
 
@@ -30,6 +32,7 @@ test: deps
 	$(XVFB) $(SWIFT) test
 	"$(BIN)/cohort-bench" --smoke
 	@for script in $(E2E); do echo "== $$script"; $(XVFB) /usr/bin/python3 Tests/e2e/$$script.py "$(BIN)" || exit 1; done
+	@for size in $(NARROW); do echo "== narrow_window $$size"; xvfb-run -a -s "-screen 0 $${size}x24" dbus-run-session -- /usr/bin/python3 Tests/e2e/narrow_window.py "$(BIN)" $$size || exit 1; done
 	scripts/test-example
 	/usr/bin/python3 Tests/sync/two_laptops.py "$(BIN)"
 	/usr/bin/python3 Tests/sync/three_devices.py "$(BIN)"
@@ -82,6 +85,7 @@ bench-smoke: deps
 test-e2e: build
 	@scripts/install-deps test
 	@for script in $(E2E); do echo "== $$script"; $(XVFB) /usr/bin/python3 Tests/e2e/$$script.py "$(BIN)" || exit 1; done
+	@for size in $(NARROW); do echo "== narrow_window $$size"; xvfb-run -a -s "-screen 0 $${size}x24" dbus-run-session -- /usr/bin/python3 Tests/e2e/narrow_window.py "$(BIN)" $$size || exit 1; done
 
 # Screenshots of the grid in the light and dark styles, in out/.
 screenshots: build

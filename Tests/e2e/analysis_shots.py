@@ -18,7 +18,7 @@ time.sleep(0.5)
 args = {"trust": [], "school": [], "class": ["--class", "oakfield-y3"]}[SCOPE] + ["--year", "2026-27", "--half-term", "autumn2"]
 app = App(BIN, args, env={"GTK_THEME": "Adwaita:dark"} if dark else None)
 check = Checks()
-click(app.named("Analysis", "page tab"), settle=1)
+click(app.tab("Analysis"), settle=1)
 if SCOPE == "school":
     activate(app.named("Open Oakfield Primary School", "push button"), settle=2)
 wait(lambda: app.find(lambda n: n.name == "Entered"), 30)

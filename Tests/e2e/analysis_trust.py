@@ -46,7 +46,7 @@ def gap_words(c, minimum):
     return f"{'0' if r == 0 else ('+' if r > 0 else '-') + str(abs(r))} points ({sizes})"
 
 
-click(app.named("Analysis", "page tab"), settle=1)
+click(app.tab("Analysis"), settle=1)
 activate(app.named("Open Meadow Primary", "push button"), settle=2)
 banner = wait(lambda: app.find(lambda n: n.name.startswith("Showing Autumn 1 2026-27, the latest half-term mostly entered")), 20)
 check(banner is not None, "Autumn 2 is barely entered: the school opens on Autumn 1 and says so")
@@ -131,14 +131,14 @@ first = wait(lambda: app.find(lambda n: (n.name or "").startswith("Open pupil: "
 if check(first is not None, "a pupil to look at can be opened"):
     who = first.name[len("Open pupil: "):]
     activate(first, settle=2)
-    tab = app.named("Pupil", "page tab")
+    tab = app.tab("Pupil")
     check(tab is not None and tab.getState().contains(pyatspi.STATE_SELECTED), "the row opens the Pupil page")
     facts = wait(lambda: app.find(lambda n: n.getRoleName() == "label" and "born " in (label_text(n) or "")
                                   and (label_text(n) or "").startswith("Year")), 10)
     title = app.find(lambda n: n.getRoleName() == "label" and label_text(n) == who and n.parent.getRoleName() != "push button")
     check(facts is not None and title is not None, f"on {who}")
 
-click(app.named("Analysis", "page tab"), settle=1)
+click(app.tab("Analysis"), settle=1)
 activate(app.named("Present the charts", "push button"), settle=2)
 place = wait(lambda: app.find(lambda n: n.name.startswith("1 of ") and "arrow keys" in n.name), 10)
 check(place is not None, "Present opens the presenter on the first chart")
