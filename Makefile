@@ -31,8 +31,8 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(XVFB) $(SWIFT) test
 	"$(BIN)/cohort-bench" --smoke
-	@for script in $(E2E); do echo "== $$script"; $(XVFB) /usr/bin/python3 Tests/e2e/$$script.py "$(BIN)" || exit 1; done
-	@for size in $(NARROW); do echo "== narrow_window $$size"; xvfb-run -a -s "-screen 0 $${size}x24" dbus-run-session -- /usr/bin/python3 Tests/e2e/narrow_window.py "$(BIN)" $$size || exit 1; done
+	@failed=; for script in $(E2E); do echo "== $$script"; $(XVFB) /usr/bin/python3 Tests/e2e/$$script.py "$(BIN)" || failed="$$failed $$script$$size"; done; [ -z "$$failed" ] || { echo "failed:$$failed"; exit 1; }
+	@failed=; for size in $(NARROW); do echo "== narrow_window $$size"; xvfb-run -a -s "-screen 0 $${size}x24" dbus-run-session -- /usr/bin/python3 Tests/e2e/narrow_window.py "$(BIN)" $$size || failed="$$failed $$script$$size"; done; [ -z "$$failed" ] || { echo "failed:$$failed"; exit 1; }
 	scripts/test-example
 	/usr/bin/python3 Tests/sync/two_laptops.py "$(BIN)"
 	/usr/bin/python3 Tests/sync/three_devices.py "$(BIN)"
@@ -84,8 +84,8 @@ bench-smoke: deps
 # Only the end-to-end test through the accessibility tree.
 test-e2e: build
 	@scripts/install-deps test
-	@for script in $(E2E); do echo "== $$script"; $(XVFB) /usr/bin/python3 Tests/e2e/$$script.py "$(BIN)" || exit 1; done
-	@for size in $(NARROW); do echo "== narrow_window $$size"; xvfb-run -a -s "-screen 0 $${size}x24" dbus-run-session -- /usr/bin/python3 Tests/e2e/narrow_window.py "$(BIN)" $$size || exit 1; done
+	@failed=; for script in $(E2E); do echo "== $$script"; $(XVFB) /usr/bin/python3 Tests/e2e/$$script.py "$(BIN)" || failed="$$failed $$script$$size"; done; [ -z "$$failed" ] || { echo "failed:$$failed"; exit 1; }
+	@failed=; for size in $(NARROW); do echo "== narrow_window $$size"; xvfb-run -a -s "-screen 0 $${size}x24" dbus-run-session -- /usr/bin/python3 Tests/e2e/narrow_window.py "$(BIN)" $$size || failed="$$failed $$script$$size"; done; [ -z "$$failed" ] || { echo "failed:$$failed"; exit 1; }
 
 # Screenshots of the grid in the light and dark styles, in out/.
 screenshots: build
