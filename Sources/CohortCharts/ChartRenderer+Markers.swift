@@ -111,4 +111,19 @@ extension ChartRenderer {
     cairo_stroke(cr)
     cairo_set_dash(cr, nil, 0, 0)
   }
+
+  /// A key of coloured squares, one per series.
+  func legend(_ items: [(String, String)], _ cr: OpaquePointer, x: Double, y: Double) {
+    for (i, item) in items.enumerated() {
+      let yy = y + Double(i) * 56
+      rgb(cr, item.1)
+      cairo_rectangle(cr, x, yy, 40, 40)
+      cairo_fill(cr)
+      rgb(cr, theme.ink)
+      cairo_set_line_width(cr, 1.5)
+      cairo_rectangle(cr, x, yy, 40, 40)
+      cairo_stroke(cr)
+      text(cr, item.0, x: x + 56, y: yy + 4, size: 26)
+    }
+  }
 }

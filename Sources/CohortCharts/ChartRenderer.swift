@@ -88,18 +88,7 @@ public struct ChartRenderer {
   }
 
   func bars(_ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double)) {
-    // Value axis with gridlines every 20%.
-    for step in 0...5 {
-      let v = spec.yMax * Double(step) / 5
-      let y = p.y + p.h - p.h * Double(step) / 5
-      rgb(cr, theme.grid)
-      cairo_set_line_width(cr, 1.5)
-      cairo_move_to(cr, p.x, y)
-      cairo_line_to(cr, p.x + p.w, y)
-      cairo_stroke(cr)
-      text(cr, String(format: "%.0f", v), x: p.x - 20, y: y - 14, size: 22, align: 1)
-    }
-    text(cr, spec.yLabel, x: 40, y: p.y + p.h / 2 + 120, size: 22, rotate: true)
+    valueGrid(spec, cr, p, from: 0, to: spec.yMax)
     let n = max(1, spec.categories.count)
     let slot = p.w / Double(n)
     let barWidth = min(220, slot * 0.62)
@@ -218,20 +207,29 @@ public struct ChartRenderer {
     text(cr, spec.xLabel, x: p.x + p.w / 2, y: p.y + p.h + 118, size: 22, align: 0.5)
   }
 
+  /// The value axis: a gridline and its value every fifth of the way from `low` to `high`.
+  func valueGrid(
+    _ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double), from low: Double,
+    to high: Double
+  ) {
+    for step in 0...5 {
+      let v = low + (high - low) * Double(step) / 5
+      let y = p.y + p.h - p.h * Double(step) / 5
+      rgb(cr, theme.grid)
+      cairo_set_line_width(cr, 1.5)
+      cairo_move_to(cr, p.x, y)
+      cairo_line_to(cr, p.x + p.w, y)
+      cairo_stroke(cr)
+      text(cr, String(format: "%.0f", v), x: p.x - 20, y: y - 14, size: 22, align: 1)
+    }
+    text(cr, spec.yLabel, x: 40, y: p.y + p.h / 2 + 120, size: 22, rotate: true)
+  }
+
   /// Lines across the categories, or a scatter of points over them.
   func lines(_ spec: ChartSpec, _ cr: OpaquePointer, _ p: (x: Double, y: Double, w: Double, h: Double)) {
     let span = max(1e-9, spec.yMax - spec.yMin)
     func y(_ v: Double) -> Double { p.y + p.h - p.h * (v - spec.yMin) / span }
-    for step in 0...5 {
-      let v = spec.yMin + span * Double(step) / 5
-      rgb(cr, theme.grid)
-      cairo_set_line_width(cr, 1.5)
-      cairo_move_to(cr, p.x, y(v))
-      cairo_line_to(cr, p.x + p.w, y(v))
-      cairo_stroke(cr)
-      text(cr, String(format: "%.0f", v), x: p.x - 20, y: y(v) - 14, size: 22, align: 1)
-    }
-    text(cr, spec.yLabel, x: 40, y: p.y + p.h / 2 + 120, size: 22, rotate: true)
+    valueGrid(spec, cr, p, from: spec.yMin, to: spec.yMin + span)
     let n = max(1, spec.categories.count)
     let slot = p.w / Double(n)
     func x(_ i: Int) -> Double { p.x + slot * (Double(i) + 0.5) }
@@ -281,20 +279,6 @@ public struct ChartRenderer {
       legend(spec.series.map { ($0.name, $0.colour) }, cr, x: p.x + p.w + 50, y: p.y)
     }
     axes(spec, cr, p)
-  }
-
-  func legend(_ items: [(String, String)], _ cr: OpaquePointer, x: Double, y: Double) {
-    for (i, item) in items.enumerated() {
-      let yy = y + Double(i) * 56
-      rgb(cr, item.1)
-      cairo_rectangle(cr, x, yy, 40, 40)
-      cairo_fill(cr)
-      rgb(cr, theme.ink)
-      cairo_set_line_width(cr, 1.5)
-      cairo_rectangle(cr, x, yy, 40, 40)
-      cairo_stroke(cr)
-      text(cr, item.0, x: x + 56, y: yy + 4, size: 26)
-    }
   }
 
   func readable(on colour: String) -> String { RGB(hex: colour)?.prefersDarkText == false ? "#FFFFFF" : "#000000" }

@@ -4,7 +4,7 @@ import Foundation
 
 /// Draws laid-out report pages: every page carries "Confidential: pupil data", the date it was
 /// made and "Page n of m" in its footer, wherever it is drawn.
-public struct ReportRenderer {
+public struct ReportRenderer: Sendable {
   public let pages: ReportPages
   /// Printed in the footer, e.g. "29/11/2026".
   public let made: String

@@ -1,4 +1,5 @@
 import CohortCore
+import CohortStore
 import Foundation
 
 /// Where the app keeps trusts on this device when the person does not choose another place:
@@ -16,7 +17,7 @@ public enum DataPlaces {
   /// A new trust's folder inside `parent`: named after the trust, with -2, -3... when that
   /// name is taken, so that a second trust of the same name never lands in the first's folder.
   public static func newTrustFolder(
-    named name: String, in parent: String, taken: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+    named name: String, in parent: String, taken: (String) -> Bool = { Folders.exists($0) }
   ) -> String {
     let base = slug(name).isEmpty ? "trust" : slug(name)
     let parent = parent.hasSuffix("/") && parent.count > 1 ? String(parent.dropLast()) : parent

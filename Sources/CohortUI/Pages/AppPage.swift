@@ -39,7 +39,7 @@ extension AppPage {
   public func pupilSelected() {}
   public func dataChanged() {}
   /// Only the page on screen takes the keyboard focus.
-  var isShown: Bool { gtk_widget_get_mapped(widget) != 0 }
+  var isShown: Bool { UI.isShown(widget) }
 }
 
 /// A page of the window: what a plugin contributed (`PageContribution`: id, title, order, key)

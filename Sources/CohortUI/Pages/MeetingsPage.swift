@@ -131,19 +131,15 @@ final class MeetingsPage: AppPage {
 
   /// Reads the schools' documents off the main thread (a school of 660 pupils, or a trust of
   /// ninety schools, takes longer than a frame), then shows them unless the scope has changed.
-  private func readThenShow<T>(
-    _ scope: Scope, _ read: @escaping @Sendable () throws -> T, _ show: @escaping @MainActor (T) throws -> Void
+  private func readThenShow<T: Sendable>(
+    _ scope: Scope, _ read: @escaping @Sendable () throws -> T, _ show: @escaping @MainActor @Sendable (T) throws -> Void
   ) {
     UI.append(content, UI.label("Reading…", classes: ["dim-label"]))
-    let then = UnsafeSendable(show)
-    DispatchQueue.global(qos: .userInitiated).async {
-      let result = UnsafeSendable(Result { try read() })
-      MainLoop.hop { [weak self] in
-        guard let self, self.shownScope == scope else { return }
-        UI.removeAllChildren(self.content)
-        do { try then.value(result.value.get()) } catch {
-          UI.append(self.content, UI.label("Could not open the meetings: \(error)", classes: ["error"], xalign: 0.5))
-        }
+    MainLoop.background(read) { [weak self] result in
+      guard let self, self.shownScope == scope else { return }
+      UI.removeAllChildren(self.content)
+      do { try show(result.get()) } catch {
+        UI.append(self.content, UI.label("Could not open the meetings: \(error)", classes: ["error"], xalign: 0.5))
       }
     }
   }

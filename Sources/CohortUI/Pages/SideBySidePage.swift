@@ -19,7 +19,7 @@ final class SideBySidePage: AppPage {
   init(host: PageHost) {
     self.host = host
     widget = UI.box(true, spacing: 8, classes: ["side-by-side-page"])
-    gtk_widget_set_vexpand(widget, 1)
+    UI.expand(widget, v: true)
   }
 
   func flush() throws {}
@@ -30,7 +30,7 @@ final class SideBySidePage: AppPage {
     guard case .schoolClass(let schoolID, let classID) = scope.level else {
       let label = UI.label(
         "Choose a class to see its judgements beside its test scores.", classes: ["dim-label", "title-3"], xalign: 0.5)
-      gtk_widget_set_vexpand(label, 1)
+      UI.expand(label, v: true)
       UI.append(widget, label)
       return
     }
@@ -57,23 +57,21 @@ final class SideBySidePage: AppPage {
     let disagreements = rows.flatMap(\.entries).filter(\.disagrees).count
     let falls = rows.flatMap(\.entries).filter { ($0.realChange ?? 0) < 0 }.count
     let summary = UI.label(
-      "Judgements at \(scope.halfTerm.label) beside the latest scores this year: \(rows.count) pupils, \(flagged) flagged (\(disagreements) disagreements, \(falls) real falls)",
+      "Judgements at \(scope.halfTerm.label) beside the latest scores this year: \(plural(rows.count, "pupil")), \(grouped(flagged)) flagged (\(plural(disagreements, "disagreement")), \(plural(falls, "real fall")))",
       classes: ["heading", "toolbar"])
-    gtk_label_set_wrap(cg_label(summary), 1)
+    UI.wrap(summary)
     UI.append(widget, summary)
-    let grid = gtk_grid_new()!
-    gtk_grid_set_row_spacing(cg_grid(grid), 6)
-    gtk_grid_set_column_spacing(cg_grid(grid), 14)
+    let grid = UI.grid(rowSpacing: 6, columnSpacing: 14)
     UI.addClasses(grid, ["judgement-grid"])
     UI.setAccessibleName(grid, "Judgements beside scores")
     let subjects = host.context.trust.activeSubjects
     let headings = ["Pupil"] + subjects.map { "\($0.name): judgement, then score" }
     for (c, h) in headings.enumerated() {
-      gtk_grid_attach(cg_grid(grid), UI.label(h, classes: ["grid-header"]), Int32(c), 0, 1, 1)
+      UI.attach(grid, UI.label(h, classes: ["grid-header"]), column: Int32(c), row: 0)
     }
     var y: Int32 = 1
     for row in rows {
-      gtk_grid_attach(cg_grid(grid), UI.label((row.flagged ? "⚑ " : "") + row.pupil.fullName), 0, y, 1, 1)
+      UI.attach(grid, UI.label((row.flagged ? "⚑ " : "") + row.pupil.fullName), column: 0, row: y)
       for (i, e) in row.entries.enumerated() {
         let cell = UI.box(true, spacing: 2)
         let code = UI.label("")
@@ -88,7 +86,7 @@ final class SideBySidePage: AppPage {
           if let s = e.score { text += " · \(StandardisedScale.percentileLabel(of: s))" }
           if let change = e.realChange { text += change > 0 ? " · up \(change)" : " · down \(-change)" }
           UI.markup(score, text)
-          gtk_widget_set_tooltip_text(
+          UI.tooltip(
             score,
             "\(e.test?.name ?? "") \(e.term?.label ?? ""): \(s)" + (e.previousScore.map { ", before \($0)" } ?? ""))
         } else {
@@ -97,14 +95,14 @@ final class SideBySidePage: AppPage {
         }
         if e.disagrees { UI.addClasses(score, ["disagrees"]) }
         UI.append(cell, code, score)
-        gtk_grid_attach(cg_grid(grid), cell, Int32(1 + i), y, 1, 1)
+        UI.attach(grid, cell, column: Int32(1 + i), row: y)
       }
       y += 1
       let notes = row.entries.flatMap { e in e.notes.map { "\(e.subject.name): \($0)" } }
       if !notes.isEmpty {
         let flags = UI.label(notes.joined(separator: "\n"), classes: ["flags"])
-        gtk_label_set_wrap(cg_label(flags), 1)
-        gtk_grid_attach(cg_grid(grid), flags, 1, y, Int32(subjects.count), 1)
+        UI.wrap(flags)
+        UI.attach(grid, flags, column: 1, row: y, width: Int32(subjects.count))
         y += 1
       }
     }

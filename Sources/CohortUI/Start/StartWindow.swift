@@ -138,7 +138,7 @@ final class StartWindow {
     say("")
     FileChooser.chooseFolder(parent: window, title: "Open a trust's data folder") { [weak self] path in
       guard let self else { return }
-      guard FileManager.default.fileExists(atPath: path + "/trust.json") else {
+      guard Folders.holdsTrust(path) else {
         return self.say(
           "There is no trust in that folder. Choose the folder your colleague shared: it holds a file called trust.json."
         )

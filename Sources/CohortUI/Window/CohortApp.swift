@@ -63,7 +63,7 @@ public enum CohortApp {
     // For screenshots of both styles, whatever the desktop prefers.
     if let style = ProcessInfo.processInfo.environment["COHORT_STYLE"] { Adw.forceColourScheme(dark: style == "dark") }
     let path = o.data ?? DeviceSettings.lastDataFolder
-    guard let path, FileManager.default.fileExists(atPath: path + "/trust.json") else {
+    guard let path, Folders.holdsTrust(path) else {
       let note = path.map { _ in
         o.data != nil
           ? "There is no trust in the folder Cohort was asked to open. Start one, or open another folder."

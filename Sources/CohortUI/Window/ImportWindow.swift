@@ -1,4 +1,5 @@
 import CohortCore
+import CohortStore
 import CohortPluginKit
 import Foundation
 
@@ -34,7 +35,7 @@ final class ImportWindow {
     self.done = done
     self.importer = importer
     self.options = options
-    data = try Data(contentsOf: URL(fileURLWithPath: path))
+    data = try InputFile.read(path)
     name = (path as NSString).lastPathComponent
     window = UI.window(title: "\(importer.title): \(name)", parent: parent, width: 820, height: 560, modal: true)
     UI.closesOnEscape(window)

@@ -1,4 +1,5 @@
 import CohortCore
+import CohortStore
 import Foundation
 
 /// The main menu (GNOME's primary menu): what is used now and then.
@@ -29,7 +30,7 @@ extension MainWindow {
   func chooseDataFolder() {
     FileChooser.chooseFolder(parent: window, title: "Open a trust's data folder") { [weak self] path in
       guard let self else { return }
-      guard FileManager.default.fileExists(atPath: path + "/trust.json") else {
+      guard Folders.holdsTrust(path) else {
         return self.toast(
           "There is no trust in \((path as NSString).lastPathComponent): choose its data folder", undo: nil)
       }

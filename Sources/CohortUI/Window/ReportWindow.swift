@@ -11,7 +11,7 @@ import Foundation
 final class ReportWindow {
   let window: Widget
   private let status: Widget
-  private let bar: Widget
+  private let bar: ProgressBar
   private let cancel: Widget
   private let export: Widget
   private let print: Widget
@@ -23,42 +23,34 @@ final class ReportWindow {
   private(set) var finished = false
 
   init(parent: Widget, context: AppContext, report: Report, scope: AnalysisScope, when: HalfTermRef) {
-    window = gtk_window_new()!
-    gtk_window_set_title(cg_window(window), report.title)
-    gtk_window_set_transient_for(
-      cg_window(window), cg_window(gtk_widget_get_root(parent).map { UnsafeMutableRawPointer($0) }))
-    UI.fitDefaultSize(window, 760, 900)
+    window = UI.window(title: report.title, parent: parent, width: 760, height: 900)
     UI.closesOnEscape(window)
     let box = UI.box(true, spacing: 8, classes: ["plugins-window"])
     let top = UI.box(false, spacing: 8)
     status = UI.label("Making \(report.title.lowercased())…")
     UI.setAccessibleName(status, "Report status")
-    gtk_widget_set_hexpand(status, 1)
-    bar = gtk_progress_bar_new()!
-    UI.setAccessibleName(bar, "Report progress")
-    gtk_widget_set_size_request(bar, 200, -1)
-    gtk_widget_set_valign(bar, GTK_ALIGN_CENTER)
-    let hop = MainLoop.hop
-    let barRef = UnsafeSendable(bar)
+    UI.expand(status, h: true)
+    let bar = ProgressBar(name: "Report progress", text: "")
+    self.bar = bar
+    UI.minWidth(bar.widget, 200)
+    UI.align(bar.widget, v: .center)
     progress = WorkProgress { done, total in
-      hop {
-        gtk_progress_bar_set_fraction(OpaquePointer(barRef.value), Double(done) / Double(max(1, total)))
-      }
+      MainLoop.hop { bar.set(Double(done) / Double(max(1, total))) }
     }
     cancel = UI.button("Cancel", name: "Cancel the report") {}
     export = UI.button("Export PDF…", name: "Export PDF") {}
     print = UI.button("Print…", name: "Print") {}
-    gtk_widget_set_sensitive(export, 0)
-    gtk_widget_set_sensitive(print, 0)
-    UI.append(top, status, bar, cancel, export, print)
+    UI.setSensitive(export, false)
+    UI.setSensitive(print, false)
+    UI.append(top, status, bar.widget, cancel, export, print)
     pagesBox = UI.box(true, spacing: 12, classes: ["report-pages"])
-    gtk_widget_set_halign(pagesBox, GTK_ALIGN_CENTER)
+    UI.align(pagesBox, h: .center)
     UI.append(box, top, UI.scrolled(pagesBox))
-    gtk_window_set_child(cg_window(window), box)
+    UI.setChild(window, box)
     Signal.on(cancel, "clicked") { [weak self] in self?.progress.cancel() }
     Signal.on(export, "clicked") { [weak self] in self?.exportPDF() }
     Signal.on(print, "clicked") { [weak self] in self?.printReport() }
-    gtk_window_present(cg_window(window))
+    UI.present(window)
     make(
       report,
       ReportRequest(
@@ -68,27 +60,24 @@ final class ReportWindow {
 
   func cancelMaking() { progress.cancel() }
 
-  /// The work runs on a global queue: the window keeps drawing and Cancel stays live.
+  /// The work runs on a background queue: the window keeps drawing and Cancel stays live.
   private func make(_ report: Report, _ request: ReportRequest) {
     let made = SchoolDate.today().ukDescription
-    let hop = MainLoop.hop
-    DispatchQueue.global(qos: .userInitiated).async {
-      let result = Result { ReportRenderer(try report.make(request), made: made) }
-      let box = UnsafeSendable(result)
-      hop { [weak self] in self?.done(box.value) }
+    MainLoop.background({ ReportRenderer(try report.make(request), made: made) }) { [weak self] in
+      self?.done($0)
     }
   }
 
   private func done(_ result: Result<ReportRenderer, any Error>) {
     finished = true
-    gtk_widget_set_sensitive(cancel, 0)
+    UI.setSensitive(cancel, false)
     switch result {
     case .success(let r):
       renderer = r
       UI.setText(status, "\(r.pages.document.title): \(r.pages.count) pages")
-      gtk_progress_bar_set_fraction(OpaquePointer(bar), 1)
-      gtk_widget_set_sensitive(export, 1)
-      gtk_widget_set_sensitive(print, 1)
+      bar.set(1)
+      UI.setSensitive(export, true)
+      UI.setSensitive(print, true)
       for i in 0..<r.pages.count { UI.append(pagesBox, PageView(renderer: r, page: i).widget) }
     case .failure(let e as CancellationError):
       _ = e
@@ -117,42 +106,19 @@ final class ReportWindow {
   }
 }
 
-/// A value handed across threads when the receiver is known to be the only user.
-struct UnsafeSendable<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
-}
-
 /// One page drawn by the report renderer at screen size.
 @MainActor
 final class PageView {
   static let scale = 1.15
   let widget: Widget
 
-  final class Box {
-    let renderer: ReportRenderer
-    let page: Int
-    init(_ r: ReportRenderer, _ page: Int) {
-      renderer = r
-      self.page = page
-    }
-  }
-
   init(renderer: ReportRenderer, page: Int) {
-    widget = gtk_drawing_area_new()!
-    gtk_widget_set_size_request(
-      widget, Int32(ReportPages.width * Self.scale), Int32(ReportPages.height * Self.scale))
-    UI.setAccessibleName(widget, "Page \(page + 1) of \(renderer.pages.count)")
+    widget = UI.drawingArea(name: "Page \(page + 1) of \(renderer.pages.count)") { cr, width, _ in
+      let s = width / ReportPages.width
+      cairo_scale(cr, s, s)
+      renderer.draw(page: page, on: cr)
+    }
+    UI.minSize(widget, Int32(ReportPages.width * Self.scale), Int32(ReportPages.height * Self.scale))
     UI.addClasses(widget, ["report-page"])
-    let data = Unmanaged.passRetained(Box(renderer, page)).toOpaque()
-    gtk_drawing_area_set_draw_func(
-      UnsafeMutableRawPointer(widget).assumingMemoryBound(to: GtkDrawingArea.self),
-      { _, cr, width, _, data in
-        let box = Unmanaged<Box>.fromOpaque(data!).takeUnretainedValue()
-        guard let cr else { return }
-        let s = Double(width) / ReportPages.width
-        cairo_scale(cr, s, s)
-        MainActor.assumeIsolated { box.renderer.draw(page: box.page, on: cr) }
-      }, data, { data in if let data { Unmanaged<Box>.fromOpaque(data).release() } })
   }
 }
