@@ -132,7 +132,8 @@ final class MeetingsPage: AppPage {
   /// Reads the schools' documents off the main thread (a school of 660 pupils, or a trust of
   /// ninety schools, takes longer than a frame), then shows them unless the scope has changed.
   private func readThenShow<T: Sendable>(
-    _ scope: Scope, _ read: @escaping @Sendable () throws -> T, _ show: @escaping @MainActor @Sendable (T) throws -> Void
+    _ scope: Scope, _ read: @escaping @Sendable () throws -> T,
+    _ show: @escaping @MainActor @Sendable (T) throws -> Void
   ) {
     UI.append(content, UI.label("Reading…", classes: ["dim-label"]))
     MainLoop.background(read) { [weak self] result in

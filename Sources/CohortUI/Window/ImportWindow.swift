@@ -1,6 +1,6 @@
 import CohortCore
-import CohortStore
 import CohortPluginKit
+import CohortStore
 import Foundation
 
 /// Any importer's preview: what will change, what will not import and why, then one button

@@ -63,9 +63,8 @@ final class ReportWindow {
   /// The work runs on a background queue: the window keeps drawing and Cancel stays live.
   private func make(_ report: Report, _ request: ReportRequest) {
     let made = SchoolDate.today().ukDescription
-    MainLoop.background({ ReportRenderer(try report.make(request), made: made) }) { [weak self] in
-      self?.done($0)
-    }
+    MainLoop.background(
+      { ReportRenderer(try report.make(request), made: made) }, then: { [weak self] in self?.done($0) })
   }
 
   private func done(_ result: Result<ReportRenderer, any Error>) {
