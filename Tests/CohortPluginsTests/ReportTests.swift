@@ -135,7 +135,8 @@ final class Box: @unchecked Sendable {
     let heat = summary.section("Groups and their gaps").compactMap { if case .chart(let c) = $0 { c } else { nil } }
     #expect(heat.count == tables.count && heat[0].rows == tables[0].rows.map(\.name))
     #expect(
-      heat[0].cellLabels[0][0].hasSuffix("\(tables[0].rows[0].cells[0].groupN) and \(tables[0].rows[0].cells[0].restN)")
+      heat[0].cellLabels[0][0].hasSuffix(
+        "\(tables[0].rows[0].cells[0].groupN) against \(tables[0].rows[0].cells[0].restN) pupils")
     )
 
     let overview = try f.s.registry.report("trust-overview").make(request(.trust))

@@ -37,7 +37,7 @@ extension GridModel {
     if text.count <= limit { return text }
     text = text.replacingOccurrences(of: "Significantly", with: "Signif.")
     if text.count <= limit { return text }
-    if code.kind == .outOfYear { return "Other year" }
+    if code.kind == .outOfYear, limit >= 10 { return "Other year" }
     var words = text.split(separator: " ")
     while words.count > 1, words.joined(separator: " ").count > limit { words.removeLast() }
     let joined = words.joined(separator: " ")
