@@ -22,7 +22,7 @@ key(0xff0d)
 preview = wait(lambda: app.find(lambda n: n.name == "Import preview"), 15)
 check(preview is not None, "a preview opens before anything changes")
 text = label_text(preview) or ""
-check("line 3: will not import" in text and "160 is outside" in text, "the preview names the out-of-range row")
+check("Line 3 of the file will not import" in text and "160 is outside" in text, "the preview names the out-of-range row")
 check("no pupil with UPN A123" in text, "the preview names the unknown pupil")
 apply = wait(lambda: app.find(lambda n: (n.name or "").startswith("Import the 1 good row")))
 check(apply is not None, "the button says only the good rows will import")

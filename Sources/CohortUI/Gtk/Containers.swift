@@ -39,21 +39,6 @@ extension UI {
   public static var width: (Widget) -> Int32 { { gtk_widget_get_width($0) } }
   public static var height: (Widget) -> Int32 { { gtk_widget_get_height($0) } }
 
-  /// The visible child of the nearest stack above `w` that holds a child named `id`, made `id`
-  /// (a page asking the window to show another page; the window's own switcher follows).
-  @discardableResult
-  public static func showAncestorPage(from w: Widget, _ id: String) -> Bool {
-    var node = gtk_widget_get_parent(w)
-    while let n = node {
-      if isA(n, gtk_stack_get_type()), gtk_stack_get_child_by_name(cg_stack(n), id) != nil {
-        gtk_stack_set_visible_child_name(cg_stack(n), id)
-        return true
-      }
-      node = gtk_widget_get_parent(n)
-    }
-    return false
-  }
-
   /// The name of a stack's visible child.
   public static func visiblePage(_ stack: Widget) -> String? {
     gtk_stack_get_visible_child_name(cg_stack(stack)).map { String(cString: $0) }

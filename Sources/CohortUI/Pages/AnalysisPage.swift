@@ -139,7 +139,7 @@ final class AnalysisPage: AppPage {
 
   func openPupil(_ pupil: String, school: String) {
     host.select(pupil: pupil, school: school)
-    UI.showAncestorPage(from: widget, "page.pupil")
+    host.show(page: "page.pupil")
   }
 
   func present() {

@@ -15,6 +15,8 @@ public protocol PageHost: AnyObject {
   /// The pupil last chosen (a cell in a grid), for pages about one pupil.
   var selectedPupil: (school: String, id: String)? { get }
   func select(pupil id: String, school: String)
+  /// Brings the page with this id (a `PageContribution`'s, e.g. "page.pupil") on screen.
+  func show(page id: String)
 }
 
 /// A page of the window (Judgements, Scores, ...). The shell knows pages only through this.

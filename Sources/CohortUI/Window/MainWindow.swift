@@ -203,6 +203,8 @@ final class MainWindow: PageHost, ToastHost {
     for page in pages { page.pupilSelected() }
   }
 
+  func show(page id: String) { Adw.showView(stack, id) }
+
   func navigate(to level: Scope.Level) {
     scope.level = level
     sidebar.select(level)
