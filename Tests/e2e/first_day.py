@@ -189,8 +189,15 @@ def add_classes():
         if SHOTS:
             driver.click(showing(part, "page tab"), 0.5)
             shot("settings-" + part.lower().replace(" ", "-"), f"Trust settings: {TRUST}")
-    driver.key(0xff1b)  # Escape closes Trust settings (a preferences window: its Close is in its header)
-    time.sleep(0.5)
+    # Escape closes Trust settings (a preferences window: its Close is in its header); while the
+    # last change's toast shows, the first Escape dismisses the toast, as in any GNOME app.
+    for _ in range(2):
+        driver.key(0xff1b)
+        closed = wait(lambda: driver.find(root(), lambda n: n.getRoleName() == "frame"
+                                          and (n.name or "").startswith("Trust settings")) is None, 3)
+        if closed:
+            break
+    check(closed, "Escape closes Trust settings")
 
 
 def place_pupils(half):

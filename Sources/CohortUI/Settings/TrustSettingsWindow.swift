@@ -4,7 +4,7 @@ import Foundation
 /// Trust settings, as a GNOME preferences window: schools, classes, staff, subjects, codes and
 /// term dates, a page each. Every change is saved at once through TrustSetup (all or nothing,
 /// with a journal line under the person's name); what it did, or why a change was refused
-/// (nothing changed), shows in a toast and in the line under the page.
+/// (nothing changed), shows in the line under the page (a change done in a toast too).
 @MainActor
 final class TrustSettingsWindow: SettingsHost {
   let window: Widget
@@ -68,13 +68,15 @@ final class TrustSettingsWindow: SettingsHost {
     UI.present(window)
   }
 
-  /// The message line of the page on screen (each page has one).
+  /// The message line of the page on screen (each page has one). A change done shows in a
+  /// toast too; a refusal stays in red on the line only (the HIG keeps errors out of toasts, and
+  /// a toast would take the first Escape that should close the window).
   private func say(_ text: String, error: Bool) {
     for line in statuses {
       UI.setClass(line, "error", error)
       UI.setText(line, text)
     }
-    Adw.preferencesToast(window, text)
+    if !error { Adw.preferencesToast(window, text) }
   }
 
   @discardableResult
