@@ -31,11 +31,6 @@ extension UI {
   /// Text a person can select and copy (names in a list to chase).
   public static func selectable(_ label: Widget) { gtk_label_set_selectable(cg_label(label), 1) }
 
-  /// A fixed size for a widget (-1: as it needs).
-  public static func size(_ w: Widget, _ width: Int32, _ height: Int32) {
-    gtk_widget_set_size_request(w, width, height)
-  }
-
   public static var width: (Widget) -> Int32 { { gtk_widget_get_width($0) } }
   public static var height: (Widget) -> Int32 { { gtk_widget_get_height($0) } }
 

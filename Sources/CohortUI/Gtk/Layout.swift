@@ -29,9 +29,6 @@ extension UI {
 
   /// At least this wide (-1: as wide as it needs).
   public static func minWidth(_ w: Widget, _ pixels: Int32) { gtk_widget_set_size_request(w, pixels, -1) }
-  public static func minSize(_ w: Widget, _ width: Int32, _ height: Int32) {
-    gtk_widget_set_size_request(w, width, height)
-  }
   /// Whether the widget is on screen now (mapped): only the page shown takes the focus.
   public static func isShown(_ w: Widget) -> Bool { gtk_widget_get_mapped(w) != 0 }
   public static func indent(_ w: Widget, _ pixels: Int32) { gtk_widget_set_margin_start(w, pixels) }

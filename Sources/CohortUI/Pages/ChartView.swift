@@ -27,7 +27,7 @@ final class ChartView {
     widget = UI.box(true, spacing: 2, classes: ["chart"])
     var draw: (OpaquePointer, Double, Double) -> Void = { _, _, _ in }
     area = UI.drawingArea(name: name) { cr, w, h in draw(cr, w, h) }
-    UI.size(area, 480, minHeight)
+    UI.size(area, width: 480, height: minHeight)
     UI.expand(area, h: true, v: true)
     draw = { [weak self] cr, w, h in self?.draw(cr, w, h) }
     if tools {
@@ -78,7 +78,7 @@ final class ChartView {
     // Room below the window's header, tabs and toolbar: one chart whole on screen.
     let room = Double(UI.rootHeight(area)) - 450
     let tall = r.isTall ? Double(max(width, 600)) * r.height / r.width : min(Double(width) * 0.5, room)
-    UI.size(area, 480, Int32(max(Double(minHeight), tall)))
+    UI.size(area, width: 480, height: Int32(max(Double(minHeight), tall)))
   }
 
   private func point(_ x: Double, _ y: Double) -> (ChartRenderer, Double, Double)? {

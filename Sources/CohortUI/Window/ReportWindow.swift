@@ -117,7 +117,7 @@ final class PageView {
       cairo_scale(cr, s, s)
       renderer.draw(page: page, on: cr)
     }
-    UI.minSize(widget, Int32(ReportPages.width * Self.scale), Int32(ReportPages.height * Self.scale))
+    UI.size(widget, width: Int32(ReportPages.width * Self.scale), height: Int32(ReportPages.height * Self.scale))
     UI.addClasses(widget, ["report-page"])
   }
 }
