@@ -78,7 +78,8 @@ final class AnalysisPage: AppPage {
       (movement.widget, "movement", "Movement"), (tests.widget, "tests", "Tests"),
       (statutory.widget, "statutory", "Statutory"),
     ] {
-      UI.addPage(tabs, UI.vscrolled(child), id: id, title: title)
+      // Both ways: a wide table scrolls sideways inside its tab, never widening the window.
+      UI.addPage(tabs, UI.scrolled(child), id: id, title: title)
     }
     UI.append(widget, toolbar(), banner, UI.tabs(for: tabs, name: "Analysis tabs"), tabs)
     bannerClick = { [weak self] in

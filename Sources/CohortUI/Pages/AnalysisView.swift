@@ -76,18 +76,16 @@ public struct AnalysisView: Sendable {
       a: a, scope: r.scope, names: r.names, group: r.group, subjects: r.subjects, subject: r.subject, when: when,
       threshold: r.threshold, short: r.short)
     // The flags and the charts are independent passes of similar cost: one on each core.
-    let box = Halves()
-    DispatchQueue.concurrentPerform(iterations: 2) { half in
-      if half == 0 {
-        box.lookAt = PupilsToLookAt.build(
-          a, scope: r.scope, group: r.group, context: r.flags.at(when), rules: r.rules, names: r.names)
-      } else {
-        box.charts = Self.charts(charts, r, opening, completeness)
-      }
+    let halves = Parallel.map(2) { half -> Half in
+      half == 0
+        ? .lookAt(
+          PupilsToLookAt.build(
+            a, scope: r.scope, group: r.group, context: r.flags.at(when), rules: r.rules, names: r.names))
+        : .charts(Self.charts(charts, r, opening, completeness))
     }
-    var view = box.charts!
-    view.lookAt = rows(box.lookAt!, now: when)
-    (view.flagged, view.outOf) = (box.lookAt!.flagged, box.lookAt!.outOf)
+    guard case .charts(var view) = halves[1], case .lookAt(let lookAt) = halves[0] else { fatalError("two halves") }
+    view.lookAt = rows(lookAt, now: when)
+    (view.flagged, view.outOf) = (lookAt.flagged, lookAt.outOf)
     return view
   }
 
@@ -128,10 +126,10 @@ extension AnalysisView {
   }
 }
 
-/// The two halves' results; each is written by one iteration only, read after both finish.
-private final class Halves: @unchecked Sendable {
-  var charts: AnalysisView?
-  var lookAt: PupilsToLookAt?
+/// The two independent passes of a view, computed one on each core.
+private enum Half: Sendable {
+  case charts(AnalysisView)
+  case lookAt(PupilsToLookAt)
 }
 
 /// What the page reads from the data folder (through the loaders the CLI uses too).

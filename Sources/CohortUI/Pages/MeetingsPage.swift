@@ -136,13 +136,15 @@ final class MeetingsPage: AppPage {
     _ show: @escaping @MainActor @Sendable (T) throws -> Void
   ) {
     UI.append(content, UI.label("Reading…", classes: ["dim-label"]))
-    MainLoop.background(read) { [weak self] result in
-      guard let self, self.shownScope == scope else { return }
-      UI.removeAllChildren(self.content)
-      do { try show(result.get()) } catch {
-        UI.append(self.content, UI.label("Could not open the meetings: \(error)", classes: ["error"], xalign: 0.5))
-      }
-    }
+    MainLoop.background(
+      read,
+      then: { [weak self] result in
+        guard let self, self.shownScope == scope else { return }
+        UI.removeAllChildren(self.content)
+        do { try show(result.get()) } catch {
+          UI.append(self.content, UI.label("Could not open the meetings: \(error)", classes: ["error"], xalign: 0.5))
+        }
+      })
   }
 
   struct OpenActions: Sendable {

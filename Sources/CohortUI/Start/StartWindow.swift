@@ -158,9 +158,9 @@ final class StartWindow {
     say("Making the sample trust…")
     if let welcome { UI.setSensitive(welcome, false) }
     let (path, today) = (DataPlaces.sample, Self.today)
-    DispatchQueue.global().async {
-      let made = Result { try SampleFolder.make(at: path, today: today) }
-      MainLoop.hop { [weak self] in
+    MainLoop.background(
+      { try SampleFolder.make(at: path, today: today) },
+      then: { [weak self] made in
         guard let self else { return }
         if let welcome = self.welcome { UI.setSensitive(welcome, true) }
         switch made {
@@ -169,8 +169,7 @@ final class StartWindow {
           self.openOrAsk(path)
         case .failure(let e): self.say("Could not make the sample trust: \(e)")
         }
-      }
-    }
+      })
   }
 
   /// Today, or COHORT_TODAY (2027-07-20) for the end-to-end tests of what depends on the date.

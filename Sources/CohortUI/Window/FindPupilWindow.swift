@@ -33,13 +33,12 @@ final class FindPupilWindow {
     UI.present(window)
     UI.focus(entry)
     let (folder, schools) = (context.folder, context.schools)
-    DispatchQueue.global().async {
-      let built = PupilFinder.build(folder: folder, schools: schools, year: year)
-      MainLoop.hop { [weak self] in
-        self?.finder = built
+    MainLoop.background(
+      { PupilFinder.build(folder: folder, schools: schools, year: year) },
+      then: { [weak self] built in
+        self?.finder = try? built.get()
         self?.update()
-      }
-    }
+      })
   }
 
   func present() {

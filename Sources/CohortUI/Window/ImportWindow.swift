@@ -63,13 +63,12 @@ final class ImportWindow {
       progress: { [weak self] done, total in
         MainLoop.hop { self?.progressed(done, total) }
       })
-    DispatchQueue.global().async { [weak self] in
-      let result = Result { try importer.preview(request) }
-      MainLoop.hop {
+    MainLoop.background(
+      { try importer.preview(request) },
+      then: { [weak self] result in
         // Only the latest question's answer is shown.
         if self?.generation == asked { self?.show(result) }
-      }
-    }
+      })
   }
 
   private func progressed(_ done: Int, _ total: Int) {
@@ -165,9 +164,9 @@ final class ImportWindow {
       return true
     }
     let folder = context.folder
-    DispatchQueue.global().async { [weak self] in
-      let outcome = Result { try preview.apply(to: folder) }
-      MainLoop.hop {
+    MainLoop.background(
+      { try preview.apply(to: folder) },
+      then: { [weak self] outcome in
         guard let self else { return }
         self.saving = false
         switch outcome {
@@ -178,7 +177,6 @@ final class ImportWindow {
         case .failure(let error): self.done("Nothing was imported: \(error)")
         }
         if !self.closed { self.close() }
-      }
-    }
+      })
   }
 }

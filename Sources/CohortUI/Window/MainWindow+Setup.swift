@@ -65,15 +65,14 @@ extension MainWindow {
       return showBanner()
     }
     let (setup, year) = (context.setup, scope.year)
-    DispatchQueue.global().async {
-      let pupils = (try? setup.unplaced(school: id, year: year)) ?? []
-      MainLoop.hop { [weak self] in
+    MainLoop.background(
+      { try setup.unplaced(school: id, year: year) },
+      then: { [weak self] found in
         guard let self, self.unplacedAsked == asked else { return }
-        self.unplaced = UnplacedList(pupils: pupils, school: school, year: year)
+        self.unplaced = UnplacedList(pupils: (try? found.get()) ?? [], school: school, year: year)
         self.showBanner()
         self.unplacedWindow?.update(self.unplaced)
-      }
-    }
+      })
   }
 
   /// A closed year (after the new one began) says so above every page: it can be looked at only.

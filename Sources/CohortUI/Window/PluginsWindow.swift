@@ -91,23 +91,23 @@ final class PluginsWindow {
   private func findWhatIsInUse() {
     let (folder, trust, registry) = (context.folder, context.trust, context.registry)
     let ids = context.registry.plugins.filter { $0.state == .active }.map(\.manifest.id)
-    DispatchQueue.global().async {
-      var inUse: [(String, [String])] = []
-      for id in ids {
-        if let why = try? PluginUse.reasons(id, folder: folder, trust: trust, registry: registry), !why.isEmpty {
-          inUse.append((id, why))
+    MainLoop.background(
+      {
+        ids.compactMap { id -> (String, [String])? in
+          guard let why = try? PluginUse.reasons(id, folder: folder, trust: trust, registry: registry), !why.isEmpty
+          else { return nil }
+          return (id, why)
         }
-      }
-      MainLoop.hop { [weak self] in
+      },
+      then: { [weak self] found in
         guard let self, self.isOpen else { return }
-        for (id, why) in inUse {
+        for (id, why) in (try? found.get()) ?? [] {
           guard let toggle = self.switches[id] else { continue }
           UI.setSensitive(toggle, false)
           UI.tooltip(toggle, Self.inUse(why))
           UI.setAccessibleDescription(toggle, Self.inUse(why))
         }
-      }
-    }
+      })
   }
 
   static func inUse(_ why: [String]) -> String {

@@ -79,18 +79,17 @@ final class RolloverWindow {
   private func start() {
     UI.setSensitive(box, false)
     let (folder, schools, year) = (context.folder, context.trust.schools.map(\.id), year)
-    DispatchQueue.global().async { [weak self] in
-      let outcome = Result {
+    MainLoop.background(
+      {
         for s in schools { _ = try Rollover(folder: folder).run(school: s, to: year) }
-      }
-      MainLoop.hop {
+      },
+      then: { [weak self] outcome in
         guard let self else { return }
         switch outcome {
         case .success: self.done("Started \(year): \(year.previous) is now read-only")
         case .failure(let e): self.done("The rollover stopped: \(e)")
         }
         UI.close(self.window)
-      }
-    }
+      })
   }
 }

@@ -78,18 +78,17 @@ extension AnalysisPage {
     statutoryLoads += 1
     let ticket = statutoryLoads
     statutory.showLoading("Reading the statutory results…")
-    DispatchQueue.global(qos: .utility).async {
-      let result = Result {
+    MainLoop.background(
+      {
         try AnalysisView.statutory(folder, trust: trust, registry: registry, scope: target, year: scope.year)
-      }
-      MainLoop.hop { [weak self] in
+      },
+      then: { [weak self] result in
         guard let self, ticket == self.statutoryLoads else { return }
         switch result {
         case .success(let s):
           self.statutory.show(s, school: scope.schoolID ?? "", source: registry.nationalFigures.source)
         case .failure(let e): self.statutory.showLoading("Could not read the statutory results: \(e)")
         }
-      }
-    }
+      })
   }
 }

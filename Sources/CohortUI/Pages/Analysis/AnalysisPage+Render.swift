@@ -13,9 +13,10 @@ extension AnalysisPage {
     loading.insert(year)
     host.say("Loading \(year)…")
     let (folder, trust, scheme) = (host.context.folder, host.context.trust, host.context.scheme)
-    DispatchQueue.global().async {
-      let result = Result { try AnalysisView.load(folder, trust: trust, scheme: scheme, year: year) }
-      MainLoop.hop { [weak self] in
+    MainLoop.background(
+      { try AnalysisView.load(folder, trust: trust, scheme: scheme, year: year) },
+      then: {
+        [weak self] result in
         guard let self else { return }
         self.loading.remove(year)
         switch result {
@@ -25,8 +26,7 @@ extension AnalysisPage {
           self.render()
         case .failure(let e): self.host.say("Could not load \(year): \(e)")
         }
-      }
-    }
+      })
     return nil
   }
 
@@ -62,13 +62,12 @@ extension AnalysisPage {
     renders += 1
     let ticket = renders
     let made = request
-    DispatchQueue.global(qos: .userInitiated).async {
-      let view = AnalysisView.compute(made)
-      MainLoop.hop { [weak self] in
-        guard let self, ticket == self.renders else { return }
+    MainLoop.background(
+      { AnalysisView.compute(made) },
+      then: { [weak self] view in
+        guard let self, ticket == self.renders, let view = try? view.get() else { return }
         self.apply(view, scope: scope, names: made.names)
-      }
-    }
+      })
     loadStatutory(scope)
   }
 

@@ -58,7 +58,7 @@ final class PupilsTable {
         let l = c == 2 ? UI.wrapped(text) : UI.label(text)
         if c == 2 {
           UI.setAccessibleName(l, "Reason for \(r.name): \(text)")
-          UI.minWidth(l, 420)
+          UI.minWidth(l, 300)
           UI.expand(l, h: true)
         }
         UI.attach(grid, l, column: Int32(c + 1), row: row)
