@@ -10,7 +10,39 @@ public protocol Importer: Sendable {
   /// The word people type after `cohort import`: "scores", "ctf".
   var kind: String { get }
   var title: String { get }
+  /// What the window's import buttons offer it for, and the file endings it reads: the window
+  /// picks the importer by these, never by its kind's name.
+  var reads: ImportSubject { get }
+  var fileEndings: [String] { get }
+  /// The file says which school it is from (a CTF's header), so none need be chosen.
+  var namesItsSchool: Bool { get }
   func preview(_ request: ImportRequest) throws -> ImportPreview
+}
+
+/// What a file brings in, as the window's buttons say it ("Import pupils", "Import scores").
+public enum ImportSubject: String, Sendable {
+  case pupils, scores, statutory, other
+}
+
+extension Importer {
+  public var reads: ImportSubject { .other }
+  public var fileEndings: [String] { [] }
+  public var namesItsSchool: Bool { false }
+}
+
+extension PluginRegistry {
+  /// The importer of that subject that reads a file of this name ("pupils" and "riverside.xml":
+  /// the CTF importer), or an error saying which files it takes.
+  public func importer(for subject: ImportSubject, file: String) throws -> Importer {
+    let candidates = importers.filter { $0.reads == subject }
+    let name = file.lowercased()
+    if let i = candidates.first(where: { $0.fileEndings.contains { name.hasSuffix("." + $0) } }) { return i }
+    let endings = Set(candidates.flatMap(\.fileEndings)).sorted().map { "." + $0 }
+    guard !endings.isEmpty else { throw InputError("no plugin in use imports \(subject.rawValue)") }
+    throw InputError(
+      "\((file as NSString).lastPathComponent) is not a file Cohort reads \(subject.rawValue) from: "
+        + "choose a \(endings.joined(separator: " or ")) file")
+  }
 }
 
 /// Everything an importer may use.

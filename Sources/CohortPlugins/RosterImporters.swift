@@ -9,6 +9,9 @@ struct CTFImporter: Importer {
   let id = "roster.ctf"
   let kind = "ctf"
   let title = "Pupils from a Common Transfer File (CTF)"
+  let reads = ImportSubject.pupils
+  let fileEndings = ["xml"]
+  let namesItsSchool = true
 
   func preview(_ r: ImportRequest) throws -> ImportPreview {
     let read: (header: CTFReader.Header, roster: RosterFile)
@@ -29,6 +32,8 @@ struct RosterCSVImporter: Importer {
   let id = "roster.csv"
   let kind = "roster"
   let title = "Pupils from an MIS export (CSV)"
+  let reads = ImportSubject.pupils
+  let fileEndings = ["csv", "txt"]
 
   func preview(_ r: ImportRequest) throws -> ImportPreview {
     let schoolID = try r.option("school")
@@ -64,6 +69,8 @@ struct StatutoryCSVImporter: Importer {
   let id = "statutory.csv"
   let kind = "statutory"
   let title = "KS2 results from the Primary Assessment Gateway (CSV)"
+  let reads = ImportSubject.statutory
+  let fileEndings = ["csv"]
 
   func preview(_ r: ImportRequest) throws -> ImportPreview {
     let (text, note) = CSVReader.decode(r.data)

@@ -10,6 +10,8 @@ struct ScoresImporter: Importer {
   let id = "scores.csv"
   let kind = "scores"
   let title = "Standardised scores (CSV)"
+  let reads = ImportSubject.scores
+  let fileEndings = ["csv", "txt"]
 
   static let standardisedColumn = [
     "standardised score", "standardised", "standardized score", "sas", "std score", "age standardised score",

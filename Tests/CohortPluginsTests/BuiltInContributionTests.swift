@@ -52,4 +52,18 @@ import Testing
     #expect(document.title == "Data held about \(pupil.fullName)")
     #expect(throws: InputError.self) { try report.make(try request([])) }
   }
+
+  @Test func theWindowFindsTheImporterByWhatTheFileHoldsAndItsEnding() throws {
+    #expect(try registry.importer(for: .pupils, file: "/home/a/Riverside.XML").id == "roster.ctf")
+    #expect(try registry.importer(for: .pupils, file: "export.csv").id == "roster.csv")
+    #expect(try registry.importer(for: .scores, file: "autumn.csv").id == "scores.csv")
+    #expect(try registry.importer(for: .pupils, file: "a.xml").namesItsSchool)
+    #expect(try !registry.importer(for: .pupils, file: "a.csv").namesItsSchool)
+    do {
+      _ = try registry.importer(for: .scores, file: "/tmp/Riverside.xml")
+      Issue.record("a CTF is not a scores file")
+    } catch let e as InputError {
+      #expect(e.message == "Riverside.xml is not a file Cohort reads scores from: choose a .csv or .txt file")
+    }
+  }
 }

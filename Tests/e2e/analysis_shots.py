@@ -16,7 +16,7 @@ wm = shutil.which("matchbox-window-manager")
 wm_proc = subprocess.Popen([wm, "-use_titlebar", "no"], stderr=subprocess.DEVNULL) if wm else None
 time.sleep(0.5)
 args = {"trust": [], "school": [], "class": ["--class", "oakfield-y3"]}[SCOPE] + ["--year", "2026-27", "--half-term", "autumn2"]
-app = App(BIN, args, env={"GTK_THEME": "Adwaita:dark"} if dark else None)
+app = App(BIN, args, env={"COHORT_STYLE": "dark" if dark else "light"})
 check = Checks()
 click(app.tab("Analysis"), settle=1)
 if SCOPE == "school":

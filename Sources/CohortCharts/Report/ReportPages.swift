@@ -4,7 +4,7 @@ import Foundation
 
 /// A report laid out on A4 pages (points). Layout measures text with pango once; drawing the
 /// same pages on a PDF, a PNG or a GTK widget then gives the same pages everywhere.
-public struct ReportPages: @unchecked Sendable {
+public struct ReportPages: Sendable {
   public static let width = 595.28
   public static let height = 841.89
   static let margin = 42.0
@@ -12,14 +12,14 @@ public struct ReportPages: @unchecked Sendable {
   static var bodyWidth: Double { width - 2 * margin }
   static var bottom: Double { height - margin - footer }
 
-  enum Item {
+  enum Item: Sendable {
     case text(String, Font, x: Double, y: Double, width: Double, colour: String)
     case box(x: Double, y: Double, w: Double, h: Double, fill: String)
     case line(x: Double, y: Double, w: Double)
     case chart(ChartSpec, x: Double, y: Double, scale: Double)
   }
 
-  struct Font: Equatable {
+  struct Font: Equatable, Sendable {
     var size: Double
     var bold = false
     static let title = Font(size: 20, bold: true)

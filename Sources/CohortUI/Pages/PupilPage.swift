@@ -80,7 +80,10 @@ final class PupilPage: AppPage {
       let history = try context.folder.journalEntries(school: school.id).filter { $0.pupil == pupil.id }.suffix(40)
         .reversed()
       let lines = history.map { e -> String in
-        let what = e.subject.map { "\($0) \(e.halfTerm?.label ?? "")" } ?? "\(e.test ?? "") \(e.term?.label ?? "")"
+        // Names, not ids: "Reading Autumn 2", "NFER Reading Spring".
+        let subject = e.subject.map { id in (try? context.trust.subject(id).name) ?? id }
+        let test = e.test.map { id in context.registry.test(id: id)?.name ?? id }
+        let what = subject.map { "\($0) \(e.halfTerm?.label ?? "")" } ?? "\(test ?? "") \(e.term?.label ?? "")"
         let day = SchoolDate(dayNumber: Int(e.at / 86_400_000))
         // Roster events (imports, leaving, the rollover) belong to no subject or test.
         if e.subject == nil && e.test == nil, let event = e.event { return "\(day)  \(e.by) on \(e.device): \(event)" }

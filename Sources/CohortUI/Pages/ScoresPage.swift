@@ -137,7 +137,7 @@ final class ScoresPage: AppPage {
       guard let self else { return }
       do {
         try? self.flush()
-        let importer = try self.host.context.registry.importer(kind: "scores")
+        let importer = try self.host.context.registry.importer(for: .scores, file: path)
         let d = sheet.date
         self.importWindow = try ImportWindow(
           parent: self.widget, context: self.host.context, importer: importer, path: path,

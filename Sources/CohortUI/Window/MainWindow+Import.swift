@@ -26,15 +26,15 @@ extension MainWindow {
     let title = scope.schoolID.map { "Import pupils into \(context.school($0)?.name ?? $0)" } ?? "Import pupils"
     FileChooser.openFile(parent: window, title: title) { [weak self] path in
       guard let self else { return }
-      let kind = path.lowercased().hasSuffix(".xml") ? "ctf" : "roster"
-      // A CTF at the trust's level finds its own school (another school's file would be refused).
-      let school = kind == "ctf" ? self.scope.schoolID : self.schoolInView
-      guard kind == "ctf" || school != nil else {
-        return self.say("A CSV roster does not say which school it is from: choose the school in the sidebar first.")
-      }
       do {
+        let importer = try self.context.registry.importer(for: .pupils, file: path)
+        // A CTF at the trust's level finds its own school (another school's file would be refused).
+        let school = importer.namesItsSchool ? self.scope.schoolID : self.schoolInView
+        guard importer.namesItsSchool || school != nil else {
+          return self.say("A CSV roster does not say which school it is from: choose the school in the sidebar first.")
+        }
         self.importWindow = try ImportWindow(
-          parent: self.window, context: self.context, importer: try self.context.registry.importer(kind: kind),
+          parent: self.window, context: self.context, importer: importer,
           // No year: new pupils join the latest open year, whichever year is on screen.
           path: path, options: school.map { ["school": $0] } ?? [:]
         ) { [weak self] message in self?.reload(saying: message) }

@@ -1,12 +1,18 @@
 import CohortCore
+import CohortPluginKit
 import CohortStore
 import Foundation
 
-/// The main menu (GNOME's primary menu): what is used now and then.
+/// The main menu (GNOME's primary menu): what is used now and then, and the actions plugins
+/// contribute to it (asked of the registry, so the window names none of them).
 extension MainWindow {
   func mainMenu() -> Widget {
     let menu = UI.menuButton("", name: "Main menu", tooltip: "Main menu") { [weak self] in
-      [
+      guard let self else { return [] }
+      let contributed = self.context.registry.actions(in: .mainMenu).map { action in
+        MenuItem(action.title, name: action.title) { [weak self] in self?.run(action) }
+      }
+      return [
         MenuItem("Open data folder…", name: "Open data folder") { [weak self] in self?.chooseDataFolder() },
         MenuItem("Trust settings…", name: "Trust settings") { [weak self] in self?.openSettings(nil) },
         MenuItem("Plugins…", name: "Plugins") { [weak self] in self?.openPlugins() },
@@ -14,11 +20,27 @@ extension MainWindow {
           guard let self else { return }
           UI.activate(self.window, action: "win.show-help-overlay")
         },
-        MenuItem("About Cohort", name: "About Cohort") { [weak self] in self?.showAbout() },
-      ]
+      ] + contributed + [MenuItem("About Cohort", name: "About Cohort") { [weak self] in self?.showAbout() }]
     }
     UI.setMenuIcon(menu, "open-menu-symbolic")
     return menu
+  }
+
+  /// A contributed action, off the main thread (a folder check reads every document); its one
+  /// line, or why it failed, in a toast.
+  func run(_ action: MenuAction) {
+    let request = ActionRequest(
+      folder: context.folder, trust: context.trust, registry: context.registry, scope: scope.analysis,
+      when: HalfTermRef(scope.year, scope.halfTerm))
+    toast("\(action.title)…", undo: nil)
+    MainLoop.background(
+      { try action.run(request) },
+      then: { [weak self] said in
+        switch said {
+        case .success(let line): self?.toast(line, undo: nil)
+        case .failure(let error): self?.toast("\(action.title): \(error.localizedDescription)", undo: nil)
+        }
+      })
   }
 
   func openPlugins() {

@@ -71,7 +71,6 @@ final class PluginsWindow {
     let toggle = UI.switchControl(on: plugin.state != .disabled, name: nil)
     switches[m.id] = toggle
     let row = Adw.actionRow(title: m.name, subtitle: subtitle, suffix: toggle)
-    UI.setAccessibleDescription(row, "Plugin \(m.id)")
     let id = m.id
     UI.onSwitch(toggle) { [weak self] on in self?.setEnabled(id, on, toggle: toggle) }
     return row
@@ -82,7 +81,6 @@ final class PluginsWindow {
       title: page.title,
       subtitle: [page.manifest.description, "Built in · On"].compactMap { $0 }.joined(separator: "\n"),
       suffix: nil)
-    UI.setAccessibleDescription(row, "Plugin \(page.manifest.id)")
     return row
   }
 

@@ -12,6 +12,16 @@ public struct Scope: Equatable, Sendable {
   public var year: AcademicYear
   public var halfTerm: HalfTerm
 
+  /// The same place as the analyses name it.
+  public var analysis: AnalysisScope {
+    switch level {
+    case .trust: .trust
+    case .school(let s): .school(s)
+    case .yearGroup(let s, let g): .yearGroup(school: s, g)
+    case .schoolClass(_, let c): .schoolClass(c)
+    }
+  }
+
   public var schoolID: String? {
     switch level {
     case .trust: nil

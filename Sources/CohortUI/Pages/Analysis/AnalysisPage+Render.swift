@@ -30,14 +30,7 @@ extension AnalysisPage {
     return nil
   }
 
-  var analysisScope: AnalysisScope {
-    switch host.scope.level {
-    case .trust: .trust
-    case .school(let s): .school(s)
-    case .yearGroup(let s, let g): .yearGroup(school: s, g)
-    case .schoolClass(_, let c): .schoolClass(c)
-    }
-  }
+  var analysisScope: AnalysisScope { host.scope.analysis }
 
   /// Gathers what to show on the main thread, computes it on a background queue, and shows
   /// it when it arrives, unless the page has moved on meanwhile.
