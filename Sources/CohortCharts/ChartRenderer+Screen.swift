@@ -22,9 +22,11 @@ extension ChartRenderer {
     return (r, scale)
   }
 
-  /// The least height a layout reads at: a gap heat map's cells hold three lines of text.
+  /// The least height a layout reads at: a gap heat map's cells hold three lines of text; a
+  /// movement matrix's cells a four-digit count and its headers "No code" (130 across).
   static func minimumHeight(_ spec: ChartSpec) -> Double {
-    spec.kind == .heatmap && !spec.cellLabels.isEmpty ? 270 + 96 * Double(spec.rows.count) : 620
+    guard spec.kind == .heatmap else { return 620 }
+    return spec.cellLabels.isEmpty ? 380 + 130 * Double(spec.rows.count) : 270 + 96 * Double(spec.rows.count)
   }
 
   /// Whether the chart is as tall as its rows, whatever the space: the page scrolls to it.

@@ -45,7 +45,9 @@ final class ChartView {
     UI.append(widget, area)
     UI.onClick(area) { [weak self] x, y in self?.pressed(x, y) }
     UI.onHoverText(area) { [weak self] x, y in self?.hover(x, y) }
-    UI.onResize(area) { [weak self] w, _ in self?.fitRows(width: w) }
+    // After the allocation, not during it: a size asked for inside "resize" is dropped, which
+    // left a tab's tall chart at the height worked out while the tab was hidden (width 0).
+    UI.onResize(area) { [weak self] w, _ in MainLoop.after(0) { self?.fitRows(width: w) } }
   }
 
   func show(_ spec: ChartSpec) {
@@ -73,7 +75,7 @@ final class ChartView {
   var fillsHeight = false
 
   private func fitRows(width: Int32) {
-    guard let spec, !fillsHeight else { return }
+    guard let spec, !fillsHeight, width > 0 else { return }
     let r = ChartRenderer(for: spec)
     // Room below the window's header, tabs and toolbar: one chart whole on screen.
     let room = Double(UI.rootHeight(area)) - 450

@@ -14,8 +14,12 @@ final class Sidebar {
   private var expanded = Set<String>()
   private var schoolLabels: [String: (Widget, String)] = [:]
   var onSelect: (Scope.Level) -> Void = { _ in }
-  /// Narrower on a small screen, so that the grid keeps its room.
-  static var width: Int32 { UI.screen.width > 0 && UI.screen.width < 1200 ? 210 : 260 }
+  /// Narrower on a small screen, so that the grid keeps its room; wider on a large one, so that
+  /// a school's whole name shows ("St Mary's C of E Primary School").
+  static var width: Int32 {
+    let screen = UI.screen.width
+    return screen > 0 && screen < 1200 ? 210 : screen >= 1800 ? 320 : 260
+  }
 
   init() {
     widget = UI.vscrolled(list)

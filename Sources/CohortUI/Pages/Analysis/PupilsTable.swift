@@ -55,10 +55,12 @@ final class PupilsTable {
       let cells = [r.place, r.subject, r.reason, r.since, r.score]
       UI.attach(grid, open, column: 0, row: row)
       for (c, text) in cells.enumerated() {
-        let l = c == 2 ? UI.wrapped(text) : UI.label(text)
+        // Every column wraps, so the table fits beside the sidebar at 1280x720 (a wider
+        // table widened the whole tab and pushed the charts' legends off screen).
+        let l = UI.wrapped(text)
+        UI.minWidth(l, [150, 80, 220, 110, 150][c])
         if c == 2 {
           UI.setAccessibleName(l, "Reason for \(r.name): \(text)")
-          UI.minWidth(l, 300)
           UI.expand(l, h: true)
         }
         UI.attach(grid, l, column: Int32(c + 1), row: row)
