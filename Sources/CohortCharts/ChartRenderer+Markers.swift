@@ -57,7 +57,9 @@ extension ChartRenderer {
       let parts = spec.previousLabel.split(separator: "(", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
       text(cr, parts.first ?? "", x: x + 56, y: yy + 4, size: 22, maxWidth: 240, alignLeft: true)
       if parts.count > 1 {
-        text(cr, String(parts[1].dropLast()), x: x + 56, y: yy + 32, size: 20, colour: theme.muted, maxWidth: 240, alignLeft: true)
+        text(
+          cr, String(parts[1].dropLast()), x: x + 56, y: yy + 32, size: 20, colour: theme.muted, maxWidth: 240,
+          alignLeft: true)
         yy += 28
       }
       yy += 56
