@@ -12,11 +12,18 @@ GONE = (GLib.GError,)
 
 
 class Checks:
+    """Counts checks; with E2E_TIMES set, prints the seconds each took (to find slow waits)."""
+
     def __init__(self):
         self.passed = 0
         self.failed = 0
+        self.last = time.time()
 
     def __call__(self, ok, what):
+        if os.environ.get("E2E_TIMES"):
+            now = time.time()
+            print(f"{now - self.last:6.1f}s  {what}")
+            self.last = now
         if ok:
             self.passed += 1
         else:
