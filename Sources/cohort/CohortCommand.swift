@@ -13,7 +13,7 @@ struct CohortCommand: ParsableCommand {
       CheckCommand.self, PluginsCommand.self, ImportCommand.self, MergeCommand.self, HistoryCommand.self,
       BackupCommand.self, RestoreCommand.self, ChartCommand.self, MeetingCommand.self, ReportCommand.self,
       RolloverCommand.self, SchoolCommand.self, ClassCommand.self, StaffCommand.self, TrustCommand.self,
-      TermsCommand.self, PupilCommand.self, RetentionCommand.self,
+      TermsCommand.self, PupilCommand.self, RetentionCommand.self, ActionCommand.self,
     ]
   )
 

@@ -37,31 +37,18 @@ def message():
     return label_text(parent.getChildAtIndex(0)) if parent else None
 
 
-def toast_undo():
-    """The toast's Undo button: toasts show at the bottom of the window, the toolbar's Undo at the top."""
-    found = []
-
-    def walk(n, d=0):
-        if n is None or d > 40:
-            return
-        try:
-            # libadwaita names the toast's button twice over ("Undo Undo").
-            if (n.name or "").startswith("Undo") and n.getRoleName() == "push button":
-                found.append(n)
-            for i in range(n.childCount):
-                walk(n.getChildAtIndex(i), d + 1)
-        except Exception:
-            pass
-
-    try:
-        walk(app.root())
-        frame = app.find(lambda n: n.getRoleName() == "frame")
-        _, fy, _, fh = frame.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-        low = [n for n in found if n.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)[1] > fy + fh / 2
-               or n.name == "Undo Undo"]
-        return low[0] if low else None
-    except Exception:
-        return None
+def toast_undo(toast):
+    """The Undo button of the toast whose label is `toast` (libadwaita names it "Undo Undo"),
+    found next to the label rather than by walking the whole window."""
+    node = toast
+    for _ in range(3):
+        node = node.parent if node is not None else None
+        if node is None:
+            return None
+        button = find(node, lambda n: (n.name or "").startswith("Undo") and n.getRoleName() == "push button")
+        if button is not None:
+            return button
+    return None
 
 
 def main():
@@ -118,7 +105,7 @@ def main():
           "Fill down fills the five empty cells")
     toast = wait(lambda: app.find(lambda n: (n.name or "").startswith("Filled 5 cells")), 5)
     check(toast is not None, "a toast says how many cells Fill down changed")
-    undo = wait(toast_undo, 5)
+    undo = toast and wait(lambda: toast_undo(toast), 5)
     bar_undo = app.find(lambda n: n.name == "Undo" and n.getRoleName() == "push button")
     check(undo is not None and bar_undo is not None and undo.queryComponent().getExtents(0) != bar_undo.queryComponent().getExtents(0),
           "the toast has an Undo button of its own")

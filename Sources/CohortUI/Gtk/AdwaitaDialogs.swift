@@ -14,12 +14,13 @@ extension Adw {
     return o
   }
 
-  /// A toast that says what just happened; with `undo`, a button that takes it back.
+  /// A toast that says what just happened; with `undo`, a button that takes it back, shown
+  /// for longer (a teacher who sees a whole column change needs time to reach Undo).
   public static func toast(
     _ overlay: Widget, _ text: String, seconds: UInt32 = 6, undo: (@MainActor () -> Void)? = nil
   ) {
     let t = adw_toast_new(UI.escape(text))!
-    adw_toast_set_timeout(t, seconds)
+    adw_toast_set_timeout(t, undo == nil ? seconds : max(seconds, 12))
     if let undo {
       adw_toast_set_button_label(t, "Undo")
       Signal.on(UnsafeMutableRawPointer(t), "button-clicked", undo)
