@@ -11,7 +11,7 @@ import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ctf_trust  # noqa: E402
-from driver import App, Checks, activate, click, key, label_text, wait  # noqa: E402
+from driver import App, Checks, activate, click, key, label_text, type_text, wait  # noqa: E402
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else ".build/debug"
 check = Checks()
@@ -139,6 +139,24 @@ if check(first is not None, "a pupil to look at can be opened"):
     check(facts is not None and title is not None, f"on {who}")
 
 click(app.tab("Analysis"), settle=1)
+# Every chart can be saved and copied: Export… through the save dialog, Copy to the clipboard.
+saved = os.path.join(work, "bands.png")
+export = app.named("Export Bands per subject", "push button")
+if check(export is not None, "the chart has Export…"):
+    activate(export, settle=2)
+    # The dialog selects the suggested name up to its ".png", as for a person who types a name.
+    type_text(saved[:-len(".png")])
+    time.sleep(0.5)
+    key(0xff0d)
+    check(wait(lambda: os.path.exists(saved) and open(saved, "rb").read(8) == b"\x89PNG\r\n\x1a\n", 10),
+          "Export… saves the chart as a PNG where the person chose")
+    check(wait(lambda: app.find(lambda n: (label_text(n) or "") == f"Chart saved as bands.png in {os.path.basename(work)}"), 5)
+          is not None, "and says where in words, not a path")
+copy = app.named("Copy Bands per subject", "push button")
+if check(copy is not None, "the chart has Copy"):
+    activate(copy, settle=1)
+    check(wait(lambda: app.find(lambda n: (label_text(n) or "").startswith("Chart copied")), 5) is not None,
+          "Copy puts the chart on the clipboard and says so")
 activate(app.named("Present the charts", "push button"), settle=2)
 place = wait(lambda: app.find(lambda n: n.name.startswith("1 of ") and "arrow keys" in n.name), 10)
 check(place is not None, "Present opens the presenter on the first chart")
