@@ -119,7 +119,8 @@ final class ChartView {
         let format = try ChartRenderer.Format(path: path)
         try OutputFile.write(try ChartRenderer(for: spec).render(spec, as: format), to: path)
         let url = URL(fileURLWithPath: path)
-        self?.onMessage("Chart saved as \(url.lastPathComponent) in \(url.deletingLastPathComponent().lastPathComponent)")
+        self?.onMessage(
+          "Chart saved as \(url.lastPathComponent) in \(url.deletingLastPathComponent().lastPathComponent)")
       } catch {
         self?.onMessage("Could not save the chart: \(error)")
       }
