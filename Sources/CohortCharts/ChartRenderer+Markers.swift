@@ -134,4 +134,18 @@ extension ChartRenderer {
       text(cr, item.0, x: x + 56, y: yy + 4, size: 26)
     }
   }
+
+  /// Each line's last value at its end, moved apart so that close values do not overlap (68%
+  /// and 66% drawn on each other read as neither). Highest first, each at least a line below.
+  func endLabels(_ spec: ChartSpec, _ cr: OpaquePointer, x: (Int) -> Double, y: (Double) -> Double) {
+    let ends = spec.series.compactMap { s in s.values.last.map { (s, $0) } }.sorted { $0.1 > $1.1 }
+    var above = -Double.infinity
+    for (s, value) in ends {
+      let top = max(y(value) - 14, above + 28)
+      text(
+        cr, String(format: "%.0f%%", value), x: x(s.values.count - 1) + 14, y: top, size: 22, bold: true,
+        colour: s.colour)
+      above = top
+    }
+  }
 }

@@ -251,12 +251,8 @@ public struct ChartRenderer {
           cairo_arc(cr, x(i), y(v), 8, 0, 2 * Double.pi)
           cairo_fill(cr)
         }
-        if let last = s.values.last {
-          text(
-            cr, String(format: "%.0f%%", last), x: x(s.values.count - 1) + 14, y: y(last) - 14, size: 22, bold: true,
-            colour: s.colour)
-        }
       }
+      endLabels(spec, cr, x: x, y: y)
       legend(spec.series.map { ($0.name, $0.colour) }, cr, x: p.x + p.w + 50, y: p.y)
     } else {
       // Deterministic jitter so that pupils with the same score do not hide each other.
