@@ -37,5 +37,11 @@ if button:
     check(on is not None and on.getState().contains(pyatspi.STATE_CHECKED), f"{PLUGIN} is switched on")
     page = wait(lambda: row_titled("Judgements"), 5)
     check(page is not None, "the pages are listed as plugins too")
+# The example's action is a button in the header bar; what it says shows in a toast.
+count = app.named("Count codes", "push button")
+if check(count is not None, "the example plugin's action is a button in the header bar"):
+    activate(count, settle=1)
+    said = wait(lambda: app.find(lambda n: n.getRoleName() == "label" and " codes entered at " in (n.name or "")), 10)
+    check(said is not None, "running it shows what it found in a toast")
 app.close()
 sys.exit(check.finish())

@@ -26,6 +26,14 @@ extension MainWindow {
     return menu
   }
 
+  /// A button in the header bar for each action a plugin puts there (none of the built-in ones
+  /// do: the header keeps its room for the page switcher on a small screen).
+  func headerActions() -> [Widget] {
+    context.registry.actions(in: .header).map { action in
+      UI.button(action.title, name: action.title) { [weak self] in self?.run(action) }
+    }
+  }
+
   /// A contributed action, off the main thread (a folder check reads every document); its one
   /// line, or why it failed, in a toast.
   func run(_ action: MenuAction) {

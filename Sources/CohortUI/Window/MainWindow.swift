@@ -103,7 +103,7 @@ final class MainWindow: PageHost, ToastHost {
     sidebarToggle = toggle
     // The year and half-term sit beside the breadcrumb, so that the page switcher keeps the
     // header's room on a 1024-pixel screen.
-    return Adw.headerBar(start: [toggle], title: title, end: [mainMenu(), dataMenu()])
+    return Adw.headerBar(start: [toggle], title: title, end: [mainMenu(), dataMenu()] + headerActions())
   }
 
   var sidebarToggle: Widget?

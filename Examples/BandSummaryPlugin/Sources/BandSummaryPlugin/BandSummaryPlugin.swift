@@ -8,9 +8,33 @@ import Foundation
 struct BandSummaryPlugin: CompiledPlugin {
   let manifest = PluginManifest(
     id: "example.band-summary", name: "Band summary export", version: "1.0.0",
-    description: "Band counts and percentages per school, half-term and subject, as CSV.", provides: [.exporter])
+    description: "Band counts and percentages per school, half-term and subject, as CSV.",
+    provides: [.exporter, .action])
 
-  func register(_ registrar: PluginRegistrar) { registrar.add(exporter: BandSummary()) }
+  func register(_ registrar: PluginRegistrar) {
+    registrar.add(exporter: BandSummary())
+    registrar.add(action: CountCodes())
+  }
+}
+
+/// A button in the window's header bar (and `cohort action count-codes`): how many codes the
+/// half-term on screen has, trust-wide. Shows how a plugin adds an action.
+struct CountCodes: MenuAction {
+  let id = "action.count-codes"
+  let title = "Count codes"
+  let place = MenuPlace.header
+
+  func run(_ r: ActionRequest) throws -> String {
+    var entered = 0
+    for ref in r.trust.schools {
+      let school = try r.folder.loadSchool(ref.id)
+      for c in school.classes(in: r.when.year) {
+        let doc = try r.folder.loadClassYear(school: ref.id, classID: c.id, year: r.when.year)
+        entered += doc.judgements.filter { $0.halfTerm == r.when.halfTerm && $0.cell.code != nil }.count
+      }
+    }
+    return "\(entered) codes entered at \(r.when.halfTerm.label) \(r.when.year)"
+  }
 }
 
 struct BandSummary: Exporter {
