@@ -19,6 +19,15 @@ public enum Parallel {
   public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     results(count, body).map { try! $0.get() }
   }
+
+  /// Two independent pieces of work of different kinds, one on each core.
+  public static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+    let (first, second) = (Slots<A>(count: 1), Slots<B>(count: 1))
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+      if i == 0 { first.set(0, .success(a())) } else { second.set(0, .success(b())) }
+    }
+    return (try! first.values[0].get(), try! second.values[0].get())
+  }
 }
 
 /// One slot per piece of concurrent work. `@unchecked Sendable`: `lock` guards `slots`, and

@@ -34,6 +34,11 @@ struct Refused: Error, Equatable { let index: Int }
     #expect(results.map { (try? $0.get()) ?? -1 } == [0, -1, 2, -1])
   }
 
+  @Test func bothGivesEachPieceItsOwnResultAndType() {
+    let (count, word) = Parallel.both({ (1...100).reduce(0, +) }, { String(repeating: "ab", count: 3) })
+    #expect(count == 5050 && word == "ababab")
+  }
+
   @Test func noWorkGivesNoResults() {
     #expect(Parallel.map(0) { $0 }.isEmpty)
   }

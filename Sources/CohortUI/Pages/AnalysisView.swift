@@ -76,14 +76,13 @@ public struct AnalysisView: Sendable {
       a: a, scope: r.scope, names: r.names, group: r.group, subjects: r.subjects, subject: r.subject, when: when,
       threshold: r.threshold, short: r.short)
     // The flags and the charts are independent passes of similar cost: one on each core.
-    let halves = Parallel.map(2) { half -> Half in
-      half == 0
-        ? .lookAt(
-          PupilsToLookAt.build(
-            a, scope: r.scope, group: r.group, context: r.flags.at(when), rules: r.rules, names: r.names))
-        : .charts(Self.charts(charts, r, opening, completeness))
-    }
-    guard case .charts(var view) = halves[1], case .lookAt(let lookAt) = halves[0] else { fatalError("two halves") }
+    let (lookAt, charted) = Parallel.both(
+      {
+        PupilsToLookAt.build(
+          a, scope: r.scope, group: r.group, context: r.flags.at(when), rules: r.rules, names: r.names)
+      },
+      { Self.charts(charts, r, opening, completeness) })
+    var view = charted
     view.lookAt = rows(lookAt, now: when)
     (view.flagged, view.outOf) = (lookAt.flagged, lookAt.outOf)
     return view
@@ -124,12 +123,6 @@ extension AnalysisView {
           score: r.latestScore.map { "\($0) (\(r.latestTest ?? ""))" } ?? "none")
       })
   }
-}
-
-/// The two independent passes of a view, computed one on each core.
-private enum Half: Sendable {
-  case charts(AnalysisView)
-  case lookAt(PupilsToLookAt)
 }
 
 /// What the page reads from the data folder (through the loaders the CLI uses too).
