@@ -53,16 +53,9 @@ extension ChartRenderer {
     }
     if spec.previous.contains(where: { $0 != nil }) {
       tick(cr, from: (x, yy + 20), to: (x + 40, yy + 20))
-      // "Last half-term (Summer 2)" on two lines: the legend's column is 240 wide.
-      let parts = spec.previousLabel.split(separator: "(", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-      text(cr, parts.first ?? "", x: x + 56, y: yy + 4, size: 22, maxWidth: 240, alignLeft: true)
-      if parts.count > 1 {
-        text(
-          cr, String(parts[1].dropLast()), x: x + 56, y: yy + 32, size: 20, colour: theme.muted, maxWidth: 240,
-          alignLeft: true)
-        yy += 28
-      }
-      yy += 56
+      // "Last half-term (Summer 2)" wraps: the legend's column is 240 wide.
+      let h = text(cr, spec.previousLabel, x: x + 56, y: yy + 4, size: 22, maxWidth: 240, alignLeft: true, wraps: true)
+      yy += max(56, h + 24)
     }
     if spec.partial.contains(where: { $0 != nil }) {
       rgb(cr, theme.grid)
