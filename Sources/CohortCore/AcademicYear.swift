@@ -179,12 +179,18 @@ extension HalfTermRef: Codable {
   public init(from decoder: Decoder) throws {
     let c = try decoder.singleValueContainer()
     let text = try c.decode(String.self)
-    let parts = text.split(separator: " ")
-    guard parts.count == 2, let year = AcademicYear(String(parts[0])), let half = HalfTerm(rawValue: String(parts[1]))
-    else {
+    guard let ref = HalfTermRef(stored: text) else {
       throw DecodingError.dataCorruptedError(
         in: c, debugDescription: "'\(text)' is not a half-term like '2026-27 spring1'")
     }
+    self = ref
+  }
+
+  /// "2026-27 spring1" as it is stored, or nil.
+  public init?(stored text: String) {
+    let parts = text.split(separator: " ")
+    guard parts.count == 2, let year = AcademicYear(String(parts[0])), let half = HalfTerm(rawValue: String(parts[1]))
+    else { return nil }
     self.init(year, half)
   }
   public func encode(to encoder: Encoder) throws {

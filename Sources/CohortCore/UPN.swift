@@ -7,6 +7,12 @@ public struct UPN: Hashable, Sendable, Codable, CustomStringConvertible {
 
   /// Normalises case and spaces, then validates; the error says what is wrong.
   public init(_ text: String) throws {
+    // A roster holds hundreds of UPNs as the MIS wrote them: that spelling is checked on its
+    // bytes (the same rules), anything else normalised and checked as characters.
+    if Self.isValidAsWritten(text) {
+      value = text
+      return
+    }
     let v = String(text.uppercased().filter { !$0.isWhitespace })
     if let problem = UPN.problem(v) { throw InputError("UPN '\(text)': \(problem)") }
     value = v
@@ -45,6 +51,27 @@ public struct UPN: Hashable, Sendable, Codable, CustomStringConvertible {
       return "check letter is '\(chars[0])' but the digits give '\(expected)': a digit is mistyped"
     }
     return nil
+  }
+
+  static let alphabetBytes = alphabet.map { $0.asciiValue! }
+
+  /// Thirteen ASCII bytes: a check letter that the rest gives, eleven digits, and a digit or a
+  /// letter of `alphabet` (what `problem` accepts, already in capitals with no spaces).
+  static func isValidAsWritten(_ text: String) -> Bool {
+    var (k, sum, first): (Int, Int, UInt8) = (0, 0, 0)
+    for c in text.utf8 {
+      if k == 0 {
+        first = c
+      } else if c >= 0x30, c <= 0x39, k <= 12 {
+        sum += Int(c - 0x30) * (k + 1)
+      } else if k == 12, let letter = alphabetBytes.firstIndex(of: c) {
+        sum += letter * (k + 1)
+      } else {
+        return false
+      }
+      k += 1
+    }
+    return k == 13 && first == alphabetBytes[sum % 23]
   }
 
   /// Weights 2...13 on characters 2...13 (a temporary letter counts as its place in

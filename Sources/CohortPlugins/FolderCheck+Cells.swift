@@ -22,9 +22,10 @@ extension FolderCheck {
         if j.codes.contains(where: { $0 != nil }) && !subjects.contains(j.subject) { unknownSubjects.insert(j.subject) }
       }
       for s in doc.scores {
+        let test = self.test(s.test)
         for i in doc.pupils.indices where s.at[i] != 0 {
           guard let score = s.standardised[i] else { continue }
-          checkScore(score, pupil: doc.pupils[i], test: s.test, term: s.term, into: &scoreFindings)
+          checkScore(score, pupil: doc.pupils[i], test: s.test, test, term: s.term, into: &scoreFindings)
         }
       }
     } else {
@@ -36,7 +37,7 @@ extension FolderCheck {
       }
       for (key, cell) in doc.scoreCells {
         guard let score = cell.standardised else { continue }
-        checkScore(score, pupil: key.pupil, test: key.test, term: key.term, into: &scoreFindings)
+        checkScore(score, pupil: key.pupil, test: key.test, test(key.test), term: key.term, into: &scoreFindings)
       }
     }
     for s in unknownSubjects.sorted() { error(path, "subject '\(s)' is not one of trust.json's subjects") }
@@ -52,11 +53,20 @@ extension FolderCheck {
     }
   }
 
+  /// The test of that id, looked up once per check: the registry folds case on every lookup.
+  mutating func test(_ id: String) -> TestDefinition? {
+    if let known = knownTests[id] { return known }
+    let test = registry.test(id: id)
+    knownTests[id] = .some(test)
+    return test
+  }
+
   mutating func checkScore(
-    _ score: Int, pupil: String, test id: String, term: Term, into findings: inout [ScoreFinding]
+    _ score: Int, pupil: String, test id: String, _ test: TestDefinition?, term: Term,
+    into findings: inout [ScoreFinding]
   ) {
     report.scores += 1
-    guard let test = registry.test(id: id) else {
+    guard let test else {
       findings.append(
         ScoreFinding(
           pupil: pupil, test: id, message: "pupil \(pupil): a score for test '\(id)', which no active plugin defines"))

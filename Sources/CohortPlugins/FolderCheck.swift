@@ -48,7 +48,10 @@ struct FolderCheck {
   let folder: DataFolder
   let registry: PluginRegistry
   var report = Report()
-  var knownCodes: [String: Bool] = [:]
+  /// Spellings of codes met so far and whether the scheme has them: a scheme has a handful
+  /// of codes, so a short list compared in place beats hashing each of millions of cells.
+  var knownCodes: [(code: String, known: Bool)] = []
+  var knownTests: [String: TestDefinition?] = [:]
 
   init(folder: DataFolder, registry: PluginRegistry) {
     self.folder = folder
@@ -100,17 +103,41 @@ struct FolderCheck {
     if scheme == nil { error(DataFolder.trustPath, "code scheme '\(trust.codeScheme)' is provided by no plugin") }
     let subjects = Set(trust.subjects.map(\.id))
     if subjects.count != trust.subjects.count { error(DataFolder.trustPath, "a subject id appears twice") }
-    var seen = Seen()
-    for ref in trust.schools { checkSchool(ref, scheme: scheme, subjects: subjects, seen: &seen) }
-    checkStrayFiles(expected: seen.expected)
-  }
-
-  /// What the check has met so far across schools: UPNs and class ids must be unique in the
-  /// trust, and every file should be one a document names.
-  struct Seen {
+    // Each school on its own core; then, in the trust's order, what must be unique across
+    // schools (UPNs, class ids) with the same words as within one.
+    let (folder, registry, refs) = (folder, registry, trust.schools)
+    let schools = Parallel.map(refs.count) { i in
+      var one = FolderCheck(folder: folder, registry: registry)
+      var seen = Seen()
+      one.checkSchool(refs[i], scheme: scheme, subjects: subjects, seen: &seen)
+      return (one.report, seen)
+    }
     var upns: [String: String] = [:]
     var classIDs: [String: String] = [:]
     var expected = Set<String>([DataFolder.trustPath])
+    for (school, seen) in schools {
+      report = report.adding(school)
+      for (path, pupil, upn) in seen.upns {
+        if let other = upns[upn] { error(path, "pupil \(pupil): UPN \(upn) is also pupil \(other)'s") }
+        upns[upn] = pupil
+      }
+      for (path, key, school, classID) in seen.classIDs {
+        if let other = classIDs[key] {
+          error(path, "class id '\(classID.id)' in \(classID.year) is also used at \(other)")
+        }
+        classIDs[key] = school
+      }
+      expected.formUnion(seen.expected)
+    }
+    checkStrayFiles(expected: expected)
+  }
+
+  /// What one school's check met that must be unique across the trust (UPNs and class ids,
+  /// in the order met), and the files its documents name.
+  struct Seen: Sendable {
+    var upns: [(path: String, pupil: String, upn: String)] = []
+    var classIDs: [(path: String, key: String, school: String, classID: (id: String, year: AcademicYear))] = []
+    var expected = Set<String>()
   }
 
   mutating func checkSchool(_ ref: SchoolRef, scheme: CodeScheme?, subjects: Set<String>, seen: inout Seen) {
@@ -127,14 +154,14 @@ struct FolderCheck {
       return
     }
     seen.expected.formUnion([schoolPath, rosterPath, DataFolder.statutoryPath(ref.id), RosterMapping.path(ref.id)])
-    guard let school = load(School.self, schoolPath) else { return }
+    guard let school = load(schoolPath, { [folder] in try folder.readSchool(at: schoolPath) }) else { return }
     if school.id != ref.id { error(schoolPath, "id is '\(school.id)' but trust.json lists '\(ref.id)'") }
     // A school with no pupils yet has no roster document.
     let roster =
       folder.fileMode(rosterPath) == nil
       ? Roster(school: ref.id)
       : load(rosterPath, { [folder] in try folder.readRoster(at: rosterPath) }) ?? Roster(school: ref.id)
-    let pupils = checkRoster(roster, path: rosterPath, upns: &seen.upns)
+    let pupils = checkRoster(roster, path: rosterPath, seen: &seen)
     let statutoryPath = DataFolder.statutoryPath(ref.id)
     if folder.fileMode(statutoryPath) != nil, let results = load(StatutoryResults.self, statutoryPath) {
       for id in results.pupils.keys.sorted() where pupils[id] == nil {
@@ -145,11 +172,7 @@ struct FolderCheck {
     for year in school.years {
       var placed: [String: String] = [:]
       for c in school.classes(in: year) {
-        let key = "\(year) \(c.id)"
-        if let other = seen.classIDs[key] {
-          error(schoolPath, "class id '\(c.id)' in \(year) is also used at \(other)")
-        }
-        seen.classIDs[key] = ref.id
+        seen.classIDs.append((schoolPath, "\(year) \(c.id)", ref.id, (c.id, year)))
         let path = DataFolder.classPath(school: ref.id, year: year, classID: c.id)
         seen.expected.insert(path)
         guard folder.fileMode(path) != nil,
@@ -196,9 +219,10 @@ struct FolderCheck {
   /// Whether the scheme has the code, remembered per spelling: `code(id:)` trims and folds
   /// case, which for millions of cells cost more than reading them.
   mutating func knownCode(_ code: String, in scheme: CodeScheme) -> Bool {
-    if let known = knownCodes[code] { return known }
+    if let seen = knownCodes.first(where: { $0.code == code }) { return seen.known }
     let known = scheme.code(id: code) != nil
-    knownCodes[code] = known
+    // A folder full of stray spellings is not remembered past a few dozen.
+    if knownCodes.count < 64 { knownCodes.append((code, known)) }
     return known
   }
 
@@ -216,14 +240,14 @@ struct FolderCheck {
         Result {
           var doc = try folder.readClassColumns(at: paths[i])
           // The meetings are decoded here, on every core, not in the checks that follow.
-          doc?.checkMeetings()
+          doc?.checkMeetings(MeetingsReader.decodeAll)
           return doc
         })
     }
     return Dictionary(zip(paths, slots.values), uniquingKeysWith: { a, _ in a })
   }
 
-  mutating func checkRoster(_ roster: Roster, path: String, upns: inout [String: String]) -> [String: Pupil] {
+  mutating func checkRoster(_ roster: Roster, path: String, seen: inout Seen) -> [String: Pupil] {
     var pupils: [String: Pupil] = [:]
     for p in roster.pupils {
       report.pupils += 1
@@ -231,11 +255,7 @@ struct FolderCheck {
       pupils[p.id] = p
       if let text = p.upn {
         do {
-          let upn = try UPN(text)
-          if let other = upns[upn.value] {
-            error(path, "pupil \(p.id): UPN \(upn.value) is also pupil \(other)'s")
-          }
-          upns[upn.value] = p.id
+          seen.upns.append((path, p.id, try UPN(text).value))
         } catch {
           self.error(path, "pupil \(p.id): \(error)")
         }
@@ -252,7 +272,7 @@ struct FolderCheck {
       error(path, "says it is \(doc.school)/\(doc.year)/\(doc.classID), but lies at \(school)/\(year)/\(classID)")
     }
     if Set(doc.pupils).count != doc.pupils.count { error(path, "a pupil is listed twice") }
-    if let problem = doc.meetingsError ?? doc.meetingsProblem() { error(path, problem) }
+    if let problem = doc.meetingsError ?? doc.meetingsProblem(MeetingsReader.decodeAll) { error(path, problem) }
     for id in doc.pupils where pupils[id] == nil {
       error(path, "pupil \(id) is not on the school's roster (pupils.json)")
     }

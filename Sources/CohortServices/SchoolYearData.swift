@@ -33,6 +33,17 @@ public struct SchoolYearData: Sendable {
       })
   }
 
+  /// Open and overdue actions per school across a trust (the Meetings page for a trust), from
+  /// the meetings alone, schools on every core.
+  public static func openActions(_ folder: DataFolder, schools: [String], year: AcademicYear, now: HalfTermRef) throws
+    -> [OpenActionCount]
+  {
+    try Parallel.map(schools.count) { i in
+      let open = try actions(folder, school: schools[i], year: year).filter { $0.status == .open }
+      return OpenActionCount(school: schools[i], open: open.count, overdue: open.filter { $0.due < now }.count)
+    }
+  }
+
   /// The same school with one class-year replaced (a copy being edited in a window).
   public func replacing(_ doc: ClassYear) -> SchoolYearData {
     let docs = self.docs.map { $0.classID == doc.classID && $0.year == doc.year ? doc : $0 }
@@ -47,6 +58,13 @@ public struct SchoolYearData: Sendable {
     [year.previous, year].flatMap(school.classes(in:)).reduce(into: [:]) { $0[$1.id] = $1.name }
   }
   public var actions: [TrackedAction] { ActionTracker.track(docs) }
+}
+
+/// One school's count of open actions, and how many of them are past due.
+public struct OpenActionCount: Sendable, Equatable {
+  public var school: String
+  public var open: Int
+  public var overdue: Int
 }
 
 extension MeetingAction {

@@ -25,7 +25,7 @@ extension DataFolder {
     let relative = try checkedClassPath(school: school, classID: classID, year: year)
     guard let bytes = try bytes(at: relative) else { return ClassYear(school: school, classID: classID, year: year) }
     if let fast = ClassYearScanner.read(bytes),
-      let meetings = try? fast.meetingsJSON.map({ try Meeting.decodeAll($0, authors: fast.authors) })
+      let meetings = try? fast.meetingsJSON.map({ try MeetingsReader.decodeAll($0, authors: fast.authors) })
     {
       var doc = ClassYear(school: fast.school, classID: fast.classID, year: fast.year, pupils: fast.pupils)
       doc.meetings = meetings ?? [:]
@@ -50,7 +50,7 @@ extension DataFolder {
   }
 
   /// A school.json through its byte reader, else the strict path (as `readRoster`).
-  func readSchool(at relative: String) throws -> School? {
+  public func readSchool(at relative: String) throws -> School? {
     guard let bytes = try bytes(at: relative) else { return nil }
     if let fast = SchoolScanner.read(bytes) { return fast }
     return try decode(School.self, from: bytes, at: relative)

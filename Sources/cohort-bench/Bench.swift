@@ -78,13 +78,21 @@ final class Bench {
         table.set(step.hasPrefix("first") ? step : "drill step: \(step)", s, stats)
       }
       table.set("transition matrix, trust year group", s, inProcess.transitions(records))
+      do {
+        for (name, stats) in try inProcess.newViews(records) { table.set(name, s, stats) }
+      } catch {
+        table.set("open actions across the trust", s, nil, failure: "\(error)")
+      }
+      do { table.set("statutory results, trust view", s, try inProcess.statutoryView()) } catch {
+        table.set("statutory results, trust view", s, nil, failure: "\(error)")
+      }
     }
     if wants("years") {
       let (seven, stall, _) = try inProcess.loadInBackground(history: size.years - 1)
       table.set("all \(size.years) years loaded (background)", s, seven)
       table.set("main-thread stall during that load", s, Stats.seconds(stall), value: stall)
     }
-    if wants("window") { window(size) }
+    if wants("window") { windowFigures(size, context: context) }
     if wants("reports") { reports(size, context: context) }
     if wants("check") {
       let check = Spawn.run(cache.cohort, ["check", "--data", path], scratch: cache.scratch)
@@ -120,32 +128,6 @@ final class Bench {
       let bands = (row["summary"] as? [String: Any])?["bands"] as? [String: Int] ?? [:]
       return sum + bands.values.reduce(0, +)
     }
-  }
-
-  /// The app's own window while a leader drills down from the trust to a class and opens its
-  /// grid (Tests/e2e/stall_probe.py, under Xvfb): the longest time its main loop did not turn.
-  func window(_ size: TrustSize) {
-    let name = "app window: longest main-loop stall"
-    guard Spawn.which("xvfb-run", scratch: cache.scratch), Spawn.which("dbus-run-session", scratch: cache.scratch)
-    else {
-      table.set(name, size.name, "no xvfb-run", value: nil)
-      return
-    }
-    let run = Spawn.run(
-      "/usr/bin/xvfb-run",
-      [
-        "-a", "-s", "-screen 0 1400x950x24", "dbus-run-session", "--", "/usr/bin/python3", "Tests/e2e/stall_probe.py",
-        Spawn.binDirectory, cache.folder(size), "\(year)", halfTerm.rawValue,
-      ], scratch: cache.scratch)
-    // "stall: 12.3 ms, over 100 ms: 0, steps: 5"
-    let numbers = run.stdout.split(separator: "\n").last { $0.hasPrefix("stall:") }?
-      .split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
-    guard run.ok, let numbers, numbers.count == 4 else {
-      table.set(name, size.name, nil, failure: run.ok ? "no figure in: \(run.stdout)" : run.reason)
-      return
-    }
-    let (stall, over, steps) = (numbers[0] / 1000, Int(numbers[2]), Int(numbers[3]))
-    table.set(name, size.name, "\(Stats.seconds(stall)) (\(over) over 100 ms; \(steps) steps)", value: stall)
   }
 
   /// The meeting pack and the school pack, once `cohort report` exists.

@@ -35,13 +35,9 @@ struct InProcess {
   static func durableSave(scratch: String, from trust: String, year: AcademicYear, halfTerm: HalfTerm, repeats: Int)
     throws -> Stats
   {
-    let fm = FileManager.default
-    try? fm.removeItem(atPath: scratch)
-    try fm.createDirectory(atPath: scratch + "/schools", withIntermediateDirectories: true)
-    try fm.copyItem(atPath: trust + "/trust.json", toPath: scratch + "/trust.json")
-    let folder = DataFolder(root: scratch, author: Author(by: "bench", device: "bench"))
-    let first = try folder.loadTrust().schools[0].id
-    try fm.copyItem(atPath: trust + "/schools/" + first, toPath: scratch + "/schools/" + first)
+    let first = try DataFolder(root: trust, author: Author(by: "bench", device: "bench")).loadTrust().schools[0].id
+    let folder = DataFolder(
+      root: try scratchSchool(scratch, from: trust, school: first), author: Author(by: "bench", device: "bench"))
     let school = try folder.loadSchool(first)
     guard let c = school.classes(in: year).first else { return Stats(samples: []) }
     var doc = try folder.loadClassYear(school: first, classID: c.id, year: year)
@@ -54,6 +50,17 @@ struct InProcess {
         by: folder.author, at: DataFolder.now())
       doc = try folder.save(doc)
     }
+  }
+
+  /// A fresh copy of the trust holding one of its schools (a teacher's laptop holds only
+  /// theirs), to edit without changing the cached trust; returns its path.
+  static func scratchSchool(_ scratch: String, from trust: String, school: String) throws -> String {
+    let fm = FileManager.default
+    try? fm.removeItem(atPath: scratch)
+    try fm.createDirectory(atPath: scratch + "/schools", withIntermediateDirectories: true)
+    try fm.copyItem(atPath: trust + "/trust.json", toPath: scratch + "/trust.json")
+    try fm.copyItem(atPath: trust + "/schools/" + school, toPath: scratch + "/schools/" + school)
+    return scratch
   }
 
   /// One step of the Analysis page's drill-down: what it computes for a level (off the main

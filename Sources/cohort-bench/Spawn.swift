@@ -52,6 +52,25 @@ enum Spawn {
       stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
   }
 
+  /// Starts a program in the background (its output discarded), e.g. a CPU burner.
+  static func start(_ program: String, _ arguments: [String]) -> pid_t? {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", O_RDWR, 0) }
+    let argv = ([program] + arguments).map { strdup($0) } + [nil]
+    defer { for p in argv { free(p) } }
+    var pid: pid_t = 0
+    return posix_spawnp(&pid, program, &actions, nil, argv, environ) == 0 ? pid : nil
+  }
+
+  /// Ends a program `start` started.
+  static func stop(_ pid: pid_t) {
+    kill(pid, SIGKILL)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+  }
+
   /// The directory of this executable: `cohort` is built beside it.
   static var binDirectory: String {
     let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

@@ -9,9 +9,7 @@ struct ActionCommand: ParsableCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "action", abstract: "Run an action that a plugin adds to the window's menu.",
-      discussion: "Actions:\n"
-        + BuiltInPlugins.registry().actions.map { "  \(padded(Self.word($0), 16))\($0.title)" }
-        .joined(separator: "\n"))
+      discussion: PluginHelp.listing("Actions") { $0.actions.map { "  \(padded(Self.word($0), 16))\($0.title)" } })
   }
 
   @OptionGroup var options: DataOptions

@@ -10,8 +10,7 @@ struct ChartCommand: ParsableCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "chart", abstract: "Draw a chart to PNG, SVG or PDF.",
-      discussion: "Kinds:\n"
-        + BuiltInPlugins.registry().chartKinds.map { "  \(padded($0.id, 12))\($0.summary)" }.joined(separator: "\n"))
+      discussion: PluginHelp.listing("Kinds") { $0.chartKinds.map { "  \(padded($0.id, 12))\($0.summary)" } })
   }
 
   @OptionGroup var options: DataOptions

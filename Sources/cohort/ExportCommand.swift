@@ -9,9 +9,9 @@ struct ExportCommand: ParsableCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "export", abstract: "Export data to a file with any exporter a plugin provides.",
-      discussion: "Exporters:\n"
-        + BuiltInPlugins.registry().exporters.map { "  \(padded("\($0.format) --what \($0.what)", 28))\($0.title)" }
-        .joined(separator: "\n"))
+      discussion: PluginHelp.listing("Exporters") {
+        $0.exporters.map { "  \(padded("\($0.format) --what \($0.what)", 28))\($0.title)" }
+      })
   }
 
   @OptionGroup var options: DataOptions

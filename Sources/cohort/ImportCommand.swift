@@ -10,8 +10,7 @@ struct ImportCommand: ParsableCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "import", abstract: "Import a file with any importer a plugin provides.",
-      discussion: "Kinds:\n"
-        + BuiltInPlugins.registry().importers.map { "  \(padded($0.kind, 8))\($0.title)" }.joined(separator: "\n"))
+      discussion: PluginHelp.listing("Kinds") { $0.importers.map { "  \(padded($0.kind, 8))\($0.title)" } })
   }
 
   @OptionGroup var options: DataOptions

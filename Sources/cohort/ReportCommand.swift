@@ -9,10 +9,9 @@ struct ReportCommand: ParsableCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "report", abstract: "Make a report as an A4 PDF.",
-      discussion: "Reports:\n"
-        + BuiltInPlugins.registry().reports.map {
-          "  \(padded($0.id, 15))\($0.title) (--scope \($0.scopeKinds.joined(separator: " or ")))"
-        }.joined(separator: "\n"))
+      discussion: PluginHelp.listing("Reports") {
+        $0.reports.map { "  \(padded($0.id, 15))\($0.title) (--scope \($0.scopeKinds.joined(separator: " or ")))" }
+      })
   }
 
   @Argument(help: "The report (listed below).") var kind: String

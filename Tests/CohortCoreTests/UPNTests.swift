@@ -3,6 +3,22 @@ import Testing
 @testable import CohortCore
 
 @Suite struct UPNTests {
+  /// The byte check of a UPN as written agrees with the character rules on every spelling
+  /// tried: valid ones, each wrong check letter, and every kind of wrong character.
+  @Test func theByteCheckAgreesWithTheCharacterRules() {
+    var spellings: [String] = []
+    for body in ["801200005001", "30412345678A", "93600001234Z", "000000000000", "20110101010I", "2011010101O1"] {
+      for first in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0a" { spellings.append(String(first) + body) }
+    }
+    spellings += [
+      "B80120000500", "B8012000050011", "B80120000500é", "B8012X0005001", "b801200005001", "B801 200005001", "",
+    ]
+    for s in spellings {
+      #expect(UPN.isValidAsWritten(s) == (UPN.problem(s) == nil), "\(s)")
+    }
+    #expect(spellings.filter(UPN.isValidAsWritten).count >= 4, "valid spellings were among them")
+  }
+
   @Test func acceptsAPublishedValidUPNAndNormalises() throws {
     #expect(try UPN("B801200005001").value == "B801200005001")
     #expect(try UPN(" b801 2000 05001 ").value == "B801200005001")

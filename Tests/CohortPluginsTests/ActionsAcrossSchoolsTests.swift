@@ -26,6 +26,21 @@ import Testing
     #expect(total > 0)
   }
 
+  /// The trust's counts (the Meetings page for a trust) are each school's open actions, and
+  /// those past due, as its whole documents give them.
+  @Test func theTrustsCountsAreEachSchoolsOpenAndOverdueActions() throws {
+    let s = try SampleFolder(schools: 2)
+    let now = HalfTermRef(s.year, .spring1)
+    let schools = try s.folder.loadTrust().schools.map(\.id)
+    let counts = try SchoolYearData.openActions(s.folder, schools: schools, year: s.year, now: now)
+    #expect(counts.map(\.school) == schools)
+    for c in counts {
+      let open = try SchoolYearData.load(s.folder, school: c.school, year: s.year).actions.filter { $0.status == .open }
+      #expect(c.open == open.count && c.overdue == open.filter { $0.due < now }.count, "\(c.school)")
+    }
+    #expect(counts.map(\.open).reduce(0, +) > 0 && counts.map(\.overdue).reduce(0, +) > 0)
+  }
+
   /// A meeting the strict decoder refuses is reported as reading the whole document reports
   /// it, naming the file: never skipped.
   @Test func aBrokenMeetingIsReportedNotSkipped() throws {

@@ -140,6 +140,11 @@ extension Adw {
     adw_preferences_window_set_visible_page(cg_adw_prefs_window(window), cg_adw_prefs_page(page))
   }
 
+  /// The name (id) of the page a preferences window shows.
+  public static func visiblePreferencesPage(_ window: Widget) -> String? {
+    adw_preferences_window_get_visible_page_name(cg_adw_prefs_window(window)).map { String(cString: $0) }
+  }
+
   public static func preferencesToast(_ window: Widget, _ text: String) {
     adw_preferences_window_add_toast(cg_adw_prefs_window(window), adw_toast_new(UI.escape(text)))
   }

@@ -137,7 +137,7 @@ extension UI {
     let button = gtk_menu_button_new()!
     gtk_menu_button_set_label(OpaquePointer(button), label)
     setAccessibleName(button, name)
-    if let tooltip { gtk_widget_set_tooltip_text(button, tooltip) }
+    if let tooltip { UI.tooltip(button, tooltip) }
     let build: @MainActor @convention(c) (OpaquePointer?, gpointer?) -> Void = { menu, data in
       let made = Unmanaged<MenuItemsHandler>.fromOpaque(data!).takeUnretainedValue().items()
       let popover = gtk_popover_new()!

@@ -40,7 +40,16 @@ extension UI {
     gtk_widget_set_margin_bottom(w, pixels)
   }
   public static func focus(_ w: Widget) { _ = gtk_widget_grab_focus(w) }
-  public static func tooltip(_ w: Widget, _ text: String) { gtk_widget_set_tooltip_text(w, text) }
+  /// A tooltip, which is also the widget's accessible description. GTK 4 asks the X server
+  /// where the pointer is (two round trips) for each tooltip set on a visible widget, even
+  /// one in no window yet: for the sidebar of a large trust that was two seconds at launch.
+  /// A widget not yet in a window is hidden while it gets its tooltip, which skips the ask.
+  public static func tooltip(_ w: Widget, _ text: String) {
+    let skip = gtk_widget_get_root(w) == nil && gtk_widget_get_visible(w) != 0
+    if skip { gtk_widget_set_visible(w, 0) }
+    gtk_widget_set_tooltip_text(w, text)
+    if skip { gtk_widget_set_visible(w, 1) }
+  }
 
   /// A label's lines centred under each other.
   public static func centre(_ label: Widget) {

@@ -12,11 +12,16 @@ extension UI {
   }
 
   /// A row holding `child`, named for screen readers, appended to `list`.
-  public static func addRow(_ list: Widget, _ child: Widget, name: String) -> Widget {
+  /// A row at the end of the list, or at position `at`.
+  public static func addRow(_ list: Widget, _ child: Widget, name: String, at: Int? = nil) -> Widget {
     let row = gtk_list_box_row_new()!
     gtk_list_box_row_set_child(cg_list_box_row(row), child)
     setAccessibleName(row, name)
-    gtk_list_box_append(cg_list_box(list), row)
+    if let at {
+      gtk_list_box_insert(cg_list_box(list), row, Int32(at))
+    } else {
+      gtk_list_box_append(cg_list_box(list), row)
+    }
     return row
   }
 

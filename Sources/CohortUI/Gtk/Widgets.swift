@@ -36,7 +36,7 @@ public enum UI {
   {
     let w = gtk_button_new_with_label(text)!
     setAccessibleName(w, name ?? text)
-    if let tooltip { gtk_widget_set_tooltip_text(w, tooltip) }
+    if let tooltip { UI.tooltip(w, tooltip) }
     Signal.on(w, "clicked", action)
     return w
   }
@@ -72,7 +72,7 @@ public enum UI {
     let w = gtk_drop_down_new(list, nil)!
     gtk_drop_down_set_selected(cg_drop_down(w), guint(max(0, selected)))
     setAccessibleName(w, name)
-    gtk_widget_set_tooltip_text(w, name)
+    UI.tooltip(w, name)
     Signal.onPointer(w, "notify::selected") { _ in changed(Int(gtk_drop_down_get_selected(cg_drop_down(w)))) }
     return w
   }

@@ -137,7 +137,10 @@ final class JudgementsPage: AppPage {
       UI.append(content, Self.scroller(header: g.header, body: g.widget))
       showCompleteness()
       updateUndo()
-      MainLoop.after(0) { [weak self] in self?.didAppear() }
+      MainLoop.after(0) { [weak self] in
+        self?.didAppear()
+        StallProbe.markPainted("grid", g.widget)
+      }
       if let reason = model.closedReason { host.say(reason) }
     } catch {
       UI.append(

@@ -102,19 +102,8 @@ final class MeetingsPage: AppPage {
     if schools.count > 1 {
       // Across a trust, counts per school: read from the meetings alone, schools on every core.
       let now = HalfTermRef(scope.year, scope.halfTerm)
-      let count: @Sendable () throws -> [SchoolCount] = {
-        let results = Slots<SchoolCount>(count: schools.count)
-        DispatchQueue.concurrentPerform(iterations: schools.count) { i in
-          results.set(
-            i,
-            Result {
-              let open = try SchoolYearData.actions(folder, school: schools[i], year: scope.year).filter {
-                $0.status == .open
-              }
-              return SchoolCount(school: schools[i], open: open.count, overdue: open.filter { $0.due < now }.count)
-            })
-        }
-        return try results.values.map { try $0.get() }
+      let count: @Sendable () throws -> [OpenActionCount] = {
+        try SchoolYearData.openActions(folder, schools: schools, year: scope.year, now: now)
       }
       readThenShow(scope, count) { [weak self] counts in self?.listOpenActionCounts(counts, scope: scope) }
       return
@@ -152,15 +141,9 @@ final class MeetingsPage: AppPage {
     var open: [TrackedAction]
   }
 
-  struct SchoolCount: Sendable {
-    var school: String
-    var open: Int
-    var overdue: Int
-  }
-
   /// Across a trust, a line per school in one label: every action of ninety schools as its
   /// own wrapped label froze the window for seconds, and a leader starts from the counts.
-  private func listOpenActionCounts(_ counts: [SchoolCount], scope: Scope) {
+  private func listOpenActionCounts(_ counts: [OpenActionCount], scope: Scope) {
     let lines = counts.map { c in
       "<b>\(UI.escape(host.context.school(c.school)?.name ?? c.school))</b>: \(c.open) open, \(c.overdue) overdue"
     }

@@ -20,27 +20,40 @@ final class SchoolsSection: SettingsSection {
     redraw()
   }
 
+  /// Counts redraws, so that the rows still to come of an older one are dropped.
+  private var redraws = 0
+
   func redraw() {
     UI.removeAllChildren(grid)
     SettingsUI.headings(grid, Self.columns)
-    var row: Int32 = 1
-    for ref in host.context.trust.schools {
-      let values = [ref.name, ref.shortName ?? "", ref.urn ?? "", ref.la ?? "", ref.estab ?? ""]
-      for (i, value) in values.enumerated() {
-        let e = field(i, value, name: "\(Self.columns[i]) of \(ref.name)")
-        UI.onCommit(e) { [weak self] in self?.edit(ref.id, column: i, entry: e) }
-        UI.attach(grid, e, column: Int32(i), row: row)
-      }
-      let remove = UI.button("Remove", name: "Remove \(ref.name)") { [weak self] in
-        self?.host.change(redraw: true) {
-          try self?.host.context.setup.removeSchool(ref.id)
-          return "Removed \(ref.name) (its folder is kept aside, not deleted)"
-        }
-      }
-      UI.attach(grid, remove, column: 5, row: row)
-      row += 1
+    redraws += 1
+    drawRows(host.context.trust.schools, from: 0, redraw: redraws)
+  }
+
+  /// Twenty schools per turn of the main loop: ninety schools' five fields each at once held
+  /// the window for a fifth of a second. The row to add a school comes last.
+  private func drawRows(_ schools: [SchoolRef], from start: Int, redraw: Int) {
+    guard redraw == redraws else { return }
+    let end = min(schools.count, start + 20)
+    for k in start..<end { drawRow(schools[k], row: Int32(k + 1)) }
+    guard end < schools.count else { return addRow(Int32(schools.count + 1)) }
+    MainLoop.after(0) { [weak self] in self?.drawRows(schools, from: end, redraw: redraw) }
+  }
+
+  private func drawRow(_ ref: SchoolRef, row: Int32) {
+    let values = [ref.name, ref.shortName ?? "", ref.urn ?? "", ref.la ?? "", ref.estab ?? ""]
+    for (i, value) in values.enumerated() {
+      let e = field(i, value, name: "\(Self.columns[i]) of \(ref.name)")
+      UI.onCommit(e) { [weak self] in self?.edit(ref.id, column: i, entry: e) }
+      UI.attach(grid, e, column: Int32(i), row: row)
     }
-    addRow(row)
+    let remove = UI.button("Remove", name: "Remove \(ref.name)") { [weak self] in
+      self?.host.change(redraw: true) {
+        try self?.host.context.setup.removeSchool(ref.id)
+        return "Removed \(ref.name) (its folder is kept aside, not deleted)"
+      }
+    }
+    UI.attach(grid, remove, column: 5, row: row)
   }
 
   private func field(_ column: Int, _ text: String, name: String) -> Widget {

@@ -13,6 +13,9 @@ final class TrustSettingsWindow: SettingsHost {
   private var statuses: [Widget] = []
   private var pages: [TrustSettingsSection: Widget] = [:]
   private var sections: [TrustSettingsSection: SettingsSection] = [:]
+  /// Where each page's part goes once it is built.
+  private var slots: [TrustSettingsSection: Widget] = [:]
+  private let school: String?
   private let changed: @MainActor (String) -> Void
   private let closed: @MainActor () -> Void
 
@@ -24,21 +27,45 @@ final class TrustSettingsWindow: SettingsHost {
     self.year = year
     self.changed = changed
     self.closed = closed
+    self.school = school
     window = Adw.preferencesWindow(
       title: "Trust settings: \(context.trust.name)", parent: parent, width: 1000, height: 660)
     for s in TrustSettingsSection.allCases {
-      let part = make(s, school: school)
-      sections[s] = part
+      let slot = UI.box(true, spacing: 0)
+      slots[s] = slot
       // Each page has its own message line: a message belongs to the part it came from.
       let line = UI.wrapped("", classes: ["settings-status"])
       UI.setAccessibleName(line, "Settings message")
       statuses.append(line)
       pages[s] = Adw.addPreferencesPage(
-        window, id: s.rawValue, title: s.title, icon: Self.icon(s), content: [part.widget, line])
+        window, id: s.rawValue, title: s.title, icon: Self.icon(s), content: [slot, line])
     }
+    Signal.onPointer(window, "notify::visible-page") { [weak self] _ in self?.buildShownPage() }
     show(section ?? .schools)
     Signal.on(window, "destroy") { [weak self] in self?.closed() }
     UI.present(window)
+    buildTheRest()
+  }
+
+  /// The page on screen is built at once; each other page in a later turn of the main loop,
+  /// one at a time: all six at once (ninety schools' rows) held the window for half a second.
+  private func buildShownPage() {
+    if let shown = Adw.visiblePreferencesPage(window).flatMap(TrustSettingsSection.init) { build(shown) }
+  }
+
+  private func buildTheRest() {
+    guard let next = TrustSettingsSection.allCases.first(where: { sections[$0] == nil }) else { return }
+    MainLoop.after(0) { [weak self] in
+      self?.build(next)
+      self?.buildTheRest()
+    }
+  }
+
+  private func build(_ s: TrustSettingsSection) {
+    guard sections[s] == nil, let slot = slots[s] else { return }
+    let part = make(s, school: school)
+    sections[s] = part
+    UI.append(slot, part.widget)
   }
 
   static func icon(_ s: TrustSettingsSection) -> String {
@@ -65,6 +92,7 @@ final class TrustSettingsWindow: SettingsHost {
 
   func show(_ section: TrustSettingsSection) {
     if let page = pages[section] { Adw.showPreferencesPage(window, page) }
+    build(section)
     UI.present(window)
   }
 

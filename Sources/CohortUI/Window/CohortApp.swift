@@ -116,6 +116,8 @@ public enum CohortApp {
       windows.append(window)
       Signal.on(window.window, "destroy") { windows.removeAll { $0 === window } }
       StallProbe.startIfAsked()
+      StallProbe.watch(window.window)
+      StallProbe.markPainted("painted", window.window)
       Shortcuts.install(
         app: app, window: window.window, codeKeys: context.scheme.codes.map(\.key), pages: window.pageIDs.count)
       return true

@@ -74,13 +74,33 @@ extension AnalysisPage {
       guard let key, let level = level(key, id, names: names) else { return nil }
       return (display[id] ?? id, level)
     }
-    overview.show(v, scopeName: names.name(of: analysisScope), targets: targets)
-    gaps.show(v.gaps, spec: v.gapsChart)
-    overTime.show(v.overTime)
-    showMovementPicker(v)
-    movement.show([v.movement])
-    UI.setText(movementPupils, "Click a cell of the matrix to list its pupils.")
-    tests.show(v.tests)
+    let scopeName = names.name(of: analysisScope)
+    // One part per turn of the main loop, the overview first: every tab at once (ninety
+    // schools' buttons, charts and the heat map's labels) held the window for a third of a
+    // second. A newer view drops the steps of an older one still waiting.
+    applying += 1
+    let generation = applying
+    let steps: [@MainActor (AnalysisPage) -> Void] = [
+      { $0.overview.show(v, scopeName: scopeName, targets: targets) },
+      { $0.overview.table.show(v.lookAt, now: v.when, scopeName: scopeName) },
+      { $0.gaps.show(v.gaps, spec: v.gapsChart) },
+      { $0.overTime.show(v.overTime) },
+      {
+        $0.showMovementPicker(v)
+        $0.movement.show([v.movement])
+        UI.setText($0.movementPupils, "Click a cell of the matrix to list its pupils.")
+      },
+      { $0.tests.show(v.tests) },
+    ]
+    func run(_ i: Int) {
+      guard i < steps.count, generation == applying else { return }
+      steps[i](self)
+      MainLoop.after(0) { [weak self] in
+        guard let self else { return }
+        run(i + 1)
+      }
+    }
+    run(0)
   }
 
   /// Says which half-term is shown and why, with the other a click away.

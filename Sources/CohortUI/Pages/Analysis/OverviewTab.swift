@@ -49,7 +49,7 @@ final class OverviewTab {
     bandsChart.show(v.bands)
     UI.setText(listing, "")
     UI.setVisible(listing, false)
-    table.show(v.lookAt, now: v.when, scopeName: scopeName)
+    // The table is shown by the page a turn of the main loop later (AnalysisPage.apply).
   }
 
   func showListing(_ text: String) {

@@ -19,9 +19,10 @@ final class PupilsTable {
   private let heading: Widget
   private let grid: Widget
   var onOpen: (_ pupil: String, _ school: String) -> Void = { _, _ in }
-  /// Rows shown at most: past this a trust's table is thousands of widgets (a school or a
-  /// group narrows it).
-  static let shown = 150
+  /// Rows shown at most, most concerning first: a screenful to talk through in a meeting. Past
+  /// this a trust's table is hundreds of wrapped labels to lay out, which held the window for
+  /// a quarter of a second (a school or a group narrows it).
+  static let shown = 50
 
   init() {
     widget = UI.box(true, spacing: 6, classes: ["pupils-to-look-at"])
