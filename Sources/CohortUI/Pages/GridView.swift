@@ -153,7 +153,7 @@ final class GridView {
       let full =
         code.map { "\($0.id) \($0.label)" } ?? raw.map { "\($0), a code the scheme does not know" } ?? "not entered"
       let was = previous.map { "; last half-term \($0)" } ?? ""
-      UI.tooltip(w.button, "\(model.accessibleName(at: p)): \(full)\(was)")
+      UI.hoverText(w.button, "\(model.accessibleName(at: p)): \(full)\(was)")
       UI.setAccessibleDescription(w.button, full + was)
     }
     for (c, count) in counts.enumerated() {
