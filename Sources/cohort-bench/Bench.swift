@@ -42,6 +42,7 @@ final class Bench {
     }
     for size in sizes {
       if let s = try cache.ensureTrust(size) { table.set("sample: generate the trust", size.name, Stats.seconds(s)) }
+      try StatutoryFixture.ensure(cache.folder(size), year: year)
       try measure(size)
     }
     let output = table.render(sizes: sizes.map(\.name), machine: Self.machine(loadBefore: loadBefore))
