@@ -21,7 +21,8 @@ extension UI {
       gtk_tooltip_set_text(OpaquePointer(tooltip), text.assumingMemoryBound(to: CChar.self))
       return 1
     }
-    g_signal_connect_data(w, "query-tooltip", unsafeBitCast(query, to: GCallback.self), nil, nil, GConnectFlags(rawValue: 0))
+    g_signal_connect_data(
+      w, "query-tooltip", unsafeBitCast(query, to: GCallback.self), nil, nil, GConnectFlags(rawValue: 0))
   }
 
   nonisolated static let hoverKey = "cohort-hover-text"
