@@ -32,6 +32,11 @@ extension Bench {
         + arguments, scratch: cache.scratch)
   }
 
+  /// Why a probe failed: its last line (the session bus and GTK say things first).
+  static func why(_ run: Spawned) -> String {
+    run.stderr.split(separator: "\n").last.map(String.init) ?? "exit status \(run.status)"
+  }
+
   /// The numbers in the probe's line that starts with `prefix`.
   static func numbers(_ run: Spawned, _ prefix: String) -> [Double]? {
     run.stdout.split(separator: "\n").last { $0.hasPrefix(prefix) }?
@@ -47,7 +52,7 @@ extension Bench {
     if let burner { Spawn.stop(burner) }
     // "stall: 12.3 ms, over 50 ms: 0, steps: 21"
     guard run.ok, let n = Self.numbers(run, "stall:"), n.count == 4 else {
-      table.set(row, size.name, nil, failure: run.ok ? "no figure in: \(run.stdout)" : run.reason)
+      table.set(row, size.name, nil, failure: run.ok ? "no figure in: \(run.stdout)" : Self.why(run))
       return
     }
     let stall = n[0] / 1000
@@ -65,7 +70,7 @@ extension Bench {
     let run = probe("launch_probe.py", [Spawn.binDirectory, cache.folder(size)] + args + [runs])
     for (row, prefix) in [(Self.launchRow, "painted:"), (Self.gridRow, "grid:")] {
       guard run.ok, let n = Self.numbers(run, prefix), let ms = n.first else {
-        table.set(row, size.name, nil, failure: run.ok ? "no figure in: \(run.stdout)" : run.reason)
+        table.set(row, size.name, nil, failure: run.ok ? "no figure in: \(run.stdout)" : Self.why(run))
         continue
       }
       table.set(row, size.name, "\(Stats.seconds(ms / 1000)) (\(runs) runs)", value: ms / 1000)
@@ -75,7 +80,7 @@ extension Bench {
       let typed = probe("launch_probe.py", [Spawn.binDirectory, copy] + args + ["1", "--type"])
       // "keys: 150, p50 3.1 ms, p99 9.8 ms, max 12.0 ms"
       guard typed.ok, let n = Self.numbers(typed, "keys:"), n.count == 6 else {
-        table.set(Self.keyRow, size.name, nil, failure: typed.ok ? "no figure in: \(typed.stdout)" : typed.reason)
+        table.set(Self.keyRow, size.name, nil, failure: typed.ok ? "no figure in: \(typed.stdout)" : Self.why(typed))
         return
       }
       let text = "\(Stats.seconds(n[4] / 1000)) (median \(Stats.seconds(n[2] / 1000)); \(Int(n[0])) keys)"

@@ -78,11 +78,13 @@ try:
     for n in range(4):
         quietly(f"the presenter's chart {n + 2}", lambda: key(0xff53), 1.5)  # Right
     quietly("the presenter closing", lambda: key(0xff1b), 2)  # Escape
-    # Down one level at a time: a school, Year 3 in it, a class of that year group.
-    for wanted in [lambda s: s.startswith("Open "), lambda s: s == "Open Year 3", lambda s: s.startswith("Open ")]:
-        node = button(wanted)
+    # Down one level at a time: a school, Year 3 in it, a class of that year group (a small
+    # trust may have no Year 3: the drill stops where it can).
+    level = lambda s: s.startswith("Open ") and not s.startswith("Open pupil")
+    for wanted in [level, lambda s: s == "Open Year 3", level]:
+        node = button(wanted, 10)
         if node is None:
-            sys.exit("the drill-down stopped")
+            break
         quietly(node.name, lambda: activate(node, settle=0), 4)
     grid = app.tab("Judgements")
     quietly("the class's Judgements grid", lambda: click(grid, settle=0), 4)
