@@ -32,7 +32,8 @@ enum StatutoryFixture {
     func r(_ stage: String, _ subject: String, _ method: String, _ component: String?, _ result: String)
       -> StatutoryResult
     {
-      StatutoryResult(stage: stage, year: summer, subject: subject, method: method, component: component, result: result)
+      StatutoryResult(
+        stage: stage, year: summer, subject: subject, method: method, component: component, result: result)
     }
     switch pupil.yearGroup(in: year).number {
     case 0: return [r("FS", "GLD", "TA", nil, n % 10 < 7 ? "Y" : "N")]
