@@ -93,7 +93,11 @@ final class Bench {
       table.set("all \(size.years) years loaded (background)", s, seven)
       table.set("main-thread stall during that load", s, Stats.seconds(stall), value: stall)
     }
-    if wants("window") { windowFigures(size, context: context) }
+    // The window's figures take minutes per trust (the app started ten times, 24 steps twice):
+    // on the largest trust of the run only, where the targets are.
+    if wants("window"), size.name == (smoke ? TrustSize.smoke : TrustSize.standard).last?.name {
+      windowFigures(size, context: context)
+    }
     if wants("reports") { reports(size, context: context) }
     if wants("check") {
       let check = Spawn.run(cache.cohort, ["check", "--data", path], scratch: cache.scratch)
