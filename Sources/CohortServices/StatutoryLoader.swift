@@ -8,6 +8,14 @@ extension StatutorySummary {
     _ folder: DataFolder, trust: Trust, table: StatutoryTable, national: NationalFigures, scope: AnalysisScope,
     year: AcademicYear
   ) throws -> StatutorySummary {
+    build(
+      try pupils(folder, trust: trust, scope: scope), table: table, year: year,
+      names: ScopeNames(trust: trust, classes: []), together: scope == .trust, minimum: trust.minimumGroupSize,
+      national: national)
+  }
+
+  /// The pupils with results in the scope (the trust's or one school's), schools on every core.
+  static func pupils(_ folder: DataFolder, trust: Trust, scope: AnalysisScope) throws -> [StatutoryPupil] {
     let schools: [String]
     switch scope {
     case .trust: schools = folder.presentSchools(of: trust).map(\.id)
@@ -16,10 +24,7 @@ extension StatutorySummary {
       schools = [s]
     default: throw InputError("statutory results are by school: use --scope trust or school:ID")
     }
-    return build(
-      try schools.flatMap { try pupils(folder, school: $0) }, table: table, year: year,
-      names: ScopeNames(trust: trust, classes: []), together: scope == .trust, minimum: trust.minimumGroupSize,
-      national: national)
+    return try Parallel.map(schools.count) { try pupils(folder, school: schools[$0]) }.flatMap { $0 }
   }
 
   /// A school's pupils with their statutory results (none when nothing has been imported).
@@ -39,8 +44,15 @@ extension StatutorySummary {
     _ folder: DataFolder, trust: Trust, table: StatutoryTable, national: NationalFigures, scope: AnalysisScope,
     upTo year: AcademicYear
   ) throws -> StatutorySummary {
-    let now = try load(folder, trust: trust, table: table, national: national, scope: scope, year: year)
+    // Read once for both years.
+    let pupils = try pupils(folder, trust: trust, scope: scope)
+    func summary(_ y: AcademicYear) -> StatutorySummary {
+      build(
+        pupils, table: table, year: y, names: ScopeNames(trust: trust, classes: []), together: scope == .trust,
+        minimum: trust.minimumGroupSize, national: national)
+    }
+    let now = summary(year)
     if now.rows.contains(where: { !$0.figures.isEmpty }) { return now }
-    return try load(folder, trust: trust, table: table, national: national, scope: scope, year: year.previous)
+    return summary(year.previous)
   }
 }
