@@ -64,6 +64,21 @@ public enum MainLoop {
       }, job, nil)
   }
 
+  /// Runs `body` on the main thread once the window has had its turn to lay out and draw
+  /// (an idle callback below GTK's redraw priority): for work done a part at a time, so that
+  /// each part shows before the next begins. A timeout of 0 (`after(0)`) runs before drawing.
+  @MainActor
+  public static func afterDrawing(_ body: @escaping @MainActor () -> Void) {
+    let job = Unmanaged.passRetained(VoidHandler(body)).toOpaque()
+    g_idle_add_full(
+      G_PRIORITY_DEFAULT_IDLE,
+      { data in
+        let h = Unmanaged<VoidHandler>.fromOpaque(data!).takeRetainedValue()
+        MainActor.assumeIsolated { h.call() }
+        return 0
+      }, job, nil)
+  }
+
   /// Calls `body` every `seconds` for as long as it returns true.
   @MainActor
   public static func every(_ seconds: Double, _ body: @escaping @MainActor () -> Bool) {

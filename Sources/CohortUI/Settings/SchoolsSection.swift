@@ -37,7 +37,7 @@ final class SchoolsSection: SettingsSection {
     let end = min(schools.count, start + 20)
     for k in start..<end { drawRow(schools[k], row: Int32(k + 1)) }
     guard end < schools.count else { return addRow(Int32(schools.count + 1)) }
-    MainLoop.after(0) { [weak self] in self?.drawRows(schools, from: end, redraw: redraw) }
+    MainLoop.afterDrawing { [weak self] in self?.drawRows(schools, from: end, redraw: redraw) }
   }
 
   private func drawRow(_ ref: SchoolRef, row: Int32) {

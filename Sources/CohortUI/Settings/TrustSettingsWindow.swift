@@ -55,7 +55,7 @@ final class TrustSettingsWindow: SettingsHost {
 
   private func buildTheRest() {
     guard let next = TrustSettingsSection.allCases.first(where: { sections[$0] == nil }) else { return }
-    MainLoop.after(0) { [weak self] in
+    MainLoop.afterDrawing { [weak self] in
       self?.build(next)
       self?.buildTheRest()
     }

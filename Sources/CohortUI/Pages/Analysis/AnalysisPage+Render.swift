@@ -95,7 +95,7 @@ extension AnalysisPage {
     func run(_ i: Int) {
       guard i < steps.count, generation == applying else { return }
       steps[i](self)
-      MainLoop.after(0) { [weak self] in
+      MainLoop.afterDrawing { [weak self] in
         guard let self else { return }
         run(i + 1)
       }
