@@ -121,11 +121,10 @@ struct FolderCheck {
         if let other = upns[upn] { error(path, "pupil \(pupil): UPN \(upn) is also pupil \(other)'s") }
         upns[upn] = pupil
       }
-      for (path, key, school, classID) in seen.classIDs {
-        if let other = classIDs[key] {
-          error(path, "class id '\(classID.id)' in \(classID.year) is also used at \(other)")
-        }
-        classIDs[key] = school
+      for c in seen.classIDs {
+        let key = "\(c.year) \(c.id)"
+        if let other = classIDs[key] { error(c.path, "class id '\(c.id)' in \(c.year) is also used at \(other)") }
+        classIDs[key] = c.school
       }
       expected.formUnion(seen.expected)
     }
@@ -136,7 +135,7 @@ struct FolderCheck {
   /// in the order met), and the files its documents name.
   struct Seen: Sendable {
     var upns: [(path: String, pupil: String, upn: String)] = []
-    var classIDs: [(path: String, key: String, school: String, classID: (id: String, year: AcademicYear))] = []
+    var classIDs: [(path: String, school: String, id: String, year: AcademicYear)] = []
     var expected = Set<String>()
   }
 
@@ -172,7 +171,7 @@ struct FolderCheck {
     for year in school.years {
       var placed: [String: String] = [:]
       for c in school.classes(in: year) {
-        seen.classIDs.append((schoolPath, "\(year) \(c.id)", ref.id, (c.id, year)))
+        seen.classIDs.append((schoolPath, ref.id, c.id, year))
         let path = DataFolder.classPath(school: ref.id, year: year, classID: c.id)
         seen.expected.insert(path)
         guard folder.fileMode(path) != nil,

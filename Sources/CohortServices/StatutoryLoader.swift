@@ -8,10 +8,18 @@ extension StatutorySummary {
     _ folder: DataFolder, trust: Trust, table: StatutoryTable, national: NationalFigures, scope: AnalysisScope,
     year: AcademicYear
   ) throws -> StatutorySummary {
+    summary(
+      try pupils(folder, trust: trust, scope: scope), trust: trust, table: table, national: national, scope: scope,
+      year: year)
+  }
+
+  static func summary(
+    _ pupils: [StatutoryPupil], trust: Trust, table: StatutoryTable, national: NationalFigures, scope: AnalysisScope,
+    year: AcademicYear
+  ) -> StatutorySummary {
     build(
-      try pupils(folder, trust: trust, scope: scope), table: table, year: year,
-      names: ScopeNames(trust: trust, classes: []), together: scope == .trust, minimum: trust.minimumGroupSize,
-      national: national)
+      pupils, table: table, year: year, names: ScopeNames(trust: trust, classes: []), together: scope == .trust,
+      minimum: trust.minimumGroupSize, national: national)
   }
 
   /// The pupils with results in the scope (the trust's or one school's), schools on every core.
@@ -47,9 +55,7 @@ extension StatutorySummary {
     // Read once for both years.
     let pupils = try pupils(folder, trust: trust, scope: scope)
     func summary(_ y: AcademicYear) -> StatutorySummary {
-      build(
-        pupils, table: table, year: y, names: ScopeNames(trust: trust, classes: []), together: scope == .trust,
-        minimum: trust.minimumGroupSize, national: national)
+      Self.summary(pupils, trust: trust, table: table, national: national, scope: scope, year: y)
     }
     let now = summary(year)
     if now.rows.contains(where: { !$0.figures.isEmpty }) { return now }

@@ -156,17 +156,19 @@ extension ByteScanner {
     throw Mismatch()
   }
 
+  /// `n` ASCII digits at `at` as a number, or nil.
+  func digits(_ at: Int, _ n: Int) -> Int? {
+    var v = 0
+    for k in at..<at + n {
+      guard b[k] >= 0x30, b[k] <= 0x39 else { return nil }
+      v = v * 10 + Int(b[k] - 0x30)
+    }
+    return v
+  }
+
   /// A "YYYY-MM-DD" date read from the bytes (SchoolDate(iso:) handles any other spelling).
   mutating func date() throws -> SchoolDate {
     space()
-    func digits(_ at: Int, _ n: Int) -> Int? {
-      var v = 0
-      for k in at..<at + n {
-        guard b[k] >= 0x30, b[k] <= 0x39 else { return nil }
-        v = v * 10 + Int(b[k] - 0x30)
-      }
-      return v
-    }
     if i + 12 <= b.count, b[i] == UInt8(ascii: "\""), b[i + 11] == UInt8(ascii: "\""), b[i + 5] == UInt8(ascii: "-"),
       b[i + 8] == UInt8(ascii: "-"), let y = digits(i + 1, 4), let m = digits(i + 6, 2), let d = digits(i + 9, 2)
     {

@@ -189,14 +189,4 @@ extension ByteScanner {
     guard let ref = HalfTermRef(stored: try string()) else { throw Mismatch() }
     return ref
   }
-
-  /// `n` ASCII digits at `at` as a number, or nil.
-  func digits(_ at: Int, _ n: Int) -> Int? {
-    var v = 0
-    for k in at..<at + n {
-      guard b[k] >= 0x30, b[k] <= 0x39 else { return nil }
-      v = v * 10 + Int(b[k] - 0x30)
-    }
-    return v
-  }
 }

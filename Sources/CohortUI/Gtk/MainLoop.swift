@@ -55,13 +55,16 @@ public enum MainLoop {
   @MainActor
   public static func after(_ seconds: Double, _ body: @escaping @MainActor () -> Void) {
     let job = Unmanaged.passRetained(VoidHandler(body)).toOpaque()
-    g_timeout_add_full(
-      G_PRIORITY_DEFAULT, guint(max(0, seconds * 1000)),
-      { data in
-        let h = Unmanaged<VoidHandler>.fromOpaque(data!).takeRetainedValue()
-        MainActor.assumeIsolated { h.call() }
-        return 0
-      }, job, nil)
+    g_timeout_add_full(G_PRIORITY_DEFAULT, guint(max(0, seconds * 1000)), callOnce, job, nil)
+  }
+
+  /// A GLib source's callback that runs its `VoidHandler` once and releases it.
+  private static let callOnce: GSourceFunc = { data in
+    let job = UInt(bitPattern: data)
+    MainActor.assumeIsolated {
+      Unmanaged<VoidHandler>.fromOpaque(UnsafeRawPointer(bitPattern: job)!).takeRetainedValue().call()
+    }
+    return 0
   }
 
   /// Runs `body` on the main thread once the window has had its turn to lay out and draw
@@ -70,13 +73,7 @@ public enum MainLoop {
   @MainActor
   public static func afterDrawing(_ body: @escaping @MainActor () -> Void) {
     let job = Unmanaged.passRetained(VoidHandler(body)).toOpaque()
-    g_idle_add_full(
-      G_PRIORITY_DEFAULT_IDLE,
-      { data in
-        let h = Unmanaged<VoidHandler>.fromOpaque(data!).takeRetainedValue()
-        MainActor.assumeIsolated { h.call() }
-        return 0
-      }, job, nil)
+    g_idle_add_full(G_PRIORITY_DEFAULT_IDLE, callOnce, job, nil)
   }
 
   /// Calls `body` every `seconds` for as long as it returns true.

@@ -81,7 +81,7 @@ extension AnalysisPage {
     applying += 1
     let generation = applying
     let steps: [@MainActor (AnalysisPage) -> Void] = [
-      { $0.overview.show(v, scopeName: scopeName, targets: targets) },
+      { $0.overview.show(v, targets: targets) },
       { $0.overview.table.show(v.lookAt, now: v.when, scopeName: scopeName) },
       { $0.gaps.show(v.gaps, spec: v.gapsChart) },
       { $0.overTime.show(v.overTime) },

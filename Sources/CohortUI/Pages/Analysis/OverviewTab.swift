@@ -37,7 +37,7 @@ final class OverviewTab {
       table.widget)
   }
 
-  func show(_ v: AnalysisView, scopeName: String, targets: [(String, Scope.Level)]) {
+  func show(_ v: AnalysisView, targets: [(String, Scope.Level)]) {
     showCompleteness(v.completeness)
     UI.removeAllChildren(drillButtons)
     for (name, target) in targets {
