@@ -29,6 +29,12 @@ public struct PupilsToLookAt: Sendable {
   /// Pupils with at least one reason, and the pupils in the scope and group.
   public var flagged: Int
   public var outOf: Int
+  /// All the rows, of which `rows` may be the first few.
+  public var rowCount: Int
+
+  public init(rows: [Row], flagged: Int, outOf: Int, rowCount: Int? = nil) {
+    (self.rows, self.flagged, self.outOf, self.rowCount) = (rows, flagged, outOf, rowCount ?? rows.count)
+  }
 
   /// "Pupils to look at: 37 of 1,380".
   public var words: String { "Pupils to look at: \(grouped(flagged)) of \(grouped(outOf))" }
@@ -39,45 +45,22 @@ public struct PupilsToLookAt: Sendable {
   }
 
   /// `rules` in their order of concern (the registry's: the built-in ones register most
-  /// concerning first); within a rule, the longest-standing, then the lowest score.
+  /// concerning first); within a rule, the longest-standing, then the lowest score. `limit`
+  /// rows at most (the count of all of them in `rowCount`).
   public static func build(
     _ a: Analysis, scope: AnalysisScope, group: PupilGroup = .everyone, context c: FlagContext, rules: [FlagRule],
-    names: ScopeNames
+    names: ScopeNames, limit: Int? = nil
   ) -> PupilsToLookAt {
-    let chosen = a.indices(in: scope, group: group, subject: c.subjects.first?.id ?? "", year: c.at.year).filter {
-      a.records[$0].pupil.leftOn == nil
+    let chosen = a.current(in: scope, group: group, subject: c.subjects.first?.id ?? "", year: c.at.year)
+    let schools = a.distinct(.school, in: chosen)
+    let key = SchoolKey(c, rules: rules, names: names)
+    // Schools are independent: their rows on both cores.
+    let lists = Parallel.map(schools.count) { i in
+      var k = key
+      k.school = schools[i]
+      return schoolRows(a, k, context: c, rules: rules, names: names)
     }
-    let subjectNames = Dictionary(c.subjects.map { ($0.id, $0.name) }, uniquingKeysWith: { x, _ in x })
-    var rows: [(Int, Row)] = []
-    var pupils = Set<String>()
-    for i in chosen {
-      let r = a.records[i]
-      for (order, rule) in rules.enumerated() {
-        for f in rule.flags(for: r, in: c) {
-          pupils.insert(r.pupil.id)
-          let score = latestScore(r, subject: f.subject, tests: c.tests, upTo: c.at)
-          rows.append(
-            (
-              order,
-              Row(
-                pupil: r.pupil.id, name: r.pupil.fullName, school: r.school, schoolName: names.school(r.school),
-                classID: r.classID, className: names.schoolClass(r.classID), subject: f.subject,
-                subjectName: f.subject.flatMap { subjectNames[$0] }, rule: rule.id, ruleTitle: rule.title,
-                reason: f.reason, since: since(rule, f, r, c), latestScore: score?.value, latestTest: score?.test)
-            ))
-        }
-      }
-    }
-    let surnames = Dictionary(chosen.map { (a.records[$0].pupil.id, a.records[$0].pupil.surname) }) { x, _ in x }
-    // Sorted by a key made once per row: comparing rows looked each surname up (hashing) and
-    // copied rows of a dozen strings at every step, over a second for a trust's thousands.
-    let keys = rows.map { o, r in
-      SortKey(
-        rule: o, since: r.since, score: r.latestScore ?? Int.max,
-        names: (r.schoolName, r.className, surnames[r.pupil] ?? "", r.name, r.subject ?? ""))
-    }
-    let order = rows.indices.sorted { keys[$0] < keys[$1] }
-    return PupilsToLookAt(rows: order.map { rows[$0].1 }, flagged: pupils.count, outOf: chosen.count)
+    return merge(lists, chosen: chosen, records: a.records.count, limit: limit)
   }
 
   /// Most concerning rule first; within it the longest-standing, then the lowest score, then

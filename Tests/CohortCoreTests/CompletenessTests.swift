@@ -90,6 +90,26 @@ import Testing
     #expect(empty.when == spring && !empty.mostlyEntered)
   }
 
+  /// Each part's entered and expected in one pass are what asking the part itself gives.
+  @Test func eachPartsCountsInOnePassAreThePartsOwn() {
+    let a = analysis
+    for (half, key) in [(HalfTerm.autumn1, RecordKey.schoolClass), (.autumn2, .schoolClass), (.autumn2, .yearGroup)] {
+      let when = HalfTermRef(year, half)
+      for subject in subjects {
+        let parts = a.entered(.school("oak"), by: key, subject: subject, names: names, at: when)
+        for id in ["oak-3a", "oak-3b", "oak-4", "3", "4"] {
+          guard let part = ScopeNames.scope(key, id, under: .school("oak")) else { continue }
+          let own = a.completeness(part, subjects: [subject], names: names, at: when)
+          let got = parts[id]
+          #expect(got?.entered ?? 0 == own.entered && got?.expected ?? 0 == own.expected, "\(id) \(subject.id)")
+        }
+      }
+    }
+    // 3B at Autumn 2: c and d expected (e has left), neither entered.
+    let reading = a.entered(.school("oak"), by: .schoolClass, subject: subjects[0], names: names, at: HalfTermRef(year, .autumn2))
+    #expect(reading["oak-3b"]?.entered == 0 && reading["oak-3b"]?.expected == 2)
+  }
+
   @Test func scopesAndPartsAreNamedNotNumbered() {
     let n = names
     #expect(n.name(of: .schoolClass("oak-3b")) == "3B, Oak Primary")

@@ -16,12 +16,12 @@ import Testing
 
   func record(
     _ surname: String, fsm: Bool = false, left: Bool = false, codes: [HalfTermRef: String] = [:],
-    scores: [TermRef: Int] = [:]
+    scores: [TermRef: Int] = [:], school: String = "oak"
   ) -> PupilRecord {
     var p = Pupil(
       id: surname.lowercased(), forename: "Sam", surname: surname, dob: SchoolDate(iso: "2018-03-01")!, fsm: fsm)
     if left { p.leftOn = SchoolDate(iso: "2026-12-01")! }
-    var r = PupilRecord(pupil: p, school: "oak", classID: "oak-3a", yearGroup: YearGroup(3))
+    var r = PupilRecord(pupil: p, school: school, classID: "\(school)-3a", yearGroup: YearGroup(3))
     for (when, code) in codes { r.codes["reading", at: when] = code }
     for (term, score) in scores { r.scores["nfer-reading", at: term] = score }
     return r
@@ -79,5 +79,55 @@ import Testing
     let t = table(group: PupilGroup(with: [.disadvantaged]))
     #expect(t.rows.map(\.name) == ["Sam Green", "Sam Brown"])
     #expect((t.flagged, t.outOf) == (2, 2))
+  }
+
+  /// A trust's table is each school's rows merged in order of concern: a screenful of it is the
+  /// start of the whole table, its counts are the whole table's, and the same records asked
+  /// about another half-term answer for that half-term (each school's rows are kept per load).
+  @Test func aTrustsTableIsTheSchoolsRowsMergedInOrder() {
+    let (a1, a2, s1) = (HalfTermRef(year, .autumn1), HalfTermRef(year, .autumn2), spring1)
+    let elm = [
+      record("Ash", codes: [a1: "Y", a2: "Y", s1: "Y"], school: "elm"),
+      record("Birch", codes: [s1: "Y"], scores: [TermRef(year, .autumn): 72], school: "elm"),
+      record("Cedar", codes: [a2: "P", s1: "G"], school: "elm"),
+    ]
+    let trust = Trust(
+      id: "t", name: "T", schools: [SchoolRef(id: "oak", name: "Oak Primary"), SchoolRef(id: "elm", name: "Elm")])
+    let names = ScopeNames(
+      trust: trust,
+      classes: ["oak", "elm"].map { ClassInfo(id: "\($0)-3a", school: $0, name: "3A", yearGroups: [YearGroup(3)]) })
+    let analysis = Analysis(records: records + elm, scheme: scheme)
+    func table(at: HalfTermRef, limit: Int? = nil) -> PupilsToLookAt {
+      PupilsToLookAt.build(
+        analysis, scope: .trust,
+        context: FlagContext(
+          scheme: scheme, subjects: [Subject(id: "reading", name: "Reading")], tests: registry.tests, at: at, steps: 1),
+        rules: registry.flagRules, names: names, limit: limit)
+    }
+    let whole = table(at: spring1)
+    #expect(whole.rows.count == 9 && whole.rowCount == 9 && (whole.flagged, whole.outOf) == (9, 10))
+    // Schools interleave, in the order of concern across both.
+    #expect(
+      whole.rows.map(\.pupil) == ["adams", "ash", "clark", "green", "birch", "brown", "grant", "cedar", "davis"])
+    for limit in [1, 4, 9, 20] {
+      let screen = table(at: spring1, limit: limit)
+      #expect(screen.rows.map(\.pupil) == whole.rows.prefix(limit).map(\.pupil))
+      #expect(screen.rowCount == 9 && screen.flagged == 9)
+    }
+    let autumn2 = table(at: a2)
+    let fresh = PupilsToLookAt.build(
+      Analysis(records: records + elm, scheme: scheme), scope: .trust,
+      context: FlagContext(
+        scheme: scheme, subjects: [Subject(id: "reading", name: "Reading")], tests: registry.tests, at: a2, steps: 1),
+      rules: registry.flagRules, names: names)
+    #expect(autumn2.rows == fresh.rows && autumn2.rowCount < whole.rowCount)
+    // One school of the same load: its own rows only.
+    #expect(
+      PupilsToLookAt.build(
+        analysis, scope: .school("elm"),
+        context: FlagContext(
+          scheme: scheme, subjects: [Subject(id: "reading", name: "Reading")], tests: registry.tests, at: spring1,
+          steps: 1), rules: registry.flagRules, names: names
+      ).rows.map(\.pupil) == ["ash", "birch", "cedar"])
   }
 }

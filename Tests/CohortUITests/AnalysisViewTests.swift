@@ -113,28 +113,28 @@ import Testing
   @Test func theGapsAreARecountAndSmallGroupsAreSuppressed() {
     let view = AnalysisView.compute(request(.trust, minimum: 1))
     let girls = GapTable.standardGroups.firstIndex(of: .female)!
-    let trust = view.gaps.rows[0].cells[girls]
+    let trust = view.tabs!.gaps.rows[0].cells[girls]
     // Girls p0 (Y), p2 (P), p4 (G): 2 of 3 at or above; boys p1 (G), p3 (Y), p5 (G): 2 of 3.
     #expect(trust.groupN == 3 && trust.restN == 3 && trust.points == 0)
-    let disadvantaged = view.gaps.rows[0].cells[GapTable.standardGroups.firstIndex(of: .disadvantaged)!]
+    let disadvantaged = view.tabs!.gaps.rows[0].cells[GapTable.standardGroups.firstIndex(of: .disadvantaged)!]
     // p0-p3 (Y, G, P, Y): 2 of 4; the rest p4, p5 (G, G): 2 of 2: 50 points behind.
     #expect(disadvantaged.points == -50)
-    #expect(view.gapsChart.cellLabels[0][0] == "-50 points\n4 against 2 pupils")
-    #expect(view.gapsChart.rows == ["Oak Trust", "Elm", "Oak"])
+    #expect(view.tabs!.gapsChart.cellLabels[0][0] == "-50 points\n4 against 2 pupils")
+    #expect(view.tabs!.gapsChart.rows == ["Oak Trust", "Elm", "Oak"])
     let small = AnalysisView.compute(request(.trust, minimum: 5))
-    #expect(small.gaps.rows.allSatisfy { $0.cells.allSatisfy(\.suppressed) })
-    #expect(small.gapsChart.cellLabels[0][girls] == "too few to show\n3 against 3 pupils")
-    #expect(small.gapsChart.cellColours[0][girls] == "#D9D9D9")
+    #expect(small.tabs!.gaps.rows.allSatisfy { $0.cells.allSatisfy(\.suppressed) })
+    #expect(small.tabs!.gapsChart.cellLabels[0][girls] == "too few to show\n3 against 3 pupils")
+    #expect(small.tabs!.gapsChart.cellColours[0][girls] == "#D9D9D9")
   }
 
   @Test func movementAndOverTimeComeFromTheSameRecords() {
     let view = AnalysisView.compute(request(.school("oak"), asked: autumn2, showAsked: true))
-    #expect(view.movementFrom == autumn1)
+    #expect(view.tabs!.movementFrom == autumn1)
     // Oak: p0 Y -> G, p1 G -> G, p2 P -> no code.
-    #expect(view.matrix.count("below", "at") == 1 && view.matrix.count("at", "at") == 1)
-    #expect(view.matrix.count("above", "none") == 1 && view.matrix.total == 3)
-    #expect(view.times == [autumn1, autumn2])
-    #expect(view.overTime.count == 2 && view.overTime.allSatisfy { $0.emptyMessage == nil })
-    #expect(view.charts.count == 3 + view.overTime.count + 1 + view.tests.count)
+    #expect(view.tabs!.matrix.count("below", "at") == 1 && view.tabs!.matrix.count("at", "at") == 1)
+    #expect(view.tabs!.matrix.count("above", "none") == 1 && view.tabs!.matrix.total == 3)
+    #expect(view.tabs!.times == [autumn1, autumn2])
+    #expect(view.tabs!.overTime.count == 2 && view.tabs!.overTime.allSatisfy { $0.emptyMessage == nil })
+    #expect(view.charts.count == 3 + view.tabs!.overTime.count + 1 + view.tabs!.tests.count)
   }
 }

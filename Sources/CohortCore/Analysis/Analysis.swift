@@ -76,6 +76,31 @@ public struct Analysis: Sendable {
   /// counting walks positions rather than copying them). Prior attainment, for the prior
   /// groups, is the band of the subject's first judgement of the year.
   public func indices(in scope: AnalysisScope, group: PupilGroup, subject: String, year: AcademicYear) -> [Int] {
+    columns.chosen(chosenKey(scope, group, subject, year, current: false)) {
+      findIndices(in: scope, group: group, subject: subject, year: year)
+    }
+  }
+
+  /// The same, without pupils who have left their class (a leaver is neither chased nor flagged).
+  public func current(in scope: AnalysisScope, group: PupilGroup, subject: String, year: AcademicYear) -> [Int] {
+    columns.chosen(chosenKey(scope, group, subject, year, current: true)) {
+      indices(in: scope, group: group, subject: subject, year: year).filter { records[$0].pupil.leftOn == nil }
+    }
+  }
+
+  /// Anything worked out once per load of records, under a key of the caller's own type.
+  public func memo<K: Hashable & Sendable, V: Sendable>(_ key: K, _ compute: () -> V) -> V {
+    columns.memo(key, compute)
+  }
+
+  private func chosenKey(_ scope: AnalysisScope, _ group: PupilGroup, _ subject: String, _ year: AcademicYear, current: Bool)
+    -> RecordColumns.ChosenKey
+  {
+    let prior = group.needsPrior
+    return .init(scope: scope, group: group, subject: prior ? subject : "", year: prior ? year : nil, current: current)
+  }
+
+  private func findIndices(in scope: AnalysisScope, group: PupilGroup, subject: String, year: AcademicYear) -> [Int] {
     let inScope = scopeTest(scope)
     if group == .everyone { return records.indices.filter(inScope) }
     let traits = columns.traits(records)
@@ -182,6 +207,18 @@ public struct Analysis: Sendable {
       return row.contains { $0 > 0 } ? (keys.names[k], summary(row, names: codes.names)) : nil
     }
     .sorted { $0.0 < $1.0 }
+  }
+
+  /// The values of a key among some records (the schools of a scope), in the order first met.
+  public func distinct(_ key: RecordKey, in indices: [Int]) -> [String] {
+    let column = columns.key(records, key)
+    var seen = [Bool](repeating: false, count: column.names.count)
+    var out: [String] = []
+    for i in indices where !seen[Int(column.ordinals[i])] {
+      seen[Int(column.ordinals[i])] = true
+      out.append(column.names[Int(column.ordinals[i])])
+    }
+    return out
   }
 
   /// A yes or no per record, worked out once per `Analysis` under a name the caller chooses

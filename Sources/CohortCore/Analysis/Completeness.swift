@@ -63,27 +63,10 @@ extension Analysis {
     _ scope: AnalysisScope, group: PupilGroup = .everyone, subjects: [Subject], names: ScopeNames,
     at when: HalfTermRef
   ) -> Completeness {
-    let chosen = indices(in: scope, group: group, subject: subjects.first?.id ?? "", year: when.year).filter {
-      records[$0].pupil.leftOn == nil
-    }
+    let chosen = current(in: scope, group: group, subject: subjects.first?.id ?? "", year: when.year)
     let classes = columns.key(records, .schoolClass)
     // Per subject and class ordinal: (entered, expected).
-    var counts = [[(Int, Int)]](
-      repeating: [(Int, Int)](repeating: (0, 0), count: classes.names.count), count: subjects.count)
-    let enters = classes.names.map { id in
-      let groups = names.classes[id]?.yearGroups
-      return subjects.map { s in groups.map { s.applies(to: $0) } }
-    }
-    for (k, s) in subjects.enumerated() {
-      let codes = columns.codes(records, subject: s.id, at: when).ordinals
-      for i in chosen {
-        let c = Int(classes.ordinals[i])
-        // A class not in the directory: the pupil's own year group decides.
-        guard enters[c][k] ?? s.applies(to: [records[i].yearGroup]) else { continue }
-        counts[k][c].1 += 1
-        if codes[i] != 0 { counts[k][c].0 += 1 }
-      }
-    }
+    let counts = subjects.map { s in enteredAndExpected(chosen, subject: s, names: names, at: when, by: classes) }
     // A subject no class in the scope enters is not listed (science in Y4 only, asked of Y3).
     let lines = subjects.enumerated().filter { k, _ in counts[k].contains { $0.1 > 0 } }.map { k, s in
       let behind = classes.names.indices.compactMap { c -> Completeness.ClassBehind? in
@@ -102,6 +85,40 @@ extension Analysis {
         expected: counts[k].map(\.1).reduce(0, +), behind: behind)
     }
     return Completeness(when: when, subjects: lines)
+  }
+
+  /// Entered and expected codes of one subject for each part of a scope (each school, year
+  /// group or class): one pass, where asking each part for its completeness was a pass each.
+  public func entered(
+    _ scope: AnalysisScope, by key: RecordKey, group: PupilGroup = .everyone, subject: Subject, names: ScopeNames,
+    at when: HalfTermRef
+  ) -> [String: (entered: Int, expected: Int)] {
+    let parts = columns.key(records, key)
+    let counts = enteredAndExpected(
+      current(in: scope, group: group, subject: subject.id, year: when.year), subject: subject, names: names, at: when,
+      by: parts)
+    var out: [String: (entered: Int, expected: Int)] = [:]
+    for (k, c) in counts.enumerated() where c.1 > 0 { out[parts.names[k]] = c }
+    return out
+  }
+
+  /// (entered, expected) per value of `column` over the chosen pupils: expected for each pupil
+  /// whose class's year groups enter the subject.
+  func enteredAndExpected(_ chosen: [Int], subject s: Subject, names: ScopeNames, at when: HalfTermRef, by column: Column)
+    -> [(Int, Int)]
+  {
+    let classes = columns.key(records, .schoolClass)
+    let enters = classes.names.map { id in names.classes[id].map { s.applies(to: $0.yearGroups) } }
+    let codes = columns.codes(records, subject: s.id, at: when).ordinals
+    var counts = [(Int, Int)](repeating: (0, 0), count: column.names.count)
+    for i in chosen {
+      // A class not in the directory: the pupil's own year group decides.
+      guard enters[Int(classes.ordinals[i])] ?? s.applies(to: [records[i].yearGroup]) else { continue }
+      let k = Int(column.ordinals[i])
+      counts[k].1 += 1
+      if codes[i] != 0 { counts[k].0 += 1 }
+    }
+    return counts
   }
 
   /// What a scope opens on: the latest half-term of the year, up to `latest`, at least

@@ -63,6 +63,18 @@ final class RecordColumns: @unchecked Sendable {
   /// One entry (key 0), a table only so that it is cached like the others.
   private var traits: [Int: [UInt32]] = [:]
   private var remembered: [String: [Bool]] = [:]
+  private var chosen: [ChosenKey: [Int]] = [:]
+  private var memos: [AnyHashable: any Sendable] = [:]
+
+  /// A scope and group; the subject and year only where the group needs prior attainment.
+  struct ChosenKey: Hashable {
+    let scope: AnalysisScope
+    let group: PupilGroup
+    let subject: String
+    let year: AcademicYear?
+    /// Only pupils still in their class (leavers are neither chased nor flagged).
+    let current: Bool
+  }
 
   struct CodeColumnKey: Hashable {
     let subject: String
@@ -119,6 +131,16 @@ final class RecordColumns: @unchecked Sendable {
 
   /// A yes or no per record worked out once by the caller (who is flagged at a half-term).
   func remember(_ name: String, _ compute: () -> [Bool]) -> [Bool] { cached(\.remembered, name, compute) }
+
+  /// The positions of a scope and group's pupils: every chart of a view asks for them again.
+  func chosen(_ key: ChosenKey, _ compute: () -> [Int]) -> [Int] { cached(\.chosen, key, compute) }
+
+  /// Anything worked out once over the records, under a key the caller makes (a key of its
+  /// own type, so that no two callers' keys meet).
+  func memo<K: Hashable & Sendable, V: Sendable>(_ key: K, _ compute: () -> V) -> V {
+    let any = cached(\.memos, AnyHashable(key)) { compute() as any Sendable }
+    return any as? V ?? compute()
+  }
 }
 
 extension PupilGroup.Trait {

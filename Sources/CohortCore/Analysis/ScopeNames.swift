@@ -13,7 +13,7 @@ public struct ClassInfo: Sendable, Hashable, Codable {
 
 /// Names for everything an analysis counts by id (records carry a school's and a class's id
 /// only): every title, table and list a teacher reads names the school or class, never its id.
-public struct ScopeNames: Sendable {
+public struct ScopeNames: Sendable, Hashable {
   public var trustName: String
   /// School id -> name.
   public var schools: [String: String]

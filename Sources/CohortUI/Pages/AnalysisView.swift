@@ -43,69 +43,89 @@ public struct AnalysisView: Sendable {
     }
   }
 
+  /// The other tabs (gaps, over time, movement, tests): worked out once the overview is on
+  /// screen, so that the first thing a leader sees is not held up by charts on other tabs.
+  public struct Tabs: Sendable {
+    public var gaps: GapTable
+    public var gapsChart: ChartSpec
+    public var overTime: [ChartSpec]
+    public var times: [HalfTermRef]
+    public var movement: ChartSpec
+    public var matrix: TransitionMatrix
+    public var movementFrom: HalfTermRef
+    public var tests: [ChartSpec]
+
+    var charts: [ChartSpec] { [gapsChart] + overTime + [movement] + tests }
+  }
+
   public var when: HalfTermRef
   public var opening: Opening
   public var completeness: Completeness
   public var bands: ChartSpec
   public var drill: ChartSpec?
   public var drillIDs: [String]
-  var lookAt: PupilsTable.Rows
+  var lookAt = PupilsTable.Rows()
   /// Pupils to look at, and the pupils in the scope and group.
   public var flagged = 0
   public var outOf = 0
-  public var gaps: GapTable
-  public var gapsChart: ChartSpec
-  public var overTime: [ChartSpec]
-  public var times: [HalfTermRef]
-  public var movement: ChartSpec
-  public var matrix: TransitionMatrix
-  public var movementFrom: HalfTermRef
-  public var tests: [ChartSpec]
+  /// Nil until they are worked out (`withTabs`).
+  public var tabs: Tabs?
 
   /// Every chart of the scope, in the order the presenter steps through them.
-  public var charts: [ChartSpec] { [drill, bands, gapsChart].compactMap { $0 } + overTime + [movement] + tests }
+  public var charts: [ChartSpec] { [drill, bands].compactMap { $0 } + (tabs?.charts ?? []) }
 
-  public static func compute(_ r: Request) -> AnalysisView {
+  /// The overview and every other tab.
+  public static func compute(_ r: Request) -> AnalysisView { withTabs(overview(r), r) }
+
+  /// What the Overview tab shows: how much is entered, the level below, the bands, and the
+  /// pupils to look at (a screenful of rows, with the count of all).
+  public static func overview(_ r: Request) -> AnalysisView {
     let a = r.analysis
     let opening = a.opening(r.scope, subjects: r.subjects, names: r.names, upTo: r.asked, threshold: r.threshold)
     let when = r.showAsked ? r.asked : opening.when
     let completeness =
       when == opening.when
       ? opening.completeness : a.completeness(r.scope, subjects: r.subjects, names: r.names, at: when)
-    let charts = AnalysisCharts(
-      a: a, scope: r.scope, names: r.names, group: r.group, subjects: r.subjects, subject: r.subject, when: when,
-      threshold: r.threshold, short: r.short)
-    // The flags and the charts are independent passes of similar cost: one on each core.
+    let c = charts(r, when)
+    // The flags and the charts are independent passes: one on each core.
     let (lookAt, charted) = Parallel.both(
       {
         PupilsToLookAt.build(
-          a, scope: r.scope, group: r.group, context: r.flags.at(when), rules: r.rules, names: r.names)
+          a, scope: r.scope, group: r.group, context: r.flags.at(when), rules: r.rules, names: r.names,
+          limit: PupilsTable.shown)
       },
-      { Self.charts(charts, r, opening, completeness) })
-    var view = charted
+      { (c.drill(), c.bands(completeness)) })
+    var view = AnalysisView(
+      when: when, opening: opening, completeness: completeness, bands: charted.1, drill: charted.0?.0,
+      drillIDs: charted.0?.1 ?? [])
     view.lookAt = rows(lookAt, now: when)
     (view.flagged, view.outOf) = (lookAt.flagged, lookAt.outOf)
     return view
   }
 
-  private static func charts(_ c: AnalysisCharts, _ r: Request, _ opening: Opening, _ completeness: Completeness)
-    -> AnalysisView
-  {
-    let drill = c.drill()
-    let gaps = r.analysis.gapTable(r.scope, subject: r.subject, at: c.when, names: r.names, minimum: r.minimum)
-    let times = c.times
-    let from = r.movementFrom.flatMap { times.contains($0) && $0 != c.when ? $0 : nil } ?? c.when.previous
+  /// The view with its other tabs worked out.
+  public static func withTabs(_ v: AnalysisView, _ r: Request) -> AnalysisView {
+    let c = charts(r, v.when)
+    let (gaps, times) = Parallel.both(
+      { r.analysis.gapTable(r.scope, subject: r.subject, at: v.when, names: r.names, minimum: r.minimum) },
+      { c.times })
+    let from = r.movementFrom.flatMap { times.contains($0) && $0 != v.when ? $0 : nil } ?? v.when.previous
     let (movement, matrix) = c.movement(from: from)
     var gapsChart = Charts.gapsHeatmap(gaps)
     if ScopeNames.levelBelow(r.scope) == .school {
       gapsChart.rows = gaps.rows.map { r.short[$0.key] ?? $0.name }
     }
-    return AnalysisView(
-      when: c.when, opening: opening,
-      completeness: completeness, bands: c.bands(completeness), drill: drill?.0, drillIDs: drill?.1 ?? [],
-      lookAt: PupilsTable.Rows(), gaps: gaps, gapsChart: gapsChart,
-      overTime: c.overTime(), times: times, movement: movement, matrix: matrix, movementFrom: from,
-      tests: c.tests(r.flags.tests, steps: r.flags.steps))
+    var view = v
+    view.tabs = Tabs(
+      gaps: gaps, gapsChart: gapsChart, overTime: c.overTime(times), times: times, movement: movement,
+      matrix: matrix, movementFrom: from, tests: c.tests(r.flags.tests, steps: r.flags.steps))
+    return view
+  }
+
+  private static func charts(_ r: Request, _ when: HalfTermRef) -> AnalysisCharts {
+    AnalysisCharts(
+      a: r.analysis, scope: r.scope, names: r.names, group: r.group, subjects: r.subjects, subject: r.subject,
+      when: when, threshold: r.threshold, short: r.short)
   }
 }
 
@@ -114,7 +134,7 @@ extension AnalysisView {
   static func rows(_ t: PupilsToLookAt, now: HalfTermRef) -> PupilsTable.Rows {
     let schools = Set(t.rows.map(\.school)).count
     return PupilsTable.Rows(
-      words: t.words,
+      words: t.words, total: t.rowCount,
       rows: t.rows.map { r in
         PupilsTable.Rows.Row(
           pupil: r.pupil, school: r.school, name: r.name,

@@ -57,10 +57,8 @@ struct AnalysisCharts {
       a.breakdown(scope, by: key, group: group, subject: subject.id, at: when.previous).filter { $0.1.assessed > 0 }
         .map { ($0.0, $0.1.atOrAbove) }, uniquingKeysWith: { x, _ in x })
     let trust = a.bands(.trust, group: group, subject: subject.id, at: when)
-    let partial = ids.map { id -> String? in
-      guard let part = ScopeNames.scope(key, id, under: scope) else { return nil }
-      return self.partial(a.completeness(part, subjects: [subject], names: names, at: when))
-    }
+    let entered = a.entered(scope, by: key, subject: subject, names: names, at: when)
+    let partial = ids.map { id in entered[id].flatMap { self.partial($0.entered, of: $0.expected) } }
     spec = Charts.marked(
       spec, reference: trust.assessed > 0 ? .init(label: "Trust average", value: trust.atOrAbove) : nil,
       previous: ids.map { before[$0] }, previousLabel: "Last half-term (\(when.previous.halfTerm.label))",
@@ -82,8 +80,7 @@ struct AnalysisCharts {
     return first.map { Array(all[$0...]) } ?? [when]
   }
 
-  func overTime() -> [ChartSpec] {
-    let t = times
+  func overTime(_ t: [HalfTermRef]) -> [ChartSpec] {
     var lines = Charts.progress(a, scope: scope, scopeName: scopeName, group: group, subjects: subjects, over: t)
     lines.categories = t.map { "\(Charts.shortLabel($0.halfTerm))\n\($0.year)" }
     if t.count < 2 {

@@ -24,27 +24,27 @@ extension AnalysisPage {
 
   /// A gap cell: row 0 is the scope itself (the group is chosen), a row below opens that part.
   func gapCell(_ row: Int, _ column: Int) {
-    guard let v = shown, GapTable.standardGroups.indices.contains(column), v.gaps.rows.indices.contains(row) else {
-      return
-    }
+    guard let gaps = shown?.tabs?.gaps, GapTable.standardGroups.indices.contains(column),
+      gaps.rows.indices.contains(row)
+    else { return }
     let wanted = PupilGroup(with: [GapTable.standardGroups[column]])
     if let i = Self.groups.firstIndex(where: { $0.1 == wanted }) { UI.select(groupPicker, i) }
     guard row > 0, let key = ScopeNames.levelBelow(analysisScope),
-      let target = level(key, v.gaps.rows[row].key, names: AnalysisView.names(host.context, year: host.scope.year))
+      let target = level(key, gaps.rows[row].key, names: AnalysisView.names(host.context, year: host.scope.year))
     else { return }
     host.navigate(to: target)
   }
 
   func movementCell(_ row: Int, _ column: Int) {
-    guard let v = shown, let a = analyses[host.scope.year] else { return }
+    guard let v = shown, let t = v.tabs, let a = analyses[host.scope.year] else { return }
     let keys = TransitionMatrix.rows
     guard keys.indices.contains(row), keys.indices.contains(column) else { return }
-    let ids = Set(v.matrix.cells[keys[row]]?[keys[column]] ?? [])
+    let ids = Set(t.matrix.cells[keys[row]]?[keys[column]] ?? [])
     let pupils = a.records.filter { ids.contains($0.pupil.id) }.map(\.pupil)
       .sorted { ($0.surname, $0.forename) < ($1.surname, $1.forename) }
     let label = { (k: String) in CommonBand(rawValue: k)?.label ?? "No code" }
     let text =
-      "\(label(keys[row])) at \(v.movementFrom.halfTerm.label) \(v.movementFrom.year), \(label(keys[column]).lowercased()) "
+      "\(label(keys[row])) at \(t.movementFrom.halfTerm.label) \(t.movementFrom.year), \(label(keys[column]).lowercased()) "
       + "at \(v.when.halfTerm.label) \(v.when.year): \(plural(pupils.count, "pupil"))"
       + (pupils.isEmpty ? "." : ": " + pupils.prefix(80).map(\.fullName).joined(separator: ", "))
       + (pupils.count > 80 ? " and \(pupils.count - 80) more" : "")
@@ -55,12 +55,13 @@ extension AnalysisPage {
   /// The first half-term of the matrix: any before the one shown.
   func showMovementPicker(_ v: AnalysisView) {
     UI.removeAllChildren(movementPicker)
-    let choices = v.times.filter { $0 < v.when }
+    guard let t = v.tabs else { return }
+    let choices = t.times.filter { $0 < v.when }
     guard !choices.isEmpty else {
       UI.append(movementPicker, UI.label("No earlier half-term to compare with."))
       return
     }
-    let selected = choices.firstIndex(of: v.movementFrom) ?? choices.count - 1
+    let selected = choices.firstIndex(of: t.movementFrom) ?? choices.count - 1
     let picker = UI.dropDown(
       choices.map { "\($0.halfTerm.label) \($0.year)" }, name: "Movement from", selected: selected
     ) { [weak self] i in

@@ -55,11 +55,19 @@ extension AnalysisPage {
     renders += 1
     let ticket = renders
     let made = request
+    // The overview first, then the other tabs: a trust's over-time, movement and test charts
+    // are not what a leader looks at first, and need not hold it up.
     MainLoop.background(
-      { AnalysisView.compute(made) },
+      { AnalysisView.overview(made) },
       then: { [weak self] view in
         guard let self, ticket == self.renders, let view = try? view.get() else { return }
         self.apply(view, scope: scope, names: made.names)
+        MainLoop.background(
+          { AnalysisView.withTabs(view, made) },
+          then: { [weak self] full in
+            guard let self, ticket == self.renders, let full = try? full.get() else { return }
+            self.applyTabs(full)
+          })
       })
     loadStatutory(scope)
   }
@@ -75,23 +83,37 @@ extension AnalysisPage {
       return (display[id] ?? id, level)
     }
     let scopeName = names.name(of: analysisScope)
-    // One part per turn of the main loop, the overview first: every tab at once (ninety
-    // schools' buttons, charts and the heat map's labels) held the window for a third of a
-    // second. A newer view drops the steps of an older one still waiting.
-    applying += 1
-    let generation = applying
-    let steps: [@MainActor (AnalysisPage) -> Void] = [
+    // One part per turn of the main loop: every tab at once (ninety schools' buttons, charts
+    // and the heat map's labels) held the window for a third of a second. A newer view drops
+    // the steps of an older one still waiting.
+    inParts([
       { $0.overview.show(v, targets: targets) },
       { $0.overview.table.show(v.lookAt, now: v.when, scopeName: scopeName) },
-      { $0.gaps.show(v.gaps, spec: v.gapsChart) },
-      { $0.overTime.show(v.overTime) },
-      {
-        $0.showMovementPicker(v)
-        $0.movement.show([v.movement])
-        UI.setText($0.movementPupils, "Click a cell of the matrix to list its pupils.")
-      },
-      { $0.tests.show(v.tests) },
-    ]
+    ])
+  }
+
+  /// The other tabs, once worked out, onto the view shown.
+  func applyTabs(_ v: AnalysisView) {
+    guard let t = v.tabs else { return }
+    shown = v
+    inParts(
+      [
+        { $0.gaps.show(t.gaps, spec: t.gapsChart) },
+        { $0.overTime.show(t.overTime) },
+        {
+          $0.showMovementPicker(v)
+          $0.movement.show([t.movement])
+          UI.setText($0.movementPupils, "Click a cell of the matrix to list its pupils.")
+        },
+        { $0.tests.show(t.tests) },
+      ], continuing: true)
+  }
+
+  /// Runs each step after the window has drawn the one before; a newer call drops the rest
+  /// (`continuing` goes on from the steps of the same view).
+  func inParts(_ steps: [@MainActor (AnalysisPage) -> Void], continuing: Bool = false) {
+    if !continuing { applying += 1 }
+    let generation = applying
     func run(_ i: Int) {
       guard i < steps.count, generation == applying else { return }
       steps[i](self)

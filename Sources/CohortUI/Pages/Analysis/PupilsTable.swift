@@ -12,6 +12,8 @@ final class PupilsTable {
     }
     /// "Pupils to look at: 37 of 1,380".
     var words = ""
+    /// All the rows, of which `rows` holds the first `shown` or more.
+    var total = 0
     var rows: [Row] = []
   }
 
@@ -22,7 +24,7 @@ final class PupilsTable {
   /// Rows shown at most, most concerning first: a screenful to talk through in a meeting. Past
   /// this a trust's table is hundreds of wrapped labels to lay out, which held the window for
   /// a quarter of a second (a school or a group narrows it).
-  static let shown = 50
+  nonisolated static let shown = 50
 
   init() {
     widget = UI.box(true, spacing: 6, classes: ["pupils-to-look-at"])
@@ -67,8 +69,9 @@ final class PupilsTable {
         UI.attach(grid, l, column: Int32(c + 1), row: row)
       }
     }
-    if t.rows.count > Self.shown {
-      let more = "and \(plural(t.rows.count - Self.shown, "more row")): open a school or choose a group to see them"
+    let total = max(t.total, t.rows.count)
+    if total > Self.shown {
+      let more = "and \(plural(total - Self.shown, "more row")): open a school or choose a group to see them"
       UI.attach(grid, UI.label(more, classes: ["dim-label"]), column: 0, row: Int32(Self.shown + 1), width: 6)
     }
   }
