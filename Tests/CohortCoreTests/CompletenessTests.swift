@@ -106,7 +106,8 @@ import Testing
       }
     }
     // 3B at Autumn 2: c and d expected (e has left), neither entered.
-    let reading = a.entered(.school("oak"), by: .schoolClass, subject: subjects[0], names: names, at: HalfTermRef(year, .autumn2))
+    let reading = a.entered(
+      .school("oak"), by: .schoolClass, subject: subjects[0], names: names, at: HalfTermRef(year, .autumn2))
     #expect(reading["oak-3b"]?.entered == 0 && reading["oak-3b"]?.expected == 2)
   }
 

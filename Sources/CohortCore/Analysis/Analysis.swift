@@ -93,7 +93,9 @@ public struct Analysis: Sendable {
     columns.memo(key, compute)
   }
 
-  private func chosenKey(_ scope: AnalysisScope, _ group: PupilGroup, _ subject: String, _ year: AcademicYear, current: Bool)
+  private func chosenKey(
+    _ scope: AnalysisScope, _ group: PupilGroup, _ subject: String, _ year: AcademicYear, current: Bool
+  )
     -> RecordColumns.ChosenKey
   {
     let prior = group.needsPrior

@@ -104,7 +104,9 @@ extension Analysis {
 
   /// (entered, expected) per value of `column` over the chosen pupils: expected for each pupil
   /// whose class's year groups enter the subject.
-  func enteredAndExpected(_ chosen: [Int], subject s: Subject, names: ScopeNames, at when: HalfTermRef, by column: Column)
+  func enteredAndExpected(
+    _ chosen: [Int], subject s: Subject, names: ScopeNames, at when: HalfTermRef, by column: Column
+  )
     -> [(Int, Int)]
   {
     let classes = columns.key(records, .schoolClass)
