@@ -38,9 +38,10 @@ extension StatutorySummary {
   /// A school's pupils with their statutory results (none when nothing has been imported).
   public static func pupils(_ folder: DataFolder, school: String) throws -> [StatutoryPupil] {
     guard let results = try folder.loadStatutory(school) else { return [] }
-    let roster = try folder.loadRoster(school)
+    // By id once: looking each pupil up along the roster was most of a trust's read.
+    let roster = Dictionary(try folder.loadRoster(school).pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     return results.pupils.keys.sorted().compactMap { id in
-      roster.pupil(id: id).map { StatutoryPupil(pupil: $0, school: school, results: results.pupils[id] ?? []) }
+      roster[id].map { StatutoryPupil(pupil: $0, school: school, results: results.pupils[id] ?? []) }
     }
   }
 }

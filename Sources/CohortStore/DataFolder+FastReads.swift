@@ -24,11 +24,14 @@ extension DataFolder {
   public func loadMeetings(school: String, classID: String, year: AcademicYear) throws -> ClassYear {
     let relative = try checkedClassPath(school: school, classID: classID, year: year)
     guard let bytes = try bytes(at: relative) else { return ClassYear(school: school, classID: classID, year: year) }
+    // A document without meetings is read by the byte reader too (`try?` flattens the
+    // optional: it sent every class without a meeting through the strict path).
     if let fast = ClassYearScanner.read(bytes),
-      let meetings = try? fast.meetingsJSON.map({ try MeetingsReader.decodeAll($0, authors: fast.authors) })
+      let meetings = fast.meetingsJSON == nil
+        ? [:] : try? MeetingsReader.decodeAll(fast.meetingsJSON!, authors: fast.authors)
     {
       var doc = ClassYear(school: fast.school, classID: fast.classID, year: fast.year, pupils: fast.pupils)
-      doc.meetings = meetings ?? [:]
+      doc.meetings = meetings
       return doc
     }
     return try decode(ClassYear.self, from: bytes, at: relative)
@@ -63,4 +66,5 @@ public enum FastReaders {
   public static func classColumns(_ bytes: [UInt8]) -> ClassYearColumns? { ClassYearScanner.read(bytes) }
   public static func roster(_ bytes: [UInt8]) -> Roster? { RosterScanner.read(bytes) }
   public static func school(_ bytes: [UInt8]) -> School? { SchoolScanner.read(bytes) }
+  public static func statutory(_ bytes: [UInt8]) -> StatutoryResults? { StatutoryScanner.read(bytes) }
 }

@@ -48,7 +48,11 @@ extension DataFolder {
   /// The school's statutory results, or nil when none were imported yet.
   public func loadStatutory(_ school: String) throws -> StatutoryResults? {
     try checkID(school, "school")
-    return try read(StatutoryResults.self, at: Self.statutoryPath(school))
+    // Through the byte reader (as rosters are), else the strict path, which explains a bad one.
+    let relative = Self.statutoryPath(school)
+    guard let bytes = try bytes(at: relative) else { return nil }
+    if let fast = StatutoryScanner.read(bytes) { return fast }
+    return try decode(StatutoryResults.self, from: bytes, at: relative)
   }
 
   /// The same entry shape every roster change uses: the document, the pupil, what happened.

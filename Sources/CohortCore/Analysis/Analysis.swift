@@ -232,8 +232,8 @@ public struct Analysis: Sendable {
   public func scores(_ scope: AnalysisScope, group: PupilGroup = .everyone, test: TestDefinition, at when: TermRef)
     -> ScoreSummary
   {
-    let values = pupils(in: scope, group: group, subject: test.subject, year: when.year).compactMap {
-      $0.scores[test.id, at: when]
+    let values = indices(in: scope, group: group, subject: test.subject, year: when.year).compactMap {
+      records[$0].scores[test.id, at: when]
     }
     .sorted()
     var s = ScoreSummary(n: values.count)

@@ -59,19 +59,26 @@ public struct StatutorySummary: Sendable, Codable, Equatable {
     _ pupils: [StatutoryPupil], table: StatutoryTable, year: AcademicYear, names: ScopeNames, together: Bool,
     minimum: Int, national: NationalFigures
   ) -> StatutorySummary {
-    let outcomes = pupils.map { (p: $0, o: StatutoryOutcomes($0, table: table, year: year)) }
+    var verdicts = StatutoryOutcomes.Verdicts()
+    let outcomes = pupils.map { StatutoryOutcomes($0, table: table, year: year, verdicts: &verdicts) }
+    // Who is in each group, asked once per pupil rather than once per school and group.
+    let member = groups.map { group in
+      pupils.map { p in
+        group.contains(
+          PupilRecord(pupil: p.pupil, school: p.school, classID: "", yearGroup: p.pupil.yearGroup(in: year)))
+      }
+    }
     var rows: [StatutoryRow] = []
-    let schools = Set(pupils.map(\.school)).sorted { names.school($0) < names.school($1) }
+    var bySchool: [String: [Int]] = [:]
+    for (i, p) in pupils.enumerated() { bySchool[p.school, default: []].append(i) }
+    let schools = bySchool.keys.sorted { names.school($0) < names.school($1) }
     for school in (together ? [""] : []) + schools {
-      let mine = outcomes.filter { school.isEmpty || $0.p.school == school }
-      for group in groups {
-        let chosen = mine.filter {
-          group.contains(
-            PupilRecord(pupil: $0.p.pupil, school: school, classID: "", yearGroup: $0.p.pupil.yearGroup(in: year)))
-        }
+      let mine = school.isEmpty ? Array(pupils.indices) : bySchool[school] ?? []
+      for (g, group) in groups.enumerated() {
+        let chosen = mine.filter { member[g][$0] }
         let small = group != .everyone
         let figures = StatutoryMeasure.allCases.compactMap { m in
-          figure(m, chosen.map(\.o), minimum: small ? minimum : 0)
+          figure(m, chosen, of: outcomes, minimum: small ? minimum : 0)
         }
         // A row with nothing counted says nothing (a school without results of the year).
         guard !figures.isEmpty else { continue }
@@ -86,11 +93,14 @@ public struct StatutorySummary: Sendable, Codable, Equatable {
       national: StatutoryMeasure.allCases.compactMap { national.figure($0, for: year) })
   }
 
-  static func figure(_ m: StatutoryMeasure, _ pupils: [StatutoryOutcomes], minimum: Int) -> StatutoryFigure? {
+  static func figure(_ m: StatutoryMeasure, _ chosen: [Int], of outcomes: [StatutoryOutcomes], minimum: Int)
+    -> StatutoryFigure?
+  {
     var n = 0
     var met = 0
     var total = 0
-    for p in pupils {
+    for i in chosen {
+      let p = outcomes[i]
       if m == .mtcMean || m == .mtcFullMarks {
         guard let s = p.mtc else { continue }
         n += 1
@@ -120,15 +130,37 @@ struct StatutoryOutcomes {
     case notMet, met, high
   }
 
-  init(_ p: StatutoryPupil, table: StatutoryTable, year: AcademicYear) {
+  /// What the table makes of each distinct result (a trust's thousands of results are a few
+  /// hundred distinct ones): its assessment's id when known, and its standing.
+  struct Verdicts {
+    struct Key: Hashable {
+      var stage, subject, method, component, result: String
+      var year: Int
+    }
+    var known: [Key: (id: String, standing: Standing?)?] = [:]
+
+    mutating func of(_ r: StatutoryResult, table: StatutoryTable) -> (id: String, standing: Standing?)? {
+      let key = Key(
+        stage: r.stage, subject: r.subject, method: r.method, component: r.component ?? "", result: r.result,
+        year: r.year)
+      if let v = known[key] { return v }
+      let reading = table.read(r)
+      var v: (id: String, standing: Standing?)?
+      if reading.known, let id = reading.assessment?.id {
+        let left = r.result.trimmingWhitespace.uppercased() == "L"
+        v = (id, left ? nil : reading.band == .above ? .high : reading.band == .at ? .met : .notMet)
+      }
+      known[key] = v
+      return v
+    }
+  }
+
+  init(_ p: StatutoryPupil, table: StatutoryTable, year: AcademicYear, verdicts: inout Verdicts) {
     var ks2: [String: Standing] = [:]
     var phonics: [(year: AcademicYear, standing: Standing)] = []
     for r in p.results where r.academicYear == year || r.academicYear == year.previous {
-      let reading = table.read(r, yearGroup: p.pupil.yearGroup(in: r.academicYear))
-      guard reading.known, let id = reading.assessment?.id else { continue }
-      let left = r.result.trimmingWhitespace.uppercased() == "L"
-      let standing: Standing? =
-        left ? nil : reading.band == .above ? .high : reading.band == .at ? .met : .notMet
+      // The year group only names a re-check: the verdict does not depend on it.
+      guard let (id, standing) = verdicts.of(r, table: table) else { continue }
       if id == "phonics", let standing { phonics.append((r.academicYear, standing)) }
       guard r.academicYear == year, let standing else { continue }
       switch id {
