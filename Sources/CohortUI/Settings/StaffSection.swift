@@ -48,17 +48,27 @@ final class StaffSection: SettingsSection {
     rows(schools)
   }
 
+  /// Counts redraws, so that the rows still to come of an older one are dropped.
+  private var redraws = 0
+
   private func rows(_ schools: [SchoolRef]) {
     let staff = host.context.trust.staff.sorted { $0.name.lowercased() < $1.name.lowercased() }
     if staff.isEmpty {
       UI.attach(list, UI.label("No one on the staff yet.", classes: ["dim-label"]), column: 0, row: 0)
     }
-    for (i, m) in staff.enumerated() {
-      let at =
-        m.schools.isEmpty
-        ? "Every school"
-        : m.schools.map { id in schools.first { $0.id == id }?.name ?? id }
-          .joined(separator: ", ")
+    redraws += 1
+    let names = Dictionary(schools.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    rows(staff, from: 0, names: names, redraw: redraws)
+  }
+
+  /// Twenty-five people per turn of the main loop: a trust's hundreds of staff at once held
+  /// the window for a fifth of a second as the page opened.
+  private func rows(_ staff: [StaffMember], from start: Int, names: [String: String], redraw: Int) {
+    guard redraw == redraws else { return }
+    let end = min(staff.count, start + 25)
+    for i in start..<end {
+      let m = staff[i]
+      let at = m.schools.isEmpty ? "Every school" : m.schools.map { names[$0] ?? $0 }.joined(separator: ", ")
       let remove = UI.button("Remove", name: "Remove \(m.name)") { [weak self] in
         self?.host.change(redraw: true) {
           try self?.host.context.setup.removeStaff(m.id)
@@ -70,6 +80,8 @@ final class StaffSection: SettingsSection {
         UI.attach(list, w, column: Int32(c), row: Int32(i))
       }
     }
+    guard end < staff.count else { return }
+    MainLoop.afterDrawing { [weak self] in self?.rows(staff, from: end, names: names, redraw: redraw) }
   }
 
   private func add(_ name: String, role: StaffRole) {
