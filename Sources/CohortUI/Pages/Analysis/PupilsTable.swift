@@ -39,6 +39,7 @@ final class PupilsTable {
     UI.setText(heading, t.words + " in \(scopeName)")
     UI.setAccessibleName(heading, t.words)
     UI.removeAllChildren(grid)
+    shows += 1
     guard !t.rows.isEmpty else {
       UI.attach(
         grid, UI.label("No pupil has a reason to look at for \(now.halfTerm.label) \(now.year)."), column: 0, row: 0)
@@ -47,8 +48,24 @@ final class PupilsTable {
     for (c, title) in ["Pupil", "Class", "Subject", "Reason", "Since", "Latest score"].enumerated() {
       UI.attach(grid, UI.label(title, classes: ["heading"]), column: Int32(c), row: 0)
     }
-    for (i, r) in t.rows.prefix(Self.shown).enumerated() {
-      let row = Int32(i + 1)
+    rows(Array(t.rows.prefix(Self.shown)), from: 0, show: shows)
+    let total = max(t.total, t.rows.count)
+    if total > Self.shown {
+      let more = "and \(plural(total - Self.shown, "more row")): open a school or choose a group to see them"
+      UI.attach(grid, UI.label(more, classes: ["dim-label"]), column: 0, row: Int32(Self.shown + 1), width: 6)
+    }
+  }
+
+  /// Counts shows, so that the rows still to come of an older table are dropped.
+  private var shows = 0
+
+  /// Ten rows per turn of the main loop: fifty rows' labels measured in one frame held the
+  /// window for over a tenth of a second.
+  private func rows(_ rows: [Rows.Row], from start: Int, show: Int) {
+    guard show == shows else { return }
+    let end = min(rows.count, start + 10)
+    for i in start..<end {
+      let (r, row) = (rows[i], Int32(i + 1))
       let (pupil, school) = (r.pupil, r.school)
       let open = UI.button(r.name, name: "Open pupil: \(r.name)", tooltip: "Open \(r.name)'s page") { [weak self] in
         self?.onOpen(pupil, school)
@@ -73,10 +90,7 @@ final class PupilsTable {
         UI.attach(grid, l, column: Int32(c + 1), row: row)
       }
     }
-    let total = max(t.total, t.rows.count)
-    if total > Self.shown {
-      let more = "and \(plural(total - Self.shown, "more row")): open a school or choose a group to see them"
-      UI.attach(grid, UI.label(more, classes: ["dim-label"]), column: 0, row: Int32(Self.shown + 1), width: 6)
-    }
+    guard end < rows.count else { return }
+    MainLoop.afterDrawing { [weak self] in self?.rows(rows, from: end, show: show) }
   }
 }
