@@ -9,10 +9,14 @@ import CohortCore
 /// wrong, so nothing is ever silently lost. Keys it does not know are checked by the strict
 /// validator's grammar and skipped; `meetings` is kept as bytes for `cohort check`.
 enum ClassYearScanner {
-  static func read(_ bytes: [UInt8]) -> ClassYearColumns? {
+  /// `cells: false` steps over the judgements and scores by their brackets, neither building
+  /// nor checking them: for reading a class's pupils and meetings (the trust's open actions),
+  /// where reading every cell was most of the time.
+  static func read(_ bytes: [UInt8], cells: Bool = true) -> ClassYearColumns? {
     bytes.withUnsafeBufferPointer { buffer in
       var s = ByteScanner(b: buffer)
-      guard let doc = try? s.classYear(), doc.format <= DocumentFormat.current, doc.problem() == nil else {
+      guard let doc = try? s.classYear(cells: cells), doc.format <= DocumentFormat.current, doc.problem() == nil
+      else {
         return nil
       }
       return doc
@@ -32,7 +36,7 @@ extension ByteScanner {
   static let columnFields = Fields(ColumnKey.allCases.map { "\($0)" })
   static let scoreFields = Fields(ScoreKey.allCases.map { "\($0)" })
 
-  mutating func classYear() throws -> ClassYearColumns {
+  mutating func classYear(cells: Bool = true) throws -> ClassYearColumns {
     var format: Int?
     var school: String?
     var classID: String?
@@ -53,8 +57,8 @@ extension ByteScanner {
       case "year": year = AcademicYear(try string())
       case "pupils": if !null() { pupils = try strings() }
       case "authors": if !null() { authors = try list { s in try s.author() } }
-      case "judgements": if !null() { judgements = try judgementColumns() }
-      case "scores": if !null() { scores = try scoreColumns() }
+      case "judgements": if !null() { if cells { judgements = try judgementColumns() } else { try step() } }
+      case "scores": if !null() { if cells { scores = try scoreColumns() } else { try step() } }
       case "departed": if !null() { moved.departed = try times() }
       case "joined": if !null() { moved.joined = try times() }
       // Kept as bytes: trust-wide views never need them; `cohort check` decodes them.

@@ -17,8 +17,9 @@ extension DataFolder {
   }
 
   /// A class-year with its pupils and meetings only, no cells: the byte reader with just the
-  /// meetings decoded, else the whole document strictly (which also reports a bad one by
-  /// path). For reading actions across many classes (a trust's open actions), where decoding
+  /// meetings decoded (the cells stepped over by their brackets, not read: a class whose cells
+  /// are wrong still shows its actions here, and opening it or `cohort check` says what is
+  /// wrong), else the whole document strictly (which also reports a bad one by path). For reading actions across many classes (a trust's open actions), where decoding
   /// every cell strictly took seconds per ten schools. Not for editing: nothing in it is
   /// meant to be saved (and a save merges with the copy on disk, so no cell would be lost).
   public func loadMeetings(school: String, classID: String, year: AcademicYear) throws -> ClassYear {
@@ -26,7 +27,7 @@ extension DataFolder {
     guard let bytes = try bytes(at: relative) else { return ClassYear(school: school, classID: classID, year: year) }
     // A document without meetings is read by the byte reader too (`try?` flattens the
     // optional: it sent every class without a meeting through the strict path).
-    if let fast = ClassYearScanner.read(bytes),
+    if let fast = ClassYearScanner.read(bytes, cells: false),
       let meetings = fast.meetingsJSON == nil
         ? [:] : try? MeetingsReader.decodeAll(fast.meetingsJSON!, authors: fast.authors)
     {

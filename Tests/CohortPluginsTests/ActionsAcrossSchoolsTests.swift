@@ -26,6 +26,27 @@ import Testing
     #expect(total > 0)
   }
 
+  /// Reading for the meetings steps over the cells without reading them: a class whose cells
+  /// do not line up with its pupils still shows its actions (opening the class says what is
+  /// wrong), and a document cut short is refused.
+  @Test func theMeetingsAreReadWithoutBuildingTheCells() throws {
+    let s = try SampleFolder(schools: 2)
+    let path = DataFolder.classPath(school: "oakfield", year: s.year.previous, classID: "oakfield-y3")
+    let before = try s.folder.loadMeetings(school: "oakfield", classID: "oakfield-y3", year: s.year.previous)
+    #expect(!before.meetings.isEmpty)
+    // One code too many in the first column: the whole document is refused, its meetings are not.
+    try s.edit(path) { $0.replacingOccurrences(of: "\"codes\" : [", with: "\"codes\" : [\"G\", ") }
+    #expect(throws: (any Error).self) {
+      try s.folder.loadClassYear(school: "oakfield", classID: "oakfield-y3", year: s.year.previous)
+    }
+    let read = try s.folder.loadMeetings(school: "oakfield", classID: "oakfield-y3", year: s.year.previous)
+    #expect(read.meetings == before.meetings && read.pupils == before.pupils)
+    try s.edit(path) { String($0.dropLast(40)) }
+    #expect(throws: (any Error).self) {
+      try s.folder.loadMeetings(school: "oakfield", classID: "oakfield-y3", year: s.year.previous)
+    }
+  }
+
   /// The trust's counts (the Meetings page for a trust) are each school's open actions, and
   /// those past due, as its whole documents give them.
   @Test func theTrustsCountsAreEachSchoolsOpenAndOverdueActions() throws {

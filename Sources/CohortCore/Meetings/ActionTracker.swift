@@ -70,11 +70,14 @@ public enum ActionTracker {
         for a in m.actions.values { actions.append((place, a)) }
       }
     }
-    return actions.map { place, a in
+    let tracked = actions.map { place, a in
       TrackedAction(
         place: place, action: a,
         reviews: (reviews[a.value.id] ?? []).sorted { ($0.place.when, $0.review.at) < ($1.place.when, $1.review.at) })
     }
-    .sorted { ($0.place.when, $0.action.at, $0.action.value.id) < ($1.place.when, $1.action.at, $1.action.value.id) }
+    // By positions: sorting the actions themselves moved every one of a trust's at each step.
+    let keys = tracked.map { ($0.place.when, $0.action.at, $0.action.value.id) }
+    let order = tracked.indices.sorted { keys[$0] < keys[$1] }
+    return order.map { tracked[$0] }
   }
 }
