@@ -65,7 +65,9 @@ extension ByteScanner {
       case "meetings":
         space()
         let start = i
-        try skip()
+        // Read for the meetings, they are decoded next (strictly where the reader gives
+        // way): checking them here as well read them twice.
+        if cells { try skip() } else if !null() { try step() }
         meetings = Array(b[start..<i])
       default: try skip()
       }
