@@ -80,7 +80,7 @@ import Testing
     #expect(Set(view.lookAt.rows.map(\.pupil)) == ["p0", "p3"])
     #expect(view.lookAt.rows.map(\.reason) == direct.rows.map(\.reason))
     // Across schools the class says its school; names, not ids.
-    #expect(view.lookAt.rows.map(\.place).sorted() == ["Acorns, Oak Primary School", "Saplings, Elm Primary School"])
+    #expect(view.lookAt.rows.map(\.place).sorted() == ["Acorns, Oak", "Saplings, Elm"])
     #expect(view.lookAt.rows.allSatisfy { $0.subject == "Reading" && $0.score == "none" && $0.since == "Autumn 1" })
     let elm = AnalysisView.compute(request(.schoolClass("elm-y3")))
     #expect(elm.lookAt.rows.map(\.pupil) == ["p3"] && elm.lookAt.words == "Pupils to look at: 1 of 3")

@@ -98,7 +98,9 @@ public struct AnalysisView: Sendable {
     var view = AnalysisView(
       when: when, opening: opening, completeness: completeness, bands: charted.1, drill: charted.0?.0,
       drillIDs: charted.0?.1 ?? [])
-    view.lookAt = rows(lookAt, now: when)
+    // A scope across schools names each class's school, whichever schools the rows shown are from.
+    let across = ScopeNames.levelBelow(r.scope) == .school
+    view.lookAt = rows(lookAt, now: when, short: r.short, across: across)
     (view.flagged, view.outOf) = (lookAt.flagged, lookAt.outOf)
     return view
   }
@@ -131,14 +133,19 @@ public struct AnalysisView: Sendable {
 
 extension AnalysisView {
   /// The flag rules' table in words; the class says its school when the table spans schools.
-  static func rows(_ t: PupilsToLookAt, now: HalfTermRef) -> PupilsTable.Rows {
-    let schools = Set(t.rows.map(\.school)).count
+  /// Across schools the class says its school by its short name ("3B, Meadow"): the column
+  /// is narrow beside the reason, and a full name was cut short there.
+  static func rows(_ t: PupilsToLookAt, now: HalfTermRef, short: [String: String], across: Bool)
+    -> PupilsTable.Rows
+  {
+    let schools = across ? 2 : Set(t.rows.map(\.school)).count
     return PupilsTable.Rows(
       words: t.words, total: t.rowCount,
       rows: t.rows.map { r in
         PupilsTable.Rows.Row(
           pupil: r.pupil, school: r.school, name: r.name,
-          place: r.className + (schools > 1 ? ", \(r.schoolName)" : ""), subject: r.subjectName ?? "",
+          place: r.className + (schools > 1 ? ", \(short[r.school] ?? r.schoolName)" : ""),
+          subject: r.subjectName ?? "",
           reason: r.reason, since: PupilsToLookAt.since(r.since, now: now),
           score: r.latestScore.map { "\($0) (\(r.latestTest ?? ""))" } ?? "none")
       })
