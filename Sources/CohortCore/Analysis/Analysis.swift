@@ -223,12 +223,6 @@ public struct Analysis: Sendable {
     return out
   }
 
-  /// A yes or no per record, worked out once per `Analysis` under a name the caller chooses
-  /// (the flag rules' verdicts per half-term): drill steps after the first only count.
-  public func remembered(_ name: String, _ compute: () -> [Bool]) -> [Bool] {
-    columns.remember(name, compute)
-  }
-
   public func scores(_ scope: AnalysisScope, group: PupilGroup = .everyone, test: TestDefinition, at when: TermRef)
     -> ScoreSummary
   {

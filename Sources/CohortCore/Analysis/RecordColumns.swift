@@ -62,7 +62,6 @@ final class RecordColumns: @unchecked Sendable {
   private var keys: [RecordKey: Column] = [:]
   /// One entry (key 0), a table only so that it is cached like the others.
   private var traits: [Int: [UInt32]] = [:]
-  private var remembered: [String: [Bool]] = [:]
   private var chosen: [ChosenKey: [Int]] = [:]
   private var memos: [AnyHashable: any Sendable] = [:]
 
@@ -128,9 +127,6 @@ final class RecordColumns: @unchecked Sendable {
       return built
     }
   }
-
-  /// A yes or no per record worked out once by the caller (who is flagged at a half-term).
-  func remember(_ name: String, _ compute: () -> [Bool]) -> [Bool] { cached(\.remembered, name, compute) }
 
   /// The positions of a scope and group's pupils: every chart of a view asks for them again.
   func chosen(_ key: ChosenKey, _ compute: () -> [Int]) -> [Int] { cached(\.chosen, key, compute) }

@@ -53,8 +53,8 @@ final class AnalysisPage: AppPage {
   var presenter: PresenterView?
   /// Counts renders, so that a late result for an earlier scope is dropped.
   var renders = 0
-  /// Counts views applied, so that the later steps of an older one are dropped.
-  var applying = 0
+  /// A view's tabs applied a part at a time (a newer view drops an older one's).
+  let parts = InParts()
   var statutoryLoads = 0
 
   init(host: PageHost) {

@@ -20,24 +20,17 @@ final class SchoolsSection: SettingsSection {
     redraw()
   }
 
-  /// Counts redraws, so that the rows still to come of an older one are dropped.
-  private var redraws = 0
+  private let parts = InParts()
 
   func redraw() {
     UI.removeAllChildren(grid)
     SettingsUI.headings(grid, Self.columns)
-    redraws += 1
-    drawRows(host.context.trust.schools, from: 0, redraw: redraws)
-  }
-
-  /// Twenty schools per turn of the main loop: ninety schools' five fields each at once held
-  /// the window for a fifth of a second. The row to add a school comes last.
-  private func drawRows(_ schools: [SchoolRef], from start: Int, redraw: Int) {
-    guard redraw == redraws else { return }
-    let end = min(schools.count, start + 20)
-    for k in start..<end { drawRow(schools[k], row: Int32(k + 1)) }
-    guard end < schools.count else { return addRow(Int32(schools.count + 1)) }
-    MainLoop.afterDrawing { [weak self] in self?.drawRows(schools, from: end, redraw: redraw) }
+    // Twenty schools a part: ninety schools' five fields each at once held the window for a
+    // fifth of a second. The row to add a school comes last.
+    let schools = host.context.trust.schools
+    parts.start(
+      schools.count, per: 20, { [weak self] r in for k in r { self?.drawRow(schools[k], row: Int32(k + 1)) } },
+      then: { [weak self] in self?.addRow(Int32(schools.count + 1)) })
   }
 
   private func drawRow(_ ref: SchoolRef, row: Int32) {

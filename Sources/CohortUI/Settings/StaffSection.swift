@@ -48,40 +48,30 @@ final class StaffSection: SettingsSection {
     rows(schools)
   }
 
-  /// Counts redraws, so that the rows still to come of an older one are dropped.
-  private var redraws = 0
+  private let parts = InParts()
 
   private func rows(_ schools: [SchoolRef]) {
     let staff = host.context.trust.staff.sorted { $0.name.lowercased() < $1.name.lowercased() }
     if staff.isEmpty {
       UI.attach(list, UI.label("No one on the staff yet.", classes: ["dim-label"]), column: 0, row: 0)
     }
-    redraws += 1
     let names = Dictionary(schools.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-    rows(staff, from: 0, names: names, redraw: redraws)
+    // Twenty-five people a part: a trust's hundreds of staff at once held the window for a
+    // fifth of a second as the page opened.
+    parts.start(staff.count, per: 25) { [weak self] r in for i in r { self?.row(staff[i], Int32(i), names: names) } }
   }
 
-  /// Twenty-five people per turn of the main loop: a trust's hundreds of staff at once held
-  /// the window for a fifth of a second as the page opened.
-  private func rows(_ staff: [StaffMember], from start: Int, names: [String: String], redraw: Int) {
-    guard redraw == redraws else { return }
-    let end = min(staff.count, start + 25)
-    for i in start..<end {
-      let m = staff[i]
-      let at = m.schools.isEmpty ? "Every school" : m.schools.map { names[$0] ?? $0 }.joined(separator: ", ")
-      let remove = UI.button("Remove", name: "Remove \(m.name)") { [weak self] in
-        self?.host.change(redraw: true) {
-          try self?.host.context.setup.removeStaff(m.id)
-          return "Removed \(m.name) from the staff"
-        }
-      }
-      for (c, w) in [UI.label(m.name, classes: ["heading"]), UI.label(m.role.label), UI.label(at), remove].enumerated()
-      {
-        UI.attach(list, w, column: Int32(c), row: Int32(i))
+  private func row(_ m: StaffMember, _ i: Int32, names: [String: String]) {
+    let at = m.schools.isEmpty ? "Every school" : m.schools.map { names[$0] ?? $0 }.joined(separator: ", ")
+    let remove = UI.button("Remove", name: "Remove \(m.name)") { [weak self] in
+      self?.host.change(redraw: true) {
+        try self?.host.context.setup.removeStaff(m.id)
+        return "Removed \(m.name) from the staff"
       }
     }
-    guard end < staff.count else { return }
-    MainLoop.afterDrawing { [weak self] in self?.rows(staff, from: end, names: names, redraw: redraw) }
+    for (c, w) in [UI.label(m.name, classes: ["heading"]), UI.label(m.role.label), UI.label(at), remove].enumerated() {
+      UI.attach(list, w, column: Int32(c), row: i)
+    }
   }
 
   private func add(_ name: String, role: StaffRole) {

@@ -109,20 +109,13 @@ extension AnalysisPage {
       ], continuing: true)
   }
 
-  /// Runs each step after the window has drawn the one before; a newer call drops the rest
+  /// Runs each step after the window has drawn the one before; a newer view drops the rest
   /// (`continuing` goes on from the steps of the same view).
   func inParts(_ steps: [@MainActor (AnalysisPage) -> Void], continuing: Bool = false) {
-    if !continuing { applying += 1 }
-    let generation = applying
-    func run(_ i: Int) {
-      guard i < steps.count, generation == applying else { return }
-      steps[i](self)
-      MainLoop.afterDrawing { [weak self] in
-        guard let self else { return }
-        run(i + 1)
-      }
+    parts.start(steps.count, per: 1, continuing: continuing) { [weak self] r in
+      guard let self else { return }
+      for i in r { steps[i](self) }
     }
-    run(0)
   }
 
   /// Says which half-term is shown and why, with the other a click away.

@@ -39,7 +39,7 @@ final class PupilsTable {
     UI.setText(heading, t.words + " in \(scopeName)")
     UI.setAccessibleName(heading, t.words)
     UI.removeAllChildren(grid)
-    shows += 1
+    parts.cancel()
     guard !t.rows.isEmpty else {
       UI.attach(
         grid, UI.label("No pupil has a reason to look at for \(now.halfTerm.label) \(now.year)."), column: 0, row: 0)
@@ -48,7 +48,10 @@ final class PupilsTable {
     for (c, title) in ["Pupil", "Class", "Subject", "Reason", "Since", "Latest score"].enumerated() {
       UI.attach(grid, UI.label(title, classes: ["heading"]), column: Int32(c), row: 0)
     }
-    rows(Array(t.rows.prefix(Self.shown)), from: 0, show: shows)
+    // Ten rows a part: fifty rows' labels measured in one frame held the window for over a
+    // tenth of a second.
+    let rows = Array(t.rows.prefix(Self.shown))
+    parts.start(rows.count, per: 10) { [weak self] r in for i in r { self?.row(rows[i], Int32(i + 1)) } }
     let total = max(t.total, t.rows.count)
     if total > Self.shown {
       let more = "and \(plural(total - Self.shown, "more row")): open a school or choose a group to see them"
@@ -56,41 +59,31 @@ final class PupilsTable {
     }
   }
 
-  /// Counts shows, so that the rows still to come of an older table are dropped.
-  private var shows = 0
+  private let parts = InParts()
 
-  /// Ten rows per turn of the main loop: fifty rows' labels measured in one frame held the
-  /// window for over a tenth of a second.
-  private func rows(_ rows: [Rows.Row], from start: Int, show: Int) {
-    guard show == shows else { return }
-    let end = min(rows.count, start + 10)
-    for i in start..<end {
-      let (r, row) = (rows[i], Int32(i + 1))
-      let (pupil, school) = (r.pupil, r.school)
-      let open = UI.button(r.name, name: "Open pupil: \(r.name)", tooltip: "Open \(r.name)'s page") { [weak self] in
-        self?.onOpen(pupil, school)
-      }
-      UI.flat(open)
-      UI.align(open, h: .start)
-      let cells = [r.place, r.subject, r.reason, r.since, r.score]
-      UI.attach(grid, open, column: 0, row: row)
-      for (c, text) in cells.enumerated() {
-        // The reason wraps; the short columns shorten with an ellipsis (the whole text on
-        // hover), so the table fits beside the sidebar at 1280x720. Every column wrapping cost
-        // the window a tenth of a second to lay out fifty rows.
-        let l = c == 2 ? UI.wrapped(text) : UI.label(text)
-        UI.minWidth(l, [150, 80, 220, 110, 150][c])
-        if c == 2 {
-          UI.setAccessibleName(l, "Reason for \(r.name): \(text)")
-          UI.expand(l, h: true)
-        } else {
-          UI.ellipsize(l)
-          UI.hoverText(l, text)
-        }
-        UI.attach(grid, l, column: Int32(c + 1), row: row)
-      }
+  private func row(_ r: Rows.Row, _ row: Int32) {
+    let (pupil, school) = (r.pupil, r.school)
+    let open = UI.button(r.name, name: "Open pupil: \(r.name)", tooltip: "Open \(r.name)'s page") { [weak self] in
+      self?.onOpen(pupil, school)
     }
-    guard end < rows.count else { return }
-    MainLoop.afterDrawing { [weak self] in self?.rows(rows, from: end, show: show) }
+    UI.flat(open)
+    UI.align(open, h: .start)
+    let cells = [r.place, r.subject, r.reason, r.since, r.score]
+    UI.attach(grid, open, column: 0, row: row)
+    for (c, text) in cells.enumerated() {
+      // The reason wraps; the short columns shorten with an ellipsis (the whole text on
+      // hover), so the table fits beside the sidebar at 1280x720. Every column wrapping cost
+      // the window a tenth of a second to lay out fifty rows.
+      let l = c == 2 ? UI.wrapped(text) : UI.label(text)
+      UI.minWidth(l, [150, 80, 220, 110, 150][c])
+      if c == 2 {
+        UI.setAccessibleName(l, "Reason for \(r.name): \(text)")
+        UI.expand(l, h: true)
+      } else {
+        UI.ellipsize(l)
+        UI.hoverText(l, text)
+      }
+      UI.attach(grid, l, column: Int32(c + 1), row: row)
+    }
   }
 }

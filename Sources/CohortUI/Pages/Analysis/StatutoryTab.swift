@@ -31,23 +31,16 @@ final class StatutoryTab {
     chart.show(Charts.statutory(s, school: school))
     UI.setVisible(chart.widget, !schools.isEmpty)
     UI.removeAllChildren(tables)
-    shows += 1
-    tables(s, schools: schools, from: 0, show: shows)
+    // Five tables a part, the trust's first: ninety schools' tables at once were thousands
+    // of labels, which held the window for a tenth of a second.
+    parts.start(schools.count, per: 5) { [weak self] r in
+      guard let self else { return }
+      for id in schools[r] { UI.append(self.tables, self.table(s, school: id)) }
+    }
     UI.setText(notes, StatutorySummary.rule + " National figures: " + source)
   }
 
-  /// Counts shows, so that the tables still to come of an older one are dropped.
-  private var shows = 0
-
-  /// Five tables per turn of the main loop, the trust's first: ninety schools' tables at once
-  /// were thousands of labels, which held the window for a tenth of a second.
-  private func tables(_ s: StatutorySummary, schools: [String], from start: Int, show: Int) {
-    guard show == shows else { return }
-    let end = min(schools.count, start + 5)
-    for id in schools[start..<end] { UI.append(tables, table(s, school: id)) }
-    guard end < schools.count else { return }
-    MainLoop.afterDrawing { [weak self] in self?.tables(s, schools: schools, from: end, show: show) }
-  }
+  private let parts = InParts()
 
   /// A row per measure: the national figure, then each group's figure with its pupils.
   private func table(_ s: StatutorySummary, school: String) -> Widget {

@@ -1,0 +1,30 @@
+/// Long content built a part per turn of the main loop, each part drawn before the next
+/// begins (ninety schools' rows, fifty table rows, an Analysis view's tabs, built at once,
+/// held the window for a tenth of a second or more). A newer `start` drops what is left of
+/// the older one; `continuing` adds parts to the one under way instead.
+@MainActor
+public final class InParts {
+  private var generation = 0
+
+  public init() {}
+
+  /// `make` for each `per` of `count` items, in order; `then` after the last part.
+  public func start(
+    _ count: Int, per: Int, continuing: Bool = false, _ make: @escaping @MainActor (Range<Int>) -> Void,
+    then: @escaping @MainActor () -> Void = {}
+  ) {
+    if !continuing { generation += 1 }
+    let mine = generation
+    func part(_ from: Int) {
+      guard mine == generation else { return }
+      let end = min(count, from + per)
+      if from < end { make(from..<end) }
+      guard end < count else { return then() }
+      MainLoop.afterDrawing { part(end) }
+    }
+    part(0)
+  }
+
+  /// Drops the parts still to come.
+  public func cancel() { generation += 1 }
+}
