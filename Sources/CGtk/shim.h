@@ -16,6 +16,7 @@ static inline GtkWindow *cg_window(gpointer p) { return GTK_WINDOW(p); }
 static inline GtkBox *cg_box(gpointer p) { return GTK_BOX(p); }
 static inline GtkGrid *cg_grid(gpointer p) { return GTK_GRID(p); }
 static inline GtkLabel *cg_label(gpointer p) { return GTK_LABEL(p); }
+static inline GtkInscription *cg_inscription(gpointer p) { return GTK_INSCRIPTION(p); }
 static inline GtkButton *cg_button(gpointer p) { return GTK_BUTTON(p); }
 static inline GtkListBox *cg_list_box(gpointer p) { return GTK_LIST_BOX(p); }
 static inline GtkListBoxRow *cg_list_box_row(gpointer p) { return GTK_LIST_BOX_ROW(p); }

@@ -16,7 +16,8 @@ extension UI {
     let query: @convention(c) (gpointer?, gint, gint, gboolean, gpointer?, gpointer?) -> gboolean = {
       widget, _, _, _, tooltip, _ in
       guard let widget, let tooltip,
-        let text = g_object_get_data(widget.assumingMemoryBound(to: GObject.self), UI.hoverKey)
+        let text = g_object_get_data(widget.assumingMemoryBound(to: GObject.self), UI.hoverKey),
+        text.assumingMemoryBound(to: CChar.self).pointee != 0
       else { return 0 }
       gtk_tooltip_set_text(OpaquePointer(tooltip), text.assumingMemoryBound(to: CChar.self))
       return 1

@@ -15,6 +15,8 @@ final class GridView {
   private var positions: [Widget: GridPosition] = [:]
   /// The cells' label width, in characters: short labels that are never cut.
   private let labelChars: Int
+  /// The longest code of the scheme, in characters (a chip as wide as "GDS").
+  private let codeChars: Int
   /// Called after an edit, undo or redo changed codes (to save), and with hints to show (an
   /// empty hint clears the last one: the key was good).
   var onEdit: () -> Void = {}
@@ -37,6 +39,7 @@ final class GridView {
   init(model: GridModel) {
     self.model = model
     labelChars = model.labelWidth(limit: UI.screen.width > 0 && UI.screen.width < 1200 ? 12 : 14)
+    codeChars = max(2, model.scheme.codes.map(\.id.count).max() ?? 2)
     UI.addClasses(widget, ["judgement-grid"])
     UI.setAccessibleName(widget, "Judgements grid")
     UI.align(widget, h: .start)
@@ -49,12 +52,13 @@ final class GridView {
   private func build() {
     // One group for the names, one for every subject: all subjects stay the same width.
     let groups = UI.sameWidth(2)
+    let countChars = "\(model.rowCount) of \(model.rowCount)".count
     let pupilHeading = UI.label("Pupil", classes: ["grid-header"])
     groups[0].add(pupilHeading)
     UI.append(header, pupilHeading)
     for (c, subject) in model.subjects.enumerated() {
       let heading = UI.box(true, spacing: 0)
-      let count = UI.label(model.count(column: c), classes: ["column-count", "caption"])
+      let count = UI.inscription(model.count(column: c), chars: countChars, classes: ["column-count", "caption"])
       UI.setAccessibleName(count, model.countDescription(column: c))
       UI.append(heading, UI.label(subject.name, classes: ["grid-header"]), count)
       groups[1].add(heading)
@@ -121,12 +125,11 @@ final class GridView {
 
   private func makeCell(_ p: GridPosition) -> CellWidgets {
     let box = UI.box(false, spacing: 6)
-    let chip = UI.label("", classes: ["code-chip"], xalign: 0.5)
-    let label = UI.label("", classes: ["code-label"])
+    // Fixed widths: a code typed repaints its cell without measuring the grid again.
+    let chip = UI.inscription(chars: codeChars, classes: ["code-chip"], xalign: 0.5)
+    let label = UI.inscription(chars: labelChars, classes: ["code-label"])
     UI.expand(label, h: true)
-    // A fixed width, so columns never jump while codes are typed; short labels fit it.
-    UI.fixedChars(label, Int32(labelChars))
-    let previous = UI.label("", classes: ["previous"], xalign: 1)
+    let previous = UI.inscription(chars: codeChars + 4, classes: ["previous"], xalign: 1)
     UI.append(box, chip, label, previous)
     let button = UI.button(child: box, classes: ["cell", "flat"]) { [weak self] in
       self?.model.cursor = p
@@ -143,13 +146,14 @@ final class GridView {
       let w = cells[p.row][p.column]
       let raw = model.rawCode(at: p)
       let code = model.code(at: p)
-      UI.setText(w.chip, raw ?? "")
-      UI.setText(w.label, code.map { GridModel.shortLabel($0, limit: labelChars) } ?? (raw == nil ? "" : "Unknown"))
+      UI.setInscription(w.chip, raw ?? "")
+      UI.setInscription(
+        w.label, code.map { GridModel.shortLabel($0, limit: labelChars) } ?? (raw == nil ? "" : "Unknown"))
       for c in model.scheme.codes { UI.setClass(w.chip, "code-\(Style.cssName(c.id))", c.id == code?.id) }
       UI.setClass(w.chip, "empty", raw == nil)
       UI.setClass(w.chip, "unknown", raw != nil && code == nil)
       let previous = model.previousCode(at: p)
-      UI.setText(w.previous, previous.map { "was \($0)" } ?? "")
+      UI.setInscription(w.previous, previous.map { "was \($0)" } ?? "")
       let full =
         code.map { "\($0.id) \($0.label)" } ?? raw.map { "\($0), a code the scheme does not know" } ?? "not entered"
       let was = previous.map { "; last half-term \($0)" } ?? ""
@@ -157,7 +161,7 @@ final class GridView {
       UI.setAccessibleDescription(w.button, full + was)
     }
     for (c, count) in counts.enumerated() {
-      UI.setText(count, model.count(column: c))
+      UI.setInscription(count, model.count(column: c))
       UI.setAccessibleName(count, model.countDescription(column: c))
       UI.setClass(count, "complete", model.entered(column: c) == model.rowCount)
     }
@@ -166,10 +170,10 @@ final class GridView {
 
   // For tests and screen-reader checks: what a cell shows.
   func button(at p: GridPosition) -> Widget { cells[p.row][p.column].button }
-  func chipText(at p: GridPosition) -> String { UI.labelText(cells[p.row][p.column].chip) }
-  func labelText(at p: GridPosition) -> String { UI.labelText(cells[p.row][p.column].label) }
-  func previousText(at p: GridPosition) -> String { UI.labelText(cells[p.row][p.column].previous) }
-  func countText(column: Int) -> String { UI.labelText(counts[column]) }
+  func chipText(at p: GridPosition) -> String { UI.inscriptionText(cells[p.row][p.column].chip) }
+  func labelText(at p: GridPosition) -> String { UI.inscriptionText(cells[p.row][p.column].label) }
+  func previousText(at p: GridPosition) -> String { UI.inscriptionText(cells[p.row][p.column].previous) }
+  func countText(column: Int) -> String { UI.inscriptionText(counts[column]) }
 
   func focusCursor() {
     guard !cells.isEmpty, model.columnCount > 0 else { return }

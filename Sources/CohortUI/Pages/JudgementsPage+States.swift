@@ -59,13 +59,20 @@ extension JudgementsPage {
   func showCompleteness() {
     guard let model = grid?.model, model.isComplete, let scope = host.scope as Scope?,
       case .schoolClass(let s, let c) = scope.level
-    else { return UI.setVisible(complete, false) }
-    UI.removeAllChildren(complete)
+    else {
+      completeShown = nil
+      return UI.setVisible(complete, false)
+    }
     let classes = host.context.school(s)?.classes(in: scope.year) ?? []
     let next = classes.firstIndex { $0.id == c }.flatMap { classes.indices.contains($0 + 1) ? classes[$0 + 1] : nil }
-    let text = UI.label(
+    let words =
       "Class complete: every judgement for \(scope.halfTerm.label) is entered, \(plural(model.rowCount, "pupil")) "
-        + "in \(plural(model.columnCount, "subject")).")
+      + "in \(plural(model.columnCount, "subject"))."
+    // Every code changed in a complete class asks again: the bar is built once, not per key.
+    guard completeShown != words + (next?.id ?? "") else { return }
+    completeShown = words + (next?.id ?? "")
+    UI.removeAllChildren(complete)
+    let text = UI.label(words)
     UI.wrap(text)
     UI.expand(text, h: true)
     UI.setAccessibleName(text, "Class complete")

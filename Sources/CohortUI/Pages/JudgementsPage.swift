@@ -13,6 +13,8 @@ final class JudgementsPage: AppPage {
   private let toolbar = UI.box(false, spacing: 6, classes: ["toolbar"])
   private let legend = UI.wrapped("", classes: ["legend"])
   let complete = UI.box(false, spacing: 12, classes: ["banner", "class-complete"])
+  /// What the complete bar says now (nil while hidden).
+  var completeShown: String?
   let content = UI.box(true)
   private let binding: SessionBinding
   var session: ClassSession? { binding.session }
@@ -118,6 +120,7 @@ final class JudgementsPage: AppPage {
     grid = nil
     UI.removeAllChildren(content)
     UI.setVisible(complete, false)
+    completeShown = nil
     // The codes may have changed in Trust settings since the page was made.
     buildLegend()
     guard case .schoolClass(let schoolID, let classID) = scope.level else {

@@ -13,7 +13,8 @@ final class MainWindow: PageHost, ToastHost {
   let sidebar = Sidebar()
   let stack = Adw.viewStack()
   private let breadcrumb = UI.label("", classes: ["breadcrumb"])
-  private let saveState = UI.label("", classes: ["save-state"])
+  /// An inscription: "Saving…" and "All changes saved" alternate on every code typed.
+  private let saveState = UI.inscription(chars: "All changes saved".count, classes: ["save-state"], xalign: 1)
   private let message = UI.label("", classes: ["dim-label"])
   private(set) var pages: [AppPage] = []
   private(set) var pageIDs: [String] = []
@@ -191,7 +192,9 @@ final class MainWindow: PageHost, ToastHost {
   }
 
   func showSaveState(_ text: String, failed: Bool) {
-    UI.setText(saveState, text)
+    UI.widenInscription(saveState, to: text.count)
+    UI.setInscription(saveState, text)
+    UI.hoverText(saveState, failed ? text : "")
     UI.setClass(saveState, "failed", failed)
   }
 
