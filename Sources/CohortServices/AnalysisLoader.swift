@@ -57,15 +57,16 @@ public enum AnalysisLoader {
   static func load(_ folder: DataFolder, school: School, year: AcademicYear, years: [AcademicYear]) throws
     -> [PupilRecord]
   {
+    // The year's documents are read once: for who is in which class, then for their codes.
+    let classes = school.classes(in: year)
+    let current = try classes.map { try folder.loadClassColumns(school: school.id, classID: $0.id, year: year) }
+    // Only this year's pupils from the roster: a school's leavers of past years are half of it.
+    let members = Set(current.flatMap(\.members))
     let roster = Dictionary(
-      try folder.loadRoster(school.id).pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      try folder.loadRoster(school.id, only: members).pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var records: [PupilRecord] = []
     var index: [String: Int] = [:]
-    // The year's documents are read once: for who is in which class, then for their codes.
-    var current: [ClassYearColumns] = []
-    for c in school.classes(in: year) {
-      let doc = try folder.loadClassColumns(school: school.id, classID: c.id, year: year)
-      current.append(doc)
+    for (c, doc) in zip(classes, current) {
       let subjects = max(1, Set(doc.judgements.map(\.subject)).count)
       // Placed by the class they are in now (see `records`); their codes come from every class.
       for id in doc.members {

@@ -27,7 +27,8 @@ struct ByteScanner {
 
   /// The keys seen in one object, to refuse duplicates as the strict validator does.
   struct Keys {
-    var seen: [String] = []
+    /// A set: a school's statutory results are keyed by hundreds of pupils (a list was O(n²)).
+    var seen: Set<String> = []
     /// Known fields seen (bit per index in `Fields`), and the raw bytes of other keys.
     var known: UInt64 = 0
     var others: [Range<Int>] = []
@@ -79,8 +80,7 @@ struct ByteScanner {
   mutating func nextKey(_ keys: inout Keys) throws -> String? {
     guard try another(&keys) else { return nil }
     let key = try string()
-    guard !keys.seen.contains(key) else { throw Mismatch() }
-    keys.seen.append(key)
+    guard keys.seen.insert(key).inserted else { throw Mismatch() }
     try colon()
     return key
   }

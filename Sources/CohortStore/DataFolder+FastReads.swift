@@ -53,6 +53,19 @@ extension DataFolder {
     return try decode(Roster.self, from: bytes, at: relative)
   }
 
+  /// Only the pupils in `ids`, for a view of a few of a school's pupils (those with statutory
+  /// results). The others are stepped over unread: a mistake in one of them is left to the
+  /// reads that use them (opening a class, `cohort check`) to find and explain.
+  public func loadRoster(_ school: String, only ids: Set<String>) throws -> Roster {
+    try checkID(school, "school")
+    let relative = Self.rosterPath(school)
+    guard let bytes = try bytes(at: relative) else { return Roster(school: school) }
+    if let fast = RosterScanner.read(bytes, only: ids) { return fast }
+    var roster = try decode(Roster.self, from: bytes, at: relative)
+    roster.pupils.removeAll { !ids.contains($0.id) }
+    return roster
+  }
+
   /// A school.json through its byte reader, else the strict path (as `readRoster`).
   public func readSchool(at relative: String) throws -> School? {
     guard let bytes = try bytes(at: relative) else { return nil }

@@ -6,10 +6,11 @@ import CohortCore
 /// (Pupil's decoder: characteristics left out or null default to "no"); anything else
 /// returns nil and the strict path reads or explains the document.
 enum RosterScanner {
-  static func read(_ bytes: [UInt8]) -> Roster? {
+  /// `only`: just those pupils (see `DataFolder.loadRoster(_:only:)`).
+  static func read(_ bytes: [UInt8], only ids: Set<String>? = nil) -> Roster? {
     bytes.withUnsafeBufferPointer { buffer in
       var s = ByteScanner(b: buffer)
-      guard let roster = try? s.roster(), roster.format <= DocumentFormat.current else { return nil }
+      guard let roster = try? s.roster(only: ids), roster.format <= DocumentFormat.current else { return nil }
       return roster
     }
   }
@@ -24,7 +25,7 @@ extension ByteScanner {
   }
   static let pupilFields = Fields(PupilKey.allCases.map { "\($0)" })
 
-  mutating func roster() throws -> Roster {
+  mutating func roster(only ids: Set<String>? = nil) throws -> Roster {
     var format: Int?
     var school: String?
     var pupils: [Pupil]?
@@ -35,7 +36,12 @@ extension ByteScanner {
       switch key {
       case "format": format = Int(try int())
       case "school": school = try string()
-      case "pupils": pupils = try list { s in try s.pupil() }
+      case "pupils":
+        if let ids {
+          pupils = try list { s in try s.pupil(in: ids) }.compactMap { $0 }
+        } else {
+          pupils = try list { s in try s.pupil() }
+        }
       case "erased": if !null() { erased = try times() }
       default: try skip()
       }
@@ -90,6 +96,23 @@ extension ByteScanner {
     guard let id, let forename, let surname, let dob else { throw Mismatch() }
     (p.id, p.forename, p.surname, p.dob) = (id, forename, surname, dob)
     return p
+  }
+
+  /// The pupil when its id is in `ids`; else nil, its values stepped over (checked as JSON,
+  /// not as a pupil's).
+  mutating func pupil(in ids: Set<String>) throws -> Pupil? {
+    space()
+    let start = i
+    var id: String?
+    var keys = Keys()
+    try open()
+    while let k = try nextField(&keys, Self.pupilFields) {
+      if k == PupilKey.id.rawValue { id = try string() } else { try skip() }
+    }
+    guard let id else { throw Mismatch() }
+    guard ids.contains(id) else { return nil }
+    i = start
+    return try pupil()
   }
 
   /// `{"2025-26": 5}`: academic year -> the MIS's NC year.

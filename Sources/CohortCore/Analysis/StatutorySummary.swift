@@ -61,16 +61,15 @@ public struct StatutorySummary: Sendable, Codable, Equatable {
   ) -> StatutorySummary {
     var verdicts = StatutoryOutcomes.Verdicts()
     let outcomes = pupils.map { StatutoryOutcomes($0, table: table, year: year, verdicts: &verdicts) }
-    // Who is in each group, asked once per pupil rather than once per school and group.
-    let member = groups.map { group in
-      pupils.map { p in
-        group.contains(
-          PupilRecord(pupil: p.pupil, school: p.school, classID: "", yearGroup: p.pupil.yearGroup(in: year)))
-      }
+    // Who is in each group, asked once per pupil rather than once per school and group, of
+    // one record per pupil (a pupil copied per group was a fifth of a trust's view).
+    let records = pupils.map {
+      PupilRecord(pupil: $0.pupil, school: $0.school, classID: "", yearGroup: $0.pupil.yearGroup(in: year))
     }
+    let member = groups.map { group in records.map { group.contains($0) } }
     var rows: [StatutoryRow] = []
     var bySchool: [String: [Int]] = [:]
-    for (i, p) in pupils.enumerated() { bySchool[p.school, default: []].append(i) }
+    for i in pupils.indices { bySchool[pupils[i].school, default: []].append(i) }
     let schools = bySchool.keys.sorted { names.school($0) < names.school($1) }
     for school in (together ? [""] : []) + schools {
       let mine = school.isEmpty ? Array(pupils.indices) : bySchool[school] ?? []
@@ -155,7 +154,7 @@ struct StatutoryOutcomes {
     }
   }
 
-  init(_ p: StatutoryPupil, table: StatutoryTable, year: AcademicYear, verdicts: inout Verdicts) {
+  init(_ p: borrowing StatutoryPupil, table: StatutoryTable, year: AcademicYear, verdicts: inout Verdicts) {
     var ks2: [String: Standing] = [:]
     var phonics: [(year: AcademicYear, standing: Standing)] = []
     for r in p.results where r.academicYear == year || r.academicYear == year.previous {
