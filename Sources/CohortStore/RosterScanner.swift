@@ -98,21 +98,15 @@ extension ByteScanner {
     return p
   }
 
-  /// The pupil when its id is in `ids`; else nil, its values stepped over (checked as JSON,
-  /// not as a pupil's).
+  /// The pupil when its id is in `ids`; else nil, stepped over by its brackets (not checked).
   mutating func pupil(in ids: Set<String>) throws -> Pupil? {
     space()
     let start = i
-    var id: String?
-    var keys = Keys()
-    try open()
-    while let k = try nextField(&keys, Self.pupilFields) {
-      if k == PupilKey.id.rawValue { id = try string() } else { try skip() }
-    }
-    guard let id else { throw Mismatch() }
-    guard ids.contains(id) else { return nil }
+    if let id = try step(noting: Self.idKey), !ids.contains(String(decoding: b[id], as: UTF8.self)) { return nil }
+    // Wanted, or no plain id to tell by: read in full (which refuses a pupil without an id).
     i = start
-    return try pupil()
+    let p = try pupil()
+    return ids.contains(p.id) ? p : nil
   }
 
   /// `{"2025-26": 5}`: academic year -> the MIS's NC year.

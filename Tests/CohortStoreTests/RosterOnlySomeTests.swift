@@ -41,6 +41,18 @@ import Testing
     _ = keep
   }
 
+  @Test func aPupilIsKnownByItsOwnIdNotANestedOne() throws {
+    let nested = #"{"id": "b", "future": {"id": "a"}, "forename": "A", "surname": "B", "dob": "2018-02-28"}"#
+    let escaped = #"{"forename": "A", "surname": "B", "dob": "2018-02-28", "id": "\u0061"}"#
+    let text = #"{"format": 2, "school": "s", "pupils": [\#(nested), \#(escaped)]}"#
+    let (keep, data) = try folder(text)
+    let some = try data.loadRoster("s", only: ["a"]).pupils
+    #expect(some.map(\.id) == ["a"])
+    #expect(some == (try data.loadRoster("s")).pupils.filter { $0.id == "a" })
+    #expect(try data.loadRoster("s", only: ["b"]).pupils.map(\.id) == ["b"])
+    _ = keep
+  }
+
   @Test func erasedPupilsStayErased() throws {
     let text = #"{"format": 2, "school": "s", "erased": {"b": 1}, "pupils": [\#(pupil("a")), \#(pupil("b"))]}"#
     let (keep, data) = try folder(text)

@@ -98,6 +98,7 @@ public struct StatutorySummary: Sendable, Codable, Equatable {
     var n = 0
     var met = 0
     var total = 0
+    let slot = StatutoryOutcomes.slot[m]!
     for i in chosen {
       let p = outcomes[i]
       if m == .mtcMean || m == .mtcFullMarks {
@@ -105,7 +106,7 @@ public struct StatutorySummary: Sendable, Codable, Equatable {
         n += 1
         total += s
         if s == StatutoryOutcomes.mtcMax { met += 1 }
-      } else if let outcome = p.met[m] {
+      } else if let outcome = p.met[slot] {
         n += 1
         if outcome { met += 1 }
       }
@@ -121,8 +122,16 @@ public struct StatutorySummary: Sendable, Codable, Equatable {
 /// counted), and an MTC score.
 struct StatutoryOutcomes {
   static let mtcMax = 25
-  var met: [StatutoryMeasure: Bool] = [:]
+  /// Met or not per measure, at its position in `allCases` (nil: not counted). An array: a
+  /// trust's view asks each pupil once per school, group and measure (hashing was a tenth).
+  var met = [Bool?](repeating: nil, count: StatutoryMeasure.allCases.count)
   var mtc: Int?
+  static let slot = Dictionary(uniqueKeysWithValues: StatutoryMeasure.allCases.enumerated().map { ($1, $0) })
+
+  subscript(_ m: StatutoryMeasure) -> Bool? {
+    get { met[Self.slot[m]!] }
+    set { met[Self.slot[m]!] = newValue }
+  }
 
   /// A result's standing: nil when the pupil left before it (not counted).
   enum Standing {
@@ -165,7 +174,7 @@ struct StatutoryOutcomes {
       switch id {
       case "ks2-reading-test", "ks2-writing-ta", "ks2-maths-test": ks2[id] = standing
       case "mtc": mtc = Int(r.result.trimmingWhitespace).flatMap { (0...Self.mtcMax).contains($0) ? $0 : nil }
-      case "eyfs-gld": met[.eyfsGLD] = standing != .notMet
+      case "eyfs-gld": self[.eyfsGLD] = standing != .notMet
       default: break
       }
     }
@@ -176,17 +185,17 @@ struct StatutoryOutcomes {
     ]
     for (id, expected, high) in pairs {
       guard let s = ks2[id] else { continue }
-      met[expected] = s != .notMet
-      met[high] = s == .high
+      self[expected] = s != .notMet
+      self[high] = s == .high
     }
     let all = pairs.compactMap { ks2[$0.0] }
     if all.count == pairs.count {
-      met[.ks2RWMExpected] = !all.contains(.notMet)
-      met[.ks2RWMHigh] = all.allSatisfy { $0 == .high }
+      self[.ks2RWMExpected] = !all.contains(.notMet)
+      self[.ks2RWMHigh] = all.allSatisfy { $0 == .high }
     }
     let group = p.pupil.yearGroup(in: year).number
     let now = phonics.filter { $0.year == year }
-    if group == 1, !now.isEmpty { met[.phonicsY1] = now.contains { $0.standing != .notMet } }
-    if group == 2, !phonics.isEmpty { met[.phonicsEndY2] = phonics.contains { $0.standing != .notMet } }
+    if group == 1, !now.isEmpty { self[.phonicsY1] = now.contains { $0.standing != .notMet } }
+    if group == 2, !phonics.isEmpty { self[.phonicsEndY2] = phonics.contains { $0.standing != .notMet } }
   }
 }
