@@ -89,10 +89,12 @@ public enum UI {
   }
 
   /// Empties a box, grid, list box or flow box (each has its own remove; the wrong one removes
-  /// nothing and would loop forever).
+  /// nothing and would loop forever). The children are destroyed in later turns (`Reaper`).
   public static func removeAllChildren(_ container: Widget) {
     let isGrid = isA(container, gtk_grid_get_type())
     while let child = gtk_widget_get_first_child(container) {
+      g_object_ref(UnsafeMutableRawPointer(child))
+      defer { Reaper.keep(child) }
       if cg_is_list_box(container) != 0 {
         gtk_list_box_remove(cg_list_box(container), child)
       } else if cg_is_flow_box(container) != 0 {
