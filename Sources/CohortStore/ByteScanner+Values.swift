@@ -142,29 +142,7 @@ extension ByteScanner {
   /// for values a read-only view does not use (a class's cells, read for its meetings), where
   /// checking them cost as much as building them. Anything but an array or object, an
   /// unclosed string or bracket, is a mismatch.
-  mutating func step() throws {
-    space()
-    guard i < b.count, b[i] == UInt8(ascii: "[") || b[i] == UInt8(ascii: "{") else { throw Mismatch() }
-    var depth = 0
-    while i < b.count {
-      switch b[i] {
-      case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-      case UInt8(ascii: "]"), UInt8(ascii: "}"):
-        depth -= 1
-        if depth == 0 {
-          i += 1
-          return
-        }
-      case UInt8(ascii: "\""):
-        i += 1
-        while i < b.count, b[i] != UInt8(ascii: "\"") { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
-        guard i < b.count else { throw Mismatch() }
-      default: break
-      }
-      i += 1
-    }
-    throw Mismatch()
-  }
+  mutating func step() throws { _ = try step(noting: nil) }
 
   /// `true` or `false`.
   mutating func bool() throws -> Bool {

@@ -46,11 +46,14 @@ extension DataFolder {
 
   /// A roster through its byte reader, else the strict path. The reader accepts only what the
   /// strict path reads the same way, so this is the same Roster `read` would give; writes
-  /// still re-read the disk copy strictly before replacing it.
-  public func readRoster(at relative: String) throws -> Roster? {
+  /// still re-read the disk copy strictly before replacing it. `only`: just those pupils (see
+  /// `loadRoster(_:only:)`).
+  public func readRoster(at relative: String, only ids: Set<String>? = nil) throws -> Roster? {
     guard let bytes = try bytes(at: relative) else { return nil }
-    if let fast = RosterScanner.read(bytes) { return fast }
-    return try decode(Roster.self, from: bytes, at: relative)
+    if let fast = RosterScanner.read(bytes, only: ids) { return fast }
+    var roster = try decode(Roster.self, from: bytes, at: relative)
+    if let ids { roster.pupils.removeAll { !ids.contains($0.id) } }
+    return roster
   }
 
   /// Only the pupils in `ids`, for a view of a few of a school's pupils (those with statutory
@@ -58,12 +61,7 @@ extension DataFolder {
   /// reads that use them (opening a class, `cohort check`) to find and explain.
   public func loadRoster(_ school: String, only ids: Set<String>) throws -> Roster {
     try checkID(school, "school")
-    let relative = Self.rosterPath(school)
-    guard let bytes = try bytes(at: relative) else { return Roster(school: school) }
-    if let fast = RosterScanner.read(bytes, only: ids) { return fast }
-    var roster = try decode(Roster.self, from: bytes, at: relative)
-    roster.pupils.removeAll { !ids.contains($0.id) }
-    return roster
+    return try readRoster(at: Self.rosterPath(school), only: ids) ?? Roster(school: school)
   }
 
   /// A school.json through its byte reader, else the strict path (as `readRoster`).

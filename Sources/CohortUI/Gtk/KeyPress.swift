@@ -58,12 +58,6 @@ extension UI {
 
   public static func labelText(_ label: Widget) -> String { String(cString: gtk_label_get_text(cg_label(label))) }
 
-  /// A label exactly `chars` characters wide (a grid's cells never jump while codes are typed).
-  public static func fixedChars(_ label: Widget, _ chars: Int32) {
-    gtk_label_set_width_chars(cg_label(label), chars)
-    gtk_label_set_max_width_chars(cg_label(label), chars)
-  }
-
   /// A button whose content is `child` (a cell of chips and labels).
   public static func button(child: Widget, classes: [String], _ action: @escaping @MainActor () -> Void) -> Widget {
     let b = gtk_button_new()!
