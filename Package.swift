@@ -76,7 +76,8 @@ let package = Package(
         "CohortSample",
       ]),
     .executableTarget(
-      name: "cohort-gtk", dependencies: ["CohortUI"], linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
+      name: "cohort-gtk", dependencies: ["CohortUI", "CohortStore"],
+      linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
     // Fixtures several test targets share (the YGP scheme, CTF files), typed once.
     .target(name: "CohortTestSupport", dependencies: ["CohortCore"], path: "Tests/CohortTestSupport"),
     .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore", "CohortTestSupport"]),

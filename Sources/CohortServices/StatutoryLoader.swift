@@ -13,17 +13,20 @@ extension StatutorySummary {
       year: year)
   }
 
+  /// Each school's pupils counted on a core of its own, then the rows.
   static func summary(
-    _ pupils: [StatutoryPupil], trust: Trust, table: StatutoryTable, national: NationalFigures, scope: AnalysisScope,
-    year: AcademicYear
+    _ pupils: [[StatutoryPupil]], trust: Trust, table: StatutoryTable, national: NationalFigures,
+    scope: AnalysisScope, year: AcademicYear
   ) -> StatutorySummary {
-    build(
-      pupils, table: table, year: year, names: ScopeNames(trust: trust, classes: []), together: scope == .trust,
-      minimum: trust.minimumGroupSize, national: national)
+    let counts = Parallel.map(pupils.count) { StatutoryCounts(pupils[$0], table: table, year: year) }
+    return build(
+      StatutoryCounts(joining: counts), year: year, names: ScopeNames(trust: trust, classes: []),
+      together: scope == .trust, minimum: trust.minimumGroupSize, national: national)
   }
 
-  /// The pupils with results in the scope (the trust's or one school's), schools on every core.
-  static func pupils(_ folder: DataFolder, trust: Trust, scope: AnalysisScope) throws -> [StatutoryPupil] {
+  /// The pupils with results in the scope (the trust's or one school's) by school, schools on
+  /// every core.
+  static func pupils(_ folder: DataFolder, trust: Trust, scope: AnalysisScope) throws -> [[StatutoryPupil]] {
     let schools: [String]
     switch scope {
     case .trust: schools = folder.presentSchools(of: trust).map(\.id)
@@ -32,7 +35,7 @@ extension StatutorySummary {
       schools = [s]
     default: throw InputError("statutory results are by school: use --scope trust or school:ID")
     }
-    return try Parallel.map(schools.count) { try pupils(folder, school: schools[$0]) }.flatMap { $0 }
+    return try Parallel.map(schools.count) { try pupils(folder, school: schools[$0]) }
   }
 
   /// A school's pupils with their statutory results (none when nothing has been imported).
@@ -60,7 +63,7 @@ extension StatutorySummary {
       Self.summary(pupils, trust: trust, table: table, national: national, scope: scope, year: y)
     }
     // Without a single result of the year (an autumn), straight to the year before.
-    if pupils.contains(where: { $0.results.contains { $0.academicYear == year } }) {
+    if pupils.contains(where: { $0.contains { $0.results.contains { $0.academicYear == year } } }) {
       let now = summary(year)
       if now.rows.contains(where: { !$0.figures.isEmpty }) { return now }
     }

@@ -78,20 +78,25 @@ public struct PosixFileSystem: FileSystem {
   }
 
   public func pread(_ fd: Int32, count: Int, at offset: Int) throws(FileSystemError) -> [UInt8] {
-    var buffer = [UInt8](repeating: 0, count: count)
-    var done = 0
-    while done < count {
-      let n = buffer.withUnsafeMutableBytes {
-        Glibc.pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done))
+    // Read straight into the array's storage: zero-filling it first and copying the part read
+    // were two more passes over every document of a trust-wide read.
+    var failure: FileSystemError?
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      var done = 0
+      while done < count {
+        let n = Glibc.pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = Self.fail("read", "fd \(fd)")
+          break
+        }
+        if n == 0 { break }
+        done += n
       }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw Self.fail("read", "fd \(fd)")
-      }
-      if n == 0 { break }
-      done += n
+      initialized = done
     }
-    return Array(buffer[0..<done])
+    if let failure { throw failure }
+    return bytes
   }
 
   public func size(_ fd: Int32) throws(FileSystemError) -> Int {

@@ -1,6 +1,9 @@
+import CohortStore
 import Foundation
 
-// The benchmark (make bench); see Bench.swift.
+// The benchmark (make bench); see Bench.swift. The allocator is set as the programs it
+// measures set it.
+Allocator.tuneForBulkReads()
 MainActor.assumeIsolated {
   do {
     try Bench(arguments: CommandLine.arguments).run()

@@ -1,3 +1,5 @@
+import CohortStore
 import CohortUI
 
+Allocator.tuneForBulkReads()
 CohortApp.main()

@@ -88,6 +88,11 @@ import Testing
     #expect(trust.figure(.eyfsGLD).map { ($0.n, $0.met) }! == (2, 1))
   }
 
+  @Test func eachMeasureHasItsOwnSlotInOrder() {
+    // The tallies are arrays by slot: two measures sharing one would add into each other.
+    #expect(StatutoryMeasure.allCases.map(\.slot) == Array(StatutoryMeasure.allCases.indices))
+  }
+
   @Test func groupsUnderTheMinimumShowTheirSizeOnly() throws {
     let s = try summary(minimum: 2)
     let disadvantaged = try #require(s.rows.first { $0.school == "" && $0.group == "disadvantaged" })

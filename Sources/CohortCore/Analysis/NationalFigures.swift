@@ -14,6 +14,25 @@ public enum StatutoryMeasure: String, CaseIterable, Codable, Sendable {
   case mtcFullMarks = "mtc-full-marks"
   case eyfsGLD = "eyfs-gld"
 
+  /// Its position in `allCases`, for arrays by measure (a raw-valued enum hashes its string).
+  public var slot: Int {
+    switch self {
+    case .ks2ReadingExpected: 0
+    case .ks2WritingExpected: 1
+    case .ks2MathsExpected: 2
+    case .ks2RWMExpected: 3
+    case .ks2ReadingHigh: 4
+    case .ks2WritingHigh: 5
+    case .ks2MathsHigh: 6
+    case .ks2RWMHigh: 7
+    case .phonicsY1: 8
+    case .phonicsEndY2: 9
+    case .mtcMean: 10
+    case .mtcFullMarks: 11
+    case .eyfsGLD: 12
+    }
+  }
+
   public var label: String {
     switch self {
     case .ks2ReadingExpected: "KS2 reading, expected standard"

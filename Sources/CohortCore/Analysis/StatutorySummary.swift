@@ -59,26 +59,30 @@ public struct StatutorySummary: Sendable, Codable, Equatable {
     _ pupils: [StatutoryPupil], table: StatutoryTable, year: AcademicYear, names: ScopeNames, together: Bool,
     minimum: Int, national: NationalFigures
   ) -> StatutorySummary {
-    var verdicts = StatutoryOutcomes.Verdicts()
-    let outcomes = pupils.map { StatutoryOutcomes($0, table: table, year: year, verdicts: &verdicts) }
-    // Who is in each group, asked once per pupil rather than once per school and group, of
-    // one record per pupil (a pupil copied per group was a fifth of a trust's view).
-    let records = pupils.map {
-      PupilRecord(pupil: $0.pupil, school: $0.school, classID: "", yearGroup: $0.pupil.yearGroup(in: year))
-    }
-    let member = groups.map { group in records.map { group.contains($0) } }
+    build(
+      StatutoryCounts(pupils, table: table, year: year), year: year, names: names, together: together,
+      minimum: minimum, national: national)
+  }
+
+  /// The same from pupils already counted (a school's on a core of its own).
+  public static func build(
+    _ counts: StatutoryCounts, year: AcademicYear, names: ScopeNames, together: Bool, minimum: Int,
+    national: NationalFigures
+  ) -> StatutorySummary {
     var rows: [StatutoryRow] = []
     var bySchool: [String: [Int]] = [:]
-    for i in pupils.indices { bySchool[pupils[i].school, default: []].append(i) }
+    for i in counts.schools.indices { bySchool[counts.schools[i], default: []].append(i) }
     let schools = bySchool.keys.sorted { names.school($0) < names.school($1) }
     for school in (together ? [""] : []) + schools {
-      let mine = school.isEmpty ? Array(pupils.indices) : bySchool[school] ?? []
+      // One pass over the school's pupils counts every group and measure (a pass per group
+      // and measure, asking each pupil's outcomes, was most of a trust's view).
+      var tally = StatutoryTally(groups: groups.count)
+      for i in school.isEmpty ? Array(counts.schools.indices) : bySchool[school] ?? [] {
+        tally.add(counts.tallies[i], groups: counts.member[i])
+      }
       for (g, group) in groups.enumerated() {
-        let chosen = mine.filter { member[g][$0] }
-        let small = group != .everyone
-        let figures = StatutoryMeasure.allCases.compactMap { m in
-          figure(m, chosen, of: outcomes, minimum: small ? minimum : 0)
-        }
+        let least = group != .everyone ? minimum : 0
+        let figures = StatutoryMeasure.allCases.compactMap { tally.figure($0, group: g, minimum: least) }
         // A row with nothing counted says nothing (a school without results of the year).
         guard !figures.isEmpty else { continue }
         rows.append(
@@ -91,31 +95,6 @@ public struct StatutorySummary: Sendable, Codable, Equatable {
       year: year, minimum: minimum, rows: rows,
       national: StatutoryMeasure.allCases.compactMap { national.figure($0, for: year) })
   }
-
-  static func figure(_ m: StatutoryMeasure, _ chosen: [Int], of outcomes: [StatutoryOutcomes], minimum: Int)
-    -> StatutoryFigure?
-  {
-    var n = 0
-    var met = 0
-    var total = 0
-    let slot = StatutoryOutcomes.slot[m]!
-    for i in chosen {
-      let p = outcomes[i]
-      if m == .mtcMean || m == .mtcFullMarks {
-        guard let s = p.mtc else { continue }
-        n += 1
-        total += s
-        if s == StatutoryOutcomes.mtcMax { met += 1 }
-      } else if let outcome = p.met[slot] {
-        n += 1
-        if outcome { met += 1 }
-      }
-    }
-    guard n > 0 else { return nil }
-    let suppressed = n < minimum
-    let value = m == .mtcMean ? Double(total) / Double(n) : 100 * Double(met) / Double(n)
-    return StatutoryFigure(measure: m, n: n, met: met, value: suppressed ? nil : value, suppressed: suppressed)
-  }
 }
 
 /// What one pupil's results of a year count towards: met or not per measure (absent: not
@@ -126,11 +105,10 @@ struct StatutoryOutcomes {
   /// trust's view asks each pupil once per school, group and measure (hashing was a tenth).
   var met = [Bool?](repeating: nil, count: StatutoryMeasure.allCases.count)
   var mtc: Int?
-  static let slot = Dictionary(uniqueKeysWithValues: StatutoryMeasure.allCases.enumerated().map { ($1, $0) })
 
   subscript(_ m: StatutoryMeasure) -> Bool? {
-    get { met[Self.slot[m]!] }
-    set { met[Self.slot[m]!] = newValue }
+    get { met[m.slot] }
+    set { met[m.slot] = newValue }
   }
 
   /// A result's standing: nil when the pupil left before it (not counted).
