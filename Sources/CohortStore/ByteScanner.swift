@@ -27,8 +27,20 @@ struct ByteScanner {
 
   /// The keys seen in one object, to refuse duplicates as the strict validator does.
   struct Keys {
-    /// A set: a school's statutory results are keyed by hundreds of pupils (a list was O(n²)).
-    var seen: Set<String> = []
+    /// Data keys seen: a list while short (most maps hold a few subjects or half-terms, and
+    /// hashing each was a twentieth of `cohort check`), a set past 16 (a school's statutory
+    /// results are keyed by hundreds of pupils).
+    var seen: [String] = []
+    var many: Set<String>?
+
+    /// False when `key` was seen before.
+    mutating func insert(_ key: String) -> Bool {
+      if many != nil { return many!.insert(key).inserted }
+      if seen.contains(key) { return false }
+      seen.append(key)
+      if seen.count > 16 { many = Set(seen) }
+      return true
+    }
     /// Known fields seen (bit per index in `Fields`), and the raw bytes of other keys.
     var known: UInt64 = 0
     var others: [Range<Int>] = []
@@ -80,7 +92,7 @@ struct ByteScanner {
   mutating func nextKey(_ keys: inout Keys) throws -> String? {
     guard try another(&keys) else { return nil }
     let key = try string()
-    guard keys.seen.insert(key).inserted else { throw Mismatch() }
+    guard keys.insert(key) else { throw Mismatch() }
     try colon()
     return key
   }

@@ -66,4 +66,20 @@ import Testing
     default: Issue.record("the strict path gave \(strict), loadStatutory \(loaded)")
     }
   }
+
+  /// Keys are checked for repeats in a list while few and in a set past sixteen: a repeat is
+  /// found on either side of the change.
+  @Test(arguments: [(20, nil), (20, 2), (17, 0), (16, 15), (40, 39)] as [(Int, Int?)])
+  func repeatedPupilsAreFoundHoweverManyThereAre(count: Int, repeated: Int?) throws {
+    let ids = (0..<count).map { "p\($0)" } + (repeated.map { ["p\($0)"] } ?? [])
+    let text =
+      #"{"format": 4, "school": "s", "pupils": {"# + ids.map { #""\#($0)": []"# }.joined(separator: ", ") + "}}"
+    if repeated == nil {
+      let read = try strict(text)
+      #expect(fast(text)?.pupils.count == count && fast(text) == read)
+    } else {
+      #expect(fast(text) == nil)
+      #expect(throws: (any Error).self) { try strict(text) }
+    }
+  }
 }
