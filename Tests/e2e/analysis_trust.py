@@ -46,7 +46,39 @@ def gap_words(c, minimum):
     return f"{'0' if r == 0 else ('+' if r > 0 else '-') + str(abs(r))} points ({sizes})"
 
 
+def collect(node, pred, out, depth=0):
+    if node is None or depth > 40:
+        return out
+    try:
+        if pred(node):
+            out.append(node)
+        for i in range(node.childCount):
+            collect(node.getChildAtIndex(i), pred, out, depth + 1)
+    except Exception:
+        pass
+    return out
+
+
 click(app.tab("Analysis"), settle=1)
+# Across the trust each school is a line of its pupils' figures; its groups open on request.
+rwm_prefix = "Meadow Primary, KS2 reading, writing and maths combined, expected standard, "
+
+
+def rwm_cells():
+    return collect(app.root(), lambda n: (n.name or "").startswith(rwm_prefix), [])
+
+
+trust_statutory = cli("statutory", "--scope", "trust", "--year", ctf_trust.YEAR)
+school_rows = [r for r in trust_statutory["summary"]["rows"] if r["school"] == ctf_trust.SCHOOL
+               and any(f["measure"] == "ks2-rwm-expected" for f in r["figures"])]
+click(app.named("Statutory", "page tab") or app.named("Statutory", "toggle button"), settle=2)
+check(wait(lambda: len(rwm_cells()) == 1, 10), f"a school's line shows its pupils together ({len(rwm_cells())} cells)")
+groups = app.named("Groups at Meadow Primary", "push button")
+if check(groups is not None, "each school's groups are a click away"):
+    activate(groups, settle=1)
+    check(wait(lambda: len(rwm_cells()) == 1 + len(school_rows), 5),
+          f"and then shown, a cell per group as the CLI counts them ({len(school_rows)} groups)")
+click(app.named("Overview", "page tab") or app.named("Overview", "toggle button"), settle=1)
 activate(app.named("Open Meadow Primary", "push button"), settle=2)
 banner = wait(lambda: app.find(lambda n: n.name.startswith("Showing Autumn 1 2026-27, the latest half-term mostly entered")), 20)
 check(banner is not None, "Autumn 2 is barely entered: the school opens on Autumn 1 and says so")
@@ -71,19 +103,6 @@ check(app.find(lambda n: n.name == heading) is not None, f"the table's count is 
 buttons = []
 pyatspi.findAllDescendants = getattr(pyatspi, "findAllDescendants", None)
 root = app.root()
-
-
-def collect(node, pred, out, depth=0):
-    if node is None or depth > 40:
-        return out
-    try:
-        if pred(node):
-            out.append(node)
-        for i in range(node.childCount):
-            collect(node.getChildAtIndex(i), pred, out, depth + 1)
-    except Exception:
-        pass
-    return out
 
 
 rows = collect(root, lambda n: (n.name or "").startswith("Open pupil: ") and n.getRoleName() == "push button", [])

@@ -51,6 +51,25 @@ public enum StatutoryMeasure: String, CaseIterable, Codable, Sendable {
     }
   }
 
+  /// Its name as a column heading beside the others.
+  public var shortLabel: String {
+    switch self {
+    case .ks2ReadingExpected: "KS2 reading, expected"
+    case .ks2WritingExpected: "KS2 writing, expected"
+    case .ks2MathsExpected: "KS2 maths, expected"
+    case .ks2RWMExpected: "KS2 RWM, expected"
+    case .ks2ReadingHigh: "KS2 reading, high score"
+    case .ks2WritingHigh: "KS2 writing, greater depth"
+    case .ks2MathsHigh: "KS2 maths, high score"
+    case .ks2RWMHigh: "KS2 RWM, higher standard"
+    case .phonicsY1: "Phonics, Year 1"
+    case .phonicsEndY2: "Phonics by end of Y2"
+    case .mtcMean: "Times tables, mean"
+    case .mtcFullMarks: "Times tables, full marks"
+    case .eyfsGLD: "EYFS, good level"
+    }
+  }
+
   /// A share of pupils, or (the MTC's mean) a score.
   public var isPercent: Bool { self != .mtcMean }
 

@@ -61,6 +61,17 @@ public enum UI {
     return s
   }
 
+  /// A wide table that scrolls sideways in the width it is given, as tall as its content (a
+  /// table wider than the page made the whole tab wider, pushing its chart off the side).
+  public static func scrolledSideways(_ child: Widget) -> Widget {
+    let s = gtk_scrolled_window_new()!
+    gtk_scrolled_window_set_child(cg_scrolled(s), child)
+    gtk_scrolled_window_set_policy(cg_scrolled(s), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER)
+    gtk_scrolled_window_set_propagate_natural_height(cg_scrolled(s), 1)
+    gtk_widget_set_hexpand(s, 1)
+    return s
+  }
+
   /// A drop-down of strings.
   public static func dropDown(
     _ items: [String], name: String, selected: Int, _ changed: @escaping @MainActor (Int) -> Void

@@ -31,22 +31,68 @@ final class StatutoryTab {
     chart.show(Charts.statutory(s, school: school))
     UI.setVisible(chart.widget, !schools.isEmpty)
     UI.removeAllChildren(tables)
-    // Five tables a part, the trust's first: ninety schools' tables at once were thousands
-    // of labels, which held the window for a tenth of a second.
-    parts.start(schools.count, per: 5) { [weak self] r in
-      guard let self else { return }
-      for id in schools[r] { UI.append(self.tables, self.table(s, school: id)) }
-    }
+    // The scope's own table (the trust's or the school's) with every group; across a trust,
+    // then one line per school of its pupils' figures, each school's groups behind its name.
+    // Ninety schools' tables of every group were ten thousand labels, which every frame drew.
+    if let first = schools.first { UI.append(tables, table(s, school: first)) }
+    let others = Array(schools.dropFirst())
+    if !others.isEmpty { UI.append(tables, bySchool(s, schools: others)) }
     UI.setText(notes, StatutorySummary.rule + " National figures: " + source)
   }
 
   private let parts = InParts()
 
+  /// A line per school: its name and each measure's figure for all its pupils; below, each
+  /// school's groups in a part shown on request (built then).
+  private func bySchool(_ s: StatutorySummary, schools: [String]) -> Widget {
+    let all = s.rows.filter { $0.group == PupilGroup.everyone.description && !$0.school.isEmpty }
+    let measures = StatutoryMeasure.allCases.filter { m in all.contains { $0.figure(m) != nil } }
+    let box = UI.box(true, spacing: 6)
+    UI.append(box, UI.label("Each school, all pupils", classes: ["heading"]))
+    let grid = UI.grid(rowSpacing: 2, columnSpacing: 14)
+    for (c, h) in (["School"] + measures.map(\.shortLabel)).enumerated() {
+      UI.attach(grid, UI.label(h, classes: ["heading"]), column: Int32(c), row: 0)
+    }
+    let details = UI.box(true, spacing: 4)
+    UI.append(box, UI.scrolledSideways(grid), UI.label("Groups in each school", classes: ["heading"]), details)
+    // Ten schools a part: a trust's ninety lines at once held the window.
+    parts.start(schools.count, per: 10) { [weak self] r in
+      guard let self else { return }
+      for i in r {
+        let row = all.first { $0.school == schools[i] }
+        let name = row?.schoolName ?? s.rows.first { $0.school == schools[i] }?.schoolName ?? schools[i]
+        UI.attach(grid, UI.label(name), column: 0, row: Int32(i + 1))
+        for (c, m) in measures.enumerated() {
+          let words = row?.figure(m).map { Self.words($0, minimum: s.minimum) } ?? "none"
+          let l = UI.label(words)
+          UI.setAccessibleName(l, "\(name), \(m.label), all pupils: \(words)")
+          UI.attach(grid, l, column: Int32(c + 1), row: Int32(i + 1))
+        }
+        UI.append(details, self.groups(s, school: schools[i], name: name))
+      }
+    }
+    return box
+  }
+
+  /// A school's table of every group, made when it is first opened.
+  private func groups(_ s: StatutorySummary, school: String, name: String) -> Widget {
+    let holder = UI.box(true, spacing: 0)
+    let expander = UI.expander(name, holder)
+    UI.setAccessibleName(expander, "Groups at \(name)")
+    var built = false
+    Signal.onPointer(expander, "notify::expanded") { [weak self] _ in
+      guard let self, !built else { return }
+      built = true
+      UI.append(holder, self.table(s, school: school, titled: false))
+    }
+    return expander
+  }
+
   /// A row per measure: the national figure, then each group's figure with its pupils.
-  private func table(_ s: StatutorySummary, school: String) -> Widget {
+  private func table(_ s: StatutorySummary, school: String, titled: Bool = true) -> Widget {
     let rows = s.rows.filter { $0.school == school }
     let box = UI.box(true, spacing: 4)
-    UI.append(box, UI.label(rows.first?.schoolName ?? school, classes: ["heading"]))
+    if titled { UI.append(box, UI.label(rows.first?.schoolName ?? school, classes: ["heading"])) }
     let grid = UI.grid(rowSpacing: 2, columnSpacing: 14)
     let header = ["Measure", "National"] + rows.map { $0.group.prefix(1).uppercased() + $0.group.dropFirst() }
     for (c, h) in header.enumerated() { UI.attach(grid, UI.label(h, classes: ["heading"]), column: Int32(c), row: 0) }
@@ -63,7 +109,7 @@ final class StatutoryTab {
       }
       r += 1
     }
-    UI.append(box, grid)
+    UI.append(box, UI.scrolledSideways(grid))
     return box
   }
 
