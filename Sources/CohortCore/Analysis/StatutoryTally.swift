@@ -9,6 +9,7 @@ public struct StatutoryCounts: Sendable {
   public init(_ pupils: [StatutoryPupil], table: StatutoryTable, year: AcademicYear) {
     var verdicts = StatutoryOutcomes.Verdicts()
     let groups = StatutorySummary.groups
+    precondition(groups.count <= UInt8.bitWidth, "a group's bit would fall off the byte")
     for p in pupils {
       let r = PupilRecord(pupil: p.pupil, school: p.school, classID: "", yearGroup: p.pupil.yearGroup(in: year))
       schools.append(p.school)
