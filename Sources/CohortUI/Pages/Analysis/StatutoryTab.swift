@@ -30,6 +30,8 @@ final class StatutoryTab {
     UI.setAccessibleName(heading, "Statutory results heading")
     chart.show(Charts.statutory(s, school: school))
     UI.setVisible(chart.widget, !schools.isEmpty)
+    // A trust's school lines still being added belong to the tables taken out here.
+    parts.cancel()
     UI.removeAllChildren(tables)
     // The scope's own table (the trust's or the school's) with every group; across a trust,
     // then one line per school of its pupils' figures, each school's groups behind its name.
