@@ -41,6 +41,11 @@ public enum Adw {
     adw_view_stack_get_visible_child(cg_adw_view_stack(stack))
   }
 
+  /// The id of the page a view stack shows.
+  public static func visibleViewID(_ stack: Widget) -> String? {
+    adw_view_stack_get_visible_child_name(cg_adw_view_stack(stack)).map { String(cString: $0) }
+  }
+
   public static func showView(_ stack: Widget, _ id: String) {
     adw_view_stack_set_visible_child_name(cg_adw_view_stack(stack), id)
   }

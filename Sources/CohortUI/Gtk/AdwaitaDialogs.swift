@@ -108,6 +108,15 @@ extension Adw {
   public static func addPreferencesPage(
     _ window: Widget, id: String, title: String, icon: String, content: [Widget], description: String? = nil
   ) -> Widget {
+    let page = preferencesPage(id: id, title: title, icon: icon, content: content, description: description)
+    adw_preferences_window_add(cg_adw_prefs_window(window), cg_adw_prefs_page(page))
+    return page
+  }
+
+  /// A preferences page holding one group with `content` in it, for a window or a view stack.
+  public static func preferencesPage(
+    id: String, title: String, icon: String, content: [Widget], description: String? = nil
+  ) -> Widget {
     let page = adw_preferences_page_new()!
     let p = cg_adw_prefs_page(page)
     adw_preferences_page_set_title(p, title)
@@ -117,7 +126,6 @@ extension Adw {
     if let description { adw_preferences_group_set_description(cg_adw_prefs_group(group), description) }
     for c in content { adw_preferences_group_add(cg_adw_prefs_group(group), c) }
     adw_preferences_page_add(p, cg_adw_prefs_group(group))
-    adw_preferences_window_add(cg_adw_prefs_window(window), p)
     return page
   }
 

@@ -101,3 +101,25 @@ extension UI {
 
   public static func listAppend(_ list: Widget, _ row: Widget) { gtk_list_box_append(cg_list_box(list), row) }
 }
+
+/// Where the keyboard focus was in a window, to put it back after a view shown in place of
+/// the one that had it. Holds the widget, so one rebuilt away meanwhile is not touched.
+@MainActor
+final class FocusMemory {
+  private let widget: Widget?
+  private let window: Widget
+
+  init(in window: Widget) {
+    self.window = window
+    widget = gtk_root_get_focus(OpaquePointer(window))
+    if let widget { g_object_ref(UnsafeMutableRawPointer(widget)) }
+  }
+
+  /// Focuses it again if it is still in the window.
+  func restore() {
+    guard let widget, gtk_widget_get_root(widget) == OpaquePointer(window) else { return }
+    UI.focus(widget)
+  }
+
+  isolated deinit { if let widget { g_object_unref(UnsafeMutableRawPointer(widget)) } }
+}

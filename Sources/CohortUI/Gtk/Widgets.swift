@@ -41,6 +41,17 @@ public enum UI {
     return w
   }
 
+  /// A flat button showing an icon, named for screen readers, with its tooltip.
+  public static func iconButton(
+    _ icon: String, name: String, tooltip: String, _ action: @escaping @MainActor () -> Void
+  ) -> Widget {
+    let w = gtk_button_new_from_icon_name(icon)!
+    setAccessibleName(w, name)
+    UI.tooltip(w, tooltip)
+    Signal.on(w, "clicked", action)
+    return w
+  }
+
   public static func scrolled(_ child: Widget) -> Widget {
     let s = gtk_scrolled_window_new()!
     gtk_scrolled_window_set_child(cg_scrolled(s), child)

@@ -7,7 +7,9 @@ extension MainWindow {
     let w = UnsafeMutableRawPointer(window)
     for (i, id) in pageIDs.enumerated() where i < 9 {
       Actions.add(to: w, app: app, "page-\(i + 1)", accels: ["<Control>\(i + 1)"]) { [weak self] in
-        self.map { Adw.showView($0.stack, id) }
+        guard let self else { return }
+        self.closeSettings()
+        Adw.showView(self.stack, id)
       }
     }
     Actions.add(to: w, app: app, "toggle-sidebar", accels: ["F9"]) { [weak self] in
@@ -44,6 +46,7 @@ extension MainWindow {
     findWindow = FindPupilWindow(parent: window, context: context, year: scope.year, school: scope.schoolID) {
       [weak self] hit in
       guard let self else { return }
+      self.closeSettings()
       self.navigate(to: .schoolClass(school: hit.school, classID: hit.classID))
       self.select(pupil: hit.pupil.id, school: hit.school)
     }

@@ -14,7 +14,7 @@ extension MainWindow {
       }
       return [
         MenuItem("Open data folder…", name: "Open data folder") { [weak self] in self?.chooseDataFolder() },
-        MenuItem("Trust settings…", name: "Trust settings") { [weak self] in self?.openSettings(nil) },
+        MenuItem("Trust settings", name: "Trust settings") { [weak self] in self?.openSettings(nil) },
         MenuItem("Plugins…", name: "Plugins") { [weak self] in self?.openPlugins() },
         MenuItem("Keyboard shortcuts", name: "Keyboard shortcuts") { [weak self] in
           guard let self else { return }

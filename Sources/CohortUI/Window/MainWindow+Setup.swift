@@ -5,15 +5,37 @@ import Foundation
 /// The window's part in setting a trust up: the Trust settings button, what to do next where
 /// there is nothing to show yet, and the bar that lists pupils not in a class.
 extension MainWindow {
+  /// Trust settings in place of the pages, at `section` (the Schools page by default).
   func openSettings(_ section: TrustSettingsSection?) {
-    if let open = settingsWindow {
-      open.show(section ?? .schools)
-      return
-    }
-    settingsWindow = TrustSettingsWindow(
-      parent: window, context: context, year: scope.year, school: scope.schoolID ?? context.schools.first?.id,
-      section: section, changed: { [weak self] said in self?.reload(saying: said) },
-      closed: { [weak self] in self?.settingsWindow = nil })
+    if let open = settings { return open.show(section ?? .schools) }
+    let view = TrustSettingsView(
+      window: window, context: context, year: scope.year, school: scope.schoolID ?? context.schools.first?.id,
+      section: section, toast: { [weak self] said in self?.toast(said, undo: nil) },
+      changed: { [weak self] said in self?.reload(saying: said) },
+      close: { [weak self] in self?.closeSettings() })
+    settings = view
+    focusBeforeSettings = FocusMemory(in: window)
+    view.fit(width: width)
+    UI.append(settingsSlot, view.widget)
+    UI.showPage(root, "settings")
+    showTitle()
+    view.focus()
+  }
+
+  /// Back to the pages as they were; the settings' widgets are let go of a few at a time.
+  func closeSettings() {
+    guard settings != nil else { return }
+    settings = nil
+    UI.showPage(root, "main")
+    showTitle()
+    UI.removeAllChildren(settingsSlot)
+    focusBeforeSettings?.restore()
+    focusBeforeSettings = nil
+  }
+
+  /// The window's title says what it shows (screen readers and the window list read it).
+  func showTitle() {
+    UI.setTitle(window, (settings == nil ? "Cohort: " : "Trust settings: ") + context.trust.name)
   }
 
   /// The pages, or (for a trust not set up that far) what to do next with buttons that do it.

@@ -32,7 +32,14 @@ final class MainWindow: PageHost, ToastHost {
   let nextStep = UI.box(true, spacing: 16, classes: ["next-step"])
   let banner = UI.box(false, spacing: 12, classes: ["banner"])
   let closedBanner = UI.box(false, spacing: 12, classes: ["banner", "read-only-banner"])
-  var settingsWindow: TrustSettingsWindow?
+  /// Trust settings, when open: shown in `root` in place of the pages.
+  var settings: TrustSettingsView?
+  /// What had the keyboard focus when Trust settings opened, to have it back after.
+  var focusBeforeSettings: FocusMemory?
+  /// The pages with their header and status bar, or Trust settings.
+  let root = UI.stack()
+  let settingsSlot = UI.box(true)
+  private(set) var width: Int32 = 0
   var unplacedWindow: UnplacedWindow?
   var unplaced: UnplacedList?
   var unplacedAsked = 0
@@ -48,10 +55,10 @@ final class MainWindow: PageHost, ToastHost {
     self.app = app
     self.scope = start
     window = Adw.applicationWindow(app)
-    UI.setTitle(window, "Cohort: \(context.trust.name)")
     UI.fitDefaultSize(window, 1280, 820)
     UI.ellipsize(message)
-    toasts = Adw.toastOverlay(content)
+    toasts = Adw.toastOverlay(root)
+    showTitle()
     for kind in BuiltInPages.kinds(for: context.registry) {
       let page = kind.make(self)
       pages.append(page)
@@ -136,6 +143,8 @@ final class MainWindow: PageHost, ToastHost {
     UI.append(status, message, saveState)
     UI.expand(flap, v: true)
     UI.append(content, header, flap, switcherBar!, status)
+    UI.addPage(root, content, id: "main", title: "Pages")
+    UI.addPage(root, settingsSlot, id: "settings", title: "Trust settings")
     Adw.setContent(window, toasts)
   }
 
@@ -143,6 +152,8 @@ final class MainWindow: PageHost, ToastHost {
   /// Below 860 the page switcher leaves the header for a bar at the bottom.
   private func fit(width: Int32) {
     guard width > 0 else { return }
+    self.width = width
+    settings?.fit(width: width)
     flap.map { Adw.fold($0, width < 1100) }
     switcherTitle.map { UI.setVisible($0, width >= 860) }
     switcherBar.map { Adw.revealBar($0, width < 860) }
@@ -173,7 +184,7 @@ final class MainWindow: PageHost, ToastHost {
   func reload(saying message: String) {
     do { try context.reload() } catch { return say("Could not read the trust again: \(error)") }
     Style.install(scheme: context.scheme)
-    UI.setTitle(window, "Cohort: \(context.trust.name)")
+    showTitle()
     if let id = scope.schoolID, context.school(id) == nil { scope.level = .trust }
     if case .schoolClass(let s, let c) = scope.level,
       context.school(s)?.classes(in: scope.year).contains(where: { $0.id == c }) != true

@@ -101,7 +101,7 @@ final class UnplacedWindow {
       }
     } catch {
       UI.setClass(status, "error", true)
-      UI.setText(status, TrustSettingsWindow.oneLine(error))
+      UI.setText(status, TrustSettingsView.oneLine(error))
     }
     redraw()
     guard done > 0 else { return }

@@ -1,35 +1,44 @@
 import CohortCore
 import Foundation
 
-/// Trust settings, as a GNOME preferences window: schools, classes, staff, subjects, codes and
-/// term dates, a page each. Every change is saved at once through TrustSetup (all or nothing,
-/// with a journal line under the person's name); what it did, or why a change was refused
-/// (nothing changed), shows in the line under the page (a change done in a toast too).
+/// Trust settings, in the window in place of its pages: schools, classes, staff, subjects,
+/// codes and term dates, a page each, switched in its header; the arrow at its start (or
+/// Escape) goes back to the pages. (A preferences window of its own held the app for 150-190
+/// ms as it came up on a large trust: a new window's first frame, and the main window drawn
+/// again behind it, out of focus.) Every change is saved at once through TrustSetup (all or
+/// nothing, with a journal line under the person's name); what it did, or why a change was
+/// refused (nothing changed), shows in the line under the page (a change done in a toast too).
 @MainActor
-final class TrustSettingsWindow: SettingsHost {
+final class TrustSettingsView: SettingsHost {
+  /// The header, the pages and (on a narrow window) their switcher at the bottom.
+  let widget = UI.box(true)
+  /// The window it is in: the parent of the dialogs its parts open.
   let window: Widget
   let context: AppContext
   private(set) var year: AcademicYear
+  private let stack = Adw.viewStack()
+  private let switcherTitle: Widget
+  private let switcherBar: Widget
+  private var back: Widget?
   private var statuses: [Widget] = []
-  private var pages: [TrustSettingsSection: Widget] = [:]
   private var sections: [TrustSettingsSection: SettingsSection] = [:]
   /// Where each page's part goes once it is built.
   private var slots: [TrustSettingsSection: Widget] = [:]
   private let school: String?
+  private let toast: @MainActor (String) -> Void
   private let changed: @MainActor (String) -> Void
-  private let closed: @MainActor () -> Void
 
   init(
-    parent: Widget, context: AppContext, year: AcademicYear, school: String?, section: TrustSettingsSection?,
-    changed: @escaping @MainActor (String) -> Void, closed: @escaping @MainActor () -> Void
+    window: Widget, context: AppContext, year: AcademicYear, school: String?, section: TrustSettingsSection?,
+    toast: @escaping @MainActor (String) -> Void, changed: @escaping @MainActor (String) -> Void,
+    close: @escaping @MainActor () -> Void
   ) {
+    self.window = window
     self.context = context
     self.year = year
+    self.toast = toast
     self.changed = changed
-    self.closed = closed
     self.school = school
-    window = Adw.preferencesWindow(
-      title: "Trust settings: \(context.trust.name)", parent: parent, width: 1000, height: 660)
     for s in TrustSettingsSection.allCases {
       let slot = UI.box(true, spacing: 0)
       slots[s] = slot
@@ -37,20 +46,42 @@ final class TrustSettingsWindow: SettingsHost {
       let line = UI.wrapped("", classes: ["settings-status"])
       UI.setAccessibleName(line, "Settings message")
       statuses.append(line)
-      pages[s] = Adw.addPreferencesPage(
-        window, id: s.rawValue, title: s.title, icon: Self.icon(s), content: [slot, line])
+      let page = Adw.preferencesPage(id: s.rawValue, title: s.title, icon: Self.icon(s), content: [slot, line])
+      Adw.addView(stack, page, id: s.rawValue, title: s.title, icon: Self.icon(s))
     }
-    Signal.onPointer(window, "notify::visible-page") { [weak self] _ in self?.buildShownPage() }
+    (switcherTitle, switcherBar) = Adw.switchers(stack)
+    let back = UI.iconButton("go-previous-symbolic", name: "Back to the pages", tooltip: "Back to the pages (Escape)") {
+      close()
+    }
+    self.back = back
+    let header = Adw.headerBar(start: [back], title: switcherTitle, end: [])
+    UI.expand(stack, v: true)
+    UI.append(widget, header, stack, switcherBar)
+    UI.onKey(widget) { press in
+      guard press.key == .escape, !press.ctrl, !press.shift, !press.alt else { return false }
+      close()
+      return true
+    }
+    Signal.onPointer(stack, "notify::visible-child") { [weak self] _ in self?.buildShownPage() }
     show(section ?? .schools)
-    Signal.on(window, "destroy") { [weak self] in self?.closed() }
-    UI.present(window)
     buildTheRest()
+  }
+
+  /// The keyboard in the settings (at the back arrow, the first thing in them): the pages
+  /// that had it are out of sight.
+  func focus() { back.map(UI.focus) }
+
+  /// Below 860 pixels the pages' switcher leaves the header for a bar at the bottom (as the
+  /// window's own does).
+  func fit(width: Int32) {
+    UI.setVisible(switcherTitle, width >= 860)
+    Adw.revealBar(switcherBar, width < 860)
   }
 
   /// The page on screen is built at once; each other page in a later turn of the main loop,
   /// one at a time: all six at once (ninety schools' rows) held the window for half a second.
   private func buildShownPage() {
-    if let shown = Adw.visiblePreferencesPage(window).flatMap(TrustSettingsSection.init) { build(shown) }
+    if let shown = Adw.visibleViewID(stack).flatMap(TrustSettingsSection.init) { build(shown) }
   }
 
   private func buildTheRest() {
@@ -91,20 +122,18 @@ final class TrustSettingsWindow: SettingsHost {
   }
 
   func show(_ section: TrustSettingsSection) {
-    if let page = pages[section] { Adw.showPreferencesPage(window, page) }
+    Adw.showView(stack, section.rawValue)
     build(section)
-    UI.present(window)
   }
 
   /// The message line of the page on screen (each page has one). A change done shows in a
-  /// toast too; a refusal stays in red on the line only (the HIG keeps errors out of toasts, and
-  /// a toast would take the first Escape that should close the window).
+  /// toast too; a refusal stays in red on the line only (the HIG keeps errors out of toasts).
   private func say(_ text: String, error: Bool) {
     for line in statuses {
       UI.setClass(line, "error", error)
       UI.setText(line, text)
     }
-    if !error { Adw.preferencesToast(window, text) }
+    if !error { toast(text) }
   }
 
   @discardableResult
