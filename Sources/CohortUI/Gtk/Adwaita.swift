@@ -79,6 +79,12 @@ public enum Adw {
     adw_view_switcher_bar_set_reveal(cg_adw_switcher_bar(bar), on ? 1 : 0)
   }
 
+  /// Below 860 pixels the page switcher leaves the header for the bar at the bottom.
+  public static func fitSwitchers(header: Widget, bar: Widget, width: Int32) {
+    UI.setVisible(header, width >= 860)
+    revealBar(bar, width < 860)
+  }
+
   // MARK: the sidebar
 
   /// A sidebar beside `content` that folds over it (hidden until asked for) below `foldAt`

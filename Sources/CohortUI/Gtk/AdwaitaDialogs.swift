@@ -103,29 +103,24 @@ extension Adw {
     return w
   }
 
-  /// A page of a preferences window holding one group with `content` in it.
-  @discardableResult
-  public static func addPreferencesPage(
-    _ window: Widget, id: String, title: String, icon: String, content: [Widget], description: String? = nil
-  ) -> Widget {
-    let page = preferencesPage(id: id, title: title, icon: icon, content: content, description: description)
-    adw_preferences_window_add(cg_adw_prefs_window(window), cg_adw_prefs_page(page))
-    return page
-  }
-
-  /// A preferences page holding one group with `content` in it, for a window or a view stack.
+  /// A preferences page holding one group with `content` in it (for a view stack).
   public static func preferencesPage(
     id: String, title: String, icon: String, content: [Widget], description: String? = nil
   ) -> Widget {
+    let group = adw_preferences_group_new()!
+    if let description { adw_preferences_group_set_description(cg_adw_prefs_group(group), description) }
+    for c in content { adw_preferences_group_add(cg_adw_prefs_group(group), c) }
+    return preferencesPage(id: id, title: title, icon: icon, groups: [group])
+  }
+
+  /// A preferences page holding the given groups.
+  public static func preferencesPage(id: String, title: String, icon: String, groups: [Widget]) -> Widget {
     let page = adw_preferences_page_new()!
     let p = cg_adw_prefs_page(page)
     adw_preferences_page_set_title(p, title)
     adw_preferences_page_set_icon_name(p, icon)
     adw_preferences_page_set_name(p, id)
-    let group = adw_preferences_group_new()!
-    if let description { adw_preferences_group_set_description(cg_adw_prefs_group(group), description) }
-    for c in content { adw_preferences_group_add(cg_adw_prefs_group(group), c) }
-    adw_preferences_page_add(p, cg_adw_prefs_group(group))
+    for g in groups { adw_preferences_page_add(p, cg_adw_prefs_group(g)) }
     return page
   }
 
@@ -134,23 +129,9 @@ extension Adw {
   public static func addPreferencesPage(_ window: Widget, id: String, title: String, icon: String, groups: [Widget])
     -> Widget
   {
-    let page = adw_preferences_page_new()!
-    let p = cg_adw_prefs_page(page)
-    adw_preferences_page_set_title(p, title)
-    adw_preferences_page_set_icon_name(p, icon)
-    adw_preferences_page_set_name(p, id)
-    for g in groups { adw_preferences_page_add(p, cg_adw_prefs_group(g)) }
-    adw_preferences_window_add(cg_adw_prefs_window(window), p)
+    let page = preferencesPage(id: id, title: title, icon: icon, groups: groups)
+    adw_preferences_window_add(cg_adw_prefs_window(window), cg_adw_prefs_page(page))
     return page
-  }
-
-  public static func showPreferencesPage(_ window: Widget, _ page: Widget) {
-    adw_preferences_window_set_visible_page(cg_adw_prefs_window(window), cg_adw_prefs_page(page))
-  }
-
-  /// The name (id) of the page a preferences window shows.
-  public static func visiblePreferencesPage(_ window: Widget) -> String? {
-    adw_preferences_window_get_visible_page_name(cg_adw_prefs_window(window)).map { String(cString: $0) }
   }
 
   public static func preferencesToast(_ window: Widget, _ text: String) {

@@ -19,7 +19,9 @@ final class TrustSettingsView: SettingsHost {
   private let stack = Adw.viewStack()
   private let switcherTitle: Widget
   private let switcherBar: Widget
-  private var back: Widget?
+  private let back: Widget
+  /// What had the keyboard focus in the window before, to have it back after.
+  let focusBefore: FocusMemory
   private var statuses: [Widget] = []
   private var sections: [TrustSettingsSection: SettingsSection] = [:]
   /// Where each page's part goes once it is built.
@@ -39,6 +41,10 @@ final class TrustSettingsView: SettingsHost {
     self.toast = toast
     self.changed = changed
     self.school = school
+    focusBefore = FocusMemory(in: window)
+    back = UI.iconButton("go-previous-symbolic", name: "Back to the pages", tooltip: "Back to the pages (Escape)") {
+      close()
+    }
     for s in TrustSettingsSection.allCases {
       let slot = UI.box(true, spacing: 0)
       slots[s] = slot
@@ -50,10 +56,6 @@ final class TrustSettingsView: SettingsHost {
       Adw.addView(stack, page, id: s.rawValue, title: s.title, icon: Self.icon(s))
     }
     (switcherTitle, switcherBar) = Adw.switchers(stack)
-    let back = UI.iconButton("go-previous-symbolic", name: "Back to the pages", tooltip: "Back to the pages (Escape)") {
-      close()
-    }
-    self.back = back
     let header = Adw.headerBar(start: [back], title: switcherTitle, end: [])
     UI.expand(stack, v: true)
     UI.append(widget, header, stack, switcherBar)
@@ -69,14 +71,10 @@ final class TrustSettingsView: SettingsHost {
 
   /// The keyboard in the settings (at the back arrow, the first thing in them): the pages
   /// that had it are out of sight.
-  func focus() { back.map(UI.focus) }
+  func focus() { UI.focus(back) }
 
-  /// Below 860 pixels the pages' switcher leaves the header for a bar at the bottom (as the
-  /// window's own does).
-  func fit(width: Int32) {
-    UI.setVisible(switcherTitle, width >= 860)
-    Adw.revealBar(switcherBar, width < 860)
-  }
+  /// The pages' switcher in the header, or at the bottom of a narrow window (as the window's own).
+  func fit(width: Int32) { Adw.fitSwitchers(header: switcherTitle, bar: switcherBar, width: width) }
 
   /// The page on screen is built at once; each other page in a later turn of the main loop,
   /// one at a time: all six at once (ninety schools' rows) held the window for half a second.

@@ -14,7 +14,6 @@ extension MainWindow {
       changed: { [weak self] said in self?.reload(saying: said) },
       close: { [weak self] in self?.closeSettings() })
     settings = view
-    focusBeforeSettings = FocusMemory(in: window)
     view.fit(width: width)
     UI.append(settingsSlot, view.widget)
     UI.showPage(root, "settings")
@@ -24,13 +23,12 @@ extension MainWindow {
 
   /// Back to the pages as they were; the settings' widgets are let go of a few at a time.
   func closeSettings() {
-    guard settings != nil else { return }
+    guard let view = settings else { return }
     settings = nil
     UI.showPage(root, "main")
     showTitle()
     UI.removeAllChildren(settingsSlot)
-    focusBeforeSettings?.restore()
-    focusBeforeSettings = nil
+    view.focusBefore.restore()
   }
 
   /// The window's title says what it shows (screen readers and the window list read it).

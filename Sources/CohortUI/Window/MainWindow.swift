@@ -34,8 +34,6 @@ final class MainWindow: PageHost, ToastHost {
   let closedBanner = UI.box(false, spacing: 12, classes: ["banner", "read-only-banner"])
   /// Trust settings, when open: shown in `root` in place of the pages.
   var settings: TrustSettingsView?
-  /// What had the keyboard focus when Trust settings opened, to have it back after.
-  var focusBeforeSettings: FocusMemory?
   /// The pages with their header and status bar, or Trust settings.
   let root = UI.stack()
   let settingsSlot = UI.box(true)
@@ -155,8 +153,7 @@ final class MainWindow: PageHost, ToastHost {
     self.width = width
     settings?.fit(width: width)
     flap.map { Adw.fold($0, width < 1100) }
-    switcherTitle.map { UI.setVisible($0, width >= 860) }
-    switcherBar.map { Adw.revealBar($0, width < 860) }
+    if let switcherTitle, let switcherBar { Adw.fitSwitchers(header: switcherTitle, bar: switcherBar, width: width) }
   }
 
   /// A choice in the sidebar; on a narrow window the folded sidebar then gets out of the way.
