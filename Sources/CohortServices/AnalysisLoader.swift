@@ -8,12 +8,23 @@ public enum AnalysisLoader {
   public static func load(_ folder: DataFolder, trust: Trust, year: AcademicYear, history: Int = 1) throws
     -> [PupilRecord]
   {
+    try loadWithNames(folder, trust: trust, year: year, history: history).records
+  }
+
+  /// The same with the names of the schools' classes in `year`, from the school.json files
+  /// read for the records (reading them again was a tenth of a cold dashboard).
+  public static func loadWithNames(_ folder: DataFolder, trust: Trust, year: AcademicYear, history: Int = 1) throws
+    -> (records: [PupilRecord], names: ScopeNames)
+  {
     let years = (0...history).map { AcademicYear(startYear: year.startYear - $0) }
     let schools = folder.presentSchools(of: trust)
     // Schools are independent: read them (school.json included) on every core.
-    return try Parallel.map(schools.count) { i in
-      try load(folder, school: try folder.loadSchool(schools[i].id), year: year, years: years)
-    }.flatMap { $0 }
+    let parts = try Parallel.map(schools.count) { i in
+      let school = try folder.loadSchool(schools[i].id)
+      return (records: try load(folder, school: school, year: year, years: years),
+        classes: ScopeNames.classes(of: school, in: year))
+    }
+    return (parts.flatMap(\.records), ScopeNames(trust: trust, classes: parts.flatMap(\.classes)))
   }
 
   /// One school's pupils only: enough for a class meeting and its comparison groups.

@@ -102,7 +102,10 @@ extension ByteScanner {
   mutating func pupil(in ids: Set<String>) throws -> Pupil? {
     space()
     let start = i
-    if let id = try step(noting: Self.idKey), !ids.contains(String(decoding: b[id], as: UTF8.self)) { return nil }
+    // A wanted pupil is told by its id, partway in: stop there and read it in full.
+    let bytes = b
+    let (id, wanted) = try step(noting: Self.idKey) { ids.contains(String(decoding: bytes[$0], as: UTF8.self)) }
+    if id != nil, !wanted { return nil }
     // Wanted, or no plain id to tell by: read in full (which refuses a pupil without an id).
     i = start
     let p = try pupil()

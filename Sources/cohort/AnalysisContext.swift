@@ -11,12 +11,10 @@ struct AnalysisContext {
 
   /// `history`: earlier years whose codes and scores come with this year's pupils.
   static func load(_ opened: Opened, year: AcademicYear, history: Int) throws -> AnalysisContext {
-    let a = Analysis(
-      records: try AnalysisLoader.load(opened.folder, trust: opened.trust, year: year, history: history),
-      scheme: opened.scheme)
+    let (records, names) = try AnalysisLoader.loadWithNames(opened.folder, trust: opened.trust, year: year, history: history)
+    let a = Analysis(records: records, scheme: opened.scheme)
     KeptUntilExit.keep(a)
-    return AnalysisContext(
-      opened: opened, analysis: a, names: try ScopeNames.load(opened.folder, trust: opened.trust, year: year))
+    return AnalysisContext(opened: opened, analysis: a, names: names)
   }
 
   var trust: Trust { opened.trust }

@@ -124,12 +124,14 @@ final class TrustSettingsView: SettingsHost {
     build(section)
   }
 
-  /// The message line of the page on screen (each page has one). A change done shows in a
-  /// toast too; a refusal stays in red on the line only (the HIG keeps errors out of toasts).
+  /// The message line of the page on screen (each page has one; the others' are cleared, so a
+  /// refusal on one page is not shown under another). A change done shows in a toast too; a
+  /// refusal stays in red on the line only (the HIG keeps errors out of toasts).
   private func say(_ text: String, error: Bool) {
-    for line in statuses {
-      UI.setClass(line, "error", error)
-      UI.setText(line, text)
+    let shown = Adw.visibleViewID(stack).flatMap(TrustSettingsSection.init)
+    for (s, line) in zip(TrustSettingsSection.allCases, statuses) {
+      UI.setClass(line, "error", error && s == shown)
+      UI.setText(line, s == shown ? text : "")
     }
     if !error { toast(text) }
   }
