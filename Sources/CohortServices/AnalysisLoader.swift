@@ -21,8 +21,10 @@ public enum AnalysisLoader {
     // Schools are independent: read them (school.json included) on every core.
     let parts = try Parallel.map(schools.count) { i in
       let school = try folder.loadSchool(schools[i].id)
-      return (records: try load(folder, school: school, year: year, years: years),
-        classes: ScopeNames.classes(of: school, in: year))
+      return (
+        records: try load(folder, school: school, year: year, years: years),
+        classes: ScopeNames.classes(of: school, in: year)
+      )
     }
     return (parts.flatMap(\.records), ScopeNames(trust: trust, classes: parts.flatMap(\.classes)))
   }

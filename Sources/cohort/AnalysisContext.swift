@@ -11,7 +11,8 @@ struct AnalysisContext {
 
   /// `history`: earlier years whose codes and scores come with this year's pupils.
   static func load(_ opened: Opened, year: AcademicYear, history: Int) throws -> AnalysisContext {
-    let (records, names) = try AnalysisLoader.loadWithNames(opened.folder, trust: opened.trust, year: year, history: history)
+    let (records, names) = try AnalysisLoader.loadWithNames(
+      opened.folder, trust: opened.trust, year: year, history: history)
     let a = Analysis(records: records, scheme: opened.scheme)
     KeptUntilExit.keep(a)
     return AnalysisContext(opened: opened, analysis: a, names: names)

@@ -83,7 +83,7 @@ final class ClassesSection: SettingsSection {
       if ok == false { groups.set(c.yearGroups) }
     }
     let teachers = SettingsUI.pickMenu(
-      SettingsUI.names(c.teachers, none: "Choose…"), name: "Teachers of \(c.name)",
+      SettingsUI.brief(c.teachers, none: "Choose…"), name: "Teachers of \(c.name)",
       all: { [weak self] in self?.staff ?? [] },
       chosen: { c.teachers },
       toggle: { [weak self] who in
@@ -113,13 +113,13 @@ final class ClassesSection: SettingsSection {
     let name = UI.field("", name: "New class's name", chars: 18, placeholder: "A new class, e.g. Willow")
     let groups = YearGroupChecks(owner: "new class", selected: [])
     let teachers = SettingsUI.pickMenu(
-      SettingsUI.names(newTeachers, none: "Choose…"), name: "New class's teachers",
+      SettingsUI.brief(newTeachers, none: "Choose…"), name: "New class's teachers",
       all: { [weak self] in self?.staff ?? [] }, chosen: { [weak self] in self?.newTeachers ?? [] },
       toggle: { [weak self] who in
         guard let self, let button = self.newTeachersButton else { return }
         self.newTeachers =
           self.newTeachers.contains(who) ? self.newTeachers.filter { $0 != who } : self.newTeachers + [who]
-        UI.setMenuLabel(button, SettingsUI.names(self.newTeachers, none: "Choose…"))
+        UI.setMenuLabel(button, SettingsUI.brief(self.newTeachers, none: "Choose…"))
       })
     newTeachersButton = teachers
     let add = UI.button("Add class") { [weak self] in self?.add(name, groups, school) }

@@ -29,7 +29,7 @@ final class StaffSection: SettingsSection {
     let schools = host.context.trust.schools
     let label = { (ids: [String]) in
       ids.isEmpty
-        ? "Every school" : SettingsUI.names(ids.compactMap { id in schools.first { $0.id == id }?.name }, none: "")
+        ? "Every school" : SettingsUI.brief(ids.compactMap { id in schools.first { $0.id == id }?.name }, none: "")
     }
     var picker: Widget?
     picker = SettingsUI.pickMenu(
@@ -62,7 +62,7 @@ final class StaffSection: SettingsSection {
   }
 
   private func row(_ m: StaffMember, _ i: Int32, names: [String: String]) {
-    let at = m.schools.isEmpty ? "Every school" : m.schools.map { names[$0] ?? $0 }.joined(separator: ", ")
+    let at = m.schools.isEmpty ? "Every school" : SettingsUI.brief(m.schools.map { names[$0] ?? $0 }, none: "")
     let remove = UI.button("Remove", name: "Remove \(m.name)") { [weak self] in
       self?.host.change(redraw: true) {
         try self?.host.context.setup.removeStaff(m.id)

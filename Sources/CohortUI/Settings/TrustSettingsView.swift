@@ -64,8 +64,10 @@ final class TrustSettingsView: SettingsHost {
       close()
       return true
     }
+    // Even the page on screen is built after the view's first frame: building its rows and
+    // drawing the whole window in one turn held it for 70-80 ms on a large trust.
+    Adw.showView(stack, (section ?? .schools).rawValue)
     Signal.onPointer(stack, "notify::visible-child") { [weak self] _ in self?.buildShownPage() }
-    show(section ?? .schools)
     buildTheRest()
   }
 
@@ -79,11 +81,15 @@ final class TrustSettingsView: SettingsHost {
   /// The page on screen is built at once; each other page in a later turn of the main loop,
   /// one at a time: all six at once (ninety schools' rows) held the window for half a second.
   private func buildShownPage() {
-    if let shown = Adw.visibleViewID(stack).flatMap(TrustSettingsSection.init) { build(shown) }
+    if let shown { build(shown) }
   }
 
+  private var shown: TrustSettingsSection? { Adw.visibleViewID(stack).flatMap(TrustSettingsSection.init) }
+
+  /// The page on screen first, then the others in order.
   private func buildTheRest() {
-    guard let next = TrustSettingsSection.allCases.first(where: { sections[$0] == nil }) else { return }
+    let unbuilt = ([shown].compactMap { $0 } + TrustSettingsSection.allCases).filter { sections[$0] == nil }
+    guard let next = unbuilt.first else { return }
     MainLoop.afterDrawing { [weak self] in
       self?.build(next)
       self?.buildTheRest()
@@ -128,7 +134,6 @@ final class TrustSettingsView: SettingsHost {
   /// refusal on one page is not shown under another). A change done shows in a toast too; a
   /// refusal stays in red on the line only (the HIG keeps errors out of toasts).
   private func say(_ text: String, error: Bool) {
-    let shown = Adw.visibleViewID(stack).flatMap(TrustSettingsSection.init)
     for (s, line) in zip(TrustSettingsSection.allCases, statuses) {
       UI.setClass(line, "error", error && s == shown)
       UI.setText(line, s == shown ? text : "")

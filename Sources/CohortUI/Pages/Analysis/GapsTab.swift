@@ -37,17 +37,24 @@ final class GapsTab {
       UI.attach(
         table, UI.label(g.prefix(1).uppercased() + g.dropFirst(), classes: ["heading"]), column: Int32(c + 1), row: 0)
     }
-    for (r, row) in t.rows.enumerated() {
-      UI.attach(table, UI.label(row.name, classes: ["heading"]), column: 0, row: Int32(r + 1))
-      for (c, cell) in row.cells.enumerated() {
-        let words = t.words(cell)
-        let b = UI.button(
-          cell.suppressed ? "too few" : cell.points.map(Charts.pointsWords) ?? "none assessed",
-          name: "Gap: \(row.name), \(t.groupLabels[c]): \(words)", tooltip: words
-        ) { [weak self] in self?.onCell(r, c) }
-        UI.flat(b)
-        UI.attach(table, b, column: Int32(c + 1), row: Int32(r + 1))
-      }
+    // A trust's ninety schools by ten groups are nine hundred buttons: built a few rows per
+    // turn (at once they held the window for 70-100 ms).
+    parts.start(t.rows.count, per: 10) { [weak self] rows in for r in rows { self?.row(t, r) } }
+  }
+
+  private let parts = InParts()
+
+  private func row(_ t: GapTable, _ r: Int) {
+    let row = t.rows[r]
+    UI.attach(table, UI.label(row.name, classes: ["heading"]), column: 0, row: Int32(r + 1))
+    for (c, cell) in row.cells.enumerated() {
+      let words = t.words(cell)
+      let b = UI.button(
+        cell.suppressed ? "too few" : cell.points.map(Charts.pointsWords) ?? "none assessed",
+        name: "Gap: \(row.name), \(t.groupLabels[c]): \(words)", tooltip: words
+      ) { [weak self] in self?.onCell(r, c) }
+      UI.flat(b)
+      UI.attach(table, b, column: Int32(c + 1), row: Int32(r + 1))
     }
   }
 }
