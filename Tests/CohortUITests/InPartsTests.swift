@@ -15,13 +15,14 @@ import Testing
     parts.start(
       10, per: 8, budget: 12,
       { r in
-        // Items of 5 ms each: a 12 ms budget ends a part after the third.
-        Thread.sleep(forTimeInterval: 0.005)
+        // Items of 20 ms each: a 12 ms budget ends every part after its first item (a sleep
+        // never ends early, so this holds however loaded the machine is).
+        Thread.sleep(forTimeInterval: 0.02)
         made.append(contentsOf: r)
       },
       then: { done += 1 })
     // The first part runs at once; the rest wait for the loop.
-    #expect(made == [0, 1, 2])
+    #expect(made == [0])
     #expect(MainLoop.spin(until: { done == 1 }))
     #expect(made == Array(0..<10))
     #expect(done == 1)
@@ -32,7 +33,8 @@ import Testing
     let parts = InParts()
     var made: [Int] = []
     var done = false
-    parts.start(25, per: 10, { r in made.append(contentsOf: r) }, then: { done = true })
+    // A budget no part reaches, so that only the count ends a part.
+    parts.start(25, per: 10, budget: 10_000, { r in made.append(contentsOf: r) }, then: { done = true })
     #expect(made == Array(0..<10))
     #expect(MainLoop.spin(until: { done }))
     #expect(made == Array(0..<25))
@@ -44,7 +46,7 @@ import Testing
     var old: [Int] = []
     var new: [Int] = []
     var done = false
-    parts.start(30, per: 5, { r in old.append(contentsOf: r) })
+    parts.start(30, per: 5, budget: 10_000, { r in old.append(contentsOf: r) })
     parts.start(3, per: 1, { r in new.append(contentsOf: r) }, then: { done = true })
     #expect(MainLoop.spin(until: { done }))
     // Let any dropped part that was still queued have its turn.
