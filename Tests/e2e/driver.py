@@ -54,6 +54,13 @@ def find(node, pred, depth=0):
     return None
 
 
+def find_all(node, pred):
+    """Every node under `node` for which `pred` holds, as `find` walks them."""
+    hits = []
+    find(node, lambda n: pred(n) and hits.append(n) and False)
+    return hits
+
+
 def wait(fn, timeout=20):
     """Polls `fn` until it returns something true, or None after `timeout` seconds."""
     end = time.time() + timeout

@@ -185,9 +185,8 @@ def add_classes():
                                        and (label_text(n) or "").startswith("Tick the class's year group")), 10)
     check(refused is not None, "a class with no year group is refused in one line")
     # Under the Classes page only: each page has its own message line, the others stay clear.
-    said = []
-    driver.find(root(), lambda n: n.getRoleName() == "label"
-                and (label_text(n) or "").startswith("Tick the class's year group") and said.append(n) and False)
+    said = driver.find_all(root(), lambda n: n.getRoleName() == "label"
+                           and (label_text(n) or "").startswith("Tick the class's year group"))
     check(len(said) == 1, f"the refusal shows under the Classes page only (on {len(said)} pages)")
     shot("settings-classes", f"Trust settings: {TRUST}")
     for part in ("Schools", "Staff", "Subjects", "Codes", "Term dates"):

@@ -11,8 +11,8 @@ public final class InParts {
   public init() {}
 
   /// `make` for each `per` of `count` items, in order; `then` after the last part. A part also
-  /// ends once it has taken `budget` milliseconds (at least one item each): twenty rows of
-  /// entries were 20 ms on one laptop and 60 ms on a slower one, with the frame after on top.
+  /// ends once it has taken `budget` milliseconds (at least one item each): a fixed twenty rows
+  /// of entries a part were stalls of 60-130 ms on a slow machine, the frame after on top.
   public func start(
     _ count: Int, per: Int, budget: Double = 12, continuing: Bool = false,
     _ make: @escaping @MainActor (Range<Int>) -> Void, then: @escaping @MainActor () -> Void = {}

@@ -93,8 +93,8 @@ enum SettingsUI {
   static func names(_ list: [String], none: String) -> String { list.isEmpty ? none : list.joined(separator: ", ") }
 
   /// The same, at most three named ("A, B, C and 28 more"), for a label in a row or on a
-  /// button: a label is as wide as its text, and an executive head's seventy schools in one
-  /// line made the settings (and the window) thousands of pixels wide.
+  /// button: a label is as wide as its text, and a person's seventy-odd schools in one line
+  /// laid the settings pages out thousands of pixels wide.
   static func brief(_ list: [String], none: String) -> String {
     list.count <= 4 ? names(list, none: none) : "\(list.prefix(3).joined(separator: ", ")) and \(list.count - 3) more"
   }

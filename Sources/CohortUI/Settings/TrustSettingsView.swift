@@ -78,7 +78,7 @@ final class TrustSettingsView: SettingsHost {
   /// The pages' switcher in the header, or at the bottom of a narrow window (as the window's own).
   func fit(width: Int32) { Adw.fitSwitchers(header: switcherTitle, bar: switcherBar, width: width) }
 
-  /// The page on screen is built at once; each other page in a later turn of the main loop,
+  /// A page switched to is built at once; otherwise each page in a later turn of the main loop,
   /// one at a time: all six at once (ninety schools' rows) held the window for half a second.
   private func buildShownPage() {
     if let shown { build(shown) }
