@@ -50,7 +50,8 @@ final class GridView {
   }
 
   private func build() {
-    // One group for the names, one for every subject: all subjects stay the same width.
+    // One group for the names, one for the subjects: all subjects stay the same width, and
+    // the headings above the scrolled grid as wide as their columns.
     let groups = UI.sameWidth(2)
     let countChars = "\(model.rowCount) of \(model.rowCount)".count
     let pupilHeading = UI.label("Pupil", classes: ["grid-header"])
@@ -73,7 +74,9 @@ final class GridView {
       var row: [CellWidgets] = []
       for c in model.subjects.indices {
         let cell = makeCell(GridPosition(row: r, column: c))
-        groups[1].add(cell.button)
+        // The first row stands for its column: every cell is as wide as the others (fixed
+        // inscriptions), and a size group measures all its members for each one measured.
+        if r == 0 { groups[1].add(cell.button) }
         UI.attach(widget, cell.button, column: Int32(c + 1), row: Int32(r))
         row.append(cell)
       }
