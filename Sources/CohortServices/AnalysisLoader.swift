@@ -14,16 +14,18 @@ public enum AnalysisLoader {
   /// The same with the names of the schools' classes in `year`, from the school.json files
   /// read for the records (reading all ninety again, one after another, was 20-33 ms of a cold
   /// dashboard).
-  public static func loadWithNames(_ folder: DataFolder, trust: Trust, year: AcademicYear, history: Int = 1) throws
-    -> (records: [PupilRecord], names: ScopeNames)
-  {
+  /// Only the schools `scope` may include are read past their school.json (the names of every
+  /// school's classes still come back).
+  public static func loadWithNames(
+    _ folder: DataFolder, trust: Trust, year: AcademicYear, history: Int = 1, within scope: AnalysisScope = .trust
+  ) throws -> (records: [PupilRecord], names: ScopeNames) {
     let years = (0...history).map { AcademicYear(startYear: year.startYear - $0) }
     let schools = folder.presentSchools(of: trust)
     // Schools are independent: read them (school.json included) on every core.
     let parts = try Parallel.map(schools.count) { i in
       let school = try folder.loadSchool(schools[i].id)
       return (
-        records: try load(folder, school: school, year: year, years: years),
+        records: scope.mayInclude(school, in: year) ? try load(folder, school: school, year: year, years: years) : [],
         classes: ScopeNames.classes(of: school, in: year)
       )
     }

@@ -9,10 +9,13 @@ struct AnalysisContext {
   let analysis: Analysis
   let names: ScopeNames
 
-  /// `history`: earlier years whose codes and scores come with this year's pupils.
-  static func load(_ opened: Opened, year: AcademicYear, history: Int) throws -> AnalysisContext {
+  /// `history`: earlier years whose codes and scores come with this year's pupils. `within`:
+  /// for a command whose figures all lie within its scope, the pupils of that scope only.
+  static func load(_ opened: Opened, year: AcademicYear, history: Int, within scope: AnalysisScope = .trust) throws
+    -> AnalysisContext
+  {
     let (records, names) = try AnalysisLoader.loadWithNames(
-      opened.folder, trust: opened.trust, year: year, history: history)
+      opened.folder, trust: opened.trust, year: year, history: history, within: scope)
     let a = Analysis(records: records, scheme: opened.scheme)
     KeptUntilExit.keep(a)
     return AnalysisContext(opened: opened, analysis: a, names: names)

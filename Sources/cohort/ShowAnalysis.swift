@@ -50,8 +50,9 @@ struct ShowAnalysis: ParsableCommand {
     let when = try analysis.when()
     let scope = try analysis.parsedScope()
     let group = try analysis.parsedGroup()
-    // Bands, gaps and prior attainment all lie within the year: earlier years are not read.
-    let c = try AnalysisContext.load(opened, year: when.year, history: 0)
+    // Bands and gaps all lie within the year and the scope: earlier years and other schools
+    // are not read.
+    let c = try AnalysisContext.load(opened, year: when.year, history: 0, within: scope)
     let key: RecordKey? =
       switch breakdown {
       case nil: nil

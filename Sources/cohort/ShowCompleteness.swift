@@ -30,7 +30,7 @@ struct ShowCompleteness: ParsableCommand {
     let opened = try options.open()
     let when = try analysis.when()
     let scope = try analysis.parsedScope()
-    let c = try AnalysisContext.load(opened, year: when.year, history: 0)
+    let c = try AnalysisContext.load(opened, year: when.year, history: 0, within: scope)
     let subjects = opened.trust.activeSubjects
     let threshold = opened.trust.mostlyEnteredPercent
     let done = c.analysis.completeness(scope, subjects: subjects, names: c.names, at: when)
@@ -75,7 +75,7 @@ struct ShowGaps: ParsableCommand {
     let opened = try options.open()
     let when = try analysis.when()
     let scope = try analysis.parsedScope()
-    let c = try AnalysisContext.load(opened, year: when.year, history: 0)
+    let c = try AnalysisContext.load(opened, year: when.year, history: 0, within: scope)
     let subjects = try subject.map { [try opened.trust.subject($0)] } ?? opened.trust.activeSubjects
     let tables = subjects.map {
       c.analysis.gapTable(scope, subject: $0, at: when, names: c.names, minimum: opened.trust.minimumGroupSize)

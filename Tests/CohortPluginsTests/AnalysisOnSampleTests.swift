@@ -82,6 +82,31 @@ import Testing
     }
   }
 
+  /// A view of one school, year group or class reads that school's documents only, and its
+  /// pupils, codes and figures are the same as the whole trust's for that scope.
+  @Test func aScopeWithinOneSchoolReadsThatSchoolOnly() throws {
+    let s = try SampleFolder(schools: 3)
+    let trust = try s.folder.loadTrust()
+    let all = try AnalysisLoader.load(s.folder, trust: trust, year: s.year)
+    let school = trust.schools[1].id
+    let someClass = try #require(all.first { $0.school == school }?.classID)
+    let scopes: [(AnalysisScope, Set<String>)] = [
+      (.school(school), [school]), (.yearGroup(school: school, YearGroup(3)), [school]),
+      (.schoolClass(someClass), [school]), (.yearGroup(school: nil, YearGroup(3)), Set(trust.schools.map(\.id))),
+      (.pupils([all[0].pupil.id]), Set(trust.schools.map(\.id))),
+    ]
+    for (scope, schools) in scopes {
+      let (records, names) = try AnalysisLoader.loadWithNames(s.folder, trust: trust, year: s.year, within: scope)
+      #expect(Set(records.map(\.school)) == schools, "\(scope)")
+      let mine = records.filter(scope.contains)
+      #expect(!mine.isEmpty, "\(scope)")
+      #expect(mine.map(\.pupil.id) == all.filter(scope.contains).map(\.pupil.id), "\(scope)")
+      #expect(mine.map(\.codes) == all.filter(scope.contains).map(\.codes), "\(scope)")
+      // Every school's classes are still named (breadcrumbs, the other schools' names).
+      #expect(names.name(of: .schoolClass(someClass)) != someClass)
+    }
+  }
+
   @Test func flagRulesGiveReasonsAndCanBeSwitchedOff() throws {
     let s = try SampleFolder(schools: 1)
     var trust = try s.folder.loadTrust()

@@ -58,6 +58,16 @@ public enum AnalysisScope: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// Whether pupils of `school` can be in the scope in `year`: a view of one school, one of its
+  /// year groups or one of its classes needs that school's documents only.
+  public func mayInclude(_ school: School, in year: AcademicYear) -> Bool {
+    switch self {
+    case .trust, .pupils, .yearGroup(nil, _): true
+    case .school(let s), .yearGroup(let s?, _): school.id == s
+    case .schoolClass(let c): school.classes(in: year).contains { $0.id == c }
+    }
+  }
+
   /// "trust", "school:oakfield", "year:oakfield:3" (or "year:3" across the trust), "class:oakfield-y3", "pupils:a,b".
   public static func parse(_ text: String) throws -> AnalysisScope {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
