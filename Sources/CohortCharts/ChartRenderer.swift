@@ -4,7 +4,7 @@ import Foundation
 
 /// Draws a ChartSpec with cairo and pango: large type and strong contrast for a projector,
 /// values printed on the bars so a grey print still reads.
-public struct ChartRenderer {
+public struct ChartRenderer: Sendable {
   public enum Format: String, Sendable {
     case png, svg, pdf
   }

@@ -20,6 +20,7 @@ final class ChartView {
   var onMessage: (String) -> Void = { _ in }
 
   private let minHeight: Int32
+  private let picture: OffscreenPicture
 
   init(name: String, tools: Bool = true, minHeight: Int32 = 360) {
     self.name = name
@@ -27,6 +28,7 @@ final class ChartView {
     widget = UI.box(true, spacing: 2, classes: ["chart"])
     var draw: (OpaquePointer, Double, Double) -> Void = { _, _, _ in }
     area = UI.drawingArea(name: name) { cr, w, h in draw(cr, w, h) }
+    picture = OffscreenPicture(area: area)
     UI.size(area, width: 480, height: minHeight)
     UI.expand(area, h: true, v: true)
     draw = { [weak self] cr, w, h in self?.draw(cr, w, h) }
@@ -51,6 +53,7 @@ final class ChartView {
   }
 
   func show(_ spec: ChartSpec) {
+    if spec != self.spec { picture.changed() }
     self.spec = spec
     // Titles for screen readers (and tests): names, never ids.
     UI.setAccessibleDescription(area, spec.title + ". " + (spec.emptyMessage ?? spec.subtitle))
@@ -65,9 +68,13 @@ final class ChartView {
     return (r, scale, max(0, (w - r.width * scale) / 2))
   }
 
+  /// Drawn off the main thread (a trust's heat map took a frame of 57-122 ms); until it is
+  /// ready the chart's background shows.
   private func draw(_ cr: OpaquePointer, _ w: Double, _ h: Double) {
     guard let spec, let (r, scale, dx) = layout(w, h) else { return }
-    ChartDrawing.draw(spec, with: r, on: cr, scale: scale, dx: dx)
+    picture.paint(
+      on: cr, width: w, height: h, variant: r.theme == .dark ? 1 : 0, placeholder: { r.paint(on: $0) },
+      draw: { ChartDrawing.draw(spec, with: r, on: $0, scale: scale, dx: dx) })
   }
 
   /// Most of the window's height at most, so that one chart is on screen whole: a chart of
