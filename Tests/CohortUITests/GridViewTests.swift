@@ -64,6 +64,26 @@ enum Display {
     #expect(!view.handle(KeyPress(keyval: UInt32(GDK_KEY_F5), state: GdkModifierType(rawValue: 0))))
   }
 
+  /// A long class's rows come a part per turn of the main loop; a key that takes the cursor
+  /// to a row before its part came makes it then, and the code typed there shows.
+  @Test func rowsComeInPartsAndTheCursorNeverWaitsForThem() throws {
+    try #require(Display.available)
+    let m = Fixtures.model(pupils: 40)
+    let view = GridView(model: m)
+    #expect(view.rowsMade <= 10)
+    let w = window(view)
+    defer { gtk_window_destroy(cg_window(w)) }
+    view.focusCursor()
+    #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_End), state: GDK_CONTROL_MASK)))
+    let last = GridPosition(row: 39, column: m.columnCount - 1)
+    #expect(focused(w) == view.button(at: last))
+    #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_g), state: GdkModifierType(rawValue: 0))))
+    #expect(m.rawCode(at: last) == "G")
+    #expect(view.chipText(at: last) == "G")
+    #expect(MainLoop.spin(until: { view.rowsMade == 40 }))
+    #expect(view.chipText(at: GridPosition(row: 20, column: 0)) == "")
+  }
+
   @Test func cellsCarryTheirAccessibleNameAndShowLastHalfTermFaded() throws {
     try #require(Display.available)
     var doc = Fixtures.doc(2)

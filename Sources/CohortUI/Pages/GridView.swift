@@ -13,6 +13,10 @@ final class GridView {
   private var counts: [Widget] = []
   private var cells: [[CellWidgets]] = []
   private var positions: [Widget: GridPosition] = [:]
+  /// One group for the names, one for the subjects: all subjects stay the same width, and
+  /// the headings above the scrolled grid as wide as their columns.
+  private let groups = UI.sameWidth(2)
+  private let rowsInParts = InParts()
   /// The cells' label width, in characters: short labels that are never cut.
   private let labelChars: Int
   /// The longest code of the scheme, in characters (a chip as wide as "GDS").
@@ -50,9 +54,6 @@ final class GridView {
   }
 
   private func build() {
-    // One group for the names, one for the subjects: all subjects stay the same width, and
-    // the headings above the scrolled grid as wide as their columns.
-    let groups = UI.sameWidth(2)
     let countChars = "\(model.rowCount) of \(model.rowCount)".count
     let pupilHeading = UI.label("Pupil", classes: ["grid-header"])
     groups[0].add(pupilHeading)
@@ -66,9 +67,20 @@ final class GridView {
       counts.append(count)
       UI.append(header, heading)
     }
+    // The rows a part per turn of the main loop, the first part now: a class of thirty in
+    // four subjects is some 700 widgets, whose making and first layout were one or two
+    // stalls of 65-100 ms. Keys never wait for a part: the model takes them, and a row the
+    // cursor reaches first is made then.
+    rowsInParts.start(model.pupils.count, per: 10) { [weak self] rows in self?.addRows(upTo: rows.upperBound) }
+    refreshCounts()
+  }
+
+  /// Makes the rows not yet made below `end`, from the model.
+  private func addRows(upTo end: Int) {
     let mixed = model.yearGroups.count > 1
-    for (r, pupil) in model.pupils.enumerated() {
-      let name = nameCell(pupil, yearBadge: mixed)
+    while cells.count < min(end, model.pupils.count) {
+      let r = cells.count
+      let name = nameCell(model.pupils[r], yearBadge: mixed)
       groups[0].add(name)
       UI.attach(widget, name, column: 0, row: Int32(r))
       var row: [CellWidgets] = []
@@ -81,8 +93,8 @@ final class GridView {
         row.append(cell)
       }
       cells.append(row)
+      for c in model.subjects.indices { draw(GridPosition(row: r, column: c)) }
     }
-    refresh(Set(model.allPositions))
   }
 
   /// Narrower on a small screen, so that three subjects fit beside the names (and the sidebar
@@ -143,26 +155,32 @@ final class GridView {
     return CellWidgets(button: button, chip: chip, label: label, previous: previous)
   }
 
-  /// Redraws the given cells from the model, and the counts.
+  /// Redraws the given cells from the model (those of rows already made), and the counts.
   func refresh(_ changed: Set<GridPosition>) {
-    for p in changed where p.row < cells.count {
-      let w = cells[p.row][p.column]
-      let raw = model.rawCode(at: p)
-      let code = model.code(at: p)
-      UI.setInscription(w.chip, raw ?? "")
-      UI.setInscription(
-        w.label, code.map { GridModel.shortLabel($0, limit: labelChars) } ?? (raw == nil ? "" : "Unknown"))
-      for c in model.scheme.codes { UI.setClass(w.chip, "code-\(Style.cssName(c.id))", c.id == code?.id) }
-      UI.setClass(w.chip, "empty", raw == nil)
-      UI.setClass(w.chip, "unknown", raw != nil && code == nil)
-      let previous = model.previousCode(at: p)
-      UI.setInscription(w.previous, previous.map { "was \($0)" } ?? "")
-      let full =
-        code.map { "\($0.id) \($0.label)" } ?? raw.map { "\($0), a code the scheme does not know" } ?? "not entered"
-      let was = previous.map { "; last half-term \($0)" } ?? ""
-      UI.hoverText(w.button, "\(model.accessibleName(at: p)): \(full)\(was)")
-      UI.setAccessibleDescription(w.button, full + was)
-    }
+    for p in changed where p.row < cells.count { draw(p) }
+    refreshCounts()
+  }
+
+  private func draw(_ p: GridPosition) {
+    let w = cells[p.row][p.column]
+    let raw = model.rawCode(at: p)
+    let code = model.code(at: p)
+    UI.setInscription(w.chip, raw ?? "")
+    UI.setInscription(
+      w.label, code.map { GridModel.shortLabel($0, limit: labelChars) } ?? (raw == nil ? "" : "Unknown"))
+    for c in model.scheme.codes { UI.setClass(w.chip, "code-\(Style.cssName(c.id))", c.id == code?.id) }
+    UI.setClass(w.chip, "empty", raw == nil)
+    UI.setClass(w.chip, "unknown", raw != nil && code == nil)
+    let previous = model.previousCode(at: p)
+    UI.setInscription(w.previous, previous.map { "was \($0)" } ?? "")
+    let full =
+      code.map { "\($0.id) \($0.label)" } ?? raw.map { "\($0), a code the scheme does not know" } ?? "not entered"
+    let was = previous.map { "; last half-term \($0)" } ?? ""
+    UI.hoverText(w.button, "\(model.accessibleName(at: p)): \(full)\(was)")
+    UI.setAccessibleDescription(w.button, full + was)
+  }
+
+  private func refreshCounts() {
     for (c, count) in counts.enumerated() {
       UI.setInscription(count, model.count(column: c))
       UI.setAccessibleName(count, model.countDescription(column: c))
@@ -172,16 +190,23 @@ final class GridView {
   }
 
   // For tests and screen-reader checks: what a cell shows.
-  func button(at p: GridPosition) -> Widget { cells[p.row][p.column].button }
-  func chipText(at p: GridPosition) -> String { UI.inscriptionText(cells[p.row][p.column].chip) }
-  func labelText(at p: GridPosition) -> String { UI.inscriptionText(cells[p.row][p.column].label) }
-  func previousText(at p: GridPosition) -> String { UI.inscriptionText(cells[p.row][p.column].previous) }
+  func button(at p: GridPosition) -> Widget { cell(p).button }
+  func chipText(at p: GridPosition) -> String { UI.inscriptionText(cell(p).chip) }
+  func labelText(at p: GridPosition) -> String { UI.inscriptionText(cell(p).label) }
+  func previousText(at p: GridPosition) -> String { UI.inscriptionText(cell(p).previous) }
   func countText(column: Int) -> String { UI.inscriptionText(counts[column]) }
+  var rowsMade: Int { cells.count }
+
+  /// A cell's widgets, its row made now if its part has not come yet.
+  private func cell(_ p: GridPosition) -> CellWidgets {
+    addRows(upTo: p.row + 1)
+    return cells[p.row][p.column]
+  }
 
   func focusCursor() {
-    guard !cells.isEmpty, model.columnCount > 0 else { return }
+    guard model.rowCount > 0, model.columnCount > 0 else { return }
     let p = model.cursor
-    UI.focus(cells[p.row][p.column].button)
+    UI.focus(cell(p).button)
     onCursor(model.pupils[p.row].id)
   }
 
