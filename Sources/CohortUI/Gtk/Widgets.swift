@@ -110,23 +110,29 @@ public enum UI {
     if on { gtk_widget_add_css_class(w, name) } else { gtk_widget_remove_css_class(w, name) }
   }
 
-  /// Empties a box, grid, list box or flow box (each has its own remove; the wrong one removes
-  /// nothing and would loop forever). The children are destroyed in later turns (`Reaper`).
+  /// Empties a box, grid, list box or flow box. The children are destroyed in later turns
+  /// (`Reaper`).
   public static func removeAllChildren(_ container: Widget) {
-    let isGrid = isA(container, gtk_grid_get_type())
-    while let child = gtk_widget_get_first_child(container) {
-      g_object_ref(UnsafeMutableRawPointer(child))
-      defer { Reaper.keep(child) }
-      if cg_is_list_box(container) != 0 {
-        gtk_list_box_remove(cg_list_box(container), child)
-      } else if cg_is_flow_box(container) != 0 {
-        gtk_flow_box_remove(OpaquePointer(container), child)
-      } else if isGrid {
-        gtk_grid_remove(cg_grid(container), child)
-      } else {
-        gtk_box_remove(cg_box(container), child)
-      }
+    while removeFirstChild(container) {}
+  }
+
+  /// Takes the first child out of a box, grid, list box or flow box (each has its own remove;
+  /// the wrong one removes nothing and would loop forever), for the `Reaper`; false if empty.
+  @discardableResult
+  static func removeFirstChild(_ container: Widget) -> Bool {
+    guard let child = gtk_widget_get_first_child(container) else { return false }
+    g_object_ref(UnsafeMutableRawPointer(child))
+    defer { Reaper.keep(child) }
+    if cg_is_list_box(container) != 0 {
+      gtk_list_box_remove(cg_list_box(container), child)
+    } else if cg_is_flow_box(container) != 0 {
+      gtk_flow_box_remove(OpaquePointer(container), child)
+    } else if isA(container, gtk_grid_get_type()) {
+      gtk_grid_remove(cg_grid(container), child)
+    } else {
+      gtk_box_remove(cg_box(container), child)
     }
+    return true
   }
 
   /// Whether a widget is of a GObject type or one derived from it.
