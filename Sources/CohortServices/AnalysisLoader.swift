@@ -13,9 +13,8 @@ public enum AnalysisLoader {
 
   /// The same with the names of the schools' classes in `year`, from the school.json files
   /// read for the records (reading all ninety again, one after another, was 20-33 ms of a cold
-  /// dashboard).
-  /// Only the schools `scope` may include are read past their school.json (the names of every
-  /// school's classes still come back).
+  /// dashboard). Only the schools `scope` may include are read past their school.json (the
+  /// names of every school's classes still come back).
   public static func loadWithNames(
     _ folder: DataFolder, trust: Trust, year: AcademicYear, history: Int = 1, within scope: AnalysisScope = .trust
   ) throws -> (records: [PupilRecord], names: ScopeNames) {

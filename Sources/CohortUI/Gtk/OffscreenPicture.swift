@@ -31,7 +31,7 @@ final class OffscreenPicture {
   private var drawing: Key?
   private var wanted: (key: Key, draw: @Sendable (OpaquePointer) -> Void)?
   /// Counts the content's changes: a new chart is a new version.
-  private(set) var version = 0
+  private var version = 0
 
   init(area: Widget) { self.area = area }
 
@@ -50,11 +50,6 @@ final class OffscreenPicture {
     guard Int(key.width) * Int(key.height) * Int(scale * scale) <= Self.largest else {
       return draw(cr)
     }
-    if let shown, shown.key == key {
-      cairo_set_source_surface(cr, shown.surface.pointer, 0, 0)
-      cairo_paint(cr)
-      return
-    }
     if let shown, shown.key.version == version, shown.key.variant == variant, shown.key.width > 0,
       shown.key.height > 0
     {
@@ -63,6 +58,7 @@ final class OffscreenPicture {
       cairo_set_source_surface(cr, shown.surface.pointer, 0, 0)
       cairo_paint(cr)
       cairo_restore(cr)
+      if shown.key == key { return }
     } else {
       placeholder(cr)
     }
