@@ -83,14 +83,16 @@ extension ReportRenderer {
       defer { cairo_surface_destroy(surface) }
       let cr = cairo_create(surface)!
       var cancelled = false
+      let text = ReportText(cr)
       for i in 0..<pages.count {
-        draw(page: i, on: cr)
+        draw(page: i, text: text)
         cairo_show_page(cr)
         if !progress(i + 1, pages.count) {
           cancelled = true
           break
         }
       }
+      withExtendedLifetime(text) {}
       cairo_destroy(cr)
       cairo_surface_finish(surface)
       if cancelled { throw CancellationError() }

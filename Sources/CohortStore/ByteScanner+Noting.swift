@@ -25,21 +25,18 @@ extension ByteScanner {
     var depth = 0
     var found: Range<Int>?
     while j < n {
+      // Eight bytes at a time to the next of the five that matter (" [ ] { }).
+      j = Self.next(base, from: j, count: n, quote: true, brackets: true)
+      guard j < n else { break }
       let c = base[j]
-      // Nearly every byte is none of the five that matter (" [ ] { }): one cheap test for them
-      // all, since only [ and { become { with 0x20 set, and only ] and } become }.
-      let folded = c | 0x20
-      guard c == UInt8(ascii: "\"") || folded == UInt8(ascii: "{") || folded == UInt8(ascii: "}") else {
-        j += 1
-        continue
-      }
       if c == UInt8(ascii: "\"") {
         let start = j + 1
         j = start
         while j < n {
-          let d = base[j]
-          if d == UInt8(ascii: "\"") { break }
-          j += d == UInt8(ascii: "\\") ? 2 : 1
+          j = Self.next(base, from: j, count: n, quote: true, backslash: true)
+          guard j < n else { break }
+          if base[j] == UInt8(ascii: "\"") { break }
+          j += 2
         }
         guard j < n else { throw Mismatch() }
         if let key, depth == 1, found == nil, j - start == key.count, same(key, start..<j) {
@@ -47,7 +44,7 @@ extension ByteScanner {
           found = plainValue()
           if let found, stop(found) { return (found, true) }
         }
-      } else if folded == UInt8(ascii: "{") {
+      } else if c | 0x20 == UInt8(ascii: "{") {
         depth += 1
       } else {
         depth -= 1
@@ -59,6 +56,43 @@ extension ByteScanner {
       j += 1
     }
     throw Mismatch()
+  }
+
+  /// The index of the first byte from `from` that is a quote (`quote`), a backslash
+  /// (`backslash`), or a bracket (`brackets`: any of [ ] { }), or `count`. Only [ and { become {
+  /// with 0x20 set, and only ] and } become }; a word's bytes are tested at once, and the lowest
+  /// byte found is exact (a borrow only marks bytes above a real match).
+  @inline(__always)
+  static func next(
+    _ base: UnsafePointer<UInt8>, from start: Int, count n: Int, quote: Bool = false, backslash: Bool = false,
+    brackets: Bool = false
+  ) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    var j = start
+    let raw = UnsafeRawPointer(base)
+    while j + 8 <= n {
+      let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+      var hits: UInt64 = 0
+      if quote { hits |= zeros(w ^ (ones &* 0x22)) }
+      if backslash { hits |= zeros(w ^ (ones &* 0x5C)) }
+      if brackets {
+        let folded = w | (ones &* 0x20)
+        hits |= zeros(folded ^ (ones &* 0x7B)) | zeros(folded ^ (ones &* 0x7D))
+      }
+      if hits != 0 { return j + hits.trailingZeroBitCount / 8 }
+      j += 8
+    }
+    while j < n {
+      let c = base[j]
+      let folded = c | 0x20
+      if (quote && c == 0x22) || (backslash && c == 0x5C) || (brackets && (folded == 0x7B || folded == 0x7D)) {
+        return j
+      }
+      j += 1
+    }
+    return n
   }
 
   /// At a key's closing quote: the bytes of its value when that is a string without escapes.

@@ -9,10 +9,16 @@ import CohortCore
 /// wrong, so nothing is ever silently lost. Keys it does not know are checked by the strict
 /// validator's grammar and skipped; `meetings` is kept as bytes for `cohort check`.
 enum ClassYearScanner {
-  /// `cells: false` steps over the judgements and scores by their brackets, neither building
-  /// nor checking them: for reading a class's pupils and meetings (the trust's open actions),
-  /// where reading every cell was most of the time.
-  static func read(_ bytes: [UInt8], cells: Bool = true) -> ClassYearColumns? {
+  /// Which cells to read. Those not read are stepped over by their brackets, neither built nor
+  /// checked: `.none` for a class's pupils and meetings (the trust's open actions), where
+  /// reading every cell was most of the time; `.judgements(of:)` for one half-term's codes
+  /// (last summer's, shown faded when a class opens in the autumn).
+  enum Cells: Equatable {
+    case all, none
+    case judgements(of: HalfTerm)
+  }
+
+  static func read(_ bytes: [UInt8], cells: Cells = .all) -> ClassYearColumns? {
     bytes.withUnsafeBufferPointer { buffer in
       var s = ByteScanner(b: buffer)
       guard let doc = try? s.classYear(cells: cells), doc.format <= DocumentFormat.current, doc.problem() == nil
@@ -36,7 +42,7 @@ extension ByteScanner {
   static let columnFields = Fields(ColumnKey.allCases.map { "\($0)" })
   static let scoreFields = Fields(ScoreKey.allCases.map { "\($0)" })
 
-  mutating func classYear(cells: Bool = true) throws -> ClassYearColumns {
+  mutating func classYear(cells: ClassYearScanner.Cells = .all) throws -> ClassYearColumns {
     var format: Int?
     var school: String?
     var classID: String?
@@ -57,8 +63,15 @@ extension ByteScanner {
       case "year": year = AcademicYear(try string())
       case "pupils": if !null() { pupils = try strings() }
       case "authors": if !null() { authors = try list { s in try s.author() } }
-      case "judgements": if !null() { if cells { judgements = try judgementColumns() } else { try step() } }
-      case "scores": if !null() { if cells { scores = try scoreColumns() } else { try step() } }
+      case "judgements":
+        if !null() {
+          switch cells {
+          case .all: judgements = try judgementColumns()
+          case .judgements(let half): judgements = try judgementColumns(of: half)
+          case .none: try step()
+          }
+        }
+      case "scores": if !null() { if cells == .all { scores = try scoreColumns() } else { try step() } }
       case "departed": if !null() { moved.departed = try times() }
       case "joined": if !null() { moved.joined = try times() }
       // Kept as bytes: trust-wide views never need them; `cohort check` decodes them.
@@ -67,7 +80,7 @@ extension ByteScanner {
         let start = i
         // Read for the meetings, they are decoded next (strictly where the reader gives
         // way): checking them here as well read them twice.
-        if cells { try skip() } else if !null() { try step() }
+        if cells == .all { try skip() } else if !null() { try step() }
         meetings = Array(b[start..<i])
       default: try skip()
       }
@@ -107,7 +120,8 @@ extension ByteScanner {
     return Author(by: by, device: device)
   }
 
-  mutating func judgementColumns() throws -> [ClassYearColumns.Judgements] {
+  /// Every column, or only those of the half-term `only` (the others stepped over).
+  mutating func judgementColumns(of only: HalfTerm? = nil) throws -> [ClassYearColumns.Judgements] {
     var out: [ClassYearColumns.Judgements] = []
     var subjects = Keys()
     try open()
@@ -116,6 +130,10 @@ extension ByteScanner {
       try open()
       while let name = try nextKey(&halves) {
         guard let half = HalfTerm(rawValue: name) else { throw Mismatch() }
+        if let only, half != only {
+          try step()
+          continue
+        }
         var codes: [String?]?
         var by: [Int]?
         var at: [Int64]?

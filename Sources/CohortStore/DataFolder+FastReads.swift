@@ -16,6 +16,23 @@ extension DataFolder {
     return ClassYearColumns(try decode(ClassYear.self, from: bytes, at: relative))
   }
 
+  /// One half-term's judgements of a class-year (no scores), read-only: the byte reader steps
+  /// over the other columns; a document it does not accept is read strictly (and reported by
+  /// path when wrong). Empty when the document does not exist.
+  public func loadClassColumns(
+    school: String, classID: String, year: AcademicYear, judgementsOf half: HalfTerm
+  ) throws -> ClassYearColumns {
+    let relative = try checkedClassPath(school: school, classID: classID, year: year)
+    guard let bytes = try bytes(at: relative) else {
+      return ClassYearColumns(ClassYear(school: school, classID: classID, year: year))
+    }
+    if let fast = ClassYearScanner.read(bytes, cells: .judgements(of: half)) { return fast }
+    var doc = ClassYearColumns(try decode(ClassYear.self, from: bytes, at: relative))
+    doc.judgements.removeAll { $0.halfTerm != half }
+    doc.scores = []
+    return doc
+  }
+
   /// A class-year with its pupils and meetings only, no cells: the byte reader with just the
   /// meetings decoded (the cells stepped over by their brackets, not read: a class whose cells
   /// are wrong still shows its actions here, and opening it or `cohort check` says what is
@@ -27,7 +44,7 @@ extension DataFolder {
     guard let bytes = try bytes(at: relative) else { return ClassYear(school: school, classID: classID, year: year) }
     // A document without meetings is read by the byte reader too (`try?` flattens the
     // optional: it sent every class without a meeting through the strict path).
-    if let fast = ClassYearScanner.read(bytes, cells: false),
+    if let fast = ClassYearScanner.read(bytes, cells: .none),
       let meetings = fast.meetingsJSON == nil
         ? [:] : try? MeetingsReader.decodeAll(fast.meetingsJSON!, authors: fast.authors)
     {

@@ -106,6 +106,33 @@ import Testing
     }
   }
 
+  /// Last summer's codes when a class opens: one half-term's columns, the others stepped over,
+  /// are the full read's columns of that half-term, on every class of the sample trust, by
+  /// the byte reader and by the strict path a document it does not accept goes through.
+  @Test func oneHalfTermIsTheFullReadsColumnsOfIt() throws {
+    let files = (FileManager.default.enumerator(atPath: Self.repoData)?.allObjects as? [String] ?? [])
+      .filter { $0.hasPrefix("schools/") && $0.split(separator: "/").count == 4 && $0.hasSuffix(".json") }
+    var withSummer = 0
+    for file in files {
+      let bytes = [UInt8](FileManager.default.contents(atPath: Self.repoData + "/" + file)!)
+      let full = try #require(ClassYearScanner.read(bytes))
+      let summer = try #require(ClassYearScanner.read(bytes, cells: .judgements(of: .summer2)))
+      #expect(summer.judgements == full.judgements.filter { $0.halfTerm == .summer2 }, "\(file)")
+      #expect(summer.scores.isEmpty && summer.pupils == full.pupils)
+      if !summer.judgements.isEmpty { withSummer += 1 }
+    }
+    #expect(withSummer > 10)
+    // A key escaped is not the byte reader's: the strict path reads it, filtered the same way.
+    let folder = TestFolder()
+    let text =
+      #"{"format": 2, "school": "s", "class": "c", "year": "2026-27", "pupils": ["a"], "authors": [{"by": "b", "device": "d"}], "judgements": {"m": {"summer2": {"codes": ["G"], "by": [0], "at": [1]}, "autumn1": {"codes": ["P"], "by": [0], "at": [2]}}}, "scores": {"t": {"summer": {"raw": [null], "standardised": [104], "date": [null], "age": [null], "by": [0], "at": [3]}}}, "\u0078": 1}"#
+    try folder.write("schools/s/2026-27/c.json", text)
+    #expect(fast(text) == nil)
+    let read = try folder.folder().loadClassColumns(
+      school: "s", classID: "c", year: AcademicYear("2026-27")!, judgementsOf: .summer2)
+    #expect(read.judgements.map(\.halfTerm) == [.summer2] && read.judgements[0].codes == ["G"] && read.scores.isEmpty)
+  }
+
   @Test func invalidUTF8GivesWay() throws {
     var bytes = Array(#"{"format": 2, "school": "s", "class": "c", "year": "2026-27", "x": "#.utf8)
     bytes += [0x22, 0xC3, 0x28, 0x22, 0x7D]

@@ -19,7 +19,7 @@ public struct ReportPages: Sendable {
     case chart(ChartSpec, x: Double, y: Double, scale: Double)
   }
 
-  struct Font: Equatable, Sendable {
+  struct Font: Hashable, Sendable {
     var size: Double
     var bold = false
     static let title = Font(size: 20, bold: true)
@@ -142,10 +142,12 @@ public struct ReportPages: Sendable {
 final class TextMeasure {
   let surface: OpaquePointer
   let cr: OpaquePointer
+  let layouts: ReportText
 
   init() {
     surface = cairo_pdf_surface_create(nil, ReportPages.width, ReportPages.height)
     cr = cairo_create(surface)
+    layouts = ReportText(cr)
   }
 
   deinit {
@@ -153,20 +155,80 @@ final class TextMeasure {
     cairo_surface_destroy(surface)
   }
 
+  struct Key: Hashable {
+    let text: String
+    let font: ReportPages.Font
+    let width: Double
+  }
+  /// Tables repeat their cells (codes, counts, "-"): each is shaped once.
+  private var known: [Key: Double] = [:]
+
   func height(_ s: String, _ font: ReportPages.Font, width: Double) -> Double {
-    guard let layout = ReportText.layout(cr, s, font, width: width) else { return 0 }
-    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    let key = Key(text: s, font: font, width: width)
+    if let h = known[key] { return h }
+    let layout = layouts.layout(s, font, width: width)
     var w: Int32 = 0
     var h: Int32 = 0
     pango_layout_get_size(layout, &w, &h)
-    return Double(h) / Double(PANGO_SCALE)
+    let height = Double(h) / Double(PANGO_SCALE)
+    known[key] = height
+    return height
   }
 }
 
-enum ReportText {
-  /// A wrapped layout with unhinted metrics, so that every surface breaks lines alike.
-  static func layout(_ cr: OpaquePointer, _ s: String, _ font: ReportPages.Font, width: Double) -> OpaquePointer? {
-    guard let layout = pango_cairo_create_layout(cr) else { return nil }
+/// Wrapped layouts with unhinted metrics, so that every surface breaks lines alike: one per
+/// font for a cairo context, given new text each time. A layout (and its pango context) made
+/// for every piece of text was most of a school pack's 168 pages.
+final class ReportText {
+  let cr: OpaquePointer
+  private var made: [ReportPages.Font: OpaquePointer] = [:]
+
+  init(_ cr: OpaquePointer) { self.cr = cr }
+
+  deinit { for layout in Array(made.values) + short.values { g_object_unref(UnsafeMutableRawPointer(layout)) } }
+
+  struct Short: Hashable {
+    let text: String
+    let font: ReportPages.Font
+    let width: Double
+    let alignRight: Bool
+  }
+  /// Short texts (codes, counts, percentages) recur on every page: each keeps its shaped layout.
+  private var short: [Short: OpaquePointer] = [:]
+
+  /// `s` laid out in `font`: a short text's own layout, or the font's, valid until the next call.
+  func layout(_ s: String, _ font: ReportPages.Font, width: Double, alignRight: Bool = false) -> OpaquePointer {
+    if s.utf8.count <= 12 {
+      let key = Short(text: s, font: font, width: width, alignRight: alignRight)
+      if let layout = short[key] { return layout }
+      if short.count < 4096 {
+        // A copy shares the font's pango context: making a context is the costly part.
+        let layout = pango_layout_copy(fontLayout(font))!
+        set(layout, s, width: width, alignRight: alignRight)
+        short[key] = layout
+        return layout
+      }
+    }
+    let layout = fontLayout(font)
+    set(layout, s, width: width, alignRight: alignRight)
+    return layout
+  }
+
+  private func fontLayout(_ font: ReportPages.Font) -> OpaquePointer {
+    if let layout = made[font] { return layout }
+    let layout = make(font)
+    made[font] = layout
+    return layout
+  }
+
+  private func set(_ layout: OpaquePointer, _ s: String, width: Double, alignRight: Bool) {
+    pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
+    pango_layout_set_alignment(layout, alignRight ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
+    pango_layout_set_text(layout, s, -1)
+  }
+
+  private func make(_ font: ReportPages.Font) -> OpaquePointer {
+    let layout = pango_cairo_create_layout(cr)!
     let options = cairo_font_options_create()
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
@@ -177,9 +239,7 @@ enum ReportText {
     pango_font_description_set_absolute_size(description, font.size * Double(PANGO_SCALE))
     pango_layout_set_font_description(layout, description)
     pango_font_description_free(description)
-    pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-    pango_layout_set_text(layout, s, -1)
     return layout
   }
 }

@@ -15,27 +15,31 @@ public struct ReportRenderer: Sendable {
   }
 
   /// Draws page `index` (0-based) in points on any cairo context: scale it first for a screen.
-  public func draw(page index: Int, on cr: OpaquePointer) {
+  public func draw(page index: Int, on cr: OpaquePointer) { draw(page: index, text: ReportText(cr)) }
+
+  /// The same with the layouts of earlier pages drawn on the same context (a PDF's pages).
+  func draw(page index: Int, text: ReportText) {
+    let cr = text.cr
     cairo_save(cr)
     cairo_set_source_rgb(cr, 1, 1, 1)
     cairo_rectangle(cr, 0, 0, ReportPages.width, ReportPages.height)
     cairo_fill(cr)
-    for item in pages.pages[index] { draw(item, cr) }
+    for item in pages.pages[index] { draw(item, cr, text) }
     let y = ReportPages.height - ReportPages.margin - 10
     let font = ReportPages.Font.footer
     let w = ReportPages.bodyWidth
     let x = ReportPages.margin
-    show(cr, "Confidential: pupil data · \(pages.document.title)", font, x: x, y: y, width: w * 0.6, colour: "#444444")
+    show(text, "Confidential: pupil data · \(pages.document.title)", font, x: x, y: y, width: w * 0.6, colour: "#444444")
     show(
-      cr, "Made \(made) · Page \(index + 1) of \(pages.count)", font, x: x + w * 0.6, y: y, width: w * 0.4,
+      text, "Made \(made) · Page \(index + 1) of \(pages.count)", font, x: x + w * 0.6, y: y, width: w * 0.4,
       colour: "#444444", alignRight: true)
     cairo_restore(cr)
   }
 
-  func draw(_ item: ReportPages.Item, _ cr: OpaquePointer) {
+  func draw(_ item: ReportPages.Item, _ cr: OpaquePointer, _ text: ReportText) {
     switch item {
     case .text(let s, let font, let x, let y, let width, let colour):
-      show(cr, s, font, x: x, y: y, width: width, colour: colour)
+      show(text, s, font, x: x, y: y, width: width, colour: colour)
     case .box(let x, let y, let w, let h, let fill):
       set(cr, fill)
       cairo_rectangle(cr, x, y, w, h)
@@ -59,12 +63,11 @@ public struct ReportRenderer: Sendable {
   }
 
   func show(
-    _ cr: OpaquePointer, _ s: String, _ font: ReportPages.Font, x: Double, y: Double, width: Double, colour: String,
+    _ text: ReportText, _ s: String, _ font: ReportPages.Font, x: Double, y: Double, width: Double, colour: String,
     alignRight: Bool = false
   ) {
-    guard let layout = ReportText.layout(cr, s, font, width: width) else { return }
-    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-    if alignRight { pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT) }
+    let cr = text.cr
+    let layout = text.layout(s, font, width: width, alignRight: alignRight)
     set(cr, colour)
     cairo_move_to(cr, x, y)
     pango_cairo_show_layout(cr, layout)

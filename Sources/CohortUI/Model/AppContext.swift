@@ -133,14 +133,14 @@ public final class AppContext {
     let wanted = Set(pupils)
     var out: [String: [String: String]] = [:]
     let subjects = Set(trust.subjects.map(\.id))
-    // Read-only, so the byte reader's columns will do (a class has ~20 neighbours last year),
-    // read on both cores, then taken in class order.
+    // Read-only, so the byte reader's summer 2 columns will do (a class has ~20 neighbours
+    // last year), read on both cores, then taken in class order.
     let classes = school.classes(in: year.previous)
     let docs = try Parallel.map(classes.count) { [folder] i in
-      try folder.loadClassColumns(school: school.id, classID: classes[i].id, year: year.previous)
+      try folder.loadClassColumns(school: school.id, classID: classes[i].id, year: year.previous, judgementsOf: .summer2)
     }
     for doc in docs {
-      let summer = doc.judgements.filter { $0.halfTerm == .summer2 && subjects.contains($0.subject) }
+      let summer = doc.judgements.filter { subjects.contains($0.subject) }
       for (i, p) in doc.pupils.enumerated() where wanted.contains(p) {
         for j in summer {
           if let code = j.codes[i] { out[p, default: [:]][j.subject] = code }
