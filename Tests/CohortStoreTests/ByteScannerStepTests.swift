@@ -53,7 +53,8 @@ import Testing
   @Test(arguments: values)
   func endsWhereSkipEndsAtEveryAlignment(value: String) throws {
     let ownID: String? =
-      value.hasPrefix(#"{"id": "p1""#) ? "p1" : value.contains(#""id": "late""#) ? "late" : value == #"{"id": ""}"# ? "" : nil
+      value.hasPrefix(#"{"id": "p1""#)
+      ? "p1" : value.contains(#""id": "late""#) ? "late" : value == #"{"id": ""}"# ? "" : nil
     for pad in 0..<9 {
       // Leading spaces shift the value across word boundaries; what follows must not be read.
       let text = String(repeating: " ", count: pad) + value + ", \"after\": [1]"

@@ -29,7 +29,8 @@ public struct ReportRenderer: Sendable {
     let font = ReportPages.Font.footer
     let w = ReportPages.bodyWidth
     let x = ReportPages.margin
-    show(text, "Confidential: pupil data · \(pages.document.title)", font, x: x, y: y, width: w * 0.6, colour: "#444444")
+    show(
+      text, "Confidential: pupil data · \(pages.document.title)", font, x: x, y: y, width: w * 0.6, colour: "#444444")
     show(
       text, "Made \(made) · Page \(index + 1) of \(pages.count)", font, x: x + w * 0.6, y: y, width: w * 0.4,
       colour: "#444444", alignRight: true)

@@ -132,7 +132,8 @@ struct SchoolPack: Report {
     try r.progress.step()
     // The summary and each class's pack read the same data and nothing else: on every core.
     let parts = try Parallel.map(classes.count + 1) { i in
-      let part = try i == 0 ? SchoolSummary().summary(data, r) : ClassMeetingPack().make(data, classID: classes[i - 1].id, r)
+      let part =
+        try i == 0 ? SchoolSummary().summary(data, r) : ClassMeetingPack().make(data, classID: classes[i - 1].id, r)
       try r.progress.step()
       return part
     }

@@ -137,7 +137,8 @@ public final class AppContext {
     // last year), read on both cores, then taken in class order.
     let classes = school.classes(in: year.previous)
     let docs = try Parallel.map(classes.count) { [folder] i in
-      try folder.loadClassColumns(school: school.id, classID: classes[i].id, year: year.previous, judgementsOf: .summer2)
+      try folder.loadClassColumns(
+        school: school.id, classID: classes[i].id, year: year.previous, judgementsOf: .summer2)
     }
     for doc in docs {
       let summer = doc.judgements.filter { subjects.contains($0.subject) }
