@@ -92,7 +92,6 @@ extension ReportRenderer {
           break
         }
       }
-      withExtendedLifetime(text) {}
       cairo_destroy(cr)
       cairo_surface_finish(surface)
       if cancelled { throw CancellationError() }

@@ -10,27 +10,31 @@ extension DataFolder {
     try readClassColumns(at: try checkedClassPath(school: school, classID: classID, year: year))
   }
 
-  public func readClassColumns(at relative: String) throws -> ClassYearColumns? {
+  /// `cells: .judgements(of:)` gives one half-term's judgements and no scores, from the byte
+  /// reader or filtered from the strict read alike.
+  func readClassColumns(at relative: String, cells: ClassYearScanner.Cells) throws -> ClassYearColumns? {
     guard let bytes = try bytes(at: relative) else { return nil }
-    if let fast = ClassYearScanner.read(bytes) { return fast }
-    return ClassYearColumns(try decode(ClassYear.self, from: bytes, at: relative))
+    if let fast = ClassYearScanner.read(bytes, cells: cells) { return fast }
+    var doc = ClassYearColumns(try decode(ClassYear.self, from: bytes, at: relative))
+    if case .judgements(let half) = cells {
+      doc.judgements.removeAll { $0.halfTerm != half }
+      doc.scores = []
+    }
+    return doc
+  }
+
+  public func readClassColumns(at relative: String) throws -> ClassYearColumns? {
+    try readClassColumns(at: relative, cells: .all)
   }
 
   /// One half-term's judgements of a class-year (no scores), read-only: the byte reader steps
-  /// over the other columns; a document it does not accept is read strictly (and reported by
-  /// path when wrong). Empty when the document does not exist.
+  /// over the other columns. Empty when the document does not exist.
   public func loadClassColumns(
     school: String, classID: String, year: AcademicYear, judgementsOf half: HalfTerm
   ) throws -> ClassYearColumns {
-    let relative = try checkedClassPath(school: school, classID: classID, year: year)
-    guard let bytes = try bytes(at: relative) else {
-      return ClassYearColumns(ClassYear(school: school, classID: classID, year: year))
-    }
-    if let fast = ClassYearScanner.read(bytes, cells: .judgements(of: half)) { return fast }
-    var doc = ClassYearColumns(try decode(ClassYear.self, from: bytes, at: relative))
-    doc.judgements.removeAll { $0.halfTerm != half }
-    doc.scores = []
-    return doc
+    try readClassColumns(
+      at: try checkedClassPath(school: school, classID: classID, year: year), cells: .judgements(of: half))
+      ?? ClassYearColumns(ClassYear(school: school, classID: classID, year: year))
   }
 
   /// A class-year with its pupils and meetings only, no cells: the byte reader with just the

@@ -185,46 +185,16 @@ final class ReportText {
 
   init(_ cr: OpaquePointer) { self.cr = cr }
 
-  deinit { for layout in Array(made.values) + short.values { g_object_unref(UnsafeMutableRawPointer(layout)) } }
+  deinit { for layout in made.values { g_object_unref(UnsafeMutableRawPointer(layout)) } }
 
-  struct Short: Hashable {
-    let text: String
-    let font: ReportPages.Font
-    let width: Double
-    let alignRight: Bool
-  }
-  /// Short texts (codes, counts, percentages) recur on every page: each keeps its shaped layout.
-  private var short: [Short: OpaquePointer] = [:]
-
-  /// `s` laid out in `font`: a short text's own layout, or the font's, valid until the next call.
+  /// The font's layout with `s` set, valid until the next call.
   func layout(_ s: String, _ font: ReportPages.Font, width: Double, alignRight: Bool = false) -> OpaquePointer {
-    if s.utf8.count <= 12 {
-      let key = Short(text: s, font: font, width: width, alignRight: alignRight)
-      if let layout = short[key] { return layout }
-      if short.count < 4096 {
-        // A copy shares the font's pango context: making a context is the costly part.
-        let layout = pango_layout_copy(fontLayout(font))!
-        set(layout, s, width: width, alignRight: alignRight)
-        short[key] = layout
-        return layout
-      }
-    }
-    let layout = fontLayout(font)
-    set(layout, s, width: width, alignRight: alignRight)
-    return layout
-  }
-
-  private func fontLayout(_ font: ReportPages.Font) -> OpaquePointer {
-    if let layout = made[font] { return layout }
-    let layout = make(font)
+    let layout = made[font] ?? make(font)
     made[font] = layout
-    return layout
-  }
-
-  private func set(_ layout: OpaquePointer, _ s: String, width: Double, alignRight: Bool) {
     pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
     pango_layout_set_alignment(layout, alignRight ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
     pango_layout_set_text(layout, s, -1)
+    return layout
   }
 
   private func make(_ font: ReportPages.Font) -> OpaquePointer {
