@@ -14,21 +14,50 @@ public enum AnalysisLoader {
   /// The same with the names of the schools' classes in `year`, from the school.json files
   /// read for the records (reading all ninety again, one after another, was 20-33 ms of a cold
   /// dashboard). Only the schools `scope` may include are read past their school.json (the
-  /// names of every school's classes still come back).
+  /// names of every school's classes still come back). A school whose documents are as they
+  /// were at an earlier load is read from the derived cache (`AnalysisCacheEntry`).
   public static func loadWithNames(
-    _ folder: DataFolder, trust: Trust, year: AcademicYear, history: Int = 1, within scope: AnalysisScope = .trust
+    _ folder: DataFolder, trust: Trust, year: AcademicYear, history: Int = 1, within scope: AnalysisScope = .trust,
+    cache: DerivedCache? = nil
   ) throws -> (records: [PupilRecord], names: ScopeNames) {
+    let cache = (cache ?? DerivedCache(for: folder)).flatMap { $0.directory.isEmpty ? nil : $0 }
     let years = (0...history).map { AcademicYear(startYear: year.startYear - $0) }
     let schools = folder.presentSchools(of: trust)
     // Schools are independent: read them (school.json included) on every core.
     let parts = try Parallel.map(schools.count) { i in
-      let school = try folder.loadSchool(schools[i].id)
-      return (
-        records: scope.mayInclude(school, in: year) ? try load(folder, school: school, year: year, years: years) : [],
-        classes: ScopeNames.classes(of: school, in: year)
-      )
+      try part(folder, cache, school: schools[i].id, year: year, years: years, within: scope)
     }
+    if let cache { AnalysisCacheEntry.prune(cache, keeping: Set(schools.map(\.id))) }
     return (parts.flatMap(\.records), ScopeNames(trust: trust, classes: parts.flatMap(\.classes)))
+  }
+
+  static func part(
+    _ folder: DataFolder, _ cache: DerivedCache?, school id: String, year: AcademicYear, years: [AcademicYear],
+    within scope: AnalysisScope
+  ) throws -> AnalysisCacheEntry.Part {
+    let history = years.count - 1
+    if let cache,
+      let hit = AnalysisCacheEntry.read(
+        cache, folder, school: id, year: year, history: history,
+        wanted: { classes in scope.mayInclude(school: id) { c in classes.contains { $0.id == c } } })
+    {
+      return hit
+    }
+    // Stamped before they are read: a change while they are read makes the entry stale.
+    let schoolPath = DataFolder.schoolPath(id)
+    let schoolStamp = cache.map { _ in folder.sourceStamp(schoolPath) }
+    let school = try folder.loadSchool(id)
+    let classes = ScopeNames.classes(of: school, in: year)
+    guard scope.mayInclude(school, in: year) else { return .init(records: [], classes: classes) }
+    let stamps = schoolStamp.map { first in
+      [(schoolPath, first)] + AnalysisCacheEntry.sources(of: school, years: years).map { ($0, folder.sourceStamp($0)) }
+    }
+    let part = AnalysisCacheEntry.Part(
+      records: try load(folder, school: school, year: year, years: years), classes: classes)
+    if let cache, let stamps {
+      AnalysisCacheEntry.write(cache, school: id, year: year, history: history, stamps: stamps, part: part)
+    }
+    return part
   }
 
   /// One school's pupils only: enough for a class meeting and its comparison groups.

@@ -33,17 +33,6 @@ public struct SchoolYearData: Sendable {
       })
   }
 
-  /// Open and overdue actions per school across a trust (the Meetings page for a trust), from
-  /// the meetings alone, schools on every core.
-  public static func openActions(_ folder: DataFolder, schools: [String], year: AcademicYear, now: HalfTermRef) throws
-    -> [OpenActionCount]
-  {
-    try Parallel.map(schools.count) { i in
-      let open = try actions(folder, school: schools[i], year: year).filter { $0.status == .open }
-      return OpenActionCount(school: schools[i], open: open.count, overdue: open.filter { $0.due < now }.count)
-    }
-  }
-
   /// The same school with one class-year replaced (a copy being edited in a window).
   public func replacing(_ doc: ClassYear) -> SchoolYearData {
     let docs = self.docs.map { $0.classID == doc.classID && $0.year == doc.year ? doc : $0 }

@@ -35,11 +35,24 @@ extension StatutorySummary {
       schools = [s]
     default: throw InputError("statutory results are by school: use --scope trust or school:ID")
     }
-    return try Parallel.map(schools.count) { try pupils(folder, school: schools[$0]) }
+    let cache = DerivedCache(for: folder)
+    return try Parallel.map(schools.count) { try pupils(folder, school: schools[$0], cache: cache) }
   }
 
-  /// A school's pupils with their statutory results (none when nothing has been imported).
-  public static func pupils(_ folder: DataFolder, school: String) throws -> [StatutoryPupil] {
+  /// A school's pupils with their statutory results (none when nothing has been imported),
+  /// from the derived cache while its statutory.json and roster are as they were.
+  public static func pupils(_ folder: DataFolder, school: String, cache: DerivedCache? = nil) throws
+    -> [StatutoryPupil]
+  {
+    guard let cache, !cache.directory.isEmpty else { return try read(folder, school: school) }
+    if let hit = StatutoryCacheEntry.read(cache, folder, school: school) { return hit }
+    let stamps = [DataFolder.statutoryPath(school), DataFolder.rosterPath(school)].map { ($0, folder.sourceStamp($0)) }
+    let pupils = try read(folder, school: school)
+    StatutoryCacheEntry.write(cache, school: school, stamps: stamps, pupils: pupils)
+    return pupils
+  }
+
+  static func read(_ folder: DataFolder, school: String) throws -> [StatutoryPupil] {
     guard let results = try folder.loadStatutory(school) else { return [] }
     // Only the pupils with results are read from the roster (a quarter of it), by id once.
     let wanted = try folder.loadRoster(school, only: Set(results.pupils.keys)).pupils

@@ -13,10 +13,14 @@ struct Stats {
   var max: Double { samples.max() ?? .nan }
 
   /// Runs `body` `repeats` times (after `warmup` untimed runs) and keeps each duration.
-  static func time(repeats: Int, warmup: Int = 0, _ body: () throws -> Void) rethrows -> Stats {
+  /// `before`: done ahead of each timed run, untimed (emptying a cache).
+  static func time(repeats: Int, warmup: Int = 0, before: () -> Void = {}, _ body: () throws -> Void) rethrows
+    -> Stats
+  {
     for _ in 0..<warmup { try body() }
     var out: [Double] = []
     for _ in 0..<repeats {
+      before()
       let start = DispatchTime.now().uptimeNanoseconds
       try body()
       out.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)

@@ -61,10 +61,15 @@ public enum AnalysisScope: Hashable, Sendable, CustomStringConvertible {
   /// Whether pupils of `school` can be in the scope in `year`: a view of one school, one of its
   /// year groups or one of its classes needs that school's documents only.
   public func mayInclude(_ school: School, in year: AcademicYear) -> Bool {
+    mayInclude(school: school.id) { c in school.classes(in: year).contains { $0.id == c } }
+  }
+
+  /// The same for a school known by its id, `hasClass` telling whether it has a class that year.
+  public func mayInclude(school id: String, hasClass: (String) -> Bool) -> Bool {
     switch self {
     case .trust, .pupils, .yearGroup(nil, _): true
-    case .school(let s), .yearGroup(let s?, _): school.id == s
-    case .schoolClass(let c): school.classes(in: year).contains { $0.id == c }
+    case .school(let s), .yearGroup(let s?, _): id == s
+    case .schoolClass(let c): hasClass(c)
     }
   }
 

@@ -21,6 +21,8 @@ public struct Timeline<Time: TimeStep, Value: Sendable & Equatable>: Sendable, E
       (self.ordinal, self.name, self.value) = (ordinal, name, value)
     }
     public var when: Time { Time(ordinal: ordinal) }
+    /// `when` as stored, for a binary copy (`DerivedCache`).
+    public var timeOrdinal: Int32 { ordinal }
   }
 
   @usableFromInline var entries: [Entry] = []
@@ -31,6 +33,14 @@ public struct Timeline<Time: TimeStep, Value: Sendable & Equatable>: Sendable, E
   public var count: Int { entries.count }
   public var isEmpty: Bool { entries.isEmpty }
   public func makeIterator() -> IndexingIterator<[Entry]> { entries.makeIterator() }
+
+  /// Appends a value after every one held, as a stored timeline comes back; false (nothing
+  /// appended) when it would be out of order.
+  @inlinable public mutating func appendInOrder(ordinal: Int32, name: String, value: Value) -> Bool {
+    if let last = entries.last, !Self.isBefore(last, ordinal, name) { return false }
+    entries.append(Entry(ordinal: ordinal, name: name, value: value))
+    return true
+  }
 
   /// The value for a name at a time, or nil.
   @inlinable public subscript(name: String, at when: Time) -> Value? {

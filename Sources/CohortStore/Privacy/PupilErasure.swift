@@ -48,6 +48,8 @@ public struct PupilErasure: Sendable {
       try folder.journal([folder.event(doc: DataFolder.rosterPath(schoolID), said)])
     }
     outcome.leftovers = folder.filesHolding(names)
+    // What was derived from the pupil's documents goes too (the next load reads them again).
+    DerivedCache(for: folder)?.removeAll()
     return outcome
   }
 
