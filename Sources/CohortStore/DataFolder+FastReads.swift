@@ -85,6 +85,13 @@ extension DataFolder {
     return try readRoster(at: Self.rosterPath(school), only: ids) ?? Roster(school: school)
   }
 
+  /// trust.json through its byte reader, else the strict path (as `readRoster`).
+  public func readTrust() throws -> Trust? {
+    guard let bytes = try bytes(at: Self.trustPath) else { return nil }
+    if let fast = TrustScanner.read(bytes) { return fast }
+    return try decode(Trust.self, from: bytes, at: Self.trustPath)
+  }
+
   /// A school.json through its byte reader, else the strict path (as `readRoster`).
   public func readSchool(at relative: String) throws -> School? {
     guard let bytes = try bytes(at: relative) else { return nil }
@@ -99,5 +106,6 @@ public enum FastReaders {
   public static func classColumns(_ bytes: [UInt8]) -> ClassYearColumns? { ClassYearScanner.read(bytes) }
   public static func roster(_ bytes: [UInt8]) -> Roster? { RosterScanner.read(bytes) }
   public static func school(_ bytes: [UInt8]) -> School? { SchoolScanner.read(bytes) }
+  public static func trust(_ bytes: [UInt8]) -> Trust? { TrustScanner.read(bytes) }
   public static func statutory(_ bytes: [UInt8]) -> StatutoryResults? { StatutoryScanner.read(bytes) }
 }

@@ -78,7 +78,7 @@ public final class DataFolder: Sendable {
 
   public func loadTrust() throws -> Trust {
     if files.fs.kind(absolute(Self.intentPath)) == .file { try recover() }
-    guard let trust = try read(Trust.self, at: Self.trustPath) else {
+    guard let trust = try readTrust() else {
       throw StoreError.notFound("\(root) is not a Cohort data folder (no trust.json): create one with `cohort init`")
     }
     return trust

@@ -38,5 +38,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     precondition(
       fast == (try? DocumentCoding.decode(School.self, from: bytes)), "the school scanner read it differently")
   }
+  if let fast = FastReaders.trust(bytes) {
+    precondition(
+      fast == (try? DocumentCoding.decode(Trust.self, from: bytes)), "the trust scanner read it differently")
+  }
   return 0
 }

@@ -117,24 +117,45 @@ struct StatutoryOutcomes {
   }
 
   /// What the table makes of each distinct result (a trust's thousands of results are a few
-  /// hundred distinct ones): its assessment's id when known, and its standing.
+  /// hundred distinct ones): its assessment's id when known, and its standing. The assessment
+  /// is found once per spelling of stage, subject, method and component (finding it folds the
+  /// case of every pattern of the table: most of a trust's statutory view when done per result).
   struct Verdicts {
+    struct Pattern: Hashable {
+      var stage, subject, method, component: String
+    }
     struct Key: Hashable {
-      var stage, subject, method, component, result: String
+      var assessment: Int
+      var result: String
       var year: Int
     }
+    /// Index into `found`, -1 for none.
+    var assessments: [Pattern: Int] = [:]
+    var found: [StatutoryAssessment] = []
     var known: [Key: (id: String, standing: Standing?)?] = [:]
 
     mutating func of(_ r: StatutoryResult, table: StatutoryTable) -> (id: String, standing: Standing?)? {
-      let key = Key(
-        stage: r.stage, subject: r.subject, method: r.method, component: r.component ?? "", result: r.result,
-        year: r.year)
+      let pattern = Pattern(stage: r.stage, subject: r.subject, method: r.method, component: r.component ?? "")
+      let index: Int
+      if let i = assessments[pattern] {
+        index = i
+      } else {
+        index =
+          table.assessment(for: r).map { a in
+            found.append(a)
+            return found.count - 1
+          } ?? -1
+        assessments[pattern] = index
+      }
+      guard index >= 0 else { return nil }
+      let key = Key(assessment: index, result: r.result, year: r.year)
       if let v = known[key] { return v }
-      let reading = table.read(r)
+      let a = found[index]
+      let result = r.result.trimmingWhitespace
+      let (_, isKnown, band) = StatutoryTable.meaning(of: result, in: a, year: r.year)
       var v: (id: String, standing: Standing?)?
-      if reading.known, let id = reading.assessment?.id {
-        let left = r.result.trimmingWhitespace.uppercased() == "L"
-        v = (id, left ? nil : reading.band == .above ? .high : reading.band == .at ? .met : .notMet)
+      if isKnown {
+        v = (a.id, result.uppercased() == "L" ? nil : band == .above ? .high : band == .at ? .met : .notMet)
       }
       known[key] = v
       return v
