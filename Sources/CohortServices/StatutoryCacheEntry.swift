@@ -50,7 +50,7 @@ enum StatutoryCacheEntry {
       }
     }
     cache.writeStamped(name(school), format: format, stamps: stamps) { w in
-      table.write(to: &w)
+      table.append(to: &w)
       w.raw(body.bytes)
     }
   }

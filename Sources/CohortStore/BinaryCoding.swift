@@ -115,7 +115,7 @@ public struct StringTable {
     return strings.count - 1
   }
 
-  public func write(to w: inout BinaryWriter) {
+  public func append(to w: inout BinaryWriter) {
     w.unsigned(UInt64(strings.count))
     for s in strings { w.string(s) }
   }

@@ -27,7 +27,7 @@ public enum PupilRecordCoding {
         w.int(e.value)
       }
     }
-    table.write(to: &out)
+    table.append(to: &out)
     out.raw(w.bytes)
   }
 
