@@ -20,7 +20,7 @@ public enum AnalysisLoader {
     _ folder: DataFolder, trust: Trust, year: AcademicYear, history: Int = 1, within scope: AnalysisScope = .trust,
     cache: DerivedCache? = nil
   ) throws -> (records: [PupilRecord], names: ScopeNames) {
-    let cache = (cache ?? DerivedCache(for: folder)).flatMap { $0.directory.isEmpty ? nil : $0 }
+    let cache = DerivedCache.chosen(cache, for: folder)
     let years = (0...history).map { AcademicYear(startYear: year.startYear - $0) }
     let schools = folder.presentSchools(of: trust)
     // Schools are independent: read them (school.json included) on every core.

@@ -10,7 +10,7 @@ extension SchoolYearData {
   public static func openActions(
     _ folder: DataFolder, schools: [String], year: AcademicYear, now: HalfTermRef, cache: DerivedCache? = nil
   ) throws -> [OpenActionCount] {
-    let cache = (cache ?? DerivedCache(for: folder)).flatMap { $0.directory.isEmpty ? nil : $0 }
+    let cache = DerivedCache.chosen(cache, for: folder)
     return try Parallel.map(schools.count) { i in
       let dues = try openDues(folder, school: schools[i], year: year, cache: cache)
       return OpenActionCount(school: schools[i], open: dues.count, overdue: dues.filter { $0 < now }.count)
@@ -32,9 +32,14 @@ extension SchoolYearData {
     let schoolStamp = folder.sourceStamp(schoolPath)
     let school = try folder.loadSchool(id)
     let classes = [year.previous, year].flatMap { y in school.classes(in: y).map { (y, $0.id) } }
+    // Stamped only for a cache to keep: four thousand stats for nothing otherwise.
     let stamps =
-      [(schoolPath, schoolStamp)]
-      + classes.map { DataFolder.classPath(school: id, year: $0.0, classID: $0.1) }.map { ($0, folder.sourceStamp($0)) }
+      cache == nil
+      ? []
+      : [(schoolPath, schoolStamp)]
+        + classes.map { DataFolder.classPath(school: id, year: $0.0, classID: $0.1) }.map {
+          ($0, folder.sourceStamp($0))
+        }
     let docs = try classes.map { try folder.loadMeetings(school: id, classID: $0.1, year: $0.0) }
     let dues = ActionTracker.track(docs).filter { $0.status == .open }.map(\.due)
     cache?.writeStamped(name, format: openActionsFormat, stamps: stamps) { w in

@@ -44,7 +44,9 @@ extension StatutorySummary {
   public static func pupils(_ folder: DataFolder, school: String, cache: DerivedCache? = nil) throws
     -> [StatutoryPupil]
   {
-    guard let cache, !cache.directory.isEmpty else { return try read(folder, school: school) }
+    guard let cache = cache.flatMap({ DerivedCache.chosen($0, for: folder) }) else {
+      return try read(folder, school: school)
+    }
     if let hit = StatutoryCacheEntry.read(cache, folder, school: school) { return hit }
     let stamps = [DataFolder.statutoryPath(school), DataFolder.rosterPath(school)].map { ($0, folder.sourceStamp($0)) }
     let pupils = try read(folder, school: school)

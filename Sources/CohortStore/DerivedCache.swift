@@ -19,6 +19,7 @@ public struct DerivedCache: Sendable {
   public var settleTime: Int64 = 3_000_000_000
   /// No cache: everything is read from the documents.
   public static let off = DerivedCache(directory: "")
+  private var fs: PosixFileSystem { PosixFileSystem() }
   static let magic: [UInt8] = Array("COHORTDC".utf8)
 
   /// Nil when switched off or when there is no home to keep it in.
@@ -43,24 +44,19 @@ public struct DerivedCache: Sendable {
 
   public init(directory: String) { self.directory = directory }
 
+  /// The cache a read uses: the one given (`off` for none), else the folder's own.
+  public static func chosen(_ cache: DerivedCache?, for folder: DataFolder) -> DerivedCache? {
+    (cache ?? DerivedCache(for: folder)).flatMap { $0.directory.isEmpty ? nil : $0 }
+  }
+
   /// A reader at an entry's payload, when the entry is whole and of this `format`.
   public func read(_ name: String, format: Int) -> BinaryReader? {
-    guard !directory.isEmpty else { return nil }
-    let fd = open(directory + "/" + name, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, st.st_size >= 24 else { return nil }
-    let size = Int(st.st_size)
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-      var done = 0
-      while done < size {
-        let n = pread(fd, buffer.baseAddress! + done, size - done, off_t(done))
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { break }
-        done += n
-      }
-      initialized = done
+    guard !directory.isEmpty, let fd = try? fs.open(directory + "/" + name, flags: O_RDONLY, mode: 0) else {
+      return nil
+    }
+    defer { fs.close(fd) }
+    guard let size = try? fs.size(fd), size >= 24, let bytes = try? fs.pread(fd, count: size, at: 0) else {
+      return nil
     }
     var header = BinaryReader(bytes, from: Self.magic.count)
     guard bytes.count == size, bytes.starts(with: Self.magic), header.unsigned() == UInt64(format),
@@ -69,7 +65,7 @@ public struct DerivedCache: Sendable {
     return header
   }
 
-  /// Writes an entry whole, or not at all.
+  /// Writes an entry whole, or not at all (no fsync: a torn entry fails its hash).
   public func write(_ name: String, format: Int, payload: [UInt8]) {
     guard !directory.isEmpty, makeDirectory() else { return }
     var header = BinaryWriter(capacity: payload.count + 32)
@@ -79,20 +75,10 @@ public struct DerivedCache: Sendable {
     header.raw(payload)
     let target = directory + "/" + name
     let temp = target + ".tmp\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { return }
-    let written = header.bytes.withUnsafeBytes { raw -> Bool in
-      var done = 0
-      while done < raw.count {
-        let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return false }
-        done += n
-      }
-      return true
-    }
-    close(fd)
-    if !written || rename(temp, target) != 0 { unlink(temp) }
+    guard let fd = try? fs.open(temp, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600) else { return }
+    let written = (try? fs.write(fd, Data(header.bytes))) != nil
+    fs.close(fd)
+    if !written || (try? fs.rename(temp, target)) == nil { try? fs.unlink(temp) }
   }
 
   /// An entry's payload after the stamps of its sources, when each source is as stamped.
@@ -125,20 +111,11 @@ public struct DerivedCache: Sendable {
 
   /// The entries' names.
   public func names() -> [String] {
-    guard !directory.isEmpty, let dir = opendir(directory) else { return [] }
-    defer { closedir(dir) }
-    var names: [String] = []
-    while let entry = readdir(dir) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
-      if name != "." && name != ".." { names.append(name) }
-    }
-    return names
+    directory.isEmpty ? [] : (try? fs.list(directory)) ?? []
   }
 
   public func remove(_ name: String) {
-    if !directory.isEmpty { unlink(directory + "/" + name) }
+    if !directory.isEmpty { try? fs.unlink(directory + "/" + name) }
   }
 
   /// Every entry and the folder: after a pupil is erased nothing derived from them may stay.
