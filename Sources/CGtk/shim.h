@@ -54,6 +54,9 @@ static inline AdwActionRow *cg_adw_action_row(gpointer p) { return ADW_ACTION_RO
 static inline AdwPreferencesRow *cg_adw_prefs_row(gpointer p) { return ADW_PREFERENCES_ROW(p); }
 
 static inline gboolean cg_is_list_box(gpointer p) { return GTK_IS_LIST_BOX(p); }
+static inline gboolean cg_is_viewport(gpointer p) { return GTK_IS_VIEWPORT(p); }
+static inline GtkViewport *cg_viewport(gpointer p) { return GTK_VIEWPORT(p); }
+static inline GType cg_scrolled_window_type(void) { return GTK_TYPE_SCROLLED_WINDOW; }
 static inline gboolean cg_is_flow_box(gpointer p) { return GTK_IS_FLOW_BOX(p); }
 
 // Accessible properties are set through a variadic call.

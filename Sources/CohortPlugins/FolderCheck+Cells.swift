@@ -10,10 +10,13 @@ extension FolderCheck {
     var message: String
   }
 
-  mutating func checkCells(_ doc: ClassYearColumns, path: String, scheme: CodeScheme?, subjects: Set<String>) {
+  /// `listedOnce`: no pupil is listed twice in the document (checkClass has found out).
+  mutating func checkCells(
+    _ doc: ClassYearColumns, path: String, scheme: CodeScheme?, subjects: Set<String>, listedOnce: Bool
+  ) {
     var unknownSubjects = Set<String>()
     var scoreFindings: [ScoreFinding] = []
-    if Set(doc.pupils).count == doc.pupils.count {
+    if listedOnce {
       for j in doc.judgements {
         for (i, code) in j.codes.enumerated() {
           guard let code else { continue }

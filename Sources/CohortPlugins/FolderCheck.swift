@@ -115,6 +115,10 @@ struct FolderCheck {
     var upns: [String: String] = [:]
     var classIDs: [String: String] = [:]
     var expected = Set<String>([DataFolder.trustPath])
+    // Sized once: growing a table of a hundred thousand UPNs rehashed it many times.
+    upns.reserveCapacity(schools.reduce(0) { $0 + $1.1.upns.count })
+    classIDs.reserveCapacity(schools.reduce(0) { $0 + $1.1.classIDs.count })
+    expected.reserveCapacity(schools.reduce(1) { $0 + $1.1.expected.count })
     for (school, seen) in schools {
       report = report.adding(school)
       for (path, pupil, upn) in seen.upns {
@@ -193,6 +197,8 @@ struct FolderCheck {
   /// Files no document names: sync tools' conflict copies, interrupted saves, strays.
   mutating func checkStrayFiles(expected: Set<String>) {
     for path in folder.allFiles() {
+      // A document the trust names is not a stray (the words below are for everything else).
+      if expected.contains(path) { continue }
       let name = path.split(separator: "/").last.map(String.init) ?? path
       if path.contains("/.conflicts/") {
         continue
@@ -200,7 +206,7 @@ struct FolderCheck {
         warning(path, "a sync tool's conflict copy: `cohort merge` (or opening the class) merges it cell by cell")
       } else if name.contains(".tmp-") {
         warning(path, "left by a save that was interrupted; the document itself is intact (safe to delete)")
-      } else if path.hasPrefix("schools/") && path.hasSuffix(".json") && !expected.contains(path) {
+      } else if path.hasPrefix("schools/") && path.hasSuffix(".json") {
         warning(path, "is not referenced by trust.json or its school.json: it is not shown anywhere")
       }
     }
@@ -274,7 +280,8 @@ struct FolderCheck {
     if doc.school != school || doc.classID != classID || doc.year != year {
       error(path, "says it is \(doc.school)/\(doc.year)/\(doc.classID), but lies at \(school)/\(year)/\(classID)")
     }
-    if Set(doc.pupils).count != doc.pupils.count { error(path, "a pupil is listed twice") }
+    let listedOnce = Set(doc.pupils).count == doc.pupils.count
+    if !listedOnce { error(path, "a pupil is listed twice") }
     if let problem = doc.meetingsError ?? doc.meetingsProblem(MeetingsReader.decodeAll) { error(path, problem) }
     for id in doc.pupils where pupils[id] == nil {
       error(path, "pupil \(id) is not on the school's roster (pupils.json)")
@@ -283,6 +290,6 @@ struct FolderCheck {
       if let other = placed[id] { error(path, "pupil \(id) is also in class \(other) in \(year)") }
       placed[id] = classID
     }
-    checkCells(doc, path: path, scheme: scheme, subjects: subjects)
+    checkCells(doc, path: path, scheme: scheme, subjects: subjects, listedOnce: listedOnce)
   }
 }

@@ -18,10 +18,15 @@ enum ClassYearScanner {
     case judgements(of: HalfTerm)
   }
 
-  static func read(_ bytes: [UInt8], cells: Cells = .all) -> ClassYearColumns? {
+  /// `meetings`: keep the meetings' bytes for the caller to decode (`cohort check`, the open
+  /// actions). They are stepped over by their brackets either way, not validated here: a
+  /// class whose meetings are wrong still shows its codes, and opening it or `cohort check`
+  /// says what is wrong (validating them was a tenth of every trust-wide read).
+  static func read(_ bytes: [UInt8], cells: Cells = .all, meetings: Bool = true) -> ClassYearColumns? {
     bytes.withUnsafeBufferPointer { buffer in
       var s = ByteScanner(b: buffer)
-      guard let doc = try? s.classYear(cells: cells), doc.format <= DocumentFormat.current, doc.problem() == nil
+      guard let doc = try? s.classYear(cells: cells, meetings: meetings), doc.format <= DocumentFormat.current,
+        doc.problem() == nil
       else {
         return nil
       }
@@ -42,7 +47,9 @@ extension ByteScanner {
   static let columnFields = Fields(ColumnKey.allCases.map { "\($0)" })
   static let scoreFields = Fields(ScoreKey.allCases.map { "\($0)" })
 
-  mutating func classYear(cells: ClassYearScanner.Cells = .all) throws -> ClassYearColumns {
+  mutating func classYear(cells: ClassYearScanner.Cells = .all, meetings keep: Bool = true) throws
+    -> ClassYearColumns
+  {
     var format: Int?
     var school: String?
     var classID: String?
@@ -74,14 +81,13 @@ extension ByteScanner {
       case "scores": if !null() { if cells == .all { scores = try scoreColumns() } else { try step() } }
       case "departed": if !null() { moved.departed = try times() }
       case "joined": if !null() { moved.joined = try times() }
-      // Kept as bytes: trust-wide views never need them; `cohort check` decodes them.
+      // Kept as bytes, for `cohort check` and the open actions to decode (strictly where
+      // the reader gives way); trust-wide views never need them.
       case "meetings":
         space()
         let start = i
-        // Read for the meetings, they are decoded next (strictly where the reader gives
-        // way): checking them here as well read them twice.
-        if cells == .all { try skip() } else if !null() { try step() }
-        meetings = Array(b[start..<i])
+        if !null() { try step() }
+        if keep { meetings = Array(b[start..<i]) }
       default: try skip()
       }
     }

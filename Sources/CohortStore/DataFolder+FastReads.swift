@@ -11,10 +11,12 @@ extension DataFolder {
   }
 
   /// `cells: .judgements(of:)` gives one half-term's judgements and no scores, from the byte
-  /// reader or filtered from the strict read alike.
-  func readClassColumns(at relative: String, cells: ClassYearScanner.Cells) throws -> ClassYearColumns? {
+  /// reader or filtered from the strict read alike. `meetings`: keep their bytes to decode.
+  func readClassColumns(at relative: String, cells: ClassYearScanner.Cells, meetings: Bool = true) throws
+    -> ClassYearColumns?
+  {
     guard let bytes = try bytes(at: relative) else { return nil }
-    if let fast = ClassYearScanner.read(bytes, cells: cells) { return fast }
+    if let fast = ClassYearScanner.read(bytes, cells: cells, meetings: meetings) { return fast }
     var doc = ClassYearColumns(try decode(ClassYear.self, from: bytes, at: relative))
     if case .judgements(let half) = cells {
       doc.judgements.removeAll { $0.halfTerm != half }
@@ -33,7 +35,8 @@ extension DataFolder {
     school: String, classID: String, year: AcademicYear, judgementsOf half: HalfTerm
   ) throws -> ClassYearColumns {
     try readClassColumns(
-      at: try checkedClassPath(school: school, classID: classID, year: year), cells: .judgements(of: half))
+      at: try checkedClassPath(school: school, classID: classID, year: year), cells: .judgements(of: half),
+      meetings: false)
       ?? ClassYearColumns(ClassYear(school: school, classID: classID, year: year))
   }
 
@@ -59,9 +62,11 @@ extension DataFolder {
     return try decode(ClassYear.self, from: bytes, at: relative)
   }
 
-  /// As `readClassColumns`, or the empty class when nothing has been entered yet.
+  /// As `readClassColumns` without the meetings, or the empty class when nothing has been
+  /// entered yet.
   public func loadClassColumns(school: String, classID: String, year: AcademicYear) throws -> ClassYearColumns {
-    try readClassColumns(school: school, classID: classID, year: year)
+    let path = try checkedClassPath(school: school, classID: classID, year: year)
+    return try readClassColumns(at: path, cells: .all, meetings: false)
       ?? ClassYearColumns(ClassYear(school: school, classID: classID, year: year))
   }
 

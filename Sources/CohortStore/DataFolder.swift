@@ -250,10 +250,10 @@ public final class DataFolder: Sendable {
     var out: [String] = []
     func walk(_ relative: String) {
       let path = relative.isEmpty ? root : absolute(relative)
-      guard let names = try? files.fs.list(path) else { return }
-      for name in names {
+      guard let entries = try? files.fs.entries(path) else { return }
+      for (name, kind) in entries {
         let child = relative.isEmpty ? name : relative + "/" + name
-        if files.fs.kind(absolute(child)) == .directory { walk(child) } else { out.append(child) }
+        if kind == .directory { walk(child) } else { out.append(child) }
       }
     }
     walk("")

@@ -1,6 +1,7 @@
 import CohortCore
 import CohortPluginKit
 import CohortSample
+import CohortServices
 import CohortStore
 import Foundation
 import Testing
@@ -95,6 +96,22 @@ final class SampleFolder {
     }
     let text = s.check().errors.map(\.description).joined(separator: "\n")
     #expect(text.contains("oakfield-y3.json") && text.contains("meetings: unknown half-term 'spring9'"), "\(text)")
+  }
+
+  /// Meetings are stepped over by their brackets, not validated, by every read but the ones
+  /// that decode them: a meeting that is not JSON is the check's error, and the class's codes
+  /// still count in the trust's analysis.
+  @Test func aMeetingThatIsNotJSONIsAnErrorAndTheCodesStillCount() throws {
+    let s = try SampleFolder()
+    let year = s.year.previous
+    let path = DataFolder.classPath(school: "oakfield", year: year, classID: "oakfield-y3")
+    try s.edit(path) { $0.replacingOccurrences(of: "\"actions\" :", with: "actions :") }
+    let text = s.check().errors.map(\.description).joined(separator: "\n")
+    #expect(text.contains("oakfield-y3.json") && text.contains("meetings"), "\(text)")
+    let trust = try s.folder.loadTrust()
+    let records = try AnalysisLoader.load(s.folder, trust: trust, year: year, history: 0)
+    let coded = records.filter { $0.classID == "oakfield-y3" && !$0.codes.isEmpty }
+    #expect(!coded.isEmpty)
   }
 
   @Test func strayAndTempFilesAreWarnings() throws {

@@ -84,6 +84,45 @@ enum Display {
     #expect(view.chipText(at: GridPosition(row: 20, column: 0)) == "")
   }
 
+  /// The cursor's cell is scrolled into view by the key that moved it, at once: GTK's own
+  /// scrolling to the focus is animated, and kept the window redrawing while a teacher typed.
+  @Test func theCursorIsScrolledIntoViewAtOnce() throws {
+    try #require(Display.available)
+    let m = Fixtures.model(pupils: 40)
+    let view = GridView(model: m)
+    let w = gtk_window_new()!
+    gtk_window_set_default_size(cg_window(w), 700, 300)
+    gtk_window_set_child(cg_window(w), JudgementsPage.scroller(header: view.header, body: view.widget))
+    gtk_window_present(cg_window(w))
+    defer { gtk_window_destroy(cg_window(w)) }
+    #expect(
+      MainLoop.spin(until: {
+        view.rowsMade == 40 && gtk_widget_get_height(view.button(at: .init(row: 39, column: 0))) > 0
+      }))
+    view.focusCursor()
+    let first = view.button(at: GridPosition(row: 0, column: 0))
+    let scrolled = try #require(gtk_widget_get_ancestor(first, cg_scrolled_window_type()))
+    let adjustment = try #require(gtk_scrolled_window_get_vadjustment(cg_scrolled(scrolled)))
+    /// Whether the cell lies within the part of the grid the adjustment shows now.
+    func inView(_ p: GridPosition) -> Bool {
+      var r = graphene_rect_t()
+      guard gtk_widget_compute_bounds(view.button(at: p), view.widget, &r) != 0 else { return false }
+      let (value, page) = (gtk_adjustment_get_value(adjustment), gtk_adjustment_get_page_size(adjustment))
+      return Double(r.origin.y) >= value - 0.5 && Double(r.origin.y + r.size.height) <= value + page + 0.5
+    }
+    #expect(inView(GridPosition(row: 0, column: 0)))
+    #expect(!inView(GridPosition(row: 30, column: 0)), "the window is too short for 40 rows")
+    for _ in 0..<30 {
+      #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_Down), state: GdkModifierType(rawValue: 0))))
+    }
+    // No turn of the main loop since the last key: no animation has run.
+    #expect(inView(GridPosition(row: 30, column: 0)))
+    #expect(gtk_adjustment_get_value(adjustment) > 0)
+    #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_Home), state: GDK_CONTROL_MASK)))
+    #expect(inView(GridPosition(row: 0, column: 0)))
+    #expect(gtk_adjustment_get_value(adjustment) == 0)
+  }
+
   @Test func cellsCarryTheirAccessibleNameAndShowLastHalfTermFaded() throws {
     try #require(Display.available)
     var doc = Fixtures.doc(2)

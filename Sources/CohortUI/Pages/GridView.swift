@@ -206,7 +206,15 @@ final class GridView {
   func focusCursor() {
     guard model.rowCount > 0, model.columnCount > 0 else { return }
     let p = model.cursor
-    UI.focus(cell(p).button)
+    let button = cell(p).button
+    UI.focus(button)
+    // A row made just now has no place until the next layout: it is brought into view then.
+    if !UI.scrollIntoView(button) {
+      MainLoop.afterDrawing { [weak self] in
+        guard let self, self.model.cursor == p else { return }
+        UI.scrollIntoView(button)
+      }
+    }
     onCursor(model.pupils[p.row].id)
   }
 

@@ -167,8 +167,10 @@ final class JudgementsPage: AppPage {
   /// The headings stay in view while the pupils scroll; both scroll sideways together.
   static func scroller(header: Widget, body: Widget) -> Widget {
     let column = UI.box(true)
-    UI.append(column, header, UI.vscrolled(body))
-    return UI.hscrolled(column)
+    let (down, across) = (UI.vscrolled(body), UI.hscrolled(column))
+    UI.append(column, header, down)
+    for s in [down, across] { UI.steadyScrolling(s) }
+    return across
   }
 
   private func pasteFromClipboard() {
