@@ -123,6 +123,41 @@ enum Display {
     #expect(gtk_adjustment_get_value(adjustment) == 0)
   }
 
+  /// A key paints a frame, not an animation: the theme's fade of a button's colours and GTK's
+  /// animated scroll to the focus kept the grid redrawing every frame while a teacher typed,
+  /// and each key then waited for the next frame (docs/architecture.md).
+  @Test func typingPaintsAFrameAKeyNotAnAnimation() throws {
+    try #require(Display.available)
+    // The styles the app runs with: libadwaita's (whose buttons fade) and Cohort's own.
+    adw_init()
+    Style.installBase()
+    let m = Fixtures.model(pupils: 40)
+    let view = GridView(model: m)
+    let w = gtk_window_new()!
+    gtk_window_set_default_size(cg_window(w), 700, 300)
+    gtk_window_set_child(cg_window(w), JudgementsPage.scroller(header: view.header, body: view.widget))
+    gtk_window_present(cg_window(w))
+    defer { gtk_window_destroy(cg_window(w)) }
+    let last = GridPosition(row: 39, column: 0)
+    #expect(MainLoop.spin(until: { view.rowsMade == 40 && gtk_widget_get_height(view.button(at: last)) > 0 }))
+    view.focusCursor()
+    let clock = try #require(gtk_widget_get_frame_clock(w))
+    var frames = 0
+    Signal.on(UnsafeMutableRawPointer(clock), "after-paint") { frames += 1 }
+    MainLoop.spin(until: { false }, timeout: 0.5)
+    frames = 0
+    // A key every 50 ms down the column, past the foot of the window (so that it scrolls).
+    let keys = 12
+    for _ in 0..<keys {
+      #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_g), state: GdkModifierType(rawValue: 0))))
+      MainLoop.spin(until: { false }, timeout: 0.05)
+    }
+    MainLoop.spin(until: { false }, timeout: 0.4)
+    #expect(m.rawCode(at: GridPosition(row: keys - 1, column: 0)) == "G")
+    // Animating, the second of typing and settling is some sixty frames.
+    #expect(frames >= keys / 2 && frames <= keys * 2 + 2, "\(frames) frames for \(keys) keys")
+  }
+
   @Test func cellsCarryTheirAccessibleNameAndShowLastHalfTermFaded() throws {
     try #require(Display.available)
     var doc = Fixtures.doc(2)
