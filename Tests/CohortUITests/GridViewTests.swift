@@ -92,7 +92,10 @@ enum Display {
     let view = GridView(model: m)
     let w = gtk_window_new()!
     gtk_window_set_default_size(cg_window(w), 700, 300)
-    gtk_window_set_child(cg_window(w), JudgementsPage.scroller(header: view.header, body: view.widget))
+    let outside = UI.button("Outside") {}
+    let page = UI.box(true)
+    UI.append(page, outside, JudgementsPage.scroller(header: view.header, body: view.widget))
+    gtk_window_set_child(cg_window(w), page)
     gtk_window_present(cg_window(w))
     defer { gtk_window_destroy(cg_window(w)) }
     #expect(
@@ -121,6 +124,11 @@ enum Display {
     #expect(view.handle(KeyPress(keyval: UInt32(GDK_KEY_Home), state: GDK_CONTROL_MASK)))
     #expect(inView(GridPosition(row: 0, column: 0)))
     #expect(gtk_adjustment_get_value(adjustment) == 0)
+    // Focus coming from outside the grid (Tab) to a cell out of view brings it into view.
+    #expect(gtk_widget_grab_focus(outside) != 0)
+    #expect(gtk_widget_grab_focus(view.button(at: GridPosition(row: 35, column: 1))) != 0)
+    #expect(MainLoop.spin(until: { inView(GridPosition(row: 35, column: 1)) }, timeout: 2))
+    #expect(view.model.cursor == GridPosition(row: 35, column: 1))
   }
 
   /// A key paints a frame, not an animation: the theme's fade of a button's colours and GTK's

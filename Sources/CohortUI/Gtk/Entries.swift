@@ -27,6 +27,13 @@ extension UI {
     gtk_widget_add_controller(w, focus)
   }
 
+  /// Runs `body` when the keyboard focus comes into the widget or a child of it from outside.
+  public static func onEnter(_ w: Widget, _ body: @escaping @MainActor () -> Void) {
+    let focus = gtk_event_controller_focus_new()!
+    Signal.on(UnsafeMutableRawPointer(focus), "enter", body)
+    gtk_widget_add_controller(w, focus)
+  }
+
   /// Saves a field as people expect: on Enter, and when they move on without pressing it.
   public static func onCommit(_ entry: Widget, _ body: @escaping @MainActor () -> Void) {
     Signal.on(entry, "activate", body)

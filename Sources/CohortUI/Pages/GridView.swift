@@ -51,6 +51,15 @@ final class GridView {
     build()
     model.onChange = { [weak self] changed in self?.refresh(changed) }
     UI.onKey(widget) { [weak self] press in self?.handle(press) ?? false }
+    // Focus from outside (Tab into the grid) is not scrolled to by GTK here (steadyScrolling);
+    // the window has settled which cell has it once the focus change is done.
+    UI.onEnter(widget) { [weak self] in
+      MainLoop.after(0) {
+        guard let self, self.model.rowCount > 0, self.model.columnCount > 0 else { return }
+        self.syncCursorFromFocus()
+        UI.scrollIntoView(self.cell(self.model.cursor).button)
+      }
+    }
   }
 
   private func build() {
