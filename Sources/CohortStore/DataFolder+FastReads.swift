@@ -1,15 +1,6 @@
 import CohortCore
 
 extension DataFolder {
-  /// The judgements and scores of a class-year for trust-wide reads (analysis, the folder
-  /// check), or nil when the document does not exist. The byte scanner reads the usual
-  /// document; anything it does not accept goes through the strict path, which decodes it or
-  /// throws `.unreadable` with the reason, exactly as `loadClassYear` would. Never used to
-  /// save: the columns hold only judgements and scores.
-  public func readClassColumns(school: String, classID: String, year: AcademicYear) throws -> ClassYearColumns? {
-    try readClassColumns(at: try checkedClassPath(school: school, classID: classID, year: year))
-  }
-
   /// `cells: .judgements(of:)` gives one half-term's judgements and no scores, from the byte
   /// reader or filtered from the strict read alike. `meetings`: keep their bytes to decode.
   func readClassColumns(at relative: String, cells: ClassYearScanner.Cells, meetings: Bool = true) throws
@@ -25,6 +16,11 @@ extension DataFolder {
     return doc
   }
 
+  /// The judgements, scores and meetings' bytes of a class-year for the folder check, or nil
+  /// when the document does not exist. The byte scanner reads the usual document; anything it
+  /// does not accept goes through the strict path, which decodes it or throws `.unreadable`
+  /// with the reason, exactly as `loadClassYear` would. Never used to save: the columns hold
+  /// only judgements and scores.
   public func readClassColumns(at relative: String) throws -> ClassYearColumns? {
     try readClassColumns(at: relative, cells: .all)
   }

@@ -21,16 +21,14 @@ extension UI {
   }
 
   /// Runs `body` when the keyboard focus leaves the widget.
-  public static func onLeave(_ w: Widget, _ body: @escaping @MainActor () -> Void) {
-    let focus = gtk_event_controller_focus_new()!
-    Signal.on(UnsafeMutableRawPointer(focus), "leave", body)
-    gtk_widget_add_controller(w, focus)
-  }
+  public static func onLeave(_ w: Widget, _ body: @escaping @MainActor () -> Void) { onFocus(w, "leave", body) }
 
   /// Runs `body` when the keyboard focus comes into the widget or a child of it from outside.
-  public static func onEnter(_ w: Widget, _ body: @escaping @MainActor () -> Void) {
+  public static func onEnter(_ w: Widget, _ body: @escaping @MainActor () -> Void) { onFocus(w, "enter", body) }
+
+  private static func onFocus(_ w: Widget, _ signal: String, _ body: @escaping @MainActor () -> Void) {
     let focus = gtk_event_controller_focus_new()!
-    Signal.on(UnsafeMutableRawPointer(focus), "enter", body)
+    Signal.on(UnsafeMutableRawPointer(focus), signal, body)
     gtk_widget_add_controller(w, focus)
   }
 
