@@ -24,11 +24,19 @@ public enum AnalysisLoader {
     let years = (0...history).map { AcademicYear(startYear: year.startYear - $0) }
     let schools = folder.presentSchools(of: trust)
     // Schools are independent: read them (school.json included) on every core.
-    let parts = try Parallel.map(schools.count) { i in
+    var parts = try Parallel.map(schools.count) { i in
       try part(folder, cache, school: schools[i].id, year: year, years: years, within: scope)
     }
     if let cache { AnalysisCacheEntry.prune(cache, keeping: Set(schools.map(\.id))) }
-    return (parts.flatMap(\.records), ScopeNames(trust: trust, classes: parts.flatMap(\.classes)))
+    var records = Array(repeating: PupilRecord.placeholder, count: parts.reduce(0) { $0 + $1.records.count })
+    var n = 0
+    for k in parts.indices {
+      for j in parts[k].records.indices {
+        swap(&records[n], &parts[k].records[j])
+        n += 1
+      }
+    }
+    return (records, ScopeNames(trust: trust, classes: parts.flatMap(\.classes)))
   }
 
   static func part(
@@ -141,9 +149,12 @@ public enum AnalysisLoader {
         add(try folder.loadClassColumns(school: school.id, classID: c.id, year: y), year: y, to: &records, index: index)
       }
     }
-    // Sorted as positions, then copied once: sorting the records themselves moved each large
-    // record many times.
-    return records.indices.sorted { records[$0].pupil.id < records[$1].pupil.id }.map { records[$0] }
+    // Sorted as positions, then each record moved once: sorting the records themselves moved
+    // each large record many times.
+    let order = records.indices.sorted { records[$0].pupil.id < records[$1].pupil.id }
+    var sorted = Array(repeating: PupilRecord.placeholder, count: records.count)
+    for (n, k) in order.enumerated() { swap(&sorted[n], &records[k]) }
+    return sorted
   }
 
   /// Copies a document's codes and standardised scores into the records of its pupils, walking
@@ -167,4 +178,13 @@ public enum AnalysisLoader {
       }
     }
   }
+}
+
+extension PupilRecord {
+  /// A record that owns nothing, swapped in where a record is moved out: the trust's records
+  /// gathered by copying were a seventh of a cold dashboard, a reference count changed for
+  /// every code list and string of every pupil.
+  static let placeholder = PupilRecord(
+    pupil: Pupil(id: "", forename: "", surname: "", dob: SchoolDate(year: 2000, month: 1, day: 1)!), school: "",
+    classID: "", yearGroup: YearGroup(0))
 }

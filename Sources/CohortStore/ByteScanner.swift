@@ -108,6 +108,20 @@ struct ByteScanner {
   /// thousand (pupils, columns), where matching the name again in a `switch` showed up.
   mutating func nextField(_ keys: inout Keys, _ fields: Fields) throws -> Int? {
     guard try another(&keys) else { return nil }
+    // The usual case first: the key is the field after the last one matched, byte for byte.
+    if keys.hint < fields.bytes.count {
+      let k = keys.hint
+      let name = fields.bytes[k]
+      let close = i + 1 + name.count
+      if close < b.count, b[close] == UInt8(ascii: "\""), same(name, i + 1..<close) {
+        guard keys.known & (1 << k) == 0 else { throw Mismatch() }
+        keys.known |= 1 << k
+        keys.hint = k + 1
+        i = close + 1
+        try colon()
+        return k
+      }
+    }
     i += 1
     let start = i
     while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20, b[i] < 0x80 { i += 1 }
@@ -144,24 +158,30 @@ struct ByteScanner {
 
   /// A JSON array, each element read by `element`.
   mutating func list<T>(_ element: (inout ByteScanner) throws -> T) throws -> [T] {
-    space()
-    guard i < b.count, b[i] == UInt8(ascii: "[") else { throw Mismatch() }
-    i += 1
     var out: [T] = []
     // About a class's worth: most arrays here are one entry per pupil.
     out.reserveCapacity(32)
+    try each { s in out.append(try element(&s)) }
+    return out
+  }
+
+  /// `element` for each entry of a list, for a caller that keeps only some of them.
+  mutating func each(_ element: (inout ByteScanner) throws -> Void) throws {
+    space()
+    guard i < b.count, b[i] == UInt8(ascii: "[") else { throw Mismatch() }
+    i += 1
     space()
     if i < b.count, b[i] == UInt8(ascii: "]") {
       i += 1
-      return out
+      return
     }
     while true {
-      out.append(try element(&self))
+      try element(&self)
       space()
       guard i < b.count else { throw Mismatch() }
       if b[i] == UInt8(ascii: "]") {
         i += 1
-        return out
+        return
       }
       guard b[i] == UInt8(ascii: ",") else { throw Mismatch() }
       i += 1

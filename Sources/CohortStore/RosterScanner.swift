@@ -38,7 +38,12 @@ extension ByteScanner {
       case "school": school = try string()
       case "pupils":
         if let ids {
-          pupils = try list { s in try s.pupil(in: ids) }.compactMap { $0 }
+          // Appended to one array of the size wanted: a list of optionals, grown and then
+          // compacted, copied every pupil three times over.
+          var wanted: [Pupil] = []
+          wanted.reserveCapacity(ids.count)
+          try each { s in if let p = try s.pupil(in: ids) { wanted.append(p) } }
+          pupils = wanted
         } else {
           pupils = try list { s in try s.pupil() }
         }
