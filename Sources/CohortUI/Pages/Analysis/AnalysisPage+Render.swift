@@ -90,11 +90,11 @@ extension AnalysisPage {
     // One part per turn of the main loop: every tab at once (ninety schools' buttons, charts
     // and the heat map's labels) held the window for a third of a second. A newer view drops
     // the steps of an older one still waiting.
-    inParts([
-      { $0.overview.show(v, targets: targets) },
-      { $0.overview.table.show(v.lookAt, now: v.when, scopeName: scopeName) },
-      { _ in then() },
-    ])
+    inParts(
+      overview.steps(v, targets: targets).map { step in { page in step(page.overview) } } + [
+        { $0.overview.table.show(v.lookAt, now: v.when, scopeName: scopeName) },
+        { _ in then() },
+      ])
   }
 
   /// The other tabs, once worked out, onto the view shown.

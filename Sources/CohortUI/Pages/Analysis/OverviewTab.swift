@@ -37,19 +37,29 @@ final class OverviewTab {
       table.widget)
   }
 
-  func show(_ v: AnalysisView, targets: [(String, Scope.Level)]) {
-    showCompleteness(v.completeness)
-    UI.removeAllChildren(drillButtons)
-    for (name, target) in targets {
-      UI.flowAppend(drillButtons, UI.button(name, name: "Open \(name)") { [weak self] in self?.onOpen(target) })
-    }
-    if let spec = v.drill { drillChart.show(spec) }
-    UI.setVisible(drillChart.widget, v.drill != nil)
-    UI.setVisible(drillButtons, !targets.isEmpty)
-    bandsChart.show(v.bands)
-    UI.setText(listing, "")
-    UI.setVisible(listing, false)
-    // The table is shown by the page a turn of the main loop later (AnalysisPage.apply).
+  /// The view in three steps, each for its own turn of the main loop (and frame): at the
+  /// trust, the completeness lines, ninety buttons and two charts laid out and drawn in one
+  /// frame held the window for 40-55 ms. The table comes after (AnalysisPage.apply).
+  func steps(_ v: AnalysisView, targets: [(String, Scope.Level)]) -> [@MainActor (OverviewTab) -> Void] {
+    [
+      { tab in
+        tab.showCompleteness(v.completeness)
+        UI.setText(tab.listing, "")
+        UI.setVisible(tab.listing, false)
+      },
+      { tab in
+        UI.removeAllChildren(tab.drillButtons)
+        for (name, target) in targets {
+          UI.flowAppend(tab.drillButtons, UI.button(name, name: "Open \(name)") { [weak tab] in tab?.onOpen(target) })
+        }
+        UI.setVisible(tab.drillButtons, !targets.isEmpty)
+      },
+      { tab in
+        if let spec = v.drill { tab.drillChart.show(spec) }
+        UI.setVisible(tab.drillChart.widget, v.drill != nil)
+        tab.bandsChart.show(v.bands)
+      },
+    ]
   }
 
   func showListing(_ text: String) {
