@@ -114,8 +114,9 @@ public enum AnalysisLoader {
     let current = try classes.map { try folder.loadClassColumns(school: school.id, classID: $0.id, year: year) }
     // Only this year's pupils from the roster: a school's leavers of past years are half of it.
     let members = Set(current.flatMap(\.members))
-    let roster = Dictionary(
-      try folder.loadRoster(school.id, only: members).pupils.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // Sized once, the first of a repeated id kept (as `records(roster:docs:year:)` does).
+    var roster = [String: Pupil](minimumCapacity: members.count)
+    for p in try folder.loadRoster(school.id, only: members).pupils where roster[p.id] == nil { roster[p.id] = p }
     var records: [PupilRecord] = []
     var index: [String: Int] = [:]
     for (c, doc) in zip(classes, current) {

@@ -65,14 +65,16 @@ public enum PupilRecordCoding {
     w.string(p.surname)
     write(p.dob, to: &w)
     w.string(p.sex.rawValue)
-    let flags = [p.pupilPremium, p.fsm, p.ever6FSM, p.lookedAfter, p.previouslyLookedAfter, p.serviceChild, p.eal]
-    w.unsigned(flags.enumerated().reduce(0) { $0 | ($1.element ? 1 << UInt64($1.offset) : 0) })
+    // Bit by bit and date by date, not through arrays: an array or two made per pupil were
+    // most of writing a school's entry.
+    func bit(_ set: Bool, _ i: UInt64) -> UInt64 { set ? 1 << i : 0 }
+    w.unsigned(
+      bit(p.pupilPremium, 0) | bit(p.fsm, 1) | bit(p.ever6FSM, 2) | bit(p.lookedAfter, 3)
+        | bit(p.previouslyLookedAfter, 4) | bit(p.serviceChild, 5) | bit(p.eal, 6))
     w.string(p.send.rawValue)
     w.optionalString(p.ethnicity)
-    for date in [p.senStart, p.leftOn] {
-      w.bool(date != nil)
-      if let date { write(date, to: &w) }
-    }
+    write(optional: p.senStart, to: &w)
+    write(optional: p.leftOn, to: &w)
     w.unsigned(UInt64(p.ncYears.count))
     for (year, group) in p.ncYears.sorted(by: { $0.key < $1.key }) {
       w.int(year.startYear)
@@ -102,7 +104,14 @@ public enum PupilRecordCoding {
   }
 
   static func write(_ d: SchoolDate, to w: inout BinaryWriter) {
-    for v in [d.year, d.month, d.day] { w.int(v) }
+    w.int(d.year)
+    w.int(d.month)
+    w.int(d.day)
+  }
+
+  static func write(optional d: SchoolDate?, to w: inout BinaryWriter) {
+    w.bool(d != nil)
+    if let d { write(d, to: &w) }
   }
 
   /// nil when unreadable, .some(nil) for no date.
