@@ -51,6 +51,10 @@ extension Bench {
     let burner = busy ? Spawn.start("/bin/sh", ["-c", "while :; do :; done"]) : nil
     let run = probe("stall_probe.py", [Spawn.binDirectory, cache.folder(size), "\(year)", halfTerm.rawValue])
     if let burner { Spawn.stop(burner) }
+    // Which steps went over, for whoever reads the run ("  63 ms during: the presenter opening").
+    for line in run.stdout.split(separator: "\n") where line.contains(" ms during: ") {
+      log("\(busy ? "other core busy" : "quiet"):\(line)")
+    }
     // "stall: 12.3 ms, over 50 ms: 0, steps: 21"
     guard run.ok, let n = Self.numbers(run, "stall:"), n.count == 4 else {
       table.set(row, size.name, nil, failure: run.ok ? "no figure in: \(run.stdout)" : Self.why(run))

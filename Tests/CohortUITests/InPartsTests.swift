@@ -1,3 +1,4 @@
+import CGtk
 import Foundation
 import Testing
 
@@ -53,5 +54,40 @@ import Testing
     _ = MainLoop.spin(until: { false }, timeout: 0.2)
     #expect(old == Array(0..<5))
     #expect(new == [0, 1, 2])
+  }
+}
+
+/// `MainLoop.afterDrawing` paced by a window's frames: one job per frame painted, and none
+/// held for ever by a window that paints nothing.
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["DISPLAY"]?.isEmpty == false))
+@MainActor struct FramePacingTests {
+  @Test func jobsQueuedTogetherRunOnePerFramePainted() throws {
+    try #require(Display.available)
+    let w = gtk_window_new()!
+    gtk_window_set_default_size(cg_window(w), 200, 100)
+    gtk_window_present(cg_window(w))
+    defer { gtk_window_destroy(cg_window(w)) }
+    MainLoop.pace(by: w)
+    let clock = try #require(gtk_widget_get_frame_clock(w))
+    var frames = 0
+    Signal.on(UnsafeMutableRawPointer(clock), "after-paint") { frames += 1 }
+    #expect(MainLoop.spin(until: { frames > 0 }))
+    var seen: [Int] = []
+    for _ in 0..<4 { MainLoop.afterDrawing { seen.append(frames) } }
+    #expect(MainLoop.spin(until: { seen.count == 4 }))
+    // Run a turn apart, all four came between the same two frames.
+    #expect(zip(seen, seen.dropFirst()).allSatisfy { $0 < $1 }, "frames painted when each ran: \(seen)")
+  }
+
+  @Test func aWindowThatPaintsNothingHoldsNoJob() throws {
+    try #require(Display.available)
+    let w = gtk_window_new()!
+    gtk_window_present(cg_window(w))
+    MainLoop.pace(by: w)
+    gtk_widget_set_visible(w, 0)
+    defer { gtk_window_destroy(cg_window(w)) }
+    var ran = 0
+    for _ in 0..<3 { MainLoop.afterDrawing { ran += 1 } }
+    #expect(MainLoop.spin(until: { ran == 3 }, timeout: 3))
   }
 }

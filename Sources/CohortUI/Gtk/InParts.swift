@@ -14,8 +14,8 @@ public final class InParts {
   /// ends once it has taken `budget` milliseconds (at least one item each): a fixed twenty rows
   /// of entries a part were stalls of 60-130 ms on a slow machine, the frame after on top.
   public func start(
-    _ count: Int, per: Int, budget: Double = 12, continuing: Bool = false,
-    _ make: @escaping @MainActor (Range<Int>) -> Void, then: @escaping @MainActor () -> Void = {}
+    _ count: Int, per: Int, budget: Double = 12, continuing: Bool = false, from file: StaticString = #fileID,
+    line: UInt = #line, _ make: @escaping @MainActor (Range<Int>) -> Void, then: @escaping @MainActor () -> Void = {}
   ) {
     if !continuing { generation += 1 }
     let mine = generation
@@ -30,7 +30,7 @@ public final class InParts {
         if Double(g_get_monotonic_time() - began) / 1000 >= budget { break }
       }
       guard end < count else { return then() }
-      MainLoop.afterDrawing { part(end) }
+      MainLoop.afterDrawing { StallProbe.timed("\(file):\(line) part from \(end)") { part(end) } }
     }
     part(0)
   }

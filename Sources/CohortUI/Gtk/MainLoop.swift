@@ -43,11 +43,12 @@ public enum MainLoop {
   /// Runs `work` on a background queue, then `then` with its result on the main thread: the
   /// one way a page reads many documents without stalling the window.
   public static func background<T: Sendable>(
-    _ work: @escaping @Sendable () throws -> T, then: @escaping @MainActor @Sendable (Result<T, any Error>) -> Void
+    _ work: @escaping @Sendable () throws -> T, then: @escaping @MainActor @Sendable (Result<T, any Error>) -> Void,
+    from file: StaticString = #fileID, line: UInt = #line
   ) {
     DispatchQueue.global(qos: .userInitiated).async {
       let result = Result { try work() }
-      hop { then(result) }
+      hop { StallProbe.timed("\(file):\(line)") { then(result) } }
     }
   }
 
@@ -65,31 +66,6 @@ public enum MainLoop {
       Unmanaged<VoidHandler>.fromOpaque(UnsafeRawPointer(bitPattern: job)!).takeRetainedValue().call()
     }
     return 0
-  }
-
-  /// Runs `body` on the main thread once the window has had its turn to lay out and draw
-  /// (an idle callback below GTK's redraw priority): for work done a part at a time, so that
-  /// each part shows before the next begins. A timeout of 0 (`after(0)`) runs before drawing.
-  /// Jobs run one per turn of the loop, in order: GLib runs every idle source that is ready in
-  /// the same turn, so two parts queued together (a page's rows and the next page) were one
-  /// stall of both.
-  @MainActor
-  public static func afterDrawing(_ body: @escaping @MainActor () -> Void) {
-    waiting.append(body)
-    guard !serving else { return }
-    serving = true
-    g_idle_add_full(
-      G_PRIORITY_DEFAULT_IDLE, { _ in MainActor.assumeIsolated { MainLoop.runNextWaiting() } ? 1 : 0 }, nil, nil)
-  }
-
-  @MainActor private static var waiting: [@MainActor () -> Void] = []
-  @MainActor private static var serving = false
-
-  /// The next job; whether more wait (the idle source then stays for the next turn).
-  @MainActor private static func runNextWaiting() -> Bool {
-    if !waiting.isEmpty { waiting.removeFirst()() }
-    serving = !waiting.isEmpty
-    return serving
   }
 
   /// Calls `body` every `seconds` for as long as it returns true.

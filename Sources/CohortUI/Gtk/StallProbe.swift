@@ -13,6 +13,9 @@ import Foundation
 /// - `T key MS`: from a key press reaching the window to the end of the frame painted after it;
 /// - `T NAME`: the end of the first frame painted after `markPainted(NAME)` (the first window,
 ///   a class's grid).
+/// - `T job MS FILE:LINE`, `T frame MS`: a background result or a job queued after drawing
+///   (named by where it was queued), or a frame (before-paint to after-paint), that took over
+///   15 ms: which of them a stall was.
 /// Numbers and those names only: nothing about pupils.
 @MainActor
 enum StallProbe {
@@ -62,7 +65,23 @@ enum StallProbe {
     let key = UnsafeMutableRawPointer(clock)
     guard !watched.contains(key) else { return }
     watched.insert(key)
-    Signal.on(key, "after-paint") { painted() }
+    Signal.on(key, "before-paint") { frameBegan = now() }
+    Signal.on(key, "after-paint") {
+      let ms = (now() - frameBegan) * 1000
+      if ms > 15 { put(String(format: "%.4f frame %.1f\n", now(), ms)) }
+      painted()
+    }
+  }
+
+  private static var frameBegan = 0.0
+
+  /// `body`, noted when it took over 15 ms.
+  static func timed(_ name: @autoclosure () -> String, _ body: () -> Void) {
+    guard isOn else { return body() }
+    let began = now()
+    body()
+    let ms = (now() - began) * 1000
+    if ms > 15 { put(String(format: "%.4f job %.1f ", now(), ms) + name() + "\n") }
   }
 
   private static func painted() {

@@ -115,6 +115,7 @@ public enum CohortApp {
       let window = MainWindow(app: app, context: context, start: Scope(level: level, year: year, halfTerm: half))
       windows.append(window)
       Signal.on(window.window, "destroy") { windows.removeAll { $0 === window } }
+      MainLoop.pace(by: window.window)
       StallProbe.startIfAsked()
       StallProbe.watch(window.window)
       StallProbe.markPainted("painted", window.window)

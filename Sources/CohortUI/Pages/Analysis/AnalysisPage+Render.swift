@@ -116,8 +116,11 @@ extension AnalysisPage {
 
   /// Runs each step after the window has drawn the one before; a newer view drops the rest
   /// (`continuing` goes on from the steps of the same view).
-  func inParts(_ steps: [@MainActor (AnalysisPage) -> Void], continuing: Bool = false) {
-    parts.start(steps.count, per: 1, continuing: continuing) { [weak self] r in
+  func inParts(
+    _ steps: [@MainActor (AnalysisPage) -> Void], continuing: Bool = false, from file: StaticString = #fileID,
+    line: UInt = #line
+  ) {
+    parts.start(steps.count, per: 1, continuing: continuing, from: file, line: line) { [weak self] r in
       guard let self else { return }
       for i in r { steps[i](self) }
     }
