@@ -58,27 +58,28 @@ final class Bench {
     return arguments[i + 1].split(separator: ",").contains(Substring(part))
   }
 
+  /// Whether `part` is measured; if so, on files just read (`TrustCache.warm`).
+  func ready(_ part: String, _ size: TrustSize) -> Bool {
+    guard wants(part) else { return false }
+    cache.warm(size)
+    return true
+  }
+
   func measure(_ size: TrustSize) throws {
     let path = cache.folder(size)
     let s = size.name
     log("measuring the \(s) trust")
     let context = try AppContext(path: path, author: Author(by: "bench", device: "bench"))
     let inProcess = InProcess(context: context, year: year, halfTerm: halfTerm, repeats: repeats)
-    // Each part on files just read (`TrustCache.warm`).
-    func ready(_ part: String) -> Bool {
-      guard wants(part) else { return false }
-      cache.warm(size)
-      return true
-    }
-    if ready("open") { table.set("open a class (load + grid model)", s, try inProcess.openClass()) }
-    if ready("save") {
+    if ready("open", size) { table.set("open a class (load + grid model)", s, try inProcess.openClass()) }
+    if ready("save", size) {
       table.set(
         "one code edited, durably saved", s,
         try InProcess.durableSave(
           scratch: cache.scratch + "/save", from: path, year: year, halfTerm: halfTerm, repeats: repeats * 2))
     }
-    if ready("dashboard") { dashboard(size) }
-    if ready("drill") {
+    if ready("dashboard", size) { dashboard(size) }
+    if ready("drill", size) {
       let (loadTwo, _, records) = try inProcess.loadInBackground(history: 1)
       table.set("load this year + last (warm cache)", s, loadTwo)
       for (step, stats) in inProcess.drill(records) {
@@ -98,7 +99,7 @@ final class Bench {
         table.set("statutory results, trust view", s, nil, failure: "\(error)")
       }
     }
-    if ready("years") {
+    if ready("years", size) {
       let (seven, stall, _) = try inProcess.loadInBackground(history: size.years - 1)
       table.set("all \(size.years) years loaded (background)", s, seven)
       let (emptied, worse, _) = try inProcess.loadInBackground(history: size.years - 1, emptied: true)
@@ -107,11 +108,11 @@ final class Bench {
     }
     // The window's figures take minutes per trust (the app started ten times, 24 steps twice):
     // on the largest trust of the run only, where the targets are.
-    if size.name == (smoke ? TrustSize.smoke : TrustSize.standard).last?.name, ready("window") {
+    if size.name == (smoke ? TrustSize.smoke : TrustSize.standard).last?.name, ready("window", size) {
       windowFigures(size, context: context)
     }
-    if ready("reports") { reports(size, context: context) }
-    if ready("check") {
+    if ready("reports", size) { reports(size, context: context) }
+    if ready("check", size) {
       // Three runs, their median: one run of a few seconds moved by a third between runs.
       let runs = (0..<3).map { _ in Spawn.run(cache.cohort, ["check", "--data", path], scratch: cache.scratch) }
       if let bad = runs.first(where: { !$0.ok }) {
