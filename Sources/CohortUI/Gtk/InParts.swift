@@ -30,7 +30,8 @@ public final class InParts {
         if Double(g_get_monotonic_time() - began) / 1000 >= budget { break }
       }
       guard end < count else { return then() }
-      MainLoop.afterDrawing { StallProbe.timed("\(file):\(line) part from \(end)") { part(end) } }
+      // Named for the stall probe by the caller of `start`, not by this line.
+      MainLoop.afterDrawing(from: file, line: line) { part(end) }
     }
     part(0)
   }
